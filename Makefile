@@ -1,0 +1,90 @@
+# yusuan — build, test, demo.  `make demo` and `make check` are the two
+# set-up commands (README.md); both install missing Debian packages first.
+
+CC      ?= cc
+BUILD   ?= build
+OPT     ?= -O2 -g
+SAN     ?=
+PKGS    := libutf8proc libzip expat poppler-glib xlsxwriter sqlite3
+WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
+DEFS    := -D_GNU_SOURCE
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS_ALL := $(WARN) $(DEFS) $(OPT) $(SAN) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS_ALL := $(PKG_LIBS) -lm $(LDLIBS)
+
+LIB_SRC  := $(sort $(wildcard lib/*.c lib/*/*.c))
+CLI_SRC  := $(sort $(wildcard src/*.c))
+TEST_SRC := $(sort $(wildcard tests/test_*.c))
+DATA_CODES := $(sort $(wildcard data/codes/*.tsv))
+DATA_EMBED := $(sort $(wildcard data/profiles/* data/templates/*))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/codes_data.o $(BUILD)/gen/embedded_data.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+LIBA     := $(BUILD)/libyusuan.a
+BIN      := $(BUILD)/yusuan
+
+.PHONY: all deps test check asan valgrind demo fuzz bench clean
+
+all: $(BIN) $(TESTS)
+
+deps:
+	@sh scripts/install-deps.sh
+
+$(BUILD)/gen/codes_data.c: $(DATA_CODES) scripts/gen-codes.sh
+	@mkdir -p $(@D)
+	sh scripts/gen-codes.sh $(DATA_CODES) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/embedded_data.c: $(DATA_EMBED) scripts/gen-embed.sh
+	@mkdir -p $(@D)
+	sh scripts/gen-embed.sh $(DATA_EMBED) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	$(CC) $(CFLAGS_ALL) -Wno-overlength-strings -c $< -o $@
+
+$(BUILD)/%.o: %.c $(wildcard include/yusuan/*.h) $(wildcard lib/*.h lib/*/*.h src/*.h)
+	@mkdir -p $(@D)
+	@echo "  CC $<"; $(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIBA)
+	$(CC) $(OPT) $(SAN) -o $@ $(CLI_OBJ) $(LIBA) $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags cmocka) -Itests $< -o $@ $(LIBA) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
+
+# Every test: unit tests (cmocka) and end-to-end scripts, against $(BUILD).
+test: all
+	@sh tests/run.sh $(BUILD)
+
+# The same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+# The end-to-end audits under valgrind (memcheck, leaks are errors).
+valgrind: all
+	@sh tests/run.sh $(BUILD) --valgrind
+
+check: deps
+	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory asan
+	@$(MAKE) --no-print-directory valgrind
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh $(BIN)
+
+fuzz:
+	@sh fuzz/build.sh
+
+bench: all
+	@sh bench/run.sh $(BIN)
+
+clean:
+	rm -rf build build-asan build-fuzz out

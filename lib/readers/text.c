@@ -1,0 +1,59 @@
+/*
+ * readers/text.c — the tab-separated text layout of the reference
+ * document: one line per paragraph, table rows as tab-separated cells.
+ * Promise: every line of the input becomes one ys_line with its number;
+ * invalid UTF-8 is refused with its line.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "yusuan/doc.h"
+#include "../text.h"
+
+#define MAX_CELLS 256
+
+int ys_read_text(ys_doc *d, const char *buf, size_t n, ys_error *err)
+{
+    size_t pos = 0;
+    int no = 0;
+    if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
+        (unsigned char)buf[2] == 0xBF)
+        pos = 3;
+    const char *cells[MAX_CELLS];
+    size_t lens[MAX_CELLS];
+    while (pos < n) {
+        const char *line = buf + pos;
+        const char *nl = memchr(line, '\n', n - pos);
+        size_t len = nl ? (size_t)(nl - line) : n - pos;
+        pos += len + (nl ? 1 : 0);
+        no++;
+        if (len && line[len - 1] == '\r')
+            len--;
+        if (!ys_utf8_valid(line, len))
+            return ys_error_set(err, YS_EINPUT, d->path, no,
+                                "不是有效的 UTF-8 文本（请先转换编码）");
+        int nc = 0;
+        size_t start = 0;
+        for (size_t i = 0; i <= len; i++) {
+            if (i == len || line[i] == '\t') {
+                if (nc == MAX_CELLS)
+                    return ys_error_set(err, YS_EINPUT, d->path, no,
+                                        "一行的单元格超过 %d 个", MAX_CELLS);
+                size_t cl = i - start;
+                const char *c = ys_trim(line + start, &cl);
+                cells[nc] = c;
+                lens[nc] = cl;
+                nc++;
+                start = i + 1;
+            }
+        }
+        /* drop trailing empty cells: they carry nothing */
+        int keep = nc;
+        while (keep > 1 && lens[keep - 1] == 0)
+            keep--;
+        int rc = ys_doc_add(d, no, 0, NULL, nc > 1, cells, lens, keep);
+        if (rc != YS_OK)
+            return ys_error_set(err, rc, d->path, no, "内存不足");
+    }
+    return YS_OK;
+}

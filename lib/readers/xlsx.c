@@ -1,0 +1,12 @@
+/*
+ * readers/xlsx.c — placeholder until the xlsx reader lands (issue 5).
+ */
+#include "yusuan/doc.h"
+
+int ys_read_xlsx(ys_doc *d, const unsigned char *buf, size_t n, ys_error *err)
+{
+    (void)buf;
+    (void)n;
+    return ys_error_set(err, YS_EUNSUPPORTED, d->path, 0,
+                        "暂不支持读取 %s 格式", ys_format_name(d->format));
+}

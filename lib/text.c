@@ -1,0 +1,155 @@
+/*
+ * text.c — trimming and full-width/half-width folding (utf8proc NFKC).
+ * Promise: never reads past n, always NUL-terminates out when cap > 0.
+ */
+#include "text.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+static size_t blank_at(const unsigned char *p, size_t n)
+{
+    if (n >= 1 && (p[0] == ' ' || p[0] == '\t' || p[0] == '\r' || p[0] == '\n' ||
+                   p[0] == '\f' || p[0] == '\v'))
+        return 1;
+    if (n >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
+        return 2;
+    if (n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
+        return 3;
+    return 0;
+}
+
+static size_t blank_before(const unsigned char *p, size_t n)
+{
+    if (n >= 1 && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\r' ||
+                   p[n - 1] == '\n' || p[n - 1] == '\f' || p[n - 1] == '\v'))
+        return 1;
+    if (n >= 2 && p[n - 2] == 0xC2 && p[n - 1] == 0xA0)
+        return 2;
+    if (n >= 3 && p[n - 3] == 0xE3 && p[n - 2] == 0x80 && p[n - 1] == 0x80)
+        return 3;
+    return 0;
+}
+
+const char *ys_trim(const char *s, size_t *n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = *n, k;
+    while (len && (k = blank_at(p, len))) {
+        p += k;
+        len -= k;
+    }
+    while (len && (k = blank_before(p, len)))
+        len -= k;
+    *n = len;
+    return (const char *)p;
+}
+
+static size_t fold(const char *s, size_t n, char *out, size_t cap, bool keep)
+{
+    if (cap == 0)
+        return (size_t)-1;
+    size_t o = 0;
+    bool pending_space = false;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        size_t k = blank_at(p + i, n - i);
+        if (k) {
+            i += k;
+            pending_space = keep && o > 0;
+            continue;
+        }
+        if (pending_space) {
+            if (o + 1 >= cap)
+                goto full;
+            out[o++] = ' ';
+            pending_space = false;
+        }
+        if (p[i] < 0x80) {
+            if (o + 1 >= cap)
+                goto full;
+            out[o++] = (char)p[i++];
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (len <= 0) {
+            out[o] = 0;
+            return (size_t)-1;
+        }
+        i += (size_t)len;
+        /* NFKC of one code point: at most a few code points. */
+        utf8proc_int32_t buf[8];
+        int opt = UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_STABLE;
+        utf8proc_ssize_t m = utf8proc_decompose_char(cp, buf, 8, opt, NULL);
+        if (m < 0 || m > 8) {
+            buf[0] = cp;
+            m = 1;
+        }
+        for (utf8proc_ssize_t j = 0; j < m; j++) {
+            if (buf[j] == 0x3000 || buf[j] == 0xA0 || buf[j] == ' ') {
+                pending_space = keep && o > 0;
+                continue;
+            }
+            if (pending_space) {
+                if (o + 1 >= cap)
+                    goto full;
+                out[o++] = ' ';
+                pending_space = false;
+            }
+            if (o + 4 >= cap)
+                goto full;
+            o += (size_t)utf8proc_encode_char(buf[j], (utf8proc_uint8_t *)out + o);
+        }
+    }
+    out[o] = 0;
+    return o;
+full:
+    out[o] = 0;
+    return (size_t)-1;
+}
+
+size_t ys_fold(const char *s, size_t n, char *out, size_t cap)
+{
+    return fold(s, n, out, cap, false);
+}
+
+size_t ys_fold_keep_space(const char *s, size_t n, char *out, size_t cap)
+{
+    return fold(s, n, out, cap, true);
+}
+
+bool ys_has(const char *s, const char *needle) { return strstr(s, needle) != NULL; }
+
+bool ys_starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+size_t ys_utf8_len(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+bool ys_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (len <= 0)
+            return false;
+        i += (size_t)len;
+    }
+    return true;
+}

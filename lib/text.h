@@ -1,0 +1,42 @@
+/*
+ * text.h — UTF-8 text helpers shared by readers, recogniser and rules.
+ * Internal to libyusuan.
+ *
+ * Folding maps full-width forms to half-width (ＡＢＣ１２３，（）→ ABC123,())
+ * through utf8proc's NFKC, and removes all white space, so that names can be
+ * compared whatever the typist used.  Only text with non-ASCII bytes goes
+ * through utf8proc; ASCII is folded in place (a fast path: most of a
+ * document's bytes are table figures).
+ */
+#ifndef YS_TEXT_H
+#define YS_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Trim ASCII blanks, U+3000 and U+00A0 at both ends: returns start, sets *n. */
+const char *ys_trim(const char *s, size_t *n);
+
+/*
+ * NFKC-fold s[0..n) into out (cap bytes, NUL-terminated), dropping every
+ * white-space character (ASCII blanks, U+3000, U+00A0).  Returns the length,
+ * or (size_t)-1 if out is too small or s is not valid UTF-8 (out then holds
+ * a best-effort copy).
+ */
+size_t ys_fold(const char *s, size_t n, char *out, size_t cap);
+
+/* Same, but keeps single ASCII spaces where white space was (for prose). */
+size_t ys_fold_keep_space(const char *s, size_t n, char *out, size_t cap);
+
+/* True when s contains needle (both NUL-terminated). */
+bool ys_has(const char *s, const char *needle);
+/* True when s starts with prefix. */
+bool ys_starts(const char *s, const char *prefix);
+
+/* Number of UTF-8 code points in s[0..n). */
+size_t ys_utf8_len(const char *s, size_t n);
+
+/* Check that s[0..n) is valid UTF-8. */
+bool ys_utf8_valid(const char *s, size_t n);
+
+#endif
