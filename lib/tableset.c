@@ -40,6 +40,7 @@ void ys_tableset_free(ys_tableset *ts)
     free(ts->ind);
     free(ts->claims);
     free(ts->mentions);
+    free(ts->paras);
     ys_arena_free(ts->arena);
     free(ts);
 }
@@ -197,4 +198,13 @@ int ys_tableset_add_mention(ys_tableset *ts, const char *name, int line)
     ts->mentions[ts->nmentions].line = line;
     ts->nmentions++;
     return 0;
+}
+
+ys_para *ys_tableset_add_para(ys_tableset *ts)
+{
+    ys_para *v = grow(ts->paras, &ts->pcap, ts->nparas, sizeof *v);
+    if (!v)
+        return NULL;
+    ts->paras = v;
+    return &ts->paras[ts->nparas++];
 }

@@ -9,6 +9,7 @@
 #define YUSUAN_AUDIT_H
 
 #include <stddef.h>
+#include "yusuan/error.h"
 #include "yusuan/findings.h"
 #include "yusuan/tableset.h"
 
@@ -21,8 +22,23 @@ struct ys_rule {
     const char *a, *b, *c;    /* parameters, meaning set by the kind */
 };
 
-/* The rule table and its size. */
-const ys_rule *ys_rules(size_t *n);
+/*
+ * The rule table is the concatenation of one array per family, each in its
+ * own file: lib/rules_tables.c (identities within and across tables 1–10),
+ * lib/rules_narrative.c (part 3 against the tables), lib/rules_forms.c
+ * (tables 11 and 12 against table 10), lib/rules_indicators.c (performance
+ * indicators), lib/rules_document.c (required parts, names, wording).
+ * Each array ends with an entry whose id is NULL.
+ */
+extern const ys_rule ys_rules_tables[];
+extern const ys_rule ys_rules_narrative[];
+extern const ys_rule ys_rules_forms[];
+extern const ys_rule ys_rules_indicators[];
+extern const ys_rule ys_rules_document[];
+
+/* Visit every rule in order; returns the number of rules. */
+size_t ys_rules_count(void);
+const ys_rule *ys_rule_at(size_t i);
 
 /* Run every rule.  Returns YS_OK or YS_ENOMEM. Findings come sorted. */
 int ys_audit(const ys_tableset *ts, ys_findings *out);

@@ -103,6 +103,16 @@ typedef struct ys_claim {
     const char *text;     /* the clause, for messages */
 } ys_claim;
 
+/* A paragraph of prose: part 1 (概况), part 3 (情况说明), part 4 (名词解释).
+ * Derivation fills these for the writers; readers may fill them too. */
+typedef struct ys_para {
+    int part;             /* 1, 3 or 4 */
+    int section;          /* 一… as 1…, 0 for none */
+    const char *heading;  /* section heading ("一、收支预算总体安排情况") or NULL */
+    const char *text;
+    int line;
+} ys_para;
+
 /* A place where the document names the department or a unit. */
 typedef struct ys_mention {
     const char *name;
@@ -125,6 +135,8 @@ typedef struct ys_tableset {
     ys_claim *claims;
     size_t nmentions, mcap;
     ys_mention *mentions;
+    size_t nparas, pcap;
+    ys_para *paras;
     struct ys_arena *arena;
 } ys_tableset;
 
@@ -157,5 +169,6 @@ ys_goal *ys_tableset_add_goal(ys_tableset *ts);
 ys_indicator *ys_tableset_add_indicator(ys_tableset *ts);
 ys_claim *ys_tableset_add_claim(ys_tableset *ts);
 int ys_tableset_add_mention(ys_tableset *ts, const char *name, int line);
+ys_para *ys_tableset_add_para(ys_tableset *ts);
 
 #endif

@@ -1,0 +1,40 @@
+/*
+ * audit.c — runs the rule table (the families of rules_*.c, in order)
+ * over a table set and collects sorted findings.
+ */
+#include "yusuan/audit.h"
+
+static const ys_rule *const families[] = {
+    ys_rules_tables, ys_rules_narrative, ys_rules_forms, ys_rules_indicators,
+    ys_rules_document,
+};
+
+size_t ys_rules_count(void)
+{
+    size_t n = 0;
+    for (size_t f = 0; f < sizeof families / sizeof *families; f++)
+        for (const ys_rule *r = families[f]; r->id; r++)
+            n++;
+    return n;
+}
+
+const ys_rule *ys_rule_at(size_t i)
+{
+    for (size_t f = 0; f < sizeof families / sizeof *families; f++)
+        for (const ys_rule *r = families[f]; r->id; r++)
+            if (i-- == 0)
+                return r;
+    return 0;
+}
+
+int ys_audit(const ys_tableset *ts, ys_findings *out)
+{
+    for (size_t f = 0; f < sizeof families / sizeof *families; f++)
+        for (const ys_rule *r = families[f]; r->id; r++) {
+            int rc = r->run(r, ts, out);
+            if (rc != YS_OK)
+                return rc;
+        }
+    ys_findings_sort(out);
+    return YS_OK;
+}
