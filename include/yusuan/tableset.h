@@ -91,6 +91,8 @@ typedef struct ys_claim {
     ys_claim_kind kind;
     int section;          /* 一…十一 of part 3 as 1…11; 0 elsewhere */
     const char *scope;    /* NULL for the narrative, "12:<name>" in a form */
+    const char *key;      /* canonical subject key (docs/tableset.md), e.g.
+                             "out.basic", "gpb.func", "project"; NULL if unknown */
     const char *subject;  /* what the figure is of, as written (folded) */
     const char *code;     /* function/econ code when the subject names one */
     ys_amount amount;     /* the figure (this year) */
