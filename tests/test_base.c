@@ -1,0 +1,178 @@
+/* Unit tests: lib/text.c (folding), lib/codes.c (code lists), lib/doc.c and
+ * readers/text.c (lines of cells, sniffing, bad input), lib/findings.c,
+ * lib/fileio.c (escaping, atomic writes). */
+#include "testutil.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text.h"
+#include "yusuan/codes.h"
+#include "yusuan/doc.h"
+#include "yusuan/fileio.h"
+#include "yusuan/findings.h"
+
+static void fold_fullwidth(void **st)
+{
+    (void)st;
+    char out[128];
+    const char *s = "（一）一般公共服务支出　１２３，４５";
+    ys_fold(s, strlen(s), out, sizeof out);
+    assert_string_equal(out, "(一)一般公共服务支出123,45");
+    const char *t = "  2026 年  预算 ";
+    ys_fold_keep_space(t, strlen(t), out, sizeof out);
+    assert_string_equal(out, "2026 年 预算");
+    size_t n = strlen(t);
+    const char *tr = ys_trim(t, &n);
+    assert_int_equal(n, strlen("2026 年  预算"));
+    assert_memory_equal(tr, "2026", 4);
+    /* too small a buffer is reported, not overrun */
+    char tiny[4];
+    assert_int_equal(ys_fold(s, strlen(s), tiny, sizeof tiny), (size_t)-1);
+    /* invalid UTF-8 */
+    assert_false(ys_utf8_valid("\xff\xfe", 2));
+    assert_true(ys_utf8_valid(s, strlen(s)));
+}
+
+static void codes_lookup(void **st)
+{
+    (void)st;
+    const ys_code *c = ys_code_find(YS_CODE_FUNCTION, "2080505", 2026);
+    assert_non_null(c);
+    assert_string_equal(c->name, "机关事业单位基本养老保险缴费支出");
+    assert_int_equal(c->level, 3);
+    c = ys_code_find(YS_CODE_ECON, "30211", 2026);
+    assert_non_null(c);
+    assert_string_equal(c->name, "差旅费");
+    /* a 类 renamed in 2019: the year decides the name */
+    assert_string_equal(ys_code_find(YS_CODE_FUNCTION, "210", 2026)->name, "卫生健康支出");
+    assert_string_equal(ys_code_find(YS_CODE_FUNCTION, "210", 2017)->name,
+                        "医疗卫生与计划生育支出");
+    const ys_code *all[4];
+    assert_int_equal(ys_code_all(YS_CODE_FUNCTION, "210", all, 4), 2);
+    assert_null(ys_code_find(YS_CODE_FUNCTION, "2999999", 2026));
+    assert_int_equal(ys_code_level(YS_CODE_FUNCTION, "20103"), 2);
+    assert_int_equal(ys_code_level(YS_CODE_ECON, "2010301"), 0);
+    assert_int_equal(ys_code_level(YS_CODE_FUNCTION, "20a"), 0);
+    assert_true(ys_econ_is_personnel("30101"));
+    assert_true(ys_econ_is_personnel("303"));
+    assert_false(ys_econ_is_personnel("30201"));
+    /* every entry has a source and a plausible level */
+    for (int i = 0; i < ys_code_count(); i++) {
+        const ys_code *e = ys_code_at(i);
+        assert_true(e->source[0] != 0);
+        assert_int_equal(ys_code_level(e->kind, e->code), e->level);
+    }
+}
+
+static void doc_text_lines(void **st)
+{
+    (void)st;
+    const char *txt = "标题\n\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t2,561.10\t\t\r\n";
+    ys_doc *d = NULL;
+    ys_error err = {0};
+    assert_int_equal(ys_doc_read_mem("t.txt", (const unsigned char *)txt, strlen(txt), &d, &err), YS_OK);
+    assert_int_equal(d->format, YS_FMT_TEXT);
+    assert_int_equal(d->nlines, 4);
+    assert_int_equal(d->lines[3].no, 4);
+    assert_int_equal(d->lines[3].ncells, 3);          /* trailing empties dropped */
+    assert_string_equal(d->lines[3].cells[2], "2,561.10");
+    assert_true(d->lines[2].is_row);
+    assert_false(d->lines[0].is_row);
+    ys_doc_free(d);
+}
+
+static void doc_bad_input(void **st)
+{
+    (void)st;
+    ys_doc *d = NULL;
+    ys_error err = {0};
+    const char *bad = "ok line\n\xff\xfe broken\n";
+    assert_int_equal(ys_doc_read_mem("b.txt", (const unsigned char *)bad, strlen(bad), &d, &err),
+                     YS_EINPUT);
+    assert_null(d);
+    assert_int_equal(err.line, 2);
+    assert_string_equal(err.file, "b.txt");
+    const unsigned char bin[] = {0x7f, 'E', 'L', 'F', 0, 0, 1};
+    memset(&err, 0, sizeof err);
+    assert_int_not_equal(ys_doc_read_mem("x.bin", bin, sizeof bin, &d, &err), YS_OK);
+    assert_null(d);
+    memset(&err, 0, sizeof err);
+    assert_int_equal(ys_doc_read_file("/nonexistent/file.txt", &d, &err), YS_EIO);
+    char msg[600];
+    ys_error_format(&err, msg, sizeof msg);
+    assert_non_null(strstr(msg, "/nonexistent/file.txt"));
+}
+
+static void sniff(void **st)
+{
+    (void)st;
+    assert_int_equal(ys_format_sniff((const unsigned char *)"%PDF-1.4", 8, NULL), YS_FMT_PDF);
+    const char *h = "<!DOCTYPE html><html><body><table></table>";
+    assert_int_equal(ys_format_sniff((const unsigned char *)h, strlen(h), NULL), YS_FMT_HTML);
+    const char *t = "a\tb\n";
+    assert_int_equal(ys_format_sniff((const unsigned char *)t, strlen(t), NULL), YS_FMT_TEXT);
+}
+
+static void findings_lines(void **st)
+{
+    (void)st;
+    ys_findings f;
+    ys_findings_init(&f);
+    int lines[] = {30, 0, 10, 30, 20};
+    ys_finding *fd = ys_findings_add(&f, YS_SEV_ERROR, "T.x", "3", lines, 5, "1.00", "2.00",
+                                     "表%d", 3);
+    assert_non_null(fd);
+    assert_int_equal(fd->nlines, 3);
+    assert_int_equal(fd->lines[0], 10);
+    assert_int_equal(fd->lines[2], 30);
+    assert_string_equal(fd->message, "表3");
+    int l2[] = {5};
+    ys_findings_add(&f, YS_SEV_NOTE, "T.y", "1", l2, 1, "", "", "x");
+    ys_findings_sort(&f);
+    assert_string_equal(f.v[0].rule, "T.y");
+    assert_int_equal(ys_findings_count(&f, YS_SEV_ERROR), 1);
+    ys_findings_free(&f);
+}
+
+static void escaping_and_atomic(void **st)
+{
+    (void)st;
+    ys_buf b = {0};
+    ys_buf_html(&b, "<script>\"a&b'</script>");
+    assert_string_equal(b.p, "&lt;script&gt;&quot;a&amp;b&#39;&lt;/script&gt;");
+    b.n = 0;
+    ys_buf_json(&b, "a\"b\\c\n\x01");
+    assert_string_equal(b.p, "a\\\"b\\\\c\\n\\u0001");
+    b.n = 0;
+    ys_buf_csv(&b, "x,\"y\"");
+    assert_string_equal(b.p, "\"x,\"\"y\"\"\"");
+    ys_buf_free(&b);
+    char dir[] = "/tmp/ys_test_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/out.txt", dir);
+    ys_error err = {0};
+    assert_int_equal(ys_write_atomic(path, "hello", 5, &err), YS_OK);
+    size_t n = 0;
+    char *got = ys_test_slurp(path, &n);
+    assert_int_equal(n, 5);
+    free(got);
+    /* a folder that does not exist: error, nothing written */
+    char bad[300];
+    snprintf(bad, sizeof bad, "%s/missing/out.txt", dir);
+    assert_int_equal(ys_write_atomic(bad, "x", 1, &err), YS_EIO);
+    unlink(path);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(fold_fullwidth), cmocka_unit_test(codes_lookup),
+        cmocka_unit_test(doc_text_lines), cmocka_unit_test(doc_bad_input),
+        cmocka_unit_test(sniff),          cmocka_unit_test(findings_lines),
+        cmocka_unit_test(escaping_and_atomic),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
