@@ -1,0 +1,39 @@
+#!/bin/sh
+# Audit throughput: (1) whole-process time of `yusuan audit` on the reference
+# document, median of N runs; (2) MB/s over many documents in one process
+# (N copies passed as separate files) and over one large concatenation.
+# Uses hyperfine when installed (Debian package `hyperfine`), else a loop
+# timed with date +%s%N.
+BIN=$(realpath "${1:-build/yusuan}")
+SHARED=${YS_SHARED:-$(dirname "$0")/../../shared}
+DOC=$SHARED/documents/000_b019c8698d50126e.txt
+[ -f "$DOC" ] || { echo "skip: $DOC is absent"; exit 0; }
+TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
+RUNS=${RUNS:-50}
+
+if command -v hyperfine >/dev/null 2>&1; then
+  hyperfine -N -w 5 -r "$RUNS" "$BIN audit $DOC" 2>/dev/null | grep -E 'Time|Range'
+else
+  t0=$(date +%s%N)
+  i=0; while [ $i -lt "$RUNS" ]; do "$BIN" audit "$DOC" >/dev/null 2>&1; i=$((i+1)); done
+  t1=$(date +%s%N)
+  echo "reference document: mean $(( (t1 - t0) / RUNS / 1000 )) us per whole process over $RUNS runs"
+fi
+
+COPIES=${COPIES:-1000}
+i=0; while [ $i -lt "$COPIES" ]; do ln -s "$DOC" "$TMP/d$i.txt"; i=$((i+1)); done
+bytes=$(( $(wc -c < "$DOC") * COPIES ))
+t0=$(date +%s%N)
+"$BIN" audit "$TMP"/d*.txt > /dev/null 2>&1
+t1=$(date +%s%N)
+ns=$((t1 - t0))
+echo "$COPIES documents in one process: $bytes bytes in $((ns / 1000000)) ms = $(( bytes * 1000 / (ns / 1000) / 1000000 )) MB/s"
+
+CAT=${CAT:-200}
+i=0; while [ $i -lt "$CAT" ]; do cat "$DOC"; i=$((i+1)); done > "$TMP/big.txt"
+bytes=$(wc -c < "$TMP/big.txt")
+t0=$(date +%s%N)
+"$BIN" audit "$TMP/big.txt" > /dev/null 2>&1
+t1=$(date +%s%N)
+ns=$((t1 - t0))
+echo "one concatenation of $CAT documents: $bytes bytes in $((ns / 1000000)) ms = $(( bytes * 1000 / (ns / 1000) / 1000000 )) MB/s"
