@@ -1,12 +1,87 @@
 /*
- * readers/xlsx.c — placeholder until the xlsx reader lands (issue 5).
+ * readers/xlsx.c — XLSX workbooks as document lines: every worksheet in
+ * workbook order, every row with text one line, cells laid out by column
+ * (gaps filled with empty cells so columns stay aligned; the covered cells
+ * of a merged range are empty, the value stays top-left).
+ * Promise: no = ordinal of the line in the document, where = "Sheet!A7"
+ * (the row's first column); numbers are the decimal text of the file.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "yusuan/doc.h"
+#include "../ooxml.h"
+#include "cells.h"
+
+/* A document past this many cells is refused rather than exhausting memory:
+ * a few kilobytes of zip can name a cell at XFD1048576. */
+#define MAX_DOC_CELLS (8u * 1024u * 1024u)
+
+static int covered_by_merge(const ys_xlsx_sheet *s, int row, int col)
+{
+    for (int i = 0; i < s->nmerges; i++) {
+        const ys_xlsx_merge *m = &s->merges[i];
+        if (row >= m->row0 && row <= m->row1 && col >= m->col0 && col <= m->col1)
+            return !(row == m->row0 && col == m->col0);
+    }
+    return 0;
+}
+
+static int emit_sheet(ys_doc *d, const ys_xlsx_sheet *s, int *no, size_t *budget,
+                      ys_cells *cells, ys_error *err)
+{
+    for (int r = 0; r < s->nrows; r++) {
+        const ys_xlsx_row *row = &s->rows[r];
+        int last = -1;   /* last column with text */
+        for (int k = 0; k < row->ncells; k++)
+            if (row->cells[k].text[0] && !covered_by_merge(s, row->row, row->cells[k].col))
+                last = row->cells[k].col;
+        if (last < 0)
+            continue;
+        if ((size_t)last + 1 > *budget)
+            return ys_error_setw(err, YS_EINPUT, d->path, s->name,
+                                 "工作表“%s”过大（单元格超过 %u 个），拒绝读取",
+                                 s->name, MAX_DOC_CELLS);
+        *budget -= (size_t)last + 1;
+        int col = 0;
+        for (int k = 0; k < row->ncells && row->cells[k].col <= last; k++) {
+            const ys_xlsx_cell *c = &row->cells[k];
+            ys_cells_add_empty(cells, c->col - col);
+            ys_cells_add(cells, covered_by_merge(s, row->row, c->col) ? "" : c->text,
+                         (size_t)-1);
+            col = c->col + 1;
+        }
+        char where[128];
+        snprintf(where, sizeof where, "%s!A%d", s->name, row->row);
+        if (ys_cells_emit(cells, d, ++*no, 0, where, -1) != YS_OK)
+            return ys_error_set(err, YS_ENOMEM, d->path, 0, "内存不足");
+    }
+    return YS_OK;
+}
 
 int ys_read_xlsx(ys_doc *d, const unsigned char *buf, size_t n, ys_error *err)
 {
-    (void)buf;
-    (void)n;
-    return ys_error_set(err, YS_EUNSUPPORTED, d->path, 0,
-                        "暂不支持读取 %s 格式", ys_format_name(d->format));
+    ys_xlsx *x;
+    int rc = ys_xlsx_open(d->path, buf, n, &x, err);
+    if (rc != YS_OK)
+        return rc;
+    ys_cells cells = {0};
+    int no = 0;
+    size_t budget = MAX_DOC_CELLS;
+    for (int i = 0; i < ys_xlsx_nsheets(x) && rc == YS_OK; i++) {
+        ys_xlsx_sheet *s = NULL;
+        rc = ys_xlsx_read_sheet(x, i, &s, err);
+        if (rc == YS_EUNSUPPORTED) {   /* a chart sheet: nothing to read */
+            rc = YS_OK;
+            continue;
+        }
+        if (rc == YS_OK)
+            rc = emit_sheet(d, s, &no, &budget, &cells, err);
+        ys_xlsx_sheet_free(s);
+    }
+    ys_cells_free(&cells);
+    ys_xlsx_free(x);
+    if (rc == YS_OK && no == 0)
+        return ys_error_set(err, YS_EINPUT, d->path, 0, "工作簿中没有任何文字");
+    return rc;
 }
