@@ -152,6 +152,12 @@ bool ys_line_kind_basic(ys_line_kind k);
  * operating, upper, affiliated, other, unit_funds, carry.gpb, carry.gov_fund,
  * carry.soe, carry.special_acct, carry.unit_funds. */
 bool ys_source_known(const char *s);
+/* Index of a known source in the list above (0 = gpb …), or -1. */
+int ys_source_index(const char *s);
+#define YS_SRC_GPB 0
+#define YS_SRC_GOV_FUND 1
+#define YS_SRC_SOE 2
+#define YS_SRC_COUNT 15
 /* The kind of a 行/kind cell ("人员经费" …) or -1. */
 int ys_line_kind_parse(const char *s);
 

@@ -79,10 +79,12 @@ static const char *const sources[] = {
     "affiliated", "other", "unit_funds", "carry.gpb", "carry.gov_fund",
     "carry.soe", "carry.special_acct", "carry.unit_funds"};
 
-bool ys_source_known(const char *s)
+int ys_source_index(const char *s)
 {
     for (size_t i = 0; i < sizeof sources / sizeof *sources; i++)
         if (strcmp(s, sources[i]) == 0)
-            return true;
-    return false;
+            return (int)i;
+    return -1;
 }
+
+bool ys_source_known(const char *s) { return ys_source_index(s) >= 0; }
