@@ -1,0 +1,557 @@
+/*
+ * rules_common.c — the machinery every rule family shares: sides of a
+ * comparison and the verdict on them (severity policy of docs/rules.md),
+ * findings with Chinese messages, cell-reference expressions, name
+ * folding, project matching across tables 10/11/12, and the exact interval
+ * test for percentages.
+ * Promise: no floating point; never reads outside a table; malformed rule
+ * parameters make a rule do nothing rather than crash.
+ */
+#include "rules_common.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+/* ---- sides and verdicts ---- */
+
+void ys_side_init(ys_side *s) { memset(s, 0, sizeof *s); }
+
+static void side_line(ys_side *s, int line)
+{
+    if (line <= 0)
+        return;
+    for (int i = 0; i < s->nlines; i++)
+        if (s->lines[i] == line)
+            return;
+    if (s->nlines < YS_FINDING_MAXLINES)
+        s->lines[s->nlines++] = line;
+}
+
+void ys_side_add(ys_side *s, ys_amount v, int line)
+{
+    s->nrows++;
+    side_line(s, line);
+    if (!v.present)
+        return;
+    s->fen += v.fen;
+    s->ulp += v.ulp;
+    if (v.ulp > s->maxulp)
+        s->maxulp = v.ulp;
+    s->nparts++;
+}
+
+ys_side ys_side_of(ys_amount v, int line)
+{
+    ys_side s;
+    ys_side_init(&s);
+    ys_side_add(&s, v, line);
+    return s;
+}
+
+int ys_judge(const ys_side *lhs, const ys_side *rhs)
+{
+    int64_t d = lhs->fen - rhs->fen;
+    if (d < 0)
+        d = -d;
+    if (d == 0)
+        return -1;
+    int64_t tol = lhs->ulp + rhs->ulp;
+    bool single = lhs->nparts <= 1 && rhs->nparts <= 1;
+    if (2 * d < tol)
+        return single ? -1 : YS_SEV_NOTE;
+    int64_t unit = lhs->maxulp > rhs->maxulp ? lhs->maxulp : rhs->maxulp;
+    if (single && lhs->nparts == 1 && rhs->nparts == 1 && d == unit)
+        return YS_SEV_WARNING;
+    return YS_SEV_ERROR;
+}
+
+/* ---- formatting ---- */
+
+char *ys_scopy(char *dst, size_t cap, const char *s, size_t n)
+{
+    if (n == (size_t)-1)
+        n = strlen(s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, s, n);
+    dst[n] = 0;
+    return dst;
+}
+
+const char *ys_wan(int64_t fen, char *buf, size_t cap)
+{
+    ys_amount_format(fen, YS_UNIT_WAN, 2, true, buf, cap);
+    return buf;
+}
+
+const char *ys_pct(ys_amount p, char *buf, size_t cap)
+{
+    int dp = 4;
+    for (int64_t u = p.ulp; u >= 10 && dp > 0; u /= 10)
+        dp--;
+    ys_pct_format(p.fen, dp, buf, cap);
+    return buf;
+}
+
+static const struct { const char *key, *label; } col_labels[] = {
+    {"total", "合计"}, {"basic", "基本支出"}, {"project", "项目支出"},
+    {"operating", "事业单位经营支出"}, {"upper", "上缴上级支出"},
+    {"subsidy", "对附属单位补助支出"}, {"personnel", "人员经费"},
+    {"public", "公用经费"}, {"amount", "金额"}, {"share", "占比"},
+    {"prior1", "上年金额"}, {"prior2", "前年金额"}, {"year", "项目本年度预算"},
+    {"qty", "数量"}, {"abroad", "因公出国（境）费"},
+    {"car.subtotal", "公务用车购置及运行费小计"}, {"car.purchase", "公务用车购置费"},
+    {"car.operation", "公务用车运行费"}, {"reception", "公务接待费"},
+    {"year.subtotal", "本年收入小计"}, {"year.gpb", "本年一般公共预算"},
+    {"year.gov_fund", "本年政府性基金预算"}, {"year.soe", "本年国有资本经营预算"},
+    {"year.special_acct", "财政专户管理资金"}, {"year.business", "事业收入"},
+    {"year.operating", "事业单位经营收入"}, {"year.upper", "上级补助收入"},
+    {"year.affiliated", "附属单位上缴收入"}, {"year.other", "其他收入"},
+    {"carry.subtotal", "上年结转结余小计"}, {"carry.gpb", "结转一般公共预算"},
+    {"carry.gov_fund", "结转政府性基金预算"}, {"carry.soe", "结转国有资本经营预算"},
+    {"carry.special_acct", "结转财政专户管理资金"}, {"carry.unit_funds", "结转单位资金"},
+    {"special_acct", "财政专户管理资金"}, {"unit_funds", "单位资金"},
+};
+
+const char *ys_col_label(const char *key)
+{
+    for (size_t i = 0; i < sizeof col_labels / sizeof *col_labels; i++)
+        if (strcmp(col_labels[i].key, key) == 0)
+            return col_labels[i].label;
+    return key;
+}
+
+const char *ys_table_label(const char *id, char *buf, size_t cap)
+{
+    if (strncmp(id, "12:", 3) == 0)
+        snprintf(buf, cap, "项目表《%s》", id + 3);
+    else if (strcmp(id, "11.projects") == 0)
+        snprintf(buf, cap, "表11项目清单");
+    else
+        snprintf(buf, cap, "表%s", id);
+    return buf;
+}
+
+const char *ys_row_label(const ys_row *r, char *buf, size_t cap)
+{
+    if (r->kind == YS_ROW_TOTAL && !r->code[0])
+        snprintf(buf, cap, "%s", r->name[0] ? r->name : "合计");
+    else if (r->code[0] && r->key == NULL)
+        snprintf(buf, cap, "%s %s", r->code, r->name);
+    else
+        snprintf(buf, cap, "%s", r->name);
+    return buf;
+}
+
+ys_amount ys_cell_at(const ys_row *r, int c)
+{
+    ys_amount blank = {0, 0, false};
+    return c < 0 ? blank : r->cells[c].v;
+}
+
+int ys_cell_line(const ys_row *r, int c)
+{
+    if (c >= 0 && r->cells[c].line > 0)
+        return r->cells[c].line;
+    return r->line;
+}
+
+/* ---- findings ---- */
+
+int ys_report_finding(ys_findings *out, const ys_rule *r, ys_severity sev,
+                      const char *table, const ys_side *s, const char *expected,
+                      const char *actual, const char *fmt, ...)
+{
+    char msg[1536];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ys_finding *f = ys_findings_add(out, sev, r->id, table, s ? s->lines : NULL,
+                                    s ? s->nlines : 0, expected, actual, "%s", msg);
+    return f ? YS_OK : YS_ENOMEM;
+}
+
+static const char *verdict_text(int sev)
+{
+    switch (sev) {
+    case YS_SEV_NOTE: return "，在四舍五入尾差范围内";
+    case YS_SEV_WARNING: return "，末位相差一个单位（舍入方式不同）";
+    default: return "，超出四舍五入可能的误差";
+    }
+}
+
+int ys_compare(ys_findings *out, const ys_rule *r, const char *table,
+               const char *what, const char *lname, const ys_side *lhs,
+               const char *rname, const ys_side *rhs)
+{
+    int sev = ys_judge(lhs, rhs);
+    if (sev < 0)
+        return YS_OK;
+    char a[48], b[48], d[48];
+    ys_side all = *lhs;
+    for (int i = 0; i < rhs->nlines; i++)
+        side_line(&all, rhs->lines[i]);
+    int64_t diff = lhs->fen - rhs->fen;
+    ys_wan(lhs->fen, a, sizeof a);
+    ys_wan(rhs->fen, b, sizeof b);
+    ys_wan(diff < 0 ? -diff : diff, d, sizeof d);
+    return ys_report_finding(out, r, (ys_severity)sev, table, &all, b, a,
+                             "%s：%s %s 万元，%s %s 万元，相差 %s 万元%s", what,
+                             lname, a, rname, b, d, verdict_text(sev));
+}
+
+/* ---- expressions ---- */
+
+typedef struct sel {
+    char table[96], col[48];
+    enum { S_TOTAL, S_KEY, S_LEVEL, S_CODE, S_ITEMS } how;
+    char arg[160];
+    char name_has[96], name_lacks[96];
+} sel;
+
+/* Parse "T:col@SEL" from s[0..n). Returns 0 or -1. */
+static int parse_ref(const char *s, size_t n, const char *code, sel *o)
+{
+    memset(o, 0, sizeof *o);
+    char buf[400];
+    if (n >= sizeof buf)
+        return -1;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    char *colon = strchr(buf, ':'), *at = strchr(buf, '@');
+    if (!colon || !at || at < colon)
+        return -1;
+    /* table ids may contain ':' ("12:x") — the column is after the last
+     * ':' before '@' */
+    for (char *p = colon + 1; p < at; p++)
+        if (*p == ':')
+            colon = p;
+    *colon = *at = 0;
+    ys_scopy(o->table, sizeof o->table, buf, (size_t)-1);
+    ys_scopy(o->col, sizeof o->col, colon + 1, (size_t)-1);
+    char *rest = at + 1, *amp = strchr(rest, '&');
+    if (amp)
+        *amp = 0;
+    for (char *cond = amp ? amp + 1 : NULL; cond;) {
+        char *next = strchr(cond, '&');
+        if (next)
+            *next = 0;
+        if (strncmp(cond, "name!~", 6) == 0)
+            ys_scopy(o->name_lacks, sizeof o->name_lacks, cond + 6, (size_t)-1);
+        else if (strncmp(cond, "name~", 5) == 0)
+            ys_scopy(o->name_has, sizeof o->name_has, cond + 5, (size_t)-1);
+        else
+            return -1;
+        cond = next ? next + 1 : NULL;
+    }
+    if (strcmp(rest, "total") == 0)
+        o->how = S_TOTAL;
+    else if (strcmp(rest, "items") == 0)
+        o->how = S_ITEMS;
+    else if (strncmp(rest, "key=", 4) == 0)
+        o->how = S_KEY;
+    else if (strncmp(rest, "level=", 6) == 0)
+        o->how = S_LEVEL;
+    else if (strncmp(rest, "code=", 5) == 0)
+        o->how = S_CODE;
+    else
+        return -1;
+    const char *arg = strchr(rest, '=') ? strchr(rest, '=') + 1 : "";
+    if (o->how == S_CODE && strcmp(arg, "$") == 0)
+        arg = code ? code : "";
+    ys_scopy(o->arg, sizeof o->arg, arg, (size_t)-1);
+    return 0;
+}
+
+static bool key_in(const char *key, const char *list)
+{
+    if (!key)
+        return false;
+    size_t kl = strlen(key);
+    for (const char *p = list; *p;) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n == kl && memcmp(p, key, n) == 0)
+            return true;
+        p += n + (bar ? 1 : 0);
+    }
+    return false;
+}
+
+static bool row_selected(const sel *s, const ys_row *r)
+{
+    bool ok;
+    switch (s->how) {
+    case S_TOTAL: ok = r->kind == YS_ROW_TOTAL && r->level == 0; break;
+    case S_ITEMS: ok = r->kind == YS_ROW_ITEM; break;
+    case S_KEY: ok = key_in(r->key, s->arg); break;
+    case S_LEVEL: ok = r->level == atoi(s->arg) && r->kind != YS_ROW_TOTAL; break;
+    default: ok = s->arg[0] && strcmp(r->code, s->arg) == 0; break;
+    }
+    if (ok && s->name_has[0])
+        ok = ys_has(r->name, s->name_has);
+    if (ok && s->name_lacks[0])
+        ok = !ys_has(r->name, s->name_lacks);
+    return ok;
+}
+
+int ys_expr_sum(const ys_tableset *ts, const char *expr, const char *code,
+                ys_side *s)
+{
+    int matched = 0;
+    for (const char *p = expr; *p;) {
+        const char *plus = strstr(p, " + ");
+        size_t n = plus ? (size_t)(plus - p) : strlen(p);
+        sel o;
+        if (parse_ref(p, n, code, &o) != 0)
+            return -1;
+        const ys_table *t = ys_tableset_find(ts, o.table);
+        if (!t)
+            return -1;
+        int c = ys_table_col(t, o.col);
+        if (c < 0)
+            return -1;
+        for (size_t i = 0; i < t->nrows; i++)
+            if (row_selected(&o, &t->rows[i])) {
+                ys_side_add(s, t->rows[i].cells[c].v, ys_cell_line(&t->rows[i], c));
+                matched++;
+                if (o.how == S_TOTAL || o.how == S_CODE)
+                    break;
+            }
+        p += n + (plus ? 3 : 0);
+    }
+    return matched;
+}
+
+int ys_ref_rows(const ys_tableset *ts, const char *ref, size_t n,
+                const ys_table **t, int *col, const ys_row **rows, int cap)
+{
+    sel o;
+    if (parse_ref(ref, n, NULL, &o) != 0)
+        return -1;
+    *t = ys_tableset_find(ts, o.table);
+    if (!*t || (*col = ys_table_col(*t, o.col)) < 0)
+        return -1;
+    int k = 0;
+    for (size_t i = 0; i < (*t)->nrows && k < cap; i++)
+        if (row_selected(&o, &(*t)->rows[i]))
+            rows[k++] = &(*t)->rows[i];
+    return k;
+}
+
+const char *ys_expr_label(const ys_tableset *ts, const char *expr, char *buf,
+                          size_t cap)
+{
+    size_t o = 0;
+    buf[0] = 0;
+    for (const char *p = expr; *p && o + 1 < cap;) {
+        const char *plus = strstr(p, " + ");
+        size_t n = plus ? (size_t)(plus - p) : strlen(p);
+        sel s;
+        char part[256], tl[128];
+        if (parse_ref(p, n, NULL, &s) == 0) {
+            const ys_table *t = ys_tableset_find(ts, s.table);
+            const char *what = ys_col_label(s.col);
+            char rowname[160] = "";
+            if (t && (s.how == S_KEY || s.how == S_CODE))
+                for (size_t i = 0; i < t->nrows; i++)
+                    if (row_selected(&s, &t->rows[i])) {
+                        ys_row_label(&t->rows[i], rowname, sizeof rowname);
+                        break;
+                    }
+            if (s.how == S_TOTAL)
+                snprintf(rowname, sizeof rowname, "合计行");
+            else if (s.how == S_LEVEL)
+                snprintf(rowname, sizeof rowname, "%s%s级行", s.name_has,
+                         s.name_lacks[0] ? "非运转类" : "");
+            snprintf(part, sizeof part, "%s%s %s%s", o ? " + " : "",
+                     ys_table_label(s.table, tl, sizeof tl), rowname,
+                     strcmp(s.col, "amount") ? what : "");
+            if (s.how == S_LEVEL && !s.name_lacks[0] && s.name_has[0])
+                snprintf(part, sizeof part, "%s%s %s类行%s", o ? " + " : "",
+                         ys_table_label(s.table, tl, sizeof tl), s.name_has, what);
+        } else {
+            snprintf(part, sizeof part, "%s%.*s", o ? " + " : "", (int)n, p);
+        }
+        int w = snprintf(buf + o, cap - o, "%s", part);
+        o += w > 0 ? (size_t)w : 0;
+        if (o >= cap)
+            o = cap - 1;
+        p += n + (plus ? 3 : 0);
+    }
+    return buf;
+}
+
+/* ---- names ---- */
+
+/* Length of a leading "一、" / "（一）" / "1." numbering in folded s. */
+static size_t numbering_len(const char *s)
+{
+    if (s[0] == '(') {
+        const char *e = strchr(s, ')');
+        if (e && e - s <= 16)
+            return (size_t)(e - s) + 1 + (strncmp(e + 1, "、", 3) == 0 ? 3 : 0);
+    }
+    static const char numerals[] = "一二三四五六七八九十廿";
+    const char *dun = strstr(s, "、");
+    if (!dun || dun == s || dun - s > 9)
+        return 0;
+    for (const char *p = s; p < dun;) {
+        if (*p >= '0' && *p <= '9') {
+            p++;
+            continue;
+        }
+        if ((unsigned char)*p < 0x80 || dun - p < 3)
+            return 0;
+        char ch[4] = {p[0], p[1], p[2], 0};
+        if (!strstr(numerals, ch))
+            return 0;
+        p += 3;
+    }
+    return (size_t)(dun - s) + 3;
+}
+
+const char *ys_name_fold(const char *name, char *out, size_t cap)
+{
+    if (ys_fold(name, strlen(name), out, cap) == (size_t)-1)
+        snprintf(out, cap, "%s", name);
+    size_t k = numbering_len(out);
+    if (k)
+        memmove(out, out + k, strlen(out + k) + 1);
+    return out;
+}
+
+static void drop_all(char *s, const char *word)
+{
+    size_t wl = strlen(word);
+    char *p;
+    while ((p = strstr(s, word)) != NULL)
+        memmove(p, p + wl, strlen(p + wl) + 1);
+}
+
+const char *ys_project_key(const char *name, char *out, size_t cap)
+{
+    ys_name_fold(name, out, cap);
+    char *colon = strstr(out, "项目");
+    /* "项目1：name" as table 11 writes it */
+    if (colon == out && (colon = strchr(out, ':')) != NULL && colon - out < 12)
+        memmove(out, colon + 1, strlen(colon + 1) + 1);
+    static const char *const noise[] = {"(一级)", "(二级)", "项目", "经费", "工作",
+                                        "费用", "费"};
+    for (size_t i = 0; i < sizeof noise / sizeof *noise; i++)
+        drop_all(out, noise[i]);
+    return out;
+}
+
+int ys_project_match(const char *name, ys_amount amount, const ys_proj *c,
+                     int n, bool *by_name)
+{
+    char k[512], kc[512];
+    ys_project_key(name, k, sizeof k);
+    int hit = -1, hits = 0;
+    for (int i = 0; i < n; i++)
+        if (k[0] && strcmp(k, ys_project_key(c[i].name, kc, sizeof kc)) == 0) {
+            hit = i;
+            hits++;
+        }
+    if (hits == 1) {
+        *by_name = true;
+        return hit;
+    }
+    hit = -1;
+    hits = 0;
+    for (int i = 0; amount.present && i < n; i++)
+        if (c[i].amount.present && c[i].amount.fen == amount.fen) {
+            hit = i;
+            hits++;
+        }
+    *by_name = false;
+    return hits == 1 ? hit : -1;
+}
+
+int ys_t10_projects(const ys_tableset *ts, ys_proj *v, int cap)
+{
+    const ys_table *t = ys_tableset_find(ts, "10");
+    if (!t)
+        return 0;
+    int c = ys_table_col(t, "total"), n = 0;
+    for (size_t i = 0; i < t->nrows && n < cap; i++) {
+        const ys_row *r = &t->rows[i];
+        if (r->kind != YS_ROW_ITEM)
+            continue;
+        v[n].name = r->name;
+        v[n].amount = ys_cell_at(r, c);
+        v[n].line = r->line;
+        n++;
+    }
+    return n;
+}
+
+/* ---- percentages ---- */
+
+/* Doubled interval of a shown figure: [2x − u, 2x + u]. */
+static void span2(ys_amount a, __int128 *lo, __int128 *hi)
+{
+    __int128 x = (__int128)(a.present ? a.fen : 0) * 2, u = a.present ? a.ulp : 0;
+    *lo = x - u;
+    *hi = x + u;
+}
+
+/* Is num/den (den > 0) ≤ / ≥ the fraction P/(2·10^6)?  sign of
+ * num·2·10^6 − P·den. */
+static int cmp_frac(__int128 num, __int128 den, __int128 p2)
+{
+    __int128 l = num * 2000000, r = p2 * den;
+    return l < r ? -1 : l > r;
+}
+
+/* Ratio range over corners meets [p2lo, p2hi] / (2·10^6)?  Each corner's
+ * num/den is compared with both ends; the range meets the interval unless
+ * every corner lies below the low end or every corner above the high end. */
+static bool corners_meet(const __int128 num[4], const __int128 den[4],
+                         __int128 p2lo, __int128 p2hi)
+{
+    bool all_below = true, all_above = true;
+    for (int i = 0; i < 4; i++) {
+        if (den[i] <= 0)
+            return true;
+        if (cmp_frac(num[i], den[i], p2lo) >= 0)
+            all_below = false;
+        if (cmp_frac(num[i], den[i], p2hi) <= 0)
+            all_above = false;
+    }
+    return !all_below && !all_above;
+}
+
+bool ys_rate_possible(ys_amount t, ys_amount x, ys_amount p)
+{
+    __int128 tl, th, xl, xh, num[4], den[4];
+    span2(t, &tl, &th);
+    span2(x, &xl, &xh);
+    __int128 ts[2] = {tl, th}, xs[2] = {xl, xh};
+    for (int i = 0; i < 4; i++) {
+        num[i] = xs[i & 1];
+        den[i] = ts[i >> 1] - xs[i & 1];
+    }
+    __int128 p2 = (__int128)p.fen * 2;
+    return corners_meet(num, den, p2 - p.ulp, p2 + p.ulp);
+}
+
+bool ys_share_possible(ys_amount part, ys_amount whole, ys_amount p)
+{
+    __int128 al, ah, wl, wh, num[4], den[4];
+    span2(part, &al, &ah);
+    span2(whole, &wl, &wh);
+    __int128 as[2] = {al, ah}, ws[2] = {wl, wh};
+    for (int i = 0; i < 4; i++) {
+        num[i] = as[i & 1];
+        den[i] = ws[i >> 1];
+    }
+    __int128 p2 = (__int128)p.fen * 2;
+    return corners_meet(num, den, p2 - p.ulp, p2 + p.ulp);
+}
