@@ -1,18 +1,238 @@
 /*
- * narrative.c — part 3 into claims (placeholder until the narrative reader lands).
+ * narrative.c — part 3 (情况说明) of a document into claims.
+ *
+ * Owns the walk over part 3: section headings 一、… 十一、 give the
+ * section number, sub-headings (一)… give the context of the paragraphs
+ * under them, and lines are gathered into paragraphs — a line that does
+ * not end a sentence continues on the next non-blank line (the typist's or
+ * the converter's broken lines) unless that line starts a numbered item.
+ * Each paragraph goes to narrative_extract.c; each is also recorded as a
+ * ys_para (part 3) for the writers.
+ * Promise: never fails on odd text (only on no memory); never reads
+ * outside [from, to).
  */
+#include <string.h>
+
+#include "narrative_internal.h"
 #include "recognize_internal.h"
+#include "text.h"
+
+#define LINE_CAP 4096
+#define HEAD_CAP 512
+
+static const char *const cn_units[] = {"一", "二", "三", "四", "五",
+                                       "六", "七", "八", "九"};
+
+/* Value of a Chinese numeral 一 … 九十九 at s; *len its byte length. */
+static int cn_value(const char *s, size_t *len)
+{
+    int v = 0, digit = 0;
+    size_t i = 0;
+    for (;;) {
+        int d = 0;
+        for (int k = 0; k < 9 && !d; k++)
+            if (ys_starts(s + i, cn_units[k]))
+                d = k + 1;
+        if (d) {
+            digit = d;
+            i += strlen("一");
+            continue;
+        }
+        if (ys_starts(s + i, "十")) {
+            v += (digit ? digit : 1) * 10;
+            digit = 0;
+            i += strlen("十");
+            continue;
+        }
+        break;
+    }
+    *len = i;
+    return v + digit;
+}
+
+/* "一、…" → its number, and *body the bytes after the marker; 0 if not. */
+static int section_heading(const char *f, size_t *body)
+{
+    size_t n;
+    int v = cn_value(f, &n);
+    if (!v || !ys_starts(f + n, "、"))
+        return 0;
+    *body = n + strlen("、");
+    return v;
+}
+
+/* "(一)…" / "(一)、…" → its number; *body after the marker; 0 if not. */
+static int sub_heading(const char *f, size_t *body)
+{
+    if (f[0] != '(')
+        return 0;
+    size_t n;
+    int v = cn_value(f + 1, &n);
+    if (!v || f[1 + n] != ')')
+        return 0;
+    *body = 2 + n;
+    if (ys_starts(f + *body, "、"))
+        *body += strlen("、");
+    return v;
+}
+
+/* A heading line carries no sentence of its own: short, no full stop. */
+static bool heading_only(const char *f)
+{
+    return ys_utf8_len(f, strlen(f)) <= 40 && !ys_has(f, "。") && !ys_has(f, "万元");
+}
+
+/* The text of a document line: its cells joined by a blank. */
+static size_t line_text(const ys_line *l, char *out, size_t cap)
+{
+    size_t o = 0;
+    for (int c = 0; c < l->ncells; c++) {
+        size_t n = strlen(l->cells[c]);
+        if (!n)
+            continue;
+        if (o && o + 1 < cap)
+            out[o++] = ' ';
+        if (o + n >= cap)
+            n = cap - 1 - o;
+        memcpy(out + o, l->cells[c], n);
+        o += n;
+    }
+    out[o] = 0;
+    return o;
+}
+
+static bool ends_sentence(const ys_ntext *t)
+{
+    static const char *const enders[] = {"。", ";", ":", "!", "?"};
+    size_t n = t->n;
+    while (n && t->s[n - 1] == ' ')
+        n--;
+    for (size_t k = 0; k < sizeof enders / sizeof *enders; k++) {
+        size_t m = strlen(enders[k]);
+        if (n >= m && memcmp(t->s + n - m, enders[k], m) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* A numbered item: "1.", "2、", "(1)", "(一)". */
+static bool starts_item(const char *f)
+{
+    size_t i = 0, body;
+    if (f[0] == '(')
+        i = 1;
+    size_t d = i;
+    while (f[i] >= '0' && f[i] <= '9')
+        i++;
+    if (i > d)
+        return f[i] == '.' || f[i] == ')' || ys_starts(f + i, "、");
+    return sub_heading(f, &body) != 0 || section_heading(f, &body) != 0;
+}
+
+typedef struct walk {
+    ys_tableset *ts;
+    ys_ntext para;
+    int section;
+    char head[HEAD_CAP];      /* section heading (folded) */
+    char sub[HEAD_CAP];       /* sub-heading (folded), "" if none */
+    int first_line;
+} walk;
+
+static int flush(walk *w)
+{
+    if (!w->para.n)
+        return 0;
+    int rc = ys_nclaims_paragraph(w->ts, &w->para, w->section, w->sub[0] ? w->sub : NULL,
+                                  NULL);
+    ys_para *p = rc < 0 ? NULL : ys_tableset_add_para(w->ts);
+    if (!p)
+        return -1;
+    memset(p, 0, sizeof *p);
+    p->part = 3;
+    p->section = w->section;
+    p->heading = w->head[0] ? ys_ts_str(w->ts, w->head, (size_t)-1) : NULL;
+    p->text = ys_ts_str(w->ts, w->para.s, w->para.n);
+    p->line = w->first_line;
+    ys_ntext_clear(&w->para);
+    return p->text ? 0 : -1;
+}
+
+/* Copy s into out, cut at a character boundary when too long. */
+static void copy_text(char *out, size_t cap, const char *s)
+{
+    size_t n = strlen(s);
+    if (n >= cap) {
+        n = cap - 1;
+        while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(out, s, n);
+    out[n] = 0;
+}
+
+/* One non-blank line: a heading, the start of a paragraph, or more of one. */
+static int take_line(walk *w, const ys_line *l, const char *raw, size_t n)
+{
+    char f[LINE_CAP];
+    if (ys_fold(raw, n, f, sizeof f) == (size_t)-1 && !f[0])
+        return 0;
+    size_t body;
+    int sec = section_heading(f, &body), sub = sec ? 0 : sub_heading(f, &body);
+    if (sec || sub || ys_starts(f, "第三部分") || starts_item(f) ||
+        (w->para.n && ends_sentence(&w->para)))
+        if (flush(w) != 0)
+            return -1;
+    if (ys_starts(f, "第三部分"))
+        return 0;
+    if (sec) {
+        w->section = sec;
+        w->sub[0] = 0;
+        copy_text(w->head, sizeof w->head, f);
+    } else if (sub) {
+        copy_text(w->sub, sizeof w->sub, f);
+    }
+    if ((sec || sub) && heading_only(f))
+        return 0;
+    if (!w->para.n)
+        w->first_line = l->no;
+    return ys_ntext_append(&w->para, raw, n, l->no);
+}
 
 int ys_narrative_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts,
                       ys_error *err)
 {
-    (void)doc; (void)from; (void)to; (void)ts; (void)err;
+    walk w;
+    memset(&w, 0, sizeof w);
+    w.ts = ts;
+    ys_ntext_init(&w.para);
+    char raw[LINE_CAP];
+    int rc = 0;
+    if (to > doc->nlines)
+        to = doc->nlines;
+    for (size_t i = from; i < to && rc == 0; i++) {
+        size_t n = line_text(&doc->lines[i], raw, sizeof raw);
+        const char *t = ys_trim(raw, &n);
+        if (n)
+            rc = take_line(&w, &doc->lines[i], t, n);
+    }
+    if (rc == 0)
+        rc = flush(&w);
+    ys_ntext_free(&w.para);
+    if (rc != 0)
+        return ys_error_set(err, YS_ENOMEM, doc->path, 0, "内存不足（读取情况说明）");
     return YS_OK;
 }
 
 int ys_claims_from_text(ys_tableset *ts, const char *text, int line, int section,
                         const char *scope)
 {
-    (void)ts; (void)text; (void)line; (void)section; (void)scope;
-    return 0;
+    if (!text)
+        return 0;
+    ys_ntext t;
+    ys_ntext_init(&t);
+    int rc = ys_ntext_append(&t, text, strlen(text), line);
+    if (rc == 0)
+        rc = ys_nclaims_paragraph(ts, &t, section, NULL, scope);
+    ys_ntext_free(&t);
+    return rc;
 }

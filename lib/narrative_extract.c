@@ -1,0 +1,417 @@
+/*
+ * narrative_extract.c — one paragraph of prose into claims.
+ *
+ * The paragraph (folded, see narrative_text.c) is cut into sentences at
+ * 。；;!?.  In a sentence, a *figure* is a number followed by 万元, 万, 元
+ * or %; numbers followed by anything else ("24 小时", "5 个", years) are
+ * not figures.  A 万元 with no number before it is a *blank* figure.
+ * Each figure's role comes from the words just before it (the clause
+ * since the last , : 、): a new subject (→ a claim whose key comes from
+ * the pattern table), a change, a rate, a share or a stated prior-year
+ * figure (→ fields of the latest claim).  A sentence without figures that
+ * says "没有…安排" gives a NONE claim.
+ * Promise: extracts only, checks nothing; every claim carries the line of
+ * its figure and its sentence; returns -1 only when out of memory.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "narrative_internal.h"
+#include "text.h"
+#include "yusuan/amount.h"
+
+#define SUBJ_CAP 512
+#define MAX_YEARS 4
+
+typedef enum tkind { TK_MONEY, TK_PCT, TK_BLANK } tkind;
+
+typedef struct token {
+    tkind kind;
+    size_t at, end;       /* number (or blank unit) start; end of unit */
+    ys_amount v;
+} token;
+
+/* What one call works on. */
+typedef struct nctx {
+    ys_tableset *ts;
+    const ys_ntext *t;
+    int section;          /* 1…11, or YS_NSEC_FORM */
+    int claim_section;    /* stored in claims */
+    const char *heading;
+    const char *scope;    /* arena copy, or NULL */
+    int budget_year;
+    long cur;             /* index of the latest claim, -1 none */
+    int added;
+} nctx;
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* ---- figures --------------------------------------------------------- */
+
+/* End of the number at s[i] (digits, ",ddd" groups, ".d…"), or i. */
+static size_t number_end(const char *s, size_t i, size_t end)
+{
+    size_t p = i;
+    while (p < end && is_digit(s[p]))
+        p++;
+    while (p + 3 < end && s[p] == ',' && is_digit(s[p + 1]) && is_digit(s[p + 2]) &&
+           is_digit(s[p + 3]) && !(p + 4 < end && is_digit(s[p + 4])))
+        p += 4;
+    if (p + 1 < end && s[p] == '.' && is_digit(s[p + 1])) {
+        p++;
+        while (p < end && is_digit(s[p]))
+            p++;
+    }
+    return p;
+}
+
+/* A CJK ideograph (U+4E00–U+9FFF) starts at s. */
+static bool cjk_at(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80;
+}
+
+/* Unit after a number at s[p]: length of the unit text, *kind, *unit. */
+static size_t unit_at(const char *s, size_t p, size_t end, tkind *kind, ys_unit *unit)
+{
+    *kind = TK_MONEY;
+    *unit = YS_UNIT_WAN;
+    size_t left = end - p;
+    if (left >= 6 && memcmp(s + p, "万元", 6) == 0)
+        return 6;
+    /* "308.81万," is money; "7万件" is a count */
+    if (left >= 3 && memcmp(s + p, "万", 3) == 0 &&
+        (left == 3 || !(cjk_at(s + p + 3) || is_digit(s[p + 3]) || is_alpha(s[p + 3]))))
+        return 3;
+    if (left >= 3 && memcmp(s + p, "元", 3) == 0) {
+        *unit = YS_UNIT_YUAN;
+        return 3;
+    }
+    if (left >= 1 && s[p] == '%') {
+        *kind = TK_PCT;
+        return 1;
+    }
+    return 0;
+}
+
+/* Characters that make "万元" without digits before it a unit, not a gap:
+ * "单位:万元", "(万元)", "千万元", "十万元". */
+static const char *const blank_ok_before[] = {
+    ":", "(", "千", "百", "十", "亿", "数", "几", "余", "多", "两", "一", "二",
+    "三", "四", "五", "六", "七", "八", "九", "零", "/",
+};
+
+static bool blank_gap(const char *s, size_t from, size_t p)
+{
+    size_t q = p;
+    while (q > from && s[q - 1] == ' ')
+        q--;
+    if (q == from)
+        return false;
+    if (is_digit(s[q - 1]) || s[q - 1] == '.')
+        return false;
+    for (size_t k = 0; k < sizeof blank_ok_before / sizeof *blank_ok_before; k++) {
+        size_t m = strlen(blank_ok_before[k]);
+        if (q - from >= m && memcmp(s + q - m, blank_ok_before[k], m) == 0)
+            return false;
+    }
+    return true;
+}
+
+/* The next figure in s[i..end), or false. */
+static bool next_token(const char *s, size_t from, size_t i, size_t end, token *tk)
+{
+    for (size_t p = i; p < end; p++) {
+        if (is_digit(s[p]) &&
+            !(p > from && (is_digit(s[p - 1]) || s[p - 1] == '.' || is_alpha(s[p - 1])))) {
+            size_t ne = number_end(s, p, end), u = ne;
+            while (u < end && s[u] == ' ')
+                u++;
+            tkind kind;
+            ys_unit unit;
+            size_t ul = unit_at(s, u, end, &kind, &unit);
+            int rc = -1;
+            if (ul && kind == TK_PCT) {
+                char buf[64];
+                size_t n = ne - p < sizeof buf - 2 ? ne - p : sizeof buf - 2;
+                memcpy(buf, s + p, n);
+                buf[n++] = '%';
+                rc = ys_pct_parse(buf, n, true, &tk->v);
+            } else if (ul) {
+                rc = ys_amount_parse(s + p, ne - p, unit, &tk->v);
+            }
+            if (rc == 0) {
+                tk->kind = kind;
+                tk->at = p;
+                tk->end = u + ul;
+                return true;
+            }
+            p = ne - 1;
+            continue;
+        }
+        if (end - p >= 6 && memcmp(s + p, "万元", 6) == 0 && blank_gap(s, from, p)) {
+            tk->kind = TK_BLANK;
+            tk->at = p;
+            tk->end = p + 6;
+            tk->v = (ys_amount){0, 0, false};
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- clause, years, subject ------------------------------------------ */
+
+static const char *const separators[] = {",", ":", "、", "。", ";"};
+
+/* Start of the last clause of s[from..to). */
+static size_t clause_start(const char *s, size_t from, size_t to)
+{
+    size_t best = from;
+    for (size_t k = 0; k < sizeof separators / sizeof *separators; k++) {
+        size_t m = strlen(separators[k]);
+        for (size_t p = to; p >= from + m; p--)
+            if (memcmp(s + p - m, separators[k], m) == 0) {
+                if (p > best)
+                    best = p;
+                break;
+            }
+    }
+    return best;
+}
+
+/* Years "20XX 年" in s[from..to) into ys (up to MAX_YEARS). */
+static int years_in(const char *s, size_t from, size_t to, int *ys)
+{
+    int n = 0;
+    for (size_t p = from; p + 4 <= to && n < MAX_YEARS; p++) {
+        if (!is_digit(s[p]) || (p > from && is_digit(s[p - 1])))
+            continue;
+        size_t q = p;
+        while (q < to && is_digit(s[q]))
+            q++;
+        if (q - p != 4)
+            continue;
+        size_t r = q;
+        while (r < to && s[r] == ' ')
+            r++;
+        if (to - r >= 3 && memcmp(s + r, "年", 3) == 0)
+            ys[n++] = (int)strtol(s + p, NULL, 10);
+    }
+    return n;
+}
+
+static int max_year(const char *s, size_t n)
+{
+    int best = 0, ys[MAX_YEARS];
+    for (size_t p = 0; p < n; p++)
+        if (is_digit(s[p]) && years_in(s, p, p + 8 < n ? p + 8 : n, ys) == 1 &&
+            ys[0] > best)
+            best = ys[0];
+    return best;
+}
+
+/* ---- claims ---------------------------------------------------------- */
+
+static bool subj_matches(const char *want, const char *subj)
+{
+    if (!want)
+        return true;
+    if (want[0] == '=')
+        return strcmp(want + 1, subj) == 0;
+    char part[128];
+    while (*want) {
+        const char *amp = strchr(want, '&');
+        size_t n = amp ? (size_t)(amp - want) : strlen(want);
+        if (n >= sizeof part)
+            n = sizeof part - 1;
+        memcpy(part, want, n);
+        part[n] = 0;
+        if (!strstr(subj, part))
+            return false;
+        want += n + (amp ? 1 : 0);
+    }
+    return true;
+}
+
+static bool needs_code(ys_nresolve how)
+{
+    return how == YS_NR_FUNC_CLASS || how == YS_NR_FUNC_ANY || how == YS_NR_ECON;
+}
+
+/* The first pattern for this subject; *code gets its code (or NULL). */
+static const ys_npattern *match(nctx *c, const char *subj, const char **code)
+{
+    size_t n;
+    const ys_npattern *p = ys_npatterns(&n);
+    *code = NULL;
+    for (size_t i = 0; i < n; i++, p++) {
+        if (c->section == YS_NSEC_FORM ? p->section != YS_NSEC_FORM
+                                       : (p->section != 0 && p->section != c->section))
+            continue;
+        if (p->ctx && !(c->heading && strstr(c->heading, p->ctx)) &&
+            !strstr(c->t->s, p->ctx))
+            continue;
+        if (!subj_matches(p->subj, subj))
+            continue;
+        if (p->how != YS_NR_NONE && p->how != YS_NR_FORM_YEAR)
+            *code = ys_nresolve_code(c->ts, p->how, subj);
+        if (needs_code(p->how) && !*code)
+            continue;
+        return p;
+    }
+    return NULL;
+}
+
+static ys_claim *new_claim(nctx *c, ys_claim_kind kind, const char *sentence, int line)
+{
+    ys_claim *cl = ys_tableset_add_claim(c->ts);
+    if (!cl)
+        return NULL;
+    memset(cl, 0, sizeof *cl);
+    cl->kind = kind;
+    cl->section = c->claim_section;
+    cl->scope = c->scope;
+    cl->text = sentence;
+    cl->line = line;
+    c->cur = (long)(cl - c->ts->claims);
+    c->added++;
+    return cl;
+}
+
+/* A subject's figure (or blank): one claim, or one per year for
+ * "2024年和2025年预算均为26万元". */
+static int subject_claims(nctx *c, const token *tk, const char *lead, size_t nlead,
+                          const char *clause, size_t nclause, const char *sentence)
+{
+    char subj[SUBJ_CAP], flat[SUBJ_CAP];
+    ys_nsubject_clean(clause, nclause, subj, sizeof subj);
+    if (ys_fold(subj, strlen(subj), flat, sizeof flat) == (size_t)-1)
+        flat[0] = 0;
+    const char *code;
+    const ys_npattern *p = match(c, flat, &code);
+    int ys[MAX_YEARS];
+    int ny = years_in(lead, 0, nlead, ys);
+    int first = ny > 1 && ys_has(lead, "均") ? 0 : (ny ? ny - 1 : 0);
+    const char *subject = ys_ts_str(c->ts, subj, (size_t)-1);
+    if (!subject)
+        return -1;
+    int line = ys_ntext_line_at(c->t, tk->at);
+    for (int y = first; y < (ny ? ny : 1); y++) {
+        ys_claim *cl = new_claim(c, tk->kind == TK_BLANK ? YS_CLAIM_MISSING : YS_CLAIM_FIGURE,
+                                 sentence, line);
+        if (!cl)
+            return -1;
+        cl->year = ny ? ys[y] : 0;
+        cl->key = p ? p->key : NULL;
+        if (p && p->how == YS_NR_FORM_YEAR)
+            cl->key = cl->year && cl->year < c->budget_year ? "form.prior" : "form.year";
+        cl->subject = subject;
+        cl->code = code;
+        cl->amount = tk->v;
+    }
+    return 0;
+}
+
+/* A change, rate, share or prior figure: onto the latest claim. */
+static void modify_claim(nctx *c, const token *tk, const char *clause)
+{
+    if (c->cur < 0 || tk->kind == TK_BLANK)
+        return;
+    ys_claim *cl = &c->ts->claims[c->cur];
+    int sign;
+    ys_amount v = tk->v;
+    ys_nrole role = tk->kind == TK_PCT ? ys_nrole_pct(clause, &sign)
+                                       : ys_nrole_money(clause, &sign);
+    v.fen *= sign;
+    if (role == YS_NROLE_CHANGE && !cl->change.present)
+        cl->change = v;
+    else if (role == YS_NROLE_RATE && !cl->rate.present)
+        cl->rate = v;
+    else if (role == YS_NROLE_SHARE && !cl->share.present)
+        cl->share = v;
+    else if (role == YS_NROLE_PRIOR && !cl->prior.present)
+        cl->prior = v;
+}
+
+static bool is_subject_figure(const token *tk, const char *clause)
+{
+    int sign;
+    return tk->kind == TK_BLANK ||
+           (tk->kind == TK_MONEY && ys_nrole_money(clause, &sign) == YS_NROLE_SUBJECT);
+}
+
+/* Claims of the sentence s[from..to). */
+static int sentence_claims(nctx *c, size_t from, size_t to)
+{
+    const char *s = c->t->s;
+    while (from < to && s[from] == ' ')
+        from++;
+    if (from >= to)
+        return 0;
+    const char *sentence = ys_ts_str(c->ts, s + from, to - from);
+    if (!sentence)
+        return -1;
+    size_t prev = from;
+    token tk;
+    bool any = false;
+    char clause[SUBJ_CAP];
+    for (size_t i = from; next_token(s, from, i, to, &tk); i = tk.end) {
+        size_t cs = clause_start(s, prev, tk.at);
+        size_t nclause = tk.at - cs < sizeof clause - 1 ? tk.at - cs : sizeof clause - 1;
+        memcpy(clause, s + cs, nclause);
+        clause[nclause] = 0;
+        if (tk.kind != TK_PCT)
+            any = true;
+        if (is_subject_figure(&tk, clause)) {
+            if (subject_claims(c, &tk, s + prev, tk.at - prev, clause, nclause, sentence) != 0)
+                return -1;
+        } else {
+            modify_claim(c, &tk, clause);
+        }
+        prev = tk.end;
+    }
+    size_t at;
+    const char *none = !any && c->section != YS_NSEC_FORM ? ys_nnone_key(sentence, &at) : NULL;
+    if (none) {
+        ys_claim *cl = new_claim(c, YS_CLAIM_NONE, sentence, ys_ntext_line_at(c->t, from + at));
+        if (!cl)
+            return -1;
+        cl->key = none;
+        c->cur = -1;
+    }
+    return 0;
+}
+
+static size_t sentence_end(const char *s, size_t i, size_t n)
+{
+    static const char *const enders[] = {"。", ";", "!", "?"};
+    for (; i < n; i++)
+        for (size_t k = 0; k < sizeof enders / sizeof *enders; k++) {
+            size_t m = strlen(enders[k]);
+            if (n - i >= m && memcmp(s + i, enders[k], m) == 0)
+                return i + m;
+        }
+    return n;
+}
+
+int ys_nclaims_paragraph(ys_tableset *ts, const ys_ntext *t, int section,
+                         const char *heading, const char *scope)
+{
+    if (!t->s || !t->n)
+        return 0;
+    nctx c = {ts, t, scope ? YS_NSEC_FORM : section, scope ? 0 : section, heading,
+              NULL, 0, -1, 0};
+    if (scope && !(c.scope = ys_ts_str(ts, scope, (size_t)-1)))
+        return -1;
+    c.budget_year = ts->year ? ts->year : max_year(t->s, t->n);
+    for (size_t i = 0; i < t->n;) {
+        size_t e = sentence_end(t->s, i, t->n);
+        if (sentence_claims(&c, i, e) != 0)
+            return -1;
+        i = e;
+    }
+    return c.added;
+}

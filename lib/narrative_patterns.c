@@ -1,0 +1,242 @@
+/*
+ * narrative_patterns.c — the data of the narrative reader: which subject
+ * in which section is which claim key (docs/tableset.md), which words make
+ * a figure a change, a rate, a share or a stated prior-year figure, and
+ * which sentences say that a kind of expenditure has none.
+ * Promise: adding a sentence form is adding a row here; the first row that
+ * matches wins, so specific rows come before general ones.  All text is
+ * compared folded (half-width, no blanks).
+ */
+#include <string.h>
+
+#include "narrative_internal.h"
+#include "text.h"
+
+/* Part 3 sections of the national layout: 一 收支总体, 二 收入, 三 支出,
+ * 四 财政拨款收支, 五 一般公共预算支出, 六 基本支出, 七 三公, 八 政府性基金,
+ * 九 国有资本经营, 十 项目支出, 十一 其他重要事项. */
+static const ys_npattern patterns[] = {
+    /* anywhere */
+    {0, NULL, "机关运行经费", "admin_cost", YS_NR_NONE},
+
+    /* 一、收支预算总体安排情况 */
+    {1, NULL, "收支总预算", "total.budget", YS_NR_NONE},
+    {1, NULL, "收支预算总", "total.budget", YS_NR_NONE},
+    {1, NULL, "收入预算", "in.total", YS_NR_NONE},
+    {1, NULL, "支出预算", "out.total", YS_NR_NONE},
+
+    /* 二、收入预算安排情况 */
+    {2, NULL, "上年结转", "in.carry_total", YS_NR_NONE},
+    {2, NULL, "一般公共预算", "in.gpb", YS_NR_NONE},
+    {2, NULL, "政府性基金", "in.gov_fund", YS_NR_NONE},
+    {2, NULL, "国有资本经营", "in.soe", YS_NR_NONE},
+    {2, NULL, "财政专户", "in.special_acct", YS_NR_NONE},
+    {2, NULL, "事业单位经营", "in.operating", YS_NR_NONE},
+    {2, NULL, "事业收入", "in.business", YS_NR_NONE},
+    {2, NULL, "上级补助", "in.upper", YS_NR_NONE},
+    {2, NULL, "附属单位上缴", "in.affiliated", YS_NR_NONE},
+    {2, NULL, "其他收入", "in.other", YS_NR_NONE},
+    {2, NULL, "收入", "in.total", YS_NR_NONE},
+
+    /* 三、支出预算安排情况 */
+    {3, NULL, "基本支出", "out.basic", YS_NR_NONE},
+    {3, NULL, "项目支出", "out.project", YS_NR_NONE},
+    {3, NULL, "支出", "out.total", YS_NR_NONE},
+
+    /* 四、财政拨款收支预算总体情况 */
+    {4, NULL, "收支总预算", "fiscal.total", YS_NR_NONE},
+    {4, NULL, NULL, "fiscal.out.class", YS_NR_FUNC_CLASS},
+    {4, NULL, "一般公共预算&收入", "fiscal.in.gpb", YS_NR_NONE},
+    {4, NULL, "政府性基金&收入", "fiscal.in.gov_fund", YS_NR_NONE},
+    {4, NULL, "国有资本经营&收入", "fiscal.in.soe", YS_NR_NONE},
+    {4, NULL, "上年结转", "fiscal.in.carry", YS_NR_NONE},
+
+    /* 五、一般公共预算支出安排情况 */
+    {5, NULL, "(项)", "gpb.func", YS_NR_FUNC_CHAIN},
+    {5, NULL, "(款)", "gpb.func", YS_NR_FUNC_CHAIN},
+    {5, NULL, "(类)", "gpb.func", YS_NR_FUNC_CHAIN},
+    {5, NULL, "本年预算", "gpb.year", YS_NR_NONE},
+    {5, NULL, "上年结转", "gpb.carry", YS_NR_NONE},
+    {5, NULL, "人员经费", "gpb.personnel", YS_NR_NONE},
+    {5, NULL, "公用经费", "gpb.public", YS_NR_NONE},
+    {5, NULL, "基本支出", "gpb.basic", YS_NR_NONE},
+    {5, NULL, "项目", "gpb.project", YS_NR_NONE},
+    {5, NULL, "支出预算", "gpb.total", YS_NR_NONE},
+    {5, NULL, "一般公共预算", "gpb.total", YS_NR_NONE},
+    {5, NULL, NULL, "gpb.func", YS_NR_FUNC_ANY},
+
+    /* 六、一般公共预算基本支出安排情况 */
+    {6, NULL, "人员经费", "basic.personnel", YS_NR_NONE},
+    {6, NULL, "公用经费", "basic.public", YS_NR_NONE},
+    {6, NULL, "基本支出", "basic.total", YS_NR_NONE},
+    {6, NULL, NULL, "basic.econ", YS_NR_ECON},
+
+    /* 七、“三公”经费: the figures when there are some */
+    {7, NULL, "因公出国", "three_public.abroad", YS_NR_NONE},
+    {7, NULL, "购置及运行", "three_public.car", YS_NR_NONE},
+    {7, NULL, "公务用车购置", "three_public.car.purchase", YS_NR_NONE},
+    {7, NULL, "购置费", "three_public.car.purchase", YS_NR_NONE},
+    {7, NULL, "运行费", "three_public.car.operation", YS_NR_NONE},
+    {7, NULL, "公务用车", "three_public.car", YS_NR_NONE},
+    {7, NULL, "公务接待", "three_public.reception", YS_NR_NONE},
+    {7, NULL, "三公", "three_public.total", YS_NR_NONE},
+
+    /* 八、九: funds other than the general budget */
+    {8, NULL, "政府性基金", "gov_fund.total", YS_NR_NONE},
+    {8, NULL, NULL, "gov_fund.func", YS_NR_FUNC_ANY},
+    {9, NULL, "国有资本经营", "soe.total", YS_NR_NONE},
+    {9, NULL, NULL, "soe.func", YS_NR_FUNC_ANY},
+
+    /* 十、项目支出安排情况 */
+    {10, NULL, "=项目支出", "project.total", YS_NR_NONE},
+    {10, NULL, "=项目支出预算", "project.total", YS_NR_NONE},
+    {10, NULL, "=项目支出合计", "project.total", YS_NR_NONE},
+    {10, NULL, "=项目支出预算合计", "project.total", YS_NR_NONE},
+    {10, NULL, "一般公共预算", "project.gpb", YS_NR_NONE},
+    {10, NULL, NULL, "project", YS_NR_PROJECT},
+
+    /* 十一、其他重要事项: by the sub-heading or the paragraph */
+    {11, "政府采购", "货物", "procurement.goods", YS_NR_NONE},
+    {11, "政府采购", "工程", "procurement.works", YS_NR_NONE},
+    {11, "政府采购", "服务", "procurement.services", YS_NR_NONE},
+    {11, "政府采购", NULL, "procurement.total", YS_NR_NONE},
+    {11, "购买服务", "政府购买服务", "purchase_service.total", YS_NR_NONE},
+    {11, "购买服务", NULL, "purchase_service.item", YS_NR_NONE},
+    {11, "绩效", NULL, "perf.total", YS_NR_NONE},
+
+    /* project forms (预算变动情况): the year decides */
+    {YS_NSEC_FORM, NULL, NULL, "form.year", YS_NR_FORM_YEAR},
+};
+
+const ys_npattern *ys_npatterns(size_t *n)
+{
+    *n = sizeof patterns / sizeof *patterns;
+    return patterns;
+}
+
+/* ---- words before a figure ------------------------------------------- */
+
+typedef struct verb {
+    const char *word;
+    int sign;
+    bool needs_cmp;       /* only after 比/较/与…: a one-character verb */
+} verb;
+
+/* A money figure right after one of these is a change. */
+static const verb change_verbs[] = {
+    {"减少", -1, false}, {"下降", -1, false}, {"降低", -1, false},
+    {"压减", -1, false}, {"缩减", -1, false}, {"增加", 1, false},
+    {"增长", 1, false},  {"上升", 1, false},  {"提高", 1, false},
+    {"减", -1, true},    {"少", -1, true},    {"增", 1, true},
+    {"多", 1, true},
+};
+
+/* A percentage right after one of these is a rate. */
+static const verb rate_verbs[] = {
+    {"下降", -1, false}, {"降低", -1, false}, {"减少", -1, false},
+    {"增长", 1, false},  {"增加", 1, false},  {"上升", 1, false},
+    {"提高", 1, false},  {"减", -1, true},    {"降", -1, true},
+    {"增", 1, true},
+};
+
+/* Filler between the verb and the figure ("减少了", "下降约"). */
+static const char *const fillers[] = {"了", "约", "为", "达", " ", ":", ","};
+
+static bool ends_with(const char *s, size_t n, const char *suf, size_t *rest)
+{
+    size_t m = strlen(suf);
+    if (n < m || memcmp(s + n - m, suf, m) != 0)
+        return false;
+    *rest = n - m;
+    return true;
+}
+
+/* Length of clause without trailing filler. */
+static size_t strip_fillers(const char *c, size_t n)
+{
+    for (bool again = true; again;) {
+        again = false;
+        for (size_t i = 0; i < sizeof fillers / sizeof *fillers; i++) {
+            size_t r;
+            if (ends_with(c, n, fillers[i], &r)) {
+                n = r;
+                again = true;
+            }
+        }
+    }
+    return n;
+}
+
+static bool starts_comparison(const char *clause);
+
+static bool ends_with_verb(const char *clause, const verb *v, size_t nv, int *sign)
+{
+    size_t n = strip_fillers(clause, strlen(clause)), r;
+    bool cmp = starts_comparison(clause);
+    for (size_t i = 0; i < nv; i++)
+        if ((cmp || !v[i].needs_cmp) && ends_with(clause, n, v[i].word, &r)) {
+            *sign = v[i].sign;
+            return true;
+        }
+    return false;
+}
+
+static bool starts_comparison(const char *clause)
+{
+    while (*clause == ' ')
+        clause++;
+    return ys_starts(clause, "比") || ys_starts(clause, "较") ||
+           ys_starts(clause, "与") || ys_starts(clause, "同");
+}
+
+ys_nrole ys_nrole_money(const char *clause, int *sign)
+{
+    *sign = 1;
+    if (ends_with_verb(clause, change_verbs, sizeof change_verbs / sizeof *change_verbs,
+                       sign))
+        return YS_NROLE_CHANGE;
+    if (starts_comparison(clause))
+        return YS_NROLE_PRIOR;
+    return YS_NROLE_SUBJECT;
+}
+
+ys_nrole ys_nrole_pct(const char *clause, int *sign)
+{
+    *sign = 1;
+    if (ys_has(clause, "占"))
+        return YS_NROLE_SHARE;
+    if (ends_with_verb(clause, rate_verbs, sizeof rate_verbs / sizeof *rate_verbs, sign))
+        return YS_NROLE_RATE;
+    return YS_NROLE_IGNORE;
+}
+
+/* ---- "没有…安排" --------------------------------------------------------- */
+
+typedef struct none_rule {
+    const char *topic;
+    const char *key;
+} none_rule;
+
+static const none_rule none_rules[] = {
+    {"三公", "none.three_public"},
+    {"政府性基金", "none.gov_fund"},
+    {"国有资本经营", "none.soe"},
+};
+
+static const char *const negations[] = {"没有", "无", "未安排", "不安排"};
+
+const char *ys_nnone_key(const char *sentence, size_t *at)
+{
+    for (size_t i = 0; i < sizeof negations / sizeof *negations; i++) {
+        const char *neg = strstr(sentence, negations[i]);
+        if (!neg)
+            continue;
+        for (size_t j = 0; j < sizeof none_rules / sizeof *none_rules; j++)
+            if (strstr(sentence, none_rules[j].topic) &&
+                (ys_has(sentence, "安排") || ys_has(sentence, "支出"))) {
+                *at = (size_t)(neg - sentence);
+                return none_rules[j].key;
+            }
+    }
+    return NULL;
+}
