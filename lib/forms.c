@@ -1,11 +1,58 @@
 /*
- * forms.c — tables 11 and 12 (placeholder until the forms reader lands).
+ * forms.c — tables 11 and 12: the department-wide goal table (funds,
+ * project list, goals, indicators) and the project forms.
+ *
+ * Owns ys_forms_read, the one entry point, and the order in which a line is
+ * offered to the parts: a form title (forms_project.c), a goal heading and
+ * an indicator row (forms_goals.c), then the part of the section the line
+ * is in — table 11 (forms_dept.c) until the first 项目资金绩效目标申报表,
+ * a project form (forms_project.c) after it.
+ *
+ * Promise: any line range of any document is read without crashing or
+ * looping; lines that match nothing are skipped.  The only failure is
+ * running out of memory (YS_ENOMEM with the line).
  */
-#include "recognize_internal.h"
+#include "forms_internal.h"
+
+/* Offer one line to the parts in order; the first that claims it wins. */
+static int read_line(fx_ctx *c, const ys_line *ln)
+{
+    if (ln->ncells <= 0 || !ln->cells)
+        return FX_SKIP;
+    int r = fx_form_start(c, ln);
+    if (r != FX_SKIP)
+        return r;
+    r = fx_goal_heading(c, ln);
+    if (r == FX_SKIP)
+        r = fx_indicator_line(c, ln);
+    if (r != FX_SKIP) {
+        c->block = FX_B_NONE;
+        return r;
+    }
+    return c->in_form ? fx_form_line(c, ln) : fx_dept_line(c, ln);
+}
 
 int ys_forms_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts,
                   ys_error *err)
 {
-    (void)doc; (void)from; (void)to; (void)ts; (void)err;
+    if (!doc || !ts)
+        return ys_error_set(err, YS_EINPUT, doc ? doc->path : "", 0,
+                            "读取绩效目标表时缺少文档或表集");
+    if (to > doc->nlines)
+        to = doc->nlines;
+    fx_ctx c = {0};
+    c.doc = doc;
+    c.ts = ts;
+    c.err = err;
+    c.unit = ts->unit;
+    c.tid = "11";
+    c.ind.h_l3 = -1;
+    c.proc_qty_col = -1;
+    for (size_t i = from; i < to; i++) {
+        const ys_line *ln = &doc->lines[i];
+        if (read_line(&c, ln) == FX_NOMEM)
+            return ys_error_set(err, YS_ENOMEM, doc->path, ln->no,
+                                "读取绩效目标表时内存不足");
+    }
     return YS_OK;
 }

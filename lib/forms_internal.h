@@ -1,0 +1,111 @@
+/*
+ * forms_internal.h — how the parts of the tables 11/12 reader share state.
+ * Internal to libyusuan (forms.c, forms_cells.c, forms_goals.c,
+ * forms_dept.c, forms_project.c).
+ *
+ * The reader walks the lines once.  Each line goes to handlers in a fixed
+ * order (forms.c); a handler returns FX_USED when the line was its own,
+ * FX_SKIP when not, FX_NOMEM when memory ran out.  Blocks are recognised by
+ * their header words, never by position, and cells are matched after
+ * folding (full-width to half-width, blanks removed), so "品 名", "年度绩效 目标"
+ * and "项目支出 明细 预算" read like their tidy forms.
+ */
+#ifndef YS_FORMS_INTERNAL_H
+#define YS_FORMS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "recognize_internal.h"
+
+enum { FX_SKIP = 0, FX_USED = 1, FX_NOMEM = -1 };
+
+/* Which block of a project form the current line belongs to. */
+typedef enum fx_block {
+    FX_B_NONE = 0,
+    FX_B_SRC,       /* 项目资金来源 */
+    FX_B_DETAIL,    /* 项目支出明细 */
+    FX_B_PROC_CAP,  /* 项目采购 caption seen, 品名 header not yet */
+    FX_B_PROC       /* 项目采购 items */
+} fx_block;
+
+/* Indicator-table state (shared by tables 11 and 12). */
+typedef struct fx_ind_state {
+    bool on;            /* inside an indicator table */
+    bool annual;        /* rows carry 前年 / 上年 / 当年 values */
+    int goal;           /* goal number of the rows */
+    int h_l3;           /* header column of 三级指标 (fallback only) */
+    const char *l1;     /* 一级 label carried down */
+    const char *l2;     /* 二级 label carried down */
+} fx_ind_state;
+
+typedef struct fx_ctx {
+    const ys_doc *doc;
+    ys_tableset *ts;
+    ys_error *err;
+    ys_unit unit;           /* unit of the current section */
+    const char *tid;        /* "11" or "12:<name>" (arena string) */
+    bool in_form;           /* inside a 项目资金绩效目标申报表 */
+    /* heading context: the last 长期目标N / 年度目标N seen */
+    bool ctx_annual;
+    int ctx_goal;
+    fx_ind_state ind;
+    /* table 11 */
+    ys_table *t11, *t11p;
+    const char *t11_title;
+    int funds_side;         /* 0 unknown, 1 收入构成, 2 支出构成 */
+    bool in_funds, in_projects;
+    /* table 12 */
+    ys_table *form;
+    fx_block block;
+    int proc_qty_col;       /* header column of 数量, -1 if none */
+    int form_line;          /* line of the form's title */
+    ys_unit form_unit;
+} fx_ctx;
+
+/* ---- cells (forms_cells.c) ---- */
+
+/* Fold cell i of ln into buf (cap bytes).  Returns true when the whole
+ * cell fit; buf always holds at least a folded prefix ("" past the end). */
+bool fx_fold(const ys_line *ln, int i, char *buf, size_t cap);
+/* True when cell i folds exactly to `label` (folded form: "部门(单位)名称"). */
+bool fx_is(const ys_line *ln, int i, const char *label);
+/* Index of the first cell at or after `from` folding to `label`, or -1. */
+int fx_find(const ys_line *ln, int from, const char *label);
+/* Index of the first cell whose folded text contains `word`, or -1. */
+int fx_find_has(const ys_line *ln, int from, const char *word);
+/* True when the cell is empty. */
+bool fx_blank(const ys_line *ln, int i);
+/* Raw (trimmed) text of cell i, "" past the end. */
+const char *fx_raw(const ys_line *ln, int i);
+/* Index of the first non-empty cell at or after `from`, or -1. */
+int fx_next_filled(const ys_line *ln, int from);
+/* Parse cell i as an amount in `unit`; true when it is a present figure. */
+bool fx_amount(const ys_line *ln, int i, ys_unit unit, ys_amount *out);
+/* Index of the last non-empty cell that is a figure, or -1. */
+int fx_last_amount(const ys_line *ln, ys_unit unit, ys_amount *out);
+/* Unit named in a folded label: "(万元)"/"万元" → WAN, "(元)" → YUAN, else dflt. */
+ys_unit fx_unit_of(const char *folded, ys_unit dflt);
+/* Text after the first ':' or '：' in s (trimmed), or NULL when none. */
+const char *fx_after_colon(const char *s);
+/* Copy s into the set's arena with <p>-style tags removed and blanks trimmed. */
+const char *fx_text(fx_ctx *c, const char *s);
+/* Number written right after `prefix` in folded s (0 when none). */
+int fx_number_after(const char *folded, const char *prefix);
+
+/* ---- goals and indicators (forms_goals.c) ---- */
+int fx_goal_heading(fx_ctx *c, const ys_line *ln);
+int fx_indicator_line(fx_ctx *c, const ys_line *ln);
+/* True when cell text (folded) is a 一级 label: 成本/产出/效益/满意度指标. */
+bool fx_is_l1(const char *folded);
+/* True when cell text (folded) is a 二级 label: ends in 指标 or 指标N. */
+bool fx_is_l2(const char *folded);
+
+/* ---- table 11 (forms_dept.c) ---- */
+int fx_dept_line(fx_ctx *c, const ys_line *ln);
+
+/* ---- table 12 (forms_project.c) ---- */
+int fx_form_start(fx_ctx *c, const ys_line *ln);
+int fx_form_line(fx_ctx *c, const ys_line *ln);
+
+#endif
