@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "yusuan/indicator.h"
 
 /* ---- sides and verdicts ---- */
 
@@ -117,7 +118,7 @@ static const struct { const char *key, *label; } col_labels[] = {
     {"special_acct", "财政专户管理资金"}, {"unit_funds", "单位资金"},
 };
 
-const char *ys_col_label(const char *key)
+const char *ys_rule_col(const char *key)
 {
     for (size_t i = 0; i < sizeof col_labels / sizeof *col_labels; i++)
         if (strcmp(col_labels[i].key, key) == 0)
@@ -356,7 +357,7 @@ const char *ys_expr_label(const ys_tableset *ts, const char *expr, char *buf,
         char part[256], tl[128];
         if (parse_ref(p, n, NULL, &s) == 0) {
             const ys_table *t = ys_tableset_find(ts, s.table);
-            const char *what = ys_col_label(s.col);
+            const char *what = ys_rule_col(s.col);
             char rowname[160] = "";
             if (t && (s.how == S_KEY || s.how == S_CODE))
                 for (size_t i = 0; i < t->nrows; i++)
@@ -426,36 +427,15 @@ const char *ys_name_fold(const char *name, char *out, size_t cap)
     return out;
 }
 
-static void drop_all(char *s, const char *word)
-{
-    size_t wl = strlen(word);
-    char *p;
-    while ((p = strstr(s, word)) != NULL)
-        memmove(p, p + wl, strlen(p + wl) + 1);
-}
-
-const char *ys_project_key(const char *name, char *out, size_t cap)
-{
-    ys_name_fold(name, out, cap);
-    char *colon = strstr(out, "项目");
-    /* "项目1：name" as table 11 writes it */
-    if (colon == out && (colon = strchr(out, ':')) != NULL && colon - out < 12)
-        memmove(out, colon + 1, strlen(colon + 1) + 1);
-    static const char *const noise[] = {"(一级)", "(二级)", "项目", "经费", "工作",
-                                        "费用", "费"};
-    for (size_t i = 0; i < sizeof noise / sizeof *noise; i++)
-        drop_all(out, noise[i]);
-    return out;
-}
-
 int ys_project_match(const char *name, ys_amount amount, const ys_proj *c,
                      int n, bool *by_name)
 {
     char k[512], kc[512];
     ys_project_key(name, k, sizeof k);
+    char *kc_p = kc;
     int hit = -1, hits = 0;
     for (int i = 0; i < n; i++)
-        if (k[0] && strcmp(k, ys_project_key(c[i].name, kc, sizeof kc)) == 0) {
+        if (k[0] && ys_project_key(c[i].name, kc_p, sizeof kc) && strcmp(k, kc) == 0) {
             hit = i;
             hits++;
         }

@@ -78,7 +78,7 @@ const char *ys_wan(int64_t fen, char *buf, size_t cap);
 /* "9.31" (percentage units, decimals as its ulp says) into buf. */
 const char *ys_pct(ys_amount p, char *buf, size_t cap);
 /* Chinese label of a column key ("basic" → "基本支出"); the key if unknown. */
-const char *ys_col_label(const char *key);
+const char *ys_rule_col(const char *key);
 /* "表3", "表5-1", "项目表《name》" into buf. */
 const char *ys_table_label(const char *id, char *buf, size_t cap);
 /* "201 一般公共服务支出" / "合计" / the name: how a message names a row. */
@@ -109,13 +109,11 @@ const char *ys_expr_label(const ys_tableset *ts, const char *expr, char *buf,
 const char *ys_name_fold(const char *name, char *out, size_t cap);
 
 /*
- * Projects across tables 10, 11 and 12.  ys_project_key folds a project
- * name and drops the words that vary between tables ("（一级）", 项目, 经费,
- * 工作, 费…).  ys_project_match finds, among n candidates, the one with the
- * same key, or failing that the only one with an equal amount; *by_name
- * says which.  Returns the index or -1.
+ * Projects across tables 10, 11 and 12.  ys_project_match finds, among n
+ * candidates, the one with the same ys_project_key (indicator.h: folded, the
+ * words that vary between tables dropped), or failing that the only one
+ * with an equal amount; *by_name says which.  Returns the index or -1.
  */
-const char *ys_project_key(const char *name, char *out, size_t cap);
 typedef struct ys_proj {
     const char *name;
     ys_amount amount;

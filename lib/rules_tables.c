@@ -51,7 +51,7 @@ static int compare_with_rows(ys_findings *out, const ys_rule *r, const ys_table 
         return YS_OK;
     char tl[128], rl[256], what[512], rname[128];
     snprintf(what, sizeof what, "%s %s行 %s", ys_table_label(t->id, tl, sizeof tl),
-             ys_row_label(top, rl, sizeof rl), ys_col_label(t->cols[c]));
+             ys_row_label(top, rl, sizeof rl), ys_rule_col(t->cols[c]));
     snprintf(rname, sizeof rname, "%s之和", whose);
     return ys_compare(out, r, t->id, what, "本行", &lhs, rname, &rhs);
 }
@@ -81,7 +81,7 @@ int ys_rk_row_sum(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     char rname[256] = "";
     for (int i = 0; i < np; i++)
         snprintf(rname + strlen(rname), sizeof rname - strlen(rname), "%s%s",
-                 i ? "+" : "", ys_col_label(t->cols[parts[i]]));
+                 i ? "+" : "", ys_rule_col(t->cols[parts[i]]));
     for (size_t i = 0; i < t->nrows; i++) {
         const ys_row *row = &t->rows[i];
         ys_side lhs = ys_side_of(ys_cell_at(row, tc), ys_cell_line(row, tc)), rhs;
@@ -93,7 +93,7 @@ int ys_rk_row_sum(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
         char tl[128], rl[256], what[512];
         snprintf(what, sizeof what, "%s %s行", ys_table_label(t->id, tl, sizeof tl),
                  ys_row_label(row, rl, sizeof rl));
-        int rc = ys_compare(out, r, t->id, what, ys_col_label(r->b), &lhs, rname, &rhs);
+        int rc = ys_compare(out, r, t->id, what, ys_rule_col(r->b), &lhs, rname, &rhs);
         if (rc)
             return rc;
     }

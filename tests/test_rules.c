@@ -1,0 +1,271 @@
+/* Unit tests: the rule kinds (lib/rules_common.c, rules_tables.c,
+ * rules_names.c, rules_narrative.c, rules_forms.c) on small table sets
+ * built by hand, with expected figures worked out in the test. */
+#include "testutil.h"
+
+#include "rules_common.h"
+#include "yusuan/audit.h"
+#include "yusuan/tableset.h"
+
+/* ---- building table sets by hand ---- */
+
+static ys_table *tab(ys_tableset *ts, const char *id, const char *cols)
+{
+    const char *v[32];
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s", cols);
+    int n = 0;
+    for (char *p = strtok(buf, ","); p && n < 32; p = strtok(NULL, ","))
+        v[n++] = p;
+    /* ys_tableset_add copies the keys before buf goes away */
+    ys_table *t = ys_tableset_add(ts, id, id, v, n);
+    assert_non_null(t);
+    return t;
+}
+
+/* A row; vals = cells separated by '|', "" for blank. */
+static ys_row *row(ys_tableset *ts, ys_table *t, const char *code, const char *name,
+                   int level, ys_row_kind kind, const char *key, int line,
+                   const char *vals)
+{
+    ys_row *r = ys_table_add_row(ts, t, code, name, line);
+    assert_non_null(r);
+    r->level = level;
+    r->kind = kind;
+    r->key = key ? ys_ts_str(ts, key, (size_t)-1) : NULL;
+    const char *p = vals;
+    for (int c = 0; c < t->ncols && p; c++) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        assert_int_equal(ys_amount_parse(p, n, YS_UNIT_WAN, &r->cells[c].v), 0);
+        r->cells[c].line = line;
+        p = bar ? bar + 1 : NULL;
+    }
+    return r;
+}
+
+static ys_row *keyed(ys_tableset *ts, ys_table *t, const char *key, const char *code,
+                     int line, const char *val)
+{
+    return row(ts, t, code, key, 0, YS_ROW_ITEM, key, line, val);
+}
+
+/* Findings of rule `id` at severity sev. */
+static size_t count(const ys_findings *f, const char *id, ys_severity sev)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        n += strcmp(f->v[i].rule, id) == 0 && f->v[i].sev == sev;
+    return n;
+}
+
+static const ys_finding *find(const ys_findings *f, const char *id)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(f->v[i].rule, id) == 0)
+            return &f->v[i];
+    return NULL;
+}
+
+static bool has_line(const ys_finding *fd, int line)
+{
+    for (int i = 0; fd && i < fd->nlines; i++)
+        if (fd->lines[i] == line)
+            return true;
+    return false;
+}
+
+static void run(const ys_tableset *ts, ys_findings *f)
+{
+    ys_findings_init(f);
+    assert_int_equal(ys_audit(ts, f), YS_OK);
+}
+
+/* Table 3 of a small department: 816.90 + 306.20 basic, 1438.00 project. */
+static ys_tableset *table3(const char *leaf_basic)
+{
+    ys_tableset *ts = ys_tableset_new();
+    ts->year = 2026;
+    ys_table *t = tab(ts, "3", "total,basic,project,operating,upper,subsidy");
+    row(ts, t, "", "合计", 0, YS_ROW_TOTAL, NULL, 10, "2561.10|1123.10|1438.00|||");
+    row(ts, t, "201", "一般公共服务支出", 1, YS_ROW_ITEM, NULL, 11, "2561.10|1123.10|1438.00|||");
+    row(ts, t, "20103", "政府办公厅（室）及相关机构事务", 2, YS_ROW_ITEM, NULL, 12,
+        "2561.10|1123.10|1438.00|||");
+    char v[64];
+    snprintf(v, sizeof v, "816.90|%s||||", leaf_basic);
+    row(ts, t, "2010301", "行政运行", 3, YS_ROW_ITEM, NULL, 13, v);
+    row(ts, t, "2010302", "一般行政管理事务", 3, YS_ROW_ITEM, NULL, 14, "1438.00||1438.00|||");
+    row(ts, t, "2010350", "事业运行", 3, YS_ROW_ITEM, NULL, 15, "306.20|306.20||||");
+    return ts;
+}
+
+static void clean_table_has_no_findings(void **st)
+{
+    (void)st;
+    ys_tableset *ts = table3("816.90");
+    ys_findings f;
+    run(ts, &f);
+    assert_int_equal(ys_findings_count(&f, YS_SEV_ERROR), 0);
+    assert_int_equal(ys_findings_count(&f, YS_SEV_WARNING), 0);
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
+static void wrong_cell_gives_row_and_tree_errors(void **st)
+{
+    (void)st;
+    /* 816.90 + 0.05: the row no longer adds up (816.90 ≠ 816.95 + blank)
+     * and 20103's basic 1123.10 ≠ 816.95 + 306.20 = 1123.15 */
+    ys_tableset *ts = table3("816.95");
+    ys_findings f;
+    run(ts, &f);
+    assert_int_equal(ys_findings_count(&f, YS_SEV_ERROR), 2);
+    assert_int_equal(count(&f, "T3.row", YS_SEV_ERROR), 1);
+    assert_int_equal(count(&f, "T3.tree", YS_SEV_ERROR), 1);
+    const ys_finding *row_f = find(&f, "T3.row"), *tree_f = find(&f, "T3.tree");
+    assert_int_equal(row_f->nlines, 1);
+    assert_int_equal(row_f->lines[0], 13);
+    /* the tree finding names the parent and both children it summed */
+    /* parent, both children with figures, and the child whose cell is blank */
+    assert_int_equal(tree_f->nlines, 4);
+    assert_true(has_line(tree_f, 12) && has_line(tree_f, 13) && has_line(tree_f, 15));
+    assert_true(has_line(tree_f, 14));
+    assert_string_equal(tree_f->actual, "1,123.10");
+    assert_string_equal(tree_f->expected, "1,123.15");
+    assert_non_null(strstr(tree_f->message, "0.05"));
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
+/* Table 1 with the four classes of the reference layout. */
+static ys_tableset *table1(const char *health)
+{
+    ys_tableset *ts = ys_tableset_new();
+    ts->year = 2026;
+    ys_table *t = tab(ts, "1", "amount");
+    keyed(ts, t, "in.gpb", "", 20, "2,877.94");
+    keyed(ts, t, "out.class", "201", 20, "2561.10");
+    keyed(ts, t, "out.class", "208", 21, "84.78");
+    keyed(ts, t, "out.class", "210", 22, health);
+    keyed(ts, t, "out.class", "221", 23, "148.19");
+    keyed(ts, t, "in.year_total", "", 24, "2,877.94");
+    keyed(ts, t, "out.year_total", "", 24, "2877.94");
+    keyed(ts, t, "in.grand_total", "", 26, "2,877.94");
+    keyed(ts, t, "out.grand_total", "", 26, "2877.94");
+    return ts;
+}
+
+static void residue_within_rounding_is_a_note(void **st)
+{
+    (void)st;
+    /* 2561.10 + 84.78 + 83.88 + 148.19 = 2877.95 vs 2877.94: |d| = 0.01,
+     * 2·0.01 < 5 × 0.01 → rounding can explain it */
+    ys_tableset *ts = table1("83.88");
+    ys_findings f;
+    run(ts, &f);
+    assert_int_equal(ys_findings_count(&f, YS_SEV_ERROR), 0);
+    assert_int_equal(count(&f, "T1.out", YS_SEV_NOTE), 1);
+    const ys_finding *n = find(&f, "T1.out");
+    assert_int_equal(n->nlines, 5);
+    ys_findings_free(&f);
+    /* 83.98: 2878.05 vs 2877.94 is 0.11, beyond 0.025 → error */
+    ts->tables[0]->rows[3].cells[0].v.fen += 10 * 10000;
+    run(ts, &f);
+    assert_int_equal(count(&f, "T1.out", YS_SEV_ERROR), 1);
+    assert_true(has_line(find(&f, "T1.out"), 22));
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
+static void one_ulp_between_tables_is_a_warning(void **st)
+{
+    (void)st;
+    ys_tableset *ts = table1("83.87");
+    ys_table *t = tab(ts, "3", "total,basic,project,operating,upper,subsidy");
+    row(ts, t, "", "合计", 0, YS_ROW_TOTAL, NULL, 40, "2877.94|2877.94||||");
+    row(ts, t, "201", "一般公共服务支出", 1, YS_ROW_ITEM, NULL, 41, "2561.10|2561.10||||");
+    row(ts, t, "208", "社会保障和就业支出", 1, YS_ROW_ITEM, NULL, 42, "84.78|84.78||||");
+    row(ts, t, "210", "卫生健康支出", 1, YS_ROW_ITEM, NULL, 43, "83.88|83.88||||");
+    row(ts, t, "221", "住房保障支出", 1, YS_ROW_ITEM, NULL, 44, "148.19|148.19||||");
+    ys_findings f;
+    run(ts, &f);
+    /* 83.87 (table 1) vs 83.88 (table 3): the same quantity, one unit apart */
+    assert_int_equal(count(&f, "X.T1-T3", YS_SEV_WARNING), 1);
+    const ys_finding *w = find(&f, "X.T1-T3");
+    assert_true(has_line(w, 22) && has_line(w, 43));
+    assert_int_equal(ys_findings_count(&f, YS_SEV_ERROR), 0);
+    ys_findings_free(&f);
+    /* two units apart (83.86) is an error */
+    ts->tables[0]->rows[3].cells[0].v.fen -= 10000;
+    run(ts, &f);
+    assert_int_equal(count(&f, "X.T1-T3", YS_SEV_ERROR), 1);
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
+static ys_amount amt(const char *s)
+{
+    ys_amount a;
+    assert_int_equal(ys_amount_parse(s, strlen(s), YS_UNIT_WAN, &a), 0);
+    return a;
+}
+
+static ys_amount pct(const char *s)
+{
+    ys_amount a;
+    assert_int_equal(ys_pct_parse(s, strlen(s), false, &a), 0);
+    return a;
+}
+
+static void rate_and_share_intervals(void **st)
+{
+    (void)st;
+    /* 1.86 / 20.01 = 9.2954 %; with 1.86 ∈ [1.855, 1.865] and 20.01 ∈
+     * [20.005, 20.015] the ratio spans [9.2681 %, 9.3227 %] */
+    assert_true(ys_share_possible(amt("1.86"), amt("20.01"), pct("9.30")));
+    assert_true(ys_share_possible(amt("1.86"), amt("20.01"), pct("9.31")));
+    assert_true(ys_share_possible(amt("1.86"), amt("20.01"), pct("9.27")));
+    assert_false(ys_share_possible(amt("1.86"), amt("20.01"), pct("9.40")));
+    assert_false(ys_share_possible(amt("1.86"), amt("20.01"), pct("9.33")));
+    /* this year 18.15, change −1.86: last year 20.01, rate −9.2954 % */
+    assert_true(ys_rate_possible(amt("18.15"), amt("-1.86"), pct("-9.31")));
+    assert_true(ys_rate_possible(amt("18.15"), amt("-1.86"), pct("-9.30")));
+    assert_false(ys_rate_possible(amt("18.15"), amt("-1.86"), pct("-9.40")));
+    assert_false(ys_rate_possible(amt("18.15"), amt("-1.86"), pct("9.30")));
+    /* 1438 down 234 → last 1672: 13.995 %, "14%" (ulp 1 %) holds */
+    assert_true(ys_rate_possible(amt("1438"), amt("-234"), pct("-14")));
+    assert_false(ys_rate_possible(amt("1438"), amt("-234"), pct("-13.90")));
+    /* 2877.94 down 307.52 → 9.6539 %: 9.65 yes, 9.67 no */
+    assert_true(ys_rate_possible(amt("2877.94"), amt("-307.52"), pct("-9.65")));
+    assert_false(ys_rate_possible(amt("2877.94"), amt("-307.52"), pct("-9.67")));
+}
+
+static void verdicts(void **st)
+{
+    (void)st;
+    ys_side a = ys_side_of(amt("83.87"), 1), b = ys_side_of(amt("83.88"), 2);
+    assert_int_equal(ys_judge(&a, &b), YS_SEV_WARNING);
+    a = ys_side_of(amt("83.88"), 1);
+    assert_int_equal(ys_judge(&a, &b), -1);
+    /* 1.6万 written as "1.6" has the ulp of two decimals: 1.60 vs 1.61 */
+    a = ys_side_of(amt("1.6"), 1);
+    b = ys_side_of(amt("1.61"), 2);
+    assert_int_equal(ys_judge(&a, &b), YS_SEV_WARNING);
+    /* a blank total against a present part is an error */
+    a = ys_side_of((ys_amount){0, 0, false}, 1);
+    b = ys_side_of(amt("0.01"), 2);
+    assert_int_equal(ys_judge(&a, &b), YS_SEV_ERROR);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(clean_table_has_no_findings),
+        cmocka_unit_test(wrong_cell_gives_row_and_tree_errors),
+        cmocka_unit_test(residue_within_rounding_is_a_note),
+        cmocka_unit_test(one_ulp_between_tables_is_a_warning),
+        cmocka_unit_test(rate_and_share_intervals),
+        cmocka_unit_test(verdicts),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
