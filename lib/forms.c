@@ -48,11 +48,14 @@ int ys_forms_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts,
     c.tid = "11";
     c.ind.h_l3 = -1;
     c.proc_qty_col = -1;
+    c.sum_long_col = c.sum_annual_col = -1;
     for (size_t i = from; i < to; i++) {
         const ys_line *ln = &doc->lines[i];
         if (read_line(&c, ln) == FX_NOMEM)
             return ys_error_set(err, YS_ENOMEM, doc->path, ln->no,
                                 "读取绩效目标表时内存不足");
     }
+    if (fx_dept_summary_goals(&c) != YS_OK)
+        return ys_error_set(err, YS_ENOMEM, doc->path, 0, "读取绩效目标表时内存不足");
     return YS_OK;
 }

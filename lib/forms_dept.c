@@ -174,10 +174,94 @@ static int mention_after(fx_ctx *c, const ys_line *ln, int k)
                                                                        : FX_NOMEM;
 }
 
+/* A "目标N：" marker at s: its length and number, 0 when none. */
+static size_t goal_marker(const char *s, int *no)
+{
+    static const char word[] = "目标";
+    size_t k = sizeof word - 1, i = k;
+    if (strncmp(s, word, k) != 0)
+        return 0;
+    int v = 0;
+    while (s[i] >= '0' && s[i] <= '9' && i < k + 3)
+        v = v * 10 + (s[i++] - '0');
+    if (i == k || v == 0)
+        return 0;
+    if (s[i] == ':')
+        i += 1;
+    else if (strncmp(s + i, "\xef\xbc\x9a", 3) == 0)
+        i += 3;
+    else
+        return 0;
+    *no = v;
+    return i;
+}
+
+/* Split "目标1：… 目标2：…" into goals. */
+static int split_goals(fx_ctx *c, const char *s, bool annual, int line)
+{
+    int no = 0, next_no = 0;
+    const char *start = NULL;
+    for (const char *p = s;; p++) {
+        size_t m = *p ? goal_marker(p, &next_no) : 0;
+        if (!*p || m) {
+            if (start) {
+                const char *seg = ys_ts_str(c->ts, start, (size_t)(p - start));
+                if (!seg || fx_add_goal(c, no, annual, seg, line) < 0)
+                    return YS_ENOMEM;
+            }
+            if (!*p)
+                break;
+            no = next_no;
+            start = p + m;
+            p += m - 1;
+        }
+    }
+    return YS_OK;
+}
+
+int fx_dept_summary_goals(fx_ctx *c)
+{
+    if (!c->summary)
+        return YS_OK;
+    for (size_t i = 0; i < c->ts->ngoals; i++)
+        if (strcmp(c->ts->goals[i].table_id, "11") == 0)
+            return YS_OK;             /* the headings gave the goals */
+    const char *saved = c->tid;
+    c->tid = "11";
+    int rc = split_goals(c, fx_raw(c->summary, c->sum_long_col), false, c->summary->no);
+    if (rc == YS_OK && c->sum_annual_col >= 0)
+        rc = split_goals(c, fx_raw(c->summary, c->sum_annual_col), true, c->summary->no);
+    c->tid = saved;
+    return rc;
+}
+
+/* 整体绩效目标 | 长期目标 … | 年度目标 header, then the row of goal texts. */
+static int summary_line(fx_ctx *c, const ys_line *ln)
+{
+    if (fx_is(ln, 0, "整体绩效目标")) {
+        c->goal_hdr = true;
+        c->in_projects = c->in_funds = false;
+        c->sum_long_col = fx_find_has(ln, 1, "长期目标");
+        c->sum_annual_col = fx_find_has(ln, 1, "年度目标");
+        if (c->sum_long_col < 0)
+            c->sum_long_col = 1;
+        return FX_USED;
+    }
+    if (!c->goal_hdr || c->summary)
+        return FX_SKIP;
+    if (fx_find_has(ln, 0, "目标1") < 0)
+        return FX_SKIP;
+    c->summary = ln;
+    return FX_USED;
+}
+
 int fx_dept_line(fx_ctx *c, const ys_line *ln)
 {
     char f0[256];
     fx_fold(ln, 0, f0, sizeof f0);
+    int s = summary_line(c, ln);
+    if (s != FX_SKIP)
+        return s;
     if (ln->ncells == 1 && strstr(f0, "绩效目标") && strstr(f0, "表") && !c->t11) {
         c->t11_title = ys_ts_str(c->ts, fx_raw(ln, 0), (size_t)-1);
         return FX_USED;

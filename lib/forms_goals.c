@@ -42,7 +42,7 @@ bool fx_is_l2(const char *f)
                             ys_starts(f, "三级")));
 }
 
-static int add_goal(fx_ctx *c, int no, bool annual, const char *text, int line)
+int fx_add_goal(fx_ctx *c, int no, bool annual, const char *text, int line)
 {
     ys_goal *g = ys_tableset_add_goal(c->ts);
     if (!g)
@@ -86,7 +86,7 @@ static int dept_heading(fx_ctx *c, const ys_line *ln, const char *f0)
     c->ctx_annual = annual;
     c->ctx_goal = no;
     c->ind.on = false;
-    return add_goal(c, no, annual, strip_goal_prefix(text), ln->no);
+    return fx_add_goal(c, no, annual, strip_goal_prefix(text), ln->no);
 }
 
 /* 长期绩效目标 / 年度绩效目标(N) | text of a project form. */
@@ -110,7 +110,7 @@ static int form_heading(fx_ctx *c, const ys_line *ln, const char *f0)
     c->ctx_annual = annual;
     c->ctx_goal = no;
     c->ind.on = false;
-    return add_goal(c, no, annual, fx_raw(ln, k), ln->no);
+    return fx_add_goal(c, no, annual, fx_raw(ln, k), ln->no);
 }
 
 int fx_goal_heading(fx_ctx *c, const ys_line *ln)

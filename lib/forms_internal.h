@@ -55,6 +55,11 @@ typedef struct fx_ctx {
     const char *t11_title;
     int funds_side;         /* 0 unknown, 1 收入构成, 2 支出构成 */
     bool in_funds, in_projects;
+    /* the 整体绩效目标 summary row (目标1：… 目标2：…), used when the table
+       states no 长期目标N / 年度目标N headings */
+    bool goal_hdr;
+    int sum_long_col, sum_annual_col;
+    const ys_line *summary;
     /* table 12 */
     ys_table *form;
     fx_block block;
@@ -95,6 +100,8 @@ int fx_number_after(const char *folded, const char *prefix);
 
 /* ---- goals and indicators (forms_goals.c) ---- */
 int fx_goal_heading(fx_ctx *c, const ys_line *ln);
+/* Add a goal of the current table (text copied, tags removed). */
+int fx_add_goal(fx_ctx *c, int no, bool annual, const char *text, int line);
 int fx_indicator_line(fx_ctx *c, const ys_line *ln);
 /* True when cell text (folded) is a 一级 label: 成本/产出/效益/满意度指标. */
 bool fx_is_l1(const char *folded);
@@ -103,6 +110,9 @@ bool fx_is_l2(const char *folded);
 
 /* ---- table 11 (forms_dept.c) ---- */
 int fx_dept_line(fx_ctx *c, const ys_line *ln);
+/* After the walk: table 11 goals from the summary row when no heading gave
+ * any.  Returns YS_OK or YS_ENOMEM. */
+int fx_dept_summary_goals(fx_ctx *c);
 
 /* ---- table 12 (forms_project.c) ---- */
 int fx_form_start(fx_ctx *c, const ys_line *ln);

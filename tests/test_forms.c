@@ -657,6 +657,56 @@ static void hand_form(void **st)
     ys_doc_free(d);
 }
 
+/* Table 11 without 长期目标N headings: goals come from the summary row. */
+static void summary_goals(void **st)
+{
+    (void)st;
+    static const char *const rows[] = {
+        "部门整体支出绩效目标申报表",
+        "部门（单位）名称|某某局",
+        "部门总体资金情况（元）|总体资金情况||当年金额|占比|近两年收支金额",
+        "收入构成|财政拨款|1,000.00|100%|900|800",          /* leading cell lost */
+        "|支出构成|人员类项目支出|600|60%",
+        "||运转类项目支出|400|40%",
+        "||合计|1000|100%",
+        "项目支出情况|项目名称|项目类别|项目总预算|项目本年度预算|用途",
+        "|乙项目|特定目标类|5|",
+        "整体绩效目标|长期目标（截止 年）|||年度目标",
+        "|目标1：甲。 目标2:乙乙。|||目标1：丙。",
+    };
+    ys_doc *d = mkdoc(rows, (int)(sizeof rows / sizeof *rows));
+    ys_tableset *ts = ys_tableset_new();
+    assert_int_equal(ys_forms_read(d, 0, d->nlines, ts, NULL), YS_OK);
+    const ys_table *t = ys_tableset_find(ts, "11");
+    assert_non_null(t);
+    assert_int_equal(t->unit, YS_UNIT_YUAN);
+    const ys_row *r = ys_table_row_by_key(t, "in.fiscal");
+    assert_non_null(r);
+    assert_int_equal(r->cells[0].v.fen, 100000);
+    assert_int_equal(r->cells[2].v.fen, 90000);
+    assert_int_equal(ys_table_row_by_key(t, "out.operating")->cells[1].v.fen, 400000);
+    r = ys_table_row_by_key(t, "out.total");
+    assert_non_null(r);
+    assert_int_equal(r->cells[0].v.fen, 100000);
+    const ys_table *p = ys_tableset_find(ts, "11.projects");
+    assert_non_null(p);
+    assert_int_equal(p->nrows, 1);
+    assert_string_equal(p->rows[0].name, "乙项目");
+    assert_int_equal(p->rows[0].cells[0].v.fen, 500);
+    assert_false(p->rows[0].cells[1].v.present);
+    assert_int_equal(ts->ngoals, 3);
+    assert_int_equal(ts->goals[0].no, 1);
+    assert_false(ts->goals[0].annual);
+    assert_string_equal(ts->goals[0].text, "甲。");
+    assert_int_equal(ts->goals[1].no, 2);
+    assert_string_equal(ts->goals[1].text, "乙乙。");
+    assert_true(ts->goals[2].annual);
+    assert_string_equal(ts->goals[2].text, "丙。");
+    assert_int_equal(ts->nmentions, 1);
+    ys_tableset_free(ts);
+    ys_doc_free(d);
+}
+
 static void garbage(void **st)
 {
     (void)st;
@@ -709,6 +759,7 @@ int main(void)
     };
     const struct CMUnitTest hand_tests[] = {
         cmocka_unit_test(hand_form),
+        cmocka_unit_test(summary_goals),
         cmocka_unit_test(garbage),
     };
     int fails = cmocka_run_group_tests_name("forms: reference document", doc_tests, setup,
