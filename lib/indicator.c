@@ -79,6 +79,7 @@ static const struct unitsyn { const char *from, *to; } unitsyns[] = {
 };
 
 #define MAX_UNIT_CP 5      /* "元/人/天", "个工作日" — longer is prose */
+#define MAX_WORD_CP 24     /* longer digit-free text is prose: verbatim */
 #define FOLD_CAP 512
 
 static const int64_t pow10s[] = {
@@ -245,6 +246,13 @@ static bool read_unit(const char *s, ys_ivalue *v)
         v->pct = true;
         buf[0] = 0;
     }
+    int extra_mult;
+    if (match_mult(buf, &extra_mult) && v->mult)
+        return false;   /* "3万万件" */
+    for (const char *p = buf; *p; p++)
+        if ((unsigned char)*p < 0x80 && *p != '/' && !(*p >= 'a' && *p <= 'z') &&
+            !(*p >= 'A' && *p <= 'Z') && !is_digit(*p))
+            return false;   /* "5件-" */
     if (has_digit_outside_power(buf) || ys_utf8_len(buf, strlen(buf)) > MAX_UNIT_CP)
         return false;
     for (size_t i = 0; i < sizeof unitsyns / sizeof *unitsyns; i++)
@@ -310,21 +318,32 @@ static bool read_numeric(const char *s, ys_ivalue *v)
     return read_unit(unit, v);
 }
 
+/* A digit-free phrase with at least one CJK character is a qualitative
+ * value (a state to reach); the stems above give it a direction. */
 static bool read_qualitative(const char *f, ys_ivalue *v)
 {
-    if (has_digit(f) || strlen(f) > 60)
+    size_t n = strlen(f);
+    ys_cmp c;
+    const char *w;
+    if (has_digit(f) || ys_utf8_len(f, n) > MAX_WORD_CP || match_cmp(f, &c, &w))
+        return false;   /* "≥万件": a comparator with its figure missing */
+    bool cjk = false;
+    for (size_t i = 0; i < n; i++)
+        cjk |= (unsigned char)f[i] >= 0xE4 && (unsigned char)f[i] <= 0xE9;
+    if (!cjk)
         return false;
+    v->kind = YS_IV_QUAL;
+    v->qdir = YS_QDIR_NONE;
+    copy_str(v->word, sizeof v->word, f, n);
     for (size_t i = 0; i < sizeof qwords / sizeof *qwords; i++) {
         bool hit = qwords[i].exact ? !strcmp(f, qwords[i].text)
                                    : strstr(f, qwords[i].text) != NULL;
         if (hit) {
-            v->kind = YS_IV_QUAL;
             v->qdir = qwords[i].dir;
-            copy_str(v->word, sizeof v->word, f, strlen(f));
-            return true;
+            break;
         }
     }
-    return false;
+    return true;
 }
 
 /* "满意率100%", "补贴对象生活改善度不低于80%": text, then a value. */

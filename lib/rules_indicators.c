@@ -1,8 +1,306 @@
 /*
- * rules_indicators.c — the indicators family of the rule table (placeholder).
+ * rules_indicators.c — the indicators family of the rule table (IND.*).
+ *
+ * Owns the checks of performance indicators (tables 11 and 12): the same
+ * indicator must say the same in table 11 and in the project's form;
+ * long-term and annual targets must not contradict each other; a cost
+ * indicator must fit the project's budget; an annual target should not be
+ * easier than last year's nor a percentage exceed 100 %; values that could
+ * not be read, or were read with a repaired glyph, are noted.
+ *
+ * Each entry of the table is one rule: its id, its description, the kind
+ * (a function below) and the kind's parameters.  Findings that compare two
+ * places name both lines and say how the places were matched.
+ * Promises: read-only on the table set; only failure is YS_ENOMEM.
  */
 #include "yusuan/audit.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "indicator_view.h"
+#include "yusuan/indicator.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static const char *kind_word(bool annual) { return annual ? "年度" : "长期"; }
+
+/* The value as written (trimmed), for messages. */
+static void shown(const ys_ivalue *v, char *buf, size_t cap)
+{
+    if (v->kind == YS_IV_EMPTY)
+        snprintf(buf, cap, "（空）");
+    else
+        snprintf(buf, cap, "%.*s", (int)(v->srclen < 60 ? v->srclen : 60), v->src);
+}
+
+static const char *form_name(const char *table_id)
+{
+    return !strncmp(table_id, "12:", 3) ? table_id + 3 : table_id;
+}
+
+/* "表11长期目标3" or "项目表《X》长期目标" */
+static void place(const ys_indicator *x, char *buf, size_t cap)
+{
+    if (!strcmp(x->table_id, "11"))
+        snprintf(buf, cap, "表11%s目标%d", kind_word(x->annual), x->goal);
+    else
+        snprintf(buf, cap, "项目绩效目标表《%s》%s目标", form_name(x->table_id),
+                 kind_word(x->annual));
+}
+
+static int add(ys_findings *out, ys_severity sev, const ys_rule *r, const char *table,
+               const int *lines, int nlines, const char *expected, const char *actual,
+               const char *msg)
+{
+    return ys_findings_add(out, sev, r->id, table, lines, nlines, expected, actual, "%s",
+                           msg) ? YS_OK : YS_ENOMEM;
+}
+
+/* Views of one block-like selection: table id, goal (0: any), annual. */
+static size_t select_views(const ys_iviews *vs, const char *table_id, int goal, bool annual,
+                           const ys_iview **sel, const ys_indicator **ind)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < vs->n; i++) {
+        const ys_indicator *x = vs->v[i].ind;
+        if (x->annual != annual || strcmp(x->table_id, table_id) || (goal && x->goal != goal))
+            continue;
+        sel[n] = &vs->v[i];
+        ind[n] = x;
+        n++;
+    }
+    return n;
+}
+
+/* A pair of places of the same indicator, and why they were paired. */
+typedef struct pair_ctx {
+    const ys_rule *r;
+    ys_findings *out;
+    const ys_tableset *ts;
+    const char *how;       /* Chinese: how the tables were matched */
+} pair_ctx;
+
+typedef int (*pair_fn)(pair_ctx *c, const ys_iview *a, const ys_iview *b);
+
+/* Pair every indicator of A with the same measure in B (one-to-one). */
+static int pair_up(pair_ctx *c, const ys_iview **a, const ys_indicator **ai, size_t na,
+                   const ys_iview **b, const ys_indicator **bi, size_t nb, pair_fn fn)
+{
+    bool *used = calloc(nb ? nb : 1, sizeof *used);
+    if (!used)
+        return YS_ENOMEM;
+    int rc = YS_OK;
+    for (size_t i = 0; i < na && rc == YS_OK; i++) {
+        long j = ys_match_indicator(ai[i], bi, nb, used);
+        if (j < 0)
+            continue;
+        used[j] = true;
+        rc = fn(c, a[i], b[j]);
+    }
+    free(used);
+    return rc;
+}
+
+/* Every distinct (goal, annual) of table 11 in order of appearance. */
+static size_t goals_of_11(const ys_tableset *ts, int *no, bool *annual, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ts->nind && n < cap; i++) {
+        const ys_indicator *x = &ts->ind[i];
+        if (strcmp(x->table_id, "11"))
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < n; k++)
+            seen |= no[k] == x->goal && annual[k] == x->annual;
+        if (!seen) {
+            no[n] = x->goal;
+            annual[n] = x->annual;
+            n++;
+        }
+    }
+    return n;
+}
+
+/* ---- kind: table 11 against the project forms --------------------------- */
+
+static void table_pair(const ys_indicator *a, const ys_indicator *b, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%s,%s", a->table_id, b->table_id);
+}
+
+static int compare_values(pair_ctx *c, const ys_iview *a, const ys_iview *b,
+                          const ys_ivalue *va, const ys_ivalue *vb, const char *what)
+{
+    unsigned ctx = a->ctx | b->ctx;
+    ys_ivsame s = ys_ivalue_same(va, vb, ctx);
+    bool want_glyph = c->r->a && !strcmp(c->r->a, "glyph");
+    ys_severity sev;
+    const char *verdict;
+    if (want_glyph) {
+        if (s != YS_IVS_WEAK)
+            return YS_OK;
+        sev = YS_SEV_NOTE;
+        verdict = "只差“>”与“≥”（或“<”与“≤”），疑为转换中丢失的符号";
+    } else if (s == YS_IVS_DIFFER) {
+        sev = c->r->b && !strcmp(c->r->b, "warning") ? YS_SEV_WARNING : YS_SEV_ERROR;
+        verdict = "含义不同";
+    } else {
+        return YS_OK;
+    }
+    char pa[160], pb[160], sa[80], sb[80], tb[96], msg[1024];
+    place(a->ind, pa, sizeof pa);
+    place(b->ind, pb, sizeof pb);
+    shown(va, sa, sizeof sa);
+    shown(vb, sb, sizeof sb);
+    table_pair(a->ind, b->ind, tb, sizeof tb);
+    snprintf(msg, sizeof msg,
+             "指标“%s”的%s：%s为“%s”（第%d行），%s为“%s”（第%d行），%s（按%s对应）",
+             a->ind->l3 ? a->ind->l3 : "", what, pa, sa, a->ind->line, pb, sb, b->ind->line,
+             verdict, c->how);
+    int lines[2] = {a->ind->line, b->ind->line};
+    return add(c->out, sev, c->r, tb, lines, 2, sb, sa, msg);
+}
+
+static int pair_targets(pair_ctx *c, const ys_iview *a, const ys_iview *b)
+{
+    return compare_values(c, a, b, &a->target, &b->target, "指标值");
+}
+
+static int pair_priors(pair_ctx *c, const ys_iview *a, const ys_iview *b)
+{
+    int rc = compare_values(c, a, b, &a->prev1, &b->prev1, "上年值");
+    if (rc == YS_OK)
+        rc = compare_values(c, a, b, &a->prev2, &b->prev2, "前年值");
+    return rc;
+}
+
+static int run_t11_forms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    ys_iviews vs;
+    if (ys_iviews_build(ts, &vs) != YS_OK)
+        return YS_ENOMEM;
+    int rc = YS_OK;
+    enum { MAXG = 256 };
+    int no[MAXG];
+    bool annual[MAXG];
+    size_t ng = goals_of_11(ts, no, annual, MAXG);
+    const ys_iview **a = malloc((vs.n + 1) * sizeof *a), **b = malloc((vs.n + 1) * sizeof *b);
+    const ys_indicator **ai = malloc((vs.n + 1) * sizeof *ai),
+                       **bi = malloc((vs.n + 1) * sizeof *bi);
+    if (!a || !b || !ai || !bi)
+        rc = YS_ENOMEM;
+    pair_fn fn = r->c && !strcmp(r->c, "prior") ? pair_priors : pair_targets;
+    for (size_t g = 0; g < ng && rc == YS_OK; g++) {
+        unsigned how = 0;
+        const char *form = ys_match_goal_form(ts, no[g], annual[g], &how);
+        if (!form)
+            continue;
+        char howtxt[128];
+        ys_match_describe(how, howtxt, sizeof howtxt);
+        pair_ctx c = {r, out, ts, howtxt};
+        size_t na = select_views(&vs, "11", no[g], annual[g], a, ai);
+        size_t nb = select_views(&vs, form, 0, annual[g], b, bi);
+        rc = pair_up(&c, a, ai, na, b, bi, nb, fn);
+    }
+    free(a);
+    free(b);
+    free(ai);
+    free(bi);
+    ys_iviews_free(&vs);
+    return rc;
+}
+
+/* ---- kind: long-term against annual within one table -------------------- */
+
+static int pair_terms(pair_ctx *c, const ys_iview *lt, const ys_iview *an)
+{
+    unsigned ctx = lt->ctx | an->ctx;
+    if (ys_ivalue_same(&lt->target, &an->target, ctx) != YS_IVS_DIFFER)
+        return YS_OK;
+    bool clash = ys_ivalue_disjoint(&lt->target, &an->target, ctx);
+    char pa[160], pb[160], sa[80], sb[80], msg[1024];
+    place(lt->ind, pa, sizeof pa);
+    place(an->ind, pb, sizeof pb);
+    shown(&lt->target, sa, sizeof sa);
+    shown(&an->target, sb, sizeof sb);
+    snprintf(msg, sizeof msg,
+             "指标“%s”：%s为“%s”（第%d行），%s为“%s”（第%d行），%s",
+             lt->ind->l3 ? lt->ind->l3 : "", pa, sa, lt->ind->line, pb, sb, an->ind->line,
+             clash ? "两者不可能同时成立" : "长期与年度指标值不同，未说明理由");
+    int lines[2] = {lt->ind->line, an->ind->line};
+    return add(c->out, clash ? YS_SEV_ERROR : YS_SEV_WARNING, c->r, lt->ind->table_id, lines,
+               2, sa, sb, msg);
+}
+
+static bool seen_table(const ys_tableset *ts, size_t upto, const char *id)
+{
+    for (size_t k = 0; k < upto; k++)
+        if (!strcmp(ts->ind[k].table_id, id))
+            return true;
+    return false;
+}
+
+static int run_terms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    ys_iviews vs;
+    if (ys_iviews_build(ts, &vs) != YS_OK)
+        return YS_ENOMEM;
+    int rc = YS_OK;
+    const ys_iview **a = malloc((vs.n + 1) * sizeof *a), **b = malloc((vs.n + 1) * sizeof *b);
+    const ys_indicator **ai = malloc((vs.n + 1) * sizeof *ai),
+                       **bi = malloc((vs.n + 1) * sizeof *bi);
+    if (!a || !b || !ai || !bi)
+        rc = YS_ENOMEM;
+    pair_ctx c = {r, out, ts, ""};
+    for (size_t i = 0; i < ts->nind && rc == YS_OK; i++) {
+        const ys_indicator *x = &ts->ind[i];
+        bool dept = !strcmp(x->table_id, "11");
+        if (dept) {
+            /* table 11: long-term goal k against annual goal k */
+            if (x->annual)
+                continue;
+            bool first = true;
+            for (size_t k = 0; k < i; k++)
+                if (!strcmp(ts->ind[k].table_id, "11") && !ts->ind[k].annual &&
+                    ts->ind[k].goal == x->goal)
+                    first = false;
+            if (!first)
+                continue;
+        } else if (seen_table(ts, i, x->table_id)) {
+            continue;
+        }
+        int goal = dept ? x->goal : 0;
+        size_t na = select_views(&vs, x->table_id, goal, false, a, ai);
+        size_t nb = select_views(&vs, x->table_id, goal, true, b, bi);
+        rc = pair_up(&c, a, ai, na, b, bi, nb, pair_terms);
+    }
+    free(a);
+    free(b);
+    free(ai);
+    free(bi);
+    ys_iviews_free(&vs);
+    return rc;
+}
+
+
 const ys_rule ys_rules_indicators[] = {
+    {"IND.target", "同一指标在表11与项目绩效目标表中的指标值须相同", run_t11_forms,
+     NULL, "error", "target"},
+    {"IND.glyph", "表11与项目表的指标值只差“>”与“≥”：疑为转换中丢失的符号",
+     run_t11_forms, "glyph", NULL, "target"},
+    {"IND.prior", "同一指标在表11与项目表中的前两年数值须相同", run_t11_forms, NULL,
+     "warning", "prior"},
+    {"IND.term", "长期目标与年度目标的同一指标不得相互矛盾", run_terms, NULL, NULL, NULL},
+    {"IND.cost", "成本指标（经费使用限额、合同金额、租赁费用…）不得超出项目预算", ys_ind_run_cost,
+     NULL, NULL, NULL},
+    {"IND.easier", "年度指标值不应低于上年", ys_ind_run_easier, NULL, NULL, NULL},
+    {"IND.pct", "百分比指标值不应超过100%", ys_ind_run_pct, NULL, NULL, NULL},
+    {"IND.verbatim", "无法识别的指标值（原样保留）", ys_ind_run_verbatim, NULL, NULL, NULL},
+    {"IND.relaxed", "“>”“<”按“≥”“≤”读取：同一表块其余均为“≥”“≤”", ys_ind_run_relaxed, NULL,
+     NULL, NULL},
+    {"IND.unmatched", "表11的目标找不到对应的项目绩效目标表", ys_ind_run_unmatched, NULL, NULL,
+     NULL},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };

@@ -34,7 +34,8 @@ typedef enum ys_ivkind {
     YS_IV_EMPTY = 0,   /* blank cell */
     YS_IV_NUMBER,      /* [comparator] number [unit] */
     YS_IV_RANGE,       /* number–number [unit] */
-    YS_IV_QUAL,        /* a qualitative word: 提升, 有效保障 … */
+    YS_IV_QUAL,        /* a qualitative phrase (digit-free, ≤ 24 characters):
+                          提升, 有效保障, 按合同约定时间 … */
     YS_IV_VERBATIM     /* not readable: kept as written, noted */
 } ys_ivkind;
 

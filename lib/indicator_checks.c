@@ -1,0 +1,266 @@
+/*
+ * indicator_checks.c — rule kinds over single indicators (IND.cost,
+ * IND.easier, IND.pct, IND.verbatim, IND.relaxed, IND.unmatched), used by
+ * the entries of lib/rules_indicators.c.
+ *
+ * Promises: read-only on the table set; every finding names the line of
+ * the indicator and, for budgets, the line of the budget figure too.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "indicator_view.h"
+#include "yusuan/audit.h"
+
+static const char *kind_word(bool annual) { return annual ? "年度" : "长期"; }
+
+static void place(const ys_indicator *x, char *buf, size_t cap)
+{
+    if (!strcmp(x->table_id, "11"))
+        snprintf(buf, cap, "表11%s目标%d", kind_word(x->annual), x->goal);
+    else
+        snprintf(buf, cap, "项目绩效目标表《%s》%s目标", x->table_id + 3,
+                 kind_word(x->annual));
+}
+
+static void shown(const ys_ivalue *v, char *buf, size_t cap)
+{
+    snprintf(buf, cap, "%.*s", (int)(v->srclen < 60 ? v->srclen : 60), v->src);
+}
+
+static int add(ys_findings *out, ys_severity sev, const ys_rule *r, const char *table,
+               const int *lines, int n, const char *exp, const char *act, const char *msg)
+{
+    return ys_findings_add(out, sev, r->id, table, lines, n, exp, act, "%s", msg)
+               ? YS_OK : YS_ENOMEM;
+}
+
+/* ---- IND.cost ----------------------------------------------------------- */
+
+typedef struct budget {
+    const char *what;      /* "项目总预算", "表10" */
+    ys_amount v;
+    int line;
+    const char *table;
+} budget;
+
+/* Budgets that bind the form `form`: its own 项目总预算 and table 10's row. */
+static size_t budgets_of(const ys_tableset *ts, const char *form, budget *b, size_t cap)
+{
+    size_t n = 0;
+    const ys_table *f = ys_tableset_find(ts, form);
+    const ys_row *r = f ? ys_table_row_by_key(f, "budget.total") : NULL;
+    const ys_cell *c = r ? ys_row_cell(f, r, "amount") : NULL;
+    if (c && c->v.present && n < cap)
+        b[n++] = (budget){"项目总预算", c->v, c->line ? c->line : r->line, form};
+    const ys_table *t10 = ys_tableset_find(ts, "10");
+    for (size_t i = 0; t10 && i < t10->nrows && n < cap; i++) {
+        const ys_row *row = &t10->rows[i];
+        if (row->kind != YS_ROW_ITEM || row->level != 4)
+            continue;
+        const ys_cell *tc = ys_row_cell(t10, row, "total");
+        if (!tc || !tc->v.present)
+            continue;
+        unsigned how = 0;
+        const char *m = ys_match_project_form(ts, row->name, tc->v.fen, &how);
+        if (m && !strcmp(m, form))
+            b[n++] = (budget){"表10项目支出", tc->v, tc->line ? tc->line : row->line, "10"};
+    }
+    return n;
+}
+
+static ys_unit unit_of(const ys_tableset *ts, const char *table_id)
+{
+    const ys_table *t = ys_tableset_find(ts, table_id);
+    return t ? t->unit : ts->unit;
+}
+
+static int check_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
+                      const ys_iview *v)
+{
+    const ys_indicator *x = v->ind;
+    if (!(v->ctx & YS_IVC_COST))
+        return YS_OK;
+    ys_ivalue t = v->target;
+    if (t.kind == YS_IV_RANGE)
+        t.num = t.hi;
+    int64_t fen;
+    if (!ys_ivalue_money_fen(&t, unit_of(ts, x->table_id), &fen))
+        return YS_OK;
+    const char *form = x->table_id;
+    unsigned how = YS_MATCH_NAME;
+    if (!strcmp(x->table_id, "11"))
+        form = ys_match_goal_form(ts, x->goal, x->annual, &how);
+    if (!form)
+        return YS_OK;
+    budget b[8];
+    size_t nb = budgets_of(ts, form, b, 8);
+    for (size_t i = 0; i < nb; i++) {
+        if (fen <= b[i].v.fen + b[i].v.ulp / 2)
+            continue;
+        char pl[160], sv[80], bv[48], msg[1024], howtxt[96], tb[96];
+        place(x, pl, sizeof pl);
+        shown(&v->target, sv, sizeof sv);
+        ys_amount_format(b[i].v.fen, YS_UNIT_WAN, 2, false, bv, sizeof bv);
+        ys_match_describe(how, howtxt, sizeof howtxt);
+        snprintf(msg, sizeof msg,
+                 "成本指标“%s”：%s为“%s”（第%d行），超出《%s》的%s %s 万元（第%d行；按%s对应）",
+                 x->l3 ? x->l3 : "", pl, sv, x->line, form + 3, b[i].what, bv, b[i].line,
+                 howtxt);
+        snprintf(tb, sizeof tb, "%s,%s", x->table_id, b[i].table);
+        int lines[2] = {x->line, b[i].line};
+        char exp[64];
+        snprintf(exp, sizeof exp, "≤%s万元", bv);
+        if (add(out, YS_SEV_ERROR, r, tb, lines, 2, exp, sv, msg) != YS_OK)
+            return YS_ENOMEM;
+    }
+    return YS_OK;
+}
+
+/* Run `fn` over every indicator's view. */
+static int each_view(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
+                     int (*fn)(const ys_rule *, const ys_tableset *, ys_findings *,
+                               const ys_iview *))
+{
+    ys_iviews vs;
+    if (ys_iviews_build(ts, &vs) != YS_OK)
+        return YS_ENOMEM;
+    int rc = YS_OK;
+    for (size_t i = 0; i < vs.n && rc == YS_OK; i++)
+        rc = fn(r, ts, out, &vs.v[i]);
+    ys_iviews_free(&vs);
+    return rc;
+}
+
+int ys_ind_run_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    return each_view(r, ts, out, check_cost);
+}
+
+/* ---- IND.easier, IND.pct -------------------------------------------------- */
+
+static int check_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
+                        const ys_iview *v)
+{
+    const ys_indicator *x = v->ind;
+    if (!x->annual || ys_ivalue_stricter(&v->target, &v->prev1, v->ctx) != -1)
+        return YS_OK;
+    char pl[160], st[80], sp[80], msg[1024];
+    place(x, pl, sizeof pl);
+    shown(&v->target, st, sizeof st);
+    shown(&v->prev1, sp, sizeof sp);
+    snprintf(msg, sizeof msg, "指标“%s”：%s当年指标值“%s”比上年“%s”宽松（第%d行）",
+             x->l3 ? x->l3 : "", pl, st, sp, x->line);
+    int line = x->line;
+    return add(out, YS_SEV_WARNING, r, x->table_id, &line, 1, sp, st, msg);
+}
+
+int ys_ind_run_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    return each_view(r, ts, out, check_easier);
+}
+
+static int check_pct(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
+                     const ys_iview *v)
+{
+    const ys_ivalue *t = &v->target;
+    ys_dec hundred = {100, 0};
+    if ((t->kind != YS_IV_NUMBER && t->kind != YS_IV_RANGE) || !t->pct)
+        return YS_OK;
+    ys_dec top = t->kind == YS_IV_RANGE ? t->hi : t->num;
+    if (ys_dec_cmp(top, hundred) <= 0)
+        return YS_OK;
+    char pl[160], st[80], msg[1024];
+    place(v->ind, pl, sizeof pl);
+    shown(t, st, sizeof st);
+    snprintf(msg, sizeof msg, "指标“%s”：%s的百分比指标值“%s”超过100%%（第%d行）",
+             v->ind->l3 ? v->ind->l3 : "", pl, st, v->ind->line);
+    int line = v->ind->line;
+    return add(out, YS_SEV_WARNING, r, v->ind->table_id, &line, 1, "≤100%", st, msg);
+}
+
+int ys_ind_run_pct(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    return each_view(r, ts, out, check_pct);
+}
+
+/* ---- IND.verbatim, IND.relaxed ---------------------------------------------- */
+
+typedef bool (*value_test)(const ys_ivalue *v);
+
+static bool is_verbatim(const ys_ivalue *v) { return v->kind == YS_IV_VERBATIM; }
+static bool is_relaxed(const ys_ivalue *v) { return (v->notes & YS_IVN_GLYPH) != 0; }
+
+static int note_values(const ys_rule *r, ys_findings *out, const ys_iview *v, value_test test,
+                       const char *says)
+{
+    const ys_ivalue *vals[3] = {&v->target, &v->prev1, &v->prev2};
+    static const char *const names[3] = {"指标值", "上年值", "前年值"};
+    for (int k = 0; k < 3; k++) {
+        if (!test(vals[k]))
+            continue;
+        char pl[160], sv[80], msg[1024];
+        place(v->ind, pl, sizeof pl);
+        shown(vals[k], sv, sizeof sv);
+        snprintf(msg, sizeof msg, "指标“%s”：%s的%s“%s”%s（第%d行）",
+                 v->ind->l3 ? v->ind->l3 : "", pl, names[k], sv, says, v->ind->line);
+        int line = v->ind->line;
+        if (add(out, YS_SEV_NOTE, r, v->ind->table_id, &line, 1, "", sv, msg) != YS_OK)
+            return YS_ENOMEM;
+    }
+    return YS_OK;
+}
+
+static int check_verbatim(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
+                          const ys_iview *v)
+{
+    return note_values(r, out, v, is_verbatim, "无法识别，已原样保留");
+}
+
+static int check_relaxed(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
+                         const ys_iview *v)
+{
+    return note_values(r, out, v, is_relaxed,
+                       "按“≥”/“≤”读取：同一表块其余均用“≥”/“≤”，疑为转换中丢失的符号");
+}
+
+int ys_ind_run_verbatim(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    return each_view(r, ts, out, check_verbatim);
+}
+
+int ys_ind_run_relaxed(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    return each_view(r, ts, out, check_relaxed);
+}
+
+/* ---- IND.unmatched -------------------------------------------------------- */
+
+int ys_ind_run_unmatched(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    bool any_form = false;
+    for (size_t i = 0; i < ts->ntables; i++)
+        any_form |= !strncmp(ts->tables[i]->id, "12:", 3);
+    if (!any_form)
+        return YS_OK;
+    for (size_t i = 0; i < ts->nind; i++) {
+        const ys_indicator *x = &ts->ind[i];
+        if (strcmp(x->table_id, "11"))
+            continue;
+        bool first = true;
+        for (size_t k = 0; k < i && first; k++)
+            first = !(!strcmp(ts->ind[k].table_id, "11") && ts->ind[k].goal == x->goal &&
+                      ts->ind[k].annual == x->annual);
+        if (!first || ys_match_goal_form(ts, x->goal, x->annual, NULL))
+            continue;
+        char msg[256];
+        snprintf(msg, sizeof msg,
+                 "表11%s目标%d（第%d行起）找不到对应的项目绩效目标表：目标说明和指标名称都对不上",
+                 kind_word(x->annual), x->goal, x->line);
+        int line = x->line;
+        if (add(out, YS_SEV_WARNING, r, "11", &line, 1, "", "", msg) != YS_OK)
+            return YS_ENOMEM;
+    }
+    return YS_OK;
+}

@@ -1,0 +1,97 @@
+/*
+ * indicator_view.c — every indicator of a table set with its values read
+ * (see indicator_view.h).  Owns the block-wise glyph repair: the values of
+ * one block (targets and previous years alike) are one neighbourhood.
+ */
+#include "indicator_view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "yusuan/error.h"
+
+static void parse_text(const char *s, ys_ivalue *v)
+{
+    ys_ivalue_parse(s, s ? strlen(s) : 0, v);
+}
+
+bool ys_iview_same_block(const ys_iview *a, const ys_iview *b)
+{
+    return a->ind->goal == b->ind->goal && a->ind->annual == b->ind->annual &&
+           !strcmp(a->ind->table_id, b->ind->table_id);
+}
+
+/* Repair glyphs in the block that starts at views[first]. */
+static int fix_block(ys_iview *v, size_t n, size_t first, const bool *done, bool *mark)
+{
+    size_t count = 0;
+    for (size_t i = first; i < n; i++)
+        if (!done[i] && ys_iview_same_block(&v[first], &v[i]))
+            count++;
+    ys_ivalue *vals = malloc(count * 3 * sizeof *vals);
+    if (!vals)
+        return YS_ENOMEM;
+    size_t k = 0;
+    for (size_t i = first; i < n; i++)
+        if (!done[i] && ys_iview_same_block(&v[first], &v[i])) {
+            vals[k++] = v[i].target;
+            vals[k++] = v[i].prev1;
+            vals[k++] = v[i].prev2;
+        }
+    ys_ivalue_fix_glyphs(vals, k);
+    k = 0;
+    for (size_t i = first; i < n; i++)
+        if (!done[i] && ys_iview_same_block(&v[first], &v[i])) {
+            v[i].target = vals[k++];
+            v[i].prev1 = vals[k++];
+            v[i].prev2 = vals[k++];
+            mark[i] = true;
+        }
+    free(vals);
+    return YS_OK;
+}
+
+int ys_iviews_build(const ys_tableset *ts, ys_iviews *out)
+{
+    out->n = 0;
+    out->v = NULL;
+    if (!ts->nind)
+        return YS_OK;
+    ys_iview *v = calloc(ts->nind, sizeof *v);
+    bool *done = calloc(ts->nind, sizeof *done);
+    if (!v || !done) {
+        free(v);
+        free(done);
+        return YS_ENOMEM;
+    }
+    for (size_t i = 0; i < ts->nind; i++) {
+        const ys_indicator *x = &ts->ind[i];
+        v[i].ind = x;
+        parse_text(x->target, &v[i].target);
+        parse_text(x->prev1, &v[i].prev1);
+        parse_text(x->prev2, &v[i].prev2);
+        v[i].ctx = ys_indicator_ctx(x->l1, x->l3, &v[i].target);
+    }
+    for (size_t i = 0; i < ts->nind; i++) {
+        if (done[i])
+            continue;
+        if (fix_block(v, ts->nind, i, done, done) != YS_OK) {
+            free(v);
+            free(done);
+            return YS_ENOMEM;
+        }
+    }
+    free(done);
+    out->n = ts->nind;
+    out->v = v;
+    return YS_OK;
+}
+
+void ys_iviews_free(ys_iviews *vs)
+{
+    if (!vs)
+        return;
+    free(vs->v);
+    vs->v = NULL;
+    vs->n = 0;
+}

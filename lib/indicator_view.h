@@ -1,0 +1,48 @@
+/*
+ * indicator_view.h — the indicators of a table set with their values read.
+ * Internal to libyusuan (rules_indicators.c, eval*.c).
+ *
+ * A view parses every indicator's target and previous-year values once,
+ * repairs lost glyphs block by block (one goal of one table, long-term or
+ * annual: ys_ivalue_fix_glyphs) and notes each indicator's context
+ * (rate, cost).  The views point into the table set, which must outlive them.
+ */
+#ifndef YS_INDICATOR_VIEW_H
+#define YS_INDICATOR_VIEW_H
+
+#include <stddef.h>
+#include "yusuan/indicator.h"
+#include "yusuan/tableset.h"
+
+typedef struct ys_iview {
+    const ys_indicator *ind;
+    ys_ivalue target, prev1, prev2;
+    unsigned ctx;          /* YS_IVC_* */
+} ys_iview;
+
+typedef struct ys_iviews {
+    size_t n;
+    ys_iview *v;           /* owned; in the order of ts->ind */
+} ys_iviews;
+
+/* Build the views of ts.  Returns YS_OK or YS_ENOMEM. */
+int ys_iviews_build(const ys_tableset *ts, ys_iviews *out);
+void ys_iviews_free(ys_iviews *vs);
+
+/* True when two views belong to the same block (table, goal, kind). */
+bool ys_iview_same_block(const ys_iview *a, const ys_iview *b);
+
+/*
+ * Rule kinds over single indicators (lib/indicator_checks.c), used by the
+ * IND.* entries of lib/rules_indicators.c.  Each returns YS_OK or YS_ENOMEM.
+ */
+struct ys_rule;
+struct ys_findings;
+int ys_ind_run_cost(const struct ys_rule *r, const ys_tableset *ts, struct ys_findings *out);
+int ys_ind_run_easier(const struct ys_rule *r, const ys_tableset *ts, struct ys_findings *out);
+int ys_ind_run_pct(const struct ys_rule *r, const ys_tableset *ts, struct ys_findings *out);
+int ys_ind_run_verbatim(const struct ys_rule *r, const ys_tableset *ts, struct ys_findings *out);
+int ys_ind_run_relaxed(const struct ys_rule *r, const ys_tableset *ts, struct ys_findings *out);
+int ys_ind_run_unmatched(const struct ys_rule *r, const ys_tableset *ts, struct ys_findings *out);
+
+#endif

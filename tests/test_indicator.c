@@ -1,0 +1,564 @@
+/* Unit tests: lib/indicator*.c — the value grammar over every indicator
+ * value of the reference document and of the Shanghai forms, malformed
+ * values, equality of meaning, strictness, glyph repair, matching, and the
+ * IND.* rules on a hand-built table set. */
+#include "testutil.h"
+#include "yusuan/audit.h"
+#include "yusuan/findings.h"
+#include "yusuan/indicator.h"
+#include "yusuan/tableset.h"
+
+static ys_ivalue P(const char *s)
+{
+    ys_ivalue v;
+    ys_ivalue_parse(s, strlen(s), &v);
+    return v;
+}
+
+/* The decimal the test reads itself from "12.5" (digits and one dot). */
+static ys_dec D(const char *s)
+{
+    ys_dec d = {0, 0};
+    int seen_dot = 0;
+    for (; *s; s++) {
+        if (*s == '.') {
+            seen_dot = 1;
+            continue;
+        }
+        d.m = d.m * 10 + (*s - '0');
+        d.scale += seen_dot;
+    }
+    return d;
+}
+
+static void assert_dec(ys_dec got, const char *want)
+{
+    if (ys_dec_cmp(got, D(want)) != 0) {
+        char b[48];
+        ys_dec_format(got, b, sizeof b);
+        fail_msg("number %s, want %s", b, want);
+    }
+}
+
+/* ---- the grammar on hand-written values ------------------------------- */
+
+static void grammar_forms(void **st)
+{
+    (void)st;
+    ys_ivalue v = P("≥7万件");
+    assert_int_equal(v.kind, YS_IV_NUMBER);
+    assert_int_equal(v.cmp, YS_CMP_GE);
+    assert_dec(v.num, "70000");           /* 7 × 10^4 */
+    assert_string_equal(v.unit, "件");
+    v = P("≤1500元/人/天");
+    assert_int_equal(v.cmp, YS_CMP_LE);
+    assert_dec(v.num, "1500");
+    assert_string_equal(v.unit, "元/人/天");
+    v = P("合同金额=25万元");
+    assert_int_equal(v.cmp, YS_CMP_EQ);
+    assert_string_equal(v.cmpword, "合同金额");
+    assert_dec(v.num, "250000");
+    assert_string_equal(v.unit, "元");
+    v = P("合同金额40万元");              /* no "=": same meaning */
+    assert_int_equal(v.cmp, YS_CMP_EQ);
+    assert_dec(v.num, "400000");
+    v = P("＞ ９５％");                   /* full-width, blank after the glyph */
+    assert_int_equal(v.cmp, YS_CMP_GT);
+    assert_true(v.pct);
+    assert_dec(v.num, "95");
+    v = P("≥99.9%");
+    assert_dec(v.num, "99.9");
+    v = P("1,234.5万元");                 /* 1234.5 × 10^4 = 12345000 */
+    assert_dec(v.num, "12345000");
+    v = P("约3亿元");
+    assert_int_equal(v.cmp, YS_CMP_ABOUT);
+    assert_dec(v.num, "300000000");
+    v = P("不低于80%");
+    assert_int_equal(v.cmp, YS_CMP_GE);
+    assert_dec(v.num, "80");
+    v = P("不超过3个工作日");
+    assert_int_equal(v.cmp, YS_CMP_LE);
+    assert_string_equal(v.unit, "个工作日");
+    v = P("10398m²");
+    assert_string_equal(v.unit, "m2");
+    v = P("≥13459.00(平方米)");
+    assert_string_equal(v.unit, "m2");
+    v = P("=100.00(%)");
+    assert_true(v.pct);
+    assert_dec(v.num, "100");
+    v = P("90%-95%");
+    assert_int_equal(v.kind, YS_IV_RANGE);
+    assert_dec(v.num, "90");
+    assert_dec(v.hi, "95");
+    v = P("3至5个");
+    assert_int_equal(v.kind, YS_IV_RANGE);
+    assert_string_equal(v.unit, "个");
+    v = P("2~4万户");                      /* the 万 is for both ends */
+    assert_dec(v.num, "20000");
+    assert_dec(v.hi, "40000");
+    v = P("满意率100%");
+    assert_string_equal(v.label, "满意率");
+    assert_true(v.notes & YS_IVN_LABEL);
+    v = P("稳固提升");
+    assert_int_equal(v.kind, YS_IV_QUAL);
+    assert_int_equal(v.qdir, YS_QDIR_UP);
+    v = P("压减");
+    assert_int_equal(v.qdir, YS_QDIR_DOWN);
+    v = P("");
+    assert_int_equal(v.kind, YS_IV_EMPTY);
+}
+
+static void grammar_malformed(void **st)
+{
+    (void)st;
+    static const char *const bad[] = {
+        "≥", "≥万件", "1..2件", "abc", "12345678901234567890件", "≥3万万件",
+        "2个五门柜 1台饮水机", "\xff\xfe", "开展至少1次团体心理治疗", "≥1,2345件",
+        "—", "5件-", "≥99%%%",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        ys_ivalue v = P(bad[i]);
+        if (v.kind != YS_IV_VERBATIM)
+            fail_msg("'%s' read as kind %d, want verbatim", bad[i], v.kind);
+        /* kept as written, never dropped */
+        assert_int_equal(v.srclen, strlen(bad[i]));
+        assert_memory_equal(v.src, bad[i], v.srclen);
+        char out[128];
+        ys_ivalue_format(&v, out, sizeof out);
+        assert_string_equal(out, bad[i]);
+    }
+}
+
+static void grammar_format(void **st)
+{
+    (void)st;
+    static const char *const pairs[][2] = {
+        {"≥ 99%", "≥99%"}, {"合同金额40万元", "合同金额=40万元"}, {"26.07万", "26.07万"},
+        {"≤1500元/人/天", "≤1500元/人/天"}, {">=5次", "≥5次"}, {"提升", "提升"},
+        {"90%-95%", "90%-95%"}, {"0.99", "0.99"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        ys_ivalue v = P(pairs[i][0]);
+        char out[128];
+        ys_ivalue_format(&v, out, sizeof out);
+        assert_string_equal(out, pairs[i][1]);
+    }
+}
+
+/* ---- equality, strictness, glyphs ------------------------------------- */
+
+static void equality(void **st)
+{
+    (void)st;
+    ys_ivalue a, b;
+    a = P("0.99"), b = P("99%");
+    assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_RATE), YS_IVS_SAME);
+    assert_int_equal(ys_ivalue_same(&a, &b, 0), YS_IVS_SAME);   /* the % of b says it */
+    a = P("1"), b = P("100%");
+    assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_RATE), YS_IVS_SAME);
+    a = P("≥5次"), b = P(">=5次");
+    assert_int_equal(ys_ivalue_same(&a, &b, 0), YS_IVS_SAME);
+    a = P("26.07万"), b = P("26.07万元");
+    assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_COST), YS_IVS_SAME);
+    a = P("90%"), b = P("92%");
+    assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_RATE), YS_IVS_DIFFER);
+    a = P("≥90%"), b = P("≥92%");
+    assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_RATE), YS_IVS_DIFFER);
+    a = P("> 93%"), b = P("≥93%");
+    assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_RATE), YS_IVS_WEAK);
+    a = P("26"), b = P("26.07万");        /* 26万 against 26.07万 */
+    assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_COST), YS_IVS_DIFFER);
+    a = P("26"), b = P("≤26万");          /* bare 26 in the 万 of its sibling */
+    assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_COST), YS_IVS_SAME);
+    a = P("≤32万元/年"), b = P("<2.178万元/台");
+    assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_COST), YS_IVS_UNKNOWN);
+    a = P("合同金额=802万元"), b = P("≤600万元");
+    assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_COST), YS_IVS_DIFFER);
+    assert_true(ys_ivalue_disjoint(&a, &b, YS_IVC_COST));        /* 802 > 600 */
+    a = P("≥90%"), b = P("≥92%");
+    assert_false(ys_ivalue_disjoint(&a, &b, YS_IVC_RATE));       /* 95 % meets both */
+    a = P("≥95%"), b = P("≤90%");
+    assert_true(ys_ivalue_disjoint(&a, &b, YS_IVC_RATE));
+    a = P("提升"), b = P("提升");
+    assert_int_equal(ys_ivalue_same(&a, &b, 0), YS_IVS_SAME);
+}
+
+static void strictness(void **st)
+{
+    (void)st;
+    ys_ivalue a, b;
+    a = P("≥260人次"), b = P("≥315人次");   /* fewer is easier for ≥ */
+    assert_int_equal(ys_ivalue_stricter(&a, &b, 0), -1);
+    a = P("≤452.81万元"), b = P("≤464.01万元");   /* a smaller cap is stricter */
+    assert_int_equal(ys_ivalue_stricter(&a, &b, YS_IVC_COST), 1);
+    a = P("≤600万元"), b = P("802万元");          /* cost: bare prior, smaller is stricter */
+    assert_int_equal(ys_ivalue_stricter(&a, &b, YS_IVC_COST), 1);
+    a = P("≥3万件"), b = P("≥2.5万件");
+    assert_int_equal(ys_ivalue_stricter(&a, &b, 0), 1);
+    a = P("99%"), b = P("0.99");
+    assert_int_equal(ys_ivalue_stricter(&a, &b, YS_IVC_RATE), 0);
+    a = P("≥5件"), b = P("≤5件");
+    assert_int_equal(ys_ivalue_stricter(&a, &b, 0), 2);
+    a = P("提升"), b = P("≥5件");
+    assert_int_equal(ys_ivalue_stricter(&a, &b, 0), 2);
+}
+
+static void glyphs(void **st)
+{
+    (void)st;
+    ys_ivalue block[4] = {P("≥90%"), P("≥95%"), P("> 93%"), P("≤1%")};
+    assert_int_equal(ys_ivalue_fix_glyphs(block, 4), 1);
+    assert_int_equal(block[2].cmp, YS_CMP_GE);
+    assert_true(block[2].notes & YS_IVN_GLYPH);
+    assert_int_equal(block[0].notes & YS_IVN_GLYPH, 0);
+    ys_ivalue strict[3] = {P("> 90%"), P("> 95%"), P("< 1%")};   /* nothing to go by */
+    assert_int_equal(ys_ivalue_fix_glyphs(strict, 3), 0);
+    assert_int_equal(strict[0].cmp, YS_CMP_GT);
+}
+
+static void matching_names(void **st)
+{
+    (void)st;
+    char a[128], b[128];
+    ys_project_key("行政审批工作经费（一级）", a, sizeof a);
+    ys_project_key("行政审批工作项目经费", b, sizeof b);
+    assert_string_equal(a, b);
+    ys_project_key("政务服务工作经历费（一级）", a, sizeof a);   /* a typo */
+    ys_project_key("政务服务工作经费", b, sizeof b);
+    assert_true(ys_similarity(a, b) >= 800);
+    ys_indicator_key("水务专家评审费标准/件", a, sizeof a);
+    ys_indicator_key("水务专家评审费标准", b, sizeof b);
+    assert_string_equal(a, b);
+    assert_int_equal(ys_similarity("甲乙丙丁", "甲乙丙丁"), 1000);
+    /* bigrams 甲乙 乙丙 丙丁 vs 甲乙 乙丙 丙戊: 2 common of 3+3 → 667 */
+    assert_int_equal(ys_similarity("甲乙丙丁", "甲乙丙戊"), 666);
+    char how[64];
+    ys_match_describe(YS_MATCH_GOALTEXT | YS_MATCH_AMOUNT, how, sizeof how);
+    assert_string_equal(how, "目标说明、金额");
+}
+
+/* ---- the reference document -------------------------------------------- */
+
+/* Qualitative words the reference document writes as indicator values. */
+static const char *const doc_words[] = {
+    "减轻", "压减", "符合合同要求", "按合同约定时间", "有效保障", "提升", "优化",
+    "稳固提升", "及时", "一批",
+};
+/* Values of the reference document that are prose, not values. */
+static const char *const doc_prose[] = {"2个五门柜 1台饮水机"};
+
+static bool listed(const char *s, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(s, list[i]))
+            return true;
+    return false;
+}
+
+/* True when cell ends in "指标" or "指标<digits>": a 二级指标 cell. */
+static bool is_l2(const char *c)
+{
+    size_t n = strlen(c);
+    while (n && c[n - 1] >= '0' && c[n - 1] <= '9')
+        n--;
+    return n >= 6 && !strncmp(c + n - 6, "指标", 6);
+}
+
+/* "≥99%" / "99%" / "≤1%" : check the number against the test's own reading. */
+static void check_simple_pct(const char *cell, const ys_ivalue *v)
+{
+    const char *p = cell;
+    if (!strncmp(p, "≥", 3) || !strncmp(p, "≤", 3))
+        p += 3;
+    size_t n = strlen(p);
+    if (n < 2 || p[n - 1] != '%')
+        return;
+    char num[32];
+    if (n - 1 >= sizeof num)
+        return;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (!((p[i] >= '0' && p[i] <= '9') || p[i] == '.'))
+            return;
+    memcpy(num, p, n - 1);
+    num[n - 1] = 0;
+    assert_true(v->pct);
+    assert_dec(v->num, num);
+}
+
+static void reference_document(void **st)
+{
+    (void)st;
+    char path[512];
+    if (!ys_test_shared("documents/000_b019c8698d50126e.txt", path, sizeof path))
+        return;
+    size_t len;
+    char *text = ys_test_slurp(path, &len);
+    assert_non_null(text);
+    int values = 0, numbers = 0, words = 0, prose = 0, in_goals = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        line[strcspn(line, "\r")] = 0;
+        if (strstr(line, "整体绩效目标"))
+            in_goals = 1;
+        if (!strncmp(line, "第三部分", 12))
+            in_goals = 0;
+        if (!in_goals)
+            continue;
+        char *cells[64];
+        int n = 0;
+        for (char *c = line; n < 64;) {
+            cells[n++] = c;
+            char *t = strchr(c, '\t');
+            if (!t)
+                break;
+            *t = 0;
+            c = t + 1;
+        }
+        /* an indicator row: … 二级 │ 三级 │ value(s) │ 依据 */
+        int basis = -1, l2 = -1;
+        for (int i = n - 1; i >= 0 && basis < 0; i--)
+            if (cells[i][0])
+                basis = i;
+        for (int i = 0; i < basis; i++)
+            if (is_l2(cells[i]))
+                l2 = i;
+        if (l2 < 0 || basis < l2 + 2)
+            continue;
+        for (int i = l2 + 2; i < basis; i++) {
+            if (!cells[i][0])
+                continue;
+            ys_ivalue v = P(cells[i]);
+            values++;
+            if (v.kind == YS_IV_NUMBER || v.kind == YS_IV_RANGE) {
+                numbers++;
+                check_simple_pct(cells[i], &v);
+            } else if (v.kind == YS_IV_QUAL) {
+                words++;
+                if (!listed(cells[i], doc_words, sizeof doc_words / sizeof *doc_words))
+                    fail_msg("'%s' read as a word, not listed", cells[i]);
+            } else {
+                prose++;
+                if (!listed(cells[i], doc_prose, sizeof doc_prose / sizeof *doc_prose))
+                    fail_msg("'%s' not readable", cells[i]);
+            }
+        }
+    }
+    free(text);
+    printf("reference: %d values, %d numeric, %d words, %d verbatim\n", values, numbers,
+           words, prose);
+    /* tables 11 and 12 hold several hundred values; most are numeric */
+    assert_true(values > 400);
+    assert_true(numbers > values * 3 / 4);
+    assert_int_equal(prose, 2);   /* the same prose in table 11 and its form */
+}
+
+/* Shanghai forms (pdftotext -layout): the value column is the last run of
+ * text starting far right under the header 年度(/项目)指标值. */
+static const char *const sh_prose[] = {
+    "开展至少1次团体心理治疗", "至少1次矫正人员的集中活动",
+    "不低于50人次的个体心理咨询辅导", "开展不低于5次的社区法治宣传活动",
+    "慰问人数不少于100人,宣传用品不少于20000份",
+};
+
+static void shanghai_documents(void **st)
+{
+    (void)st;
+    char path[512];
+    if (!ys_test_shared("documents/shanghai/sh_putuo_wanli_2023_dept.txt", path, sizeof path))
+        return;
+    char *text = ys_test_slurp(path, NULL);
+    assert_non_null(text);
+    int on = 0, values = 0, numbers = 0, verbatim = 0, unexpected = 0;
+    char *save = NULL;
+    for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        if (strstr(line, "年度(/项目)指标值")) {
+            on = 1;
+            continue;
+        }
+        if (strstr(line, "填报表"))
+            on = 0;
+        if (!on)
+            continue;
+        /* last field after a run of 3+ blanks, if it starts right of column 60 */
+        size_t n = strlen(line);
+        while (n && line[n - 1] == ' ')
+            n--;
+        line[n] = 0;
+        char *last = NULL;
+        for (char *p = line; (p = strstr(p, "   ")); p++)
+            last = p;
+        if (!last)
+            continue;
+        while (*last == ' ')
+            last++;
+        if ((size_t)(last - line) < 60 || !*last || strstr(last, "指标"))
+            continue;
+        ys_ivalue v = P(last);
+        values++;
+        assert_int_equal(v.srclen, strlen(last));
+        if (v.kind == YS_IV_NUMBER || v.kind == YS_IV_RANGE)
+            numbers++;
+        else if (v.kind == YS_IV_VERBATIM) {
+            verbatim++;
+            char folded[256];
+            size_t k = 0;
+            for (const char *p = last; *p && k + 1 < sizeof folded; p++)
+                if (*p != ' ')
+                    folded[k++] = *p;
+            folded[k] = 0;
+            if (!listed(folded, sh_prose, sizeof sh_prose / sizeof *sh_prose)) {
+                printf("unexpected verbatim: '%s'\n", folded);
+                unexpected++;
+            }
+        }
+    }
+    free(text);
+    printf("shanghai: %d values, %d numeric, %d verbatim\n", values, numbers, verbatim);
+    assert_int_equal(unexpected, 0);
+    assert_true(values > 40);
+    assert_true(numbers >= 20);
+}
+
+/* ---- rules on a hand-built table set ------------------------------------- */
+
+static ys_indicator *IND(ys_tableset *ts, const char *table, int goal, bool annual,
+                         const char *l1, const char *l3, const char *target,
+                         const char *prev1, int line)
+{
+    ys_indicator *x = ys_tableset_add_indicator(ts);
+    memset(x, 0, sizeof *x);
+    x->table_id = ys_ts_str(ts, table, (size_t)-1);
+    x->goal = goal;
+    x->annual = annual;
+    x->l1 = ys_ts_str(ts, l1, (size_t)-1);
+    x->l2 = "";
+    x->l3 = ys_ts_str(ts, l3, (size_t)-1);
+    x->target = ys_ts_str(ts, target, (size_t)-1);
+    x->prev1 = prev1 ? ys_ts_str(ts, prev1, (size_t)-1) : NULL;
+    x->line = line;
+    return x;
+}
+
+static void GOAL(ys_tableset *ts, const char *table, int no, bool annual, const char *text,
+                 int line)
+{
+    ys_goal *g = ys_tableset_add_goal(ts);
+    g->table_id = ys_ts_str(ts, table, (size_t)-1);
+    g->no = no;
+    g->annual = annual;
+    g->text = ys_ts_str(ts, text, (size_t)-1);
+    g->line = line;
+}
+
+static void FORM(ys_tableset *ts, const char *id, int64_t fen, int line)
+{
+    static const char *const cols[] = {"amount", "qty"};
+    ys_table *t = ys_tableset_add(ts, id, "项目支出绩效目标表", cols, 2);
+    t->unit = YS_UNIT_WAN;
+    ys_row *r = ys_table_add_row(ts, t, "", "项目总预算", line);
+    r->key = "budget.total";
+    r->cells[0].v = (ys_amount){fen, 10000, true};
+    r->cells[0].line = line;
+}
+
+static size_t count_rule(const ys_findings *f, const char *rule, ys_severity sev, int line)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        if (strcmp(f->v[i].rule, rule) || f->v[i].sev != sev)
+            continue;
+        bool has = line == 0;
+        for (int k = 0; k < f->v[i].nlines; k++)
+            has |= f->v[i].lines[k] == line;
+        n += has;
+    }
+    return n;
+}
+
+static void rules_hand_built(void **st)
+{
+    (void)st;
+    ys_tableset *ts = ys_tableset_new();
+    static const char *const f1 = "12:甲审批工作经费（一级）";
+    /* form budget: 100.00 万元 = 100 × 1 000 000 分 */
+    FORM(ts, f1, 100 * 1000000LL, 50);
+    static const char *const t11[] = {"amount"};
+    ys_table *t = ys_tableset_add(ts, "11", "部门整体支出绩效目标表", t11, 1);
+    t->unit = YS_UNIT_WAN;
+    GOAL(ts, "11", 1, false, "推进审批改革，提升服务效能，保障工作顺利进行。", 10);
+    GOAL(ts, f1, 1, false, "推进审批改革，提升服务效能，保障工作顺利进行。", 60);
+    GOAL(ts, "11", 1, true, "深化审批改革，优化办事体验。", 20);
+    GOAL(ts, f1, 1, true, "深化审批改革，优化办事体验。", 70);
+    /* table 11, long-term goal 1 */
+    IND(ts, "11", 1, false, "产出指标", "审批事项准确率", "0.99", NULL, 11);
+    IND(ts, "11", 1, false, "产出指标", "办结数量", "≥5次", NULL, 12);
+    IND(ts, "11", 1, false, "产出指标", "一次办好率", "≥90%", NULL, 13);
+    IND(ts, "11", 1, false, "成本指标", "经费使用限额", "≤26.07万", NULL, 14);
+    /* table 11, annual goal 1 */
+    IND(ts, "11", 1, true, "产出指标", "一次办好率", "≥92%", "≥90%", 21);
+    IND(ts, "11", 1, true, "成本指标", "经费使用限额", "<101.8万", "≤120万", 22);
+    IND(ts, "11", 1, true, "产出指标", "专家评审人次", "≥260人次", "≥315人次", 23);
+    IND(ts, "11", 1, true, "满意度指标", "群众满意度", "≥120%", "≥99%", 24);
+    /* the form, long-term */
+    IND(ts, f1, 1, false, "产出指标", "审批事项准确率", "99%", NULL, 61);
+    IND(ts, f1, 1, false, "产出指标", "办结数量", ">=5次", NULL, 62);
+    IND(ts, f1, 1, false, "产出指标", "一次办好率", "≥92%", NULL, 63);
+    IND(ts, f1, 1, false, "成本指标", "经费使用限额", "≤26.07万元", NULL, 64);
+    /* the form, annual */
+    IND(ts, f1, 1, true, "产出指标", "一次办好率", "≥92%", "≥90%", 71);
+    IND(ts, f1, 1, true, "成本指标", "经费使用限额", "≤100万", "≤120万", 72);
+    IND(ts, f1, 1, true, "产出指标", "水务专家评审人次", "≥260人次", "≥315人次", 73);
+    IND(ts, f1, 1, true, "满意度指标", "群众满意度", "≥99%", "≥99%", 74);
+
+    ys_findings f;
+    ys_findings_init(&f);
+    assert_int_equal(ys_audit(ts, &f), YS_OK);
+    for (size_t i = 0; i < f.n; i++)
+        printf("  %s %s %s\n", ys_severity_name(f.v[i].sev), f.v[i].rule, f.v[i].message);
+    /* written differently, same meaning: 0.99/99%, ≥/>=, 万/万元 — nothing */
+    assert_int_equal(count_rule(&f, "IND.target", YS_SEV_ERROR, 11), 0);
+    assert_int_equal(count_rule(&f, "IND.target", YS_SEV_ERROR, 12), 0);
+    assert_int_equal(count_rule(&f, "IND.target", YS_SEV_ERROR, 14), 0);
+    /* ≥90% in table 11 against ≥92% in the form: error naming 13 and 63 */
+    assert_int_equal(count_rule(&f, "IND.target", YS_SEV_ERROR, 13), 1);
+    assert_int_equal(count_rule(&f, "IND.target", YS_SEV_ERROR, 63), 1);
+    /* annual: <101.8万 against ≤100万: error on lines 22 and 72 */
+    assert_int_equal(count_rule(&f, "IND.target", YS_SEV_ERROR, 72), 1);
+    /* annual 满意度 ≥120% vs ≥99%: error too */
+    assert_int_equal(count_rule(&f, "IND.target", YS_SEV_ERROR, 24), 1);
+    /* cost: 101.8万 > the form's 100.00万 budget (line 50); ≤100万 fits */
+    assert_int_equal(count_rule(&f, "IND.cost", YS_SEV_ERROR, 22), 1);
+    assert_int_equal(count_rule(&f, "IND.cost", YS_SEV_ERROR, 50), 1);
+    assert_int_equal(count_rule(&f, "IND.cost", YS_SEV_ERROR, 72), 0);
+    /* 26.07万 long-term cost fits 100万 */
+    assert_int_equal(count_rule(&f, "IND.cost", YS_SEV_ERROR, 14), 0);
+    /* long-term ≥90% vs annual ≥92% in table 11: they can both hold → warning */
+    assert_int_equal(count_rule(&f, "IND.term", YS_SEV_WARNING, 13), 1);
+    /* 260 < 315 人次 last year: easier, in both tables */
+    assert_int_equal(count_rule(&f, "IND.easier", YS_SEV_WARNING, 23), 1);
+    assert_int_equal(count_rule(&f, "IND.easier", YS_SEV_WARNING, 73), 1);
+    /* a cap of 100万 under last year's 120万 is stricter: no warning */
+    assert_int_equal(count_rule(&f, "IND.easier", YS_SEV_WARNING, 72), 0);
+    /* 120% */
+    assert_int_equal(count_rule(&f, "IND.pct", YS_SEV_WARNING, 24), 1);
+    /* every IND.target finding names two lines, and says how it matched */
+    for (size_t i = 0; i < f.n; i++)
+        if (!strcmp(f.v[i].rule, "IND.target")) {
+            assert_int_equal(f.v[i].nlines, 2);
+            assert_non_null(strstr(f.v[i].message, "目标说明"));
+        }
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(grammar_forms),   cmocka_unit_test(grammar_malformed),
+        cmocka_unit_test(grammar_format),  cmocka_unit_test(equality),
+        cmocka_unit_test(strictness),      cmocka_unit_test(glyphs),
+        cmocka_unit_test(matching_names),  cmocka_unit_test(reference_document),
+        cmocka_unit_test(shanghai_documents), cmocka_unit_test(rules_hand_built),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
