@@ -23,16 +23,8 @@ static bool has_extra(const ys_table *t)
 
 static void put_figure(ys_buf *b, const ys_table *t, int c, ys_amount a)
 {
-    if (!a.present)
-        return;
-    char buf[48];
-    if (strcmp(t->cols[c], "share") == 0) {
-        ys_pct_format(a.fen, 2, buf, sizeof buf);
-        ys_buf_puts(b, buf);
-        ys_buf_puts(b, "%");
-        return;
-    }
-    ys_amount_format(a.fen, t->unit, 2, false, buf, sizeof buf);
+    char buf[64];
+    ys_cell_shown(t, c, a, false, buf, sizeof buf);
     ys_buf_puts(b, buf);
 }
 
@@ -48,7 +40,9 @@ int ys_write_csv_table(const ys_tableset *ts, const ys_table *t, ys_buf *b)
         ys_buf_puts(b, ",");
         char label[160];
         snprintf(label, sizeof label, "%s（%s）", ys_col_label(t, c),
-                 strcmp(t->cols[c], "share") == 0 ? "%" : ys_unit_name(t->unit));
+                 strcmp(t->cols[c], "share") == 0 ? "%"
+                 : strcmp(t->cols[c], "qty") == 0 ? "个"
+                                                   : ys_unit_name(t->unit));
         ys_buf_csv(b, label);
     }
     ys_buf_puts(b, "\r\n");

@@ -97,6 +97,45 @@ void ys_grid_pct(ys_grid *g, size_t r, int c, ys_amount a)
     cell->fen = a.fen;
 }
 
+size_t ys_cell_shown(const ys_table *t, int c, ys_amount a, bool grouping, char *buf,
+                     size_t cap)
+{
+    buf[0] = 0;
+    if (!a.present || cap < 8)
+        return 0;
+    const char *key = c >= 0 && c < t->ncols ? t->cols[c] : "";
+    if (strcmp(key, "share") == 0) {
+        size_t n = ys_pct_format(a.fen, 2, buf, cap - 1);
+        buf[n] = '%';
+        buf[n + 1] = 0;
+        return n + 1;
+    }
+    if (strcmp(key, "qty") == 0) {
+        /* a count is kept like a 元 figure (1 → 100): drop the zero decimals */
+        size_t n = ys_amount_format(a.fen, YS_UNIT_YUAN, 2, grouping, buf, cap);
+        while (n > 0 && buf[n - 1] == '0')
+            buf[--n] = 0;
+        if (n > 0 && buf[n - 1] == '.')
+            buf[--n] = 0;
+        return n;
+    }
+    return ys_amount_format(a.fen, t->unit, 2, grouping, buf, cap);
+}
+
+void ys_grid_cell(ys_grid *g, size_t r, int at, const ys_table *t, int c, ys_amount a,
+                  bool grouping)
+{
+    if (!a.present)
+        return;
+    char buf[64];
+    ys_cell_shown(t, c, a, grouping, buf, sizeof buf);
+    ys_gcell *cell = ys_grid_set(g, r, at, buf);
+    const char *key = c >= 0 && c < t->ncols ? t->cols[c] : "";
+    cell->num = strcmp(key, "qty") != 0;
+    cell->pct = strcmp(key, "share") == 0;
+    cell->fen = a.fen;
+}
+
 void ys_grid_merge(ys_grid *g, size_t r, int c, int rs, int cs)
 {
     if (r + (size_t)rs > g->nrows || c + cs > g->width || rs < 1 || cs < 1)
@@ -283,12 +322,8 @@ static void put_header(ys_grid *g, const tform *f, const ys_table *t, int lead)
 static void put_cells(ys_grid *g, size_t r, int at, const ys_table *t, const ys_row *row,
                       bool grouping)
 {
-    for (int i = 0; i < t->ncols; i++) {
-        if (strcmp(t->cols[i], "share") == 0)
-            ys_grid_pct(g, r, at + i, row->cells[i].v);
-        else
-            ys_grid_amount(g, r, at + i, row->cells[i].v, t->unit, grouping);
-    }
+    for (int i = 0; i < t->ncols; i++)
+        ys_grid_cell(g, r, at + i, t, i, row->cells[i].v, grouping);
 }
 
 static void put_plain_rows(ys_grid *g, const ys_table *t, int lead, bool grouping)

@@ -103,12 +103,8 @@ static void form11_funds(ys_grid *g, const ys_table *t, bool grouping)
             in_done = true;
         }
         ys_grid_set(g, (size_t)r, 2, row->name);
-        for (int c = 0; c < t->ncols && c < 4; c++) {
-            if (strcmp(t->cols[c], "share") == 0)
-                ys_grid_pct(g, (size_t)r, 3 + c, row->cells[c].v);
-            else
-                ys_grid_amount(g, (size_t)r, 3 + c, row->cells[c].v, t->unit, grouping);
-        }
+        for (int c = 0; c < t->ncols && c < 4; c++)
+            ys_grid_cell(g, (size_t)r, 3 + c, t, c, row->cells[c].v, grouping);
     }
 }
 
@@ -217,12 +213,8 @@ static void procurement(ys_grid *g, const ys_table *t, bool grouping)
             return;
         n++;
         ys_grid_set(g, (size_t)r, 0, row->name);
-        /* a quantity is a plain count: written in 元 units with no decimals */
-        if (qty >= 0 && row->cells[qty].v.present) {
-            char buf[48];
-            ys_amount_format(row->cells[qty].v.fen, YS_UNIT_YUAN, 0, false, buf, sizeof buf);
-            ys_grid_set(g, (size_t)r, 1, buf);
-        }
+        if (qty >= 0)
+            ys_grid_cell(g, (size_t)r, 1, t, qty, row->cells[qty].v, grouping);
         ys_grid_amount(g, (size_t)r, 2, row->cells[0].v, t->unit, grouping);
     }
     const ys_row *tot = first_key(t, "proc.total");

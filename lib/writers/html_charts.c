@@ -82,7 +82,7 @@ static void bar_chart(ys_buf *b, const char *caption, const bar *v, size_t n)
         figure_text(b, v[i].fen);
         if (total > 0) {
             /* share in 0.01 % units, rounded half-up, integers only */
-            int64_t bp = (v[i].fen * 20000 / total + 1) / 2;
+            int64_t bp = (v[i].fen * 10000 + total / 2) / total;
             ys_buf_printf(b, "（%" PRId64 ".%02" PRId64 "%%）", bp / 100, bp % 100);
         }
         ys_buf_puts(b, "</text>\n");

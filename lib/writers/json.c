@@ -41,14 +41,8 @@ static void put_cell(ys_buf *b, const ys_table *t, int c, ys_amount a)
         ys_buf_puts(b, "{\"fen\":null,\"shown\":\"\"}");
         return;
     }
-    char buf[48];
-    if (strcmp(t->cols[c], "share") == 0) {
-        size_t n = ys_pct_format(a.fen, 2, buf, sizeof buf - 1);
-        buf[n] = '%';
-        buf[n + 1] = 0;
-    } else {
-        ys_amount_format(a.fen, t->unit, 2, false, buf, sizeof buf);
-    }
+    char buf[64];
+    ys_cell_shown(t, c, a, false, buf, sizeof buf);
     ys_buf_printf(b, "{\"fen\":%" PRId64 ",\"shown\":\"%s\"}", a.fen, buf);
 }
 

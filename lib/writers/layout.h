@@ -59,6 +59,16 @@ ys_gcell *ys_grid_set(ys_grid *g, size_t r, int c, const char *text);
 /* Set (r, c) to an amount in `unit` (2 decimals) or a blank if !a.present. */
 void ys_grid_amount(ys_grid *g, size_t r, int c, ys_amount a, ys_unit unit,
                     bool grouping);
+/*
+ * The display text of column c of t holding a: "" when blank; a percentage
+ * "36.15%" for the share column; a count ("3", "1.5") for qty; otherwise the
+ * amount in t's unit with two decimals.  Returns the length.
+ */
+size_t ys_cell_shown(const ys_table *t, int c, ys_amount a, bool grouping, char *buf,
+                     size_t cap);
+/* Set (r, c) to column c's figure of t (see ys_cell_shown), blank if absent. */
+void ys_grid_cell(ys_grid *g, size_t r, int at, const ys_table *t, int c, ys_amount a,
+                  bool grouping);
 /* Set (r, c) to a percentage "36.15%" (blank if !a.present). */
 void ys_grid_pct(ys_grid *g, size_t r, int c, ys_amount a);
 /* Merge rows r..r+rs-1, columns c..c+cs-1 into (r, c). */
