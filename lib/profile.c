@@ -1,0 +1,417 @@
+/*
+ * profile.c — owns layout profiles: parses the line-oriented profile text
+ * (format: top of data/profiles/national.profile), keeps the compiled-in
+ * ones, picks the one that fits a document, and matches titles and header
+ * labels against a profile.
+ * Promise: a malformed profile is refused with its line, never half-used;
+ * every string of a profile is folded once, at load time.
+ */
+#include "profile.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "embedded.h"
+#include "text.h"
+
+/* ---- parsing ----------------------------------------------------------- */
+
+typedef struct pparse {
+    ys_profile *p;
+    ys_ptable *cur;
+    const char *origin;
+    int line;
+    ys_error *err;
+} pparse;
+
+static int perr(pparse *pp, const char *what)
+{
+    return ys_error_set(pp->err, YS_EINPUT, pp->origin, pp->line, "版式配置有误：%s", what);
+}
+
+/* Folded copy of s[0..n) in the profile's arena (NULL when out of memory). */
+static const char *pstr(pparse *pp, const char *s, size_t n)
+{
+    size_t cap = 4 * n + 16;
+    char *buf = ys_arena_alloc(pp->p->arena, cap);
+    if (!buf)
+        return NULL;
+    ys_fold(s, n, buf, cap);
+    return buf;
+}
+
+/* Split "a|b|c" into folded strings. Returns the count or -1. */
+static int split_alts(pparse *pp, const char *s, const char **out, int max)
+{
+    int k = 0;
+    while (*s) {
+        const char *bar = strchr(s, '|');
+        size_t n = bar ? (size_t)(bar - s) : strlen(s);
+        if (n) {
+            if (k == max)
+                return -1;
+            if (!(out[k++] = pstr(pp, s, n)))
+                return -1;
+        }
+        s += n + (bar ? 1 : 0);
+    }
+    return k;
+}
+
+static int parse_syn(pparse *pp, const char *alt, ys_psyn *syn)
+{
+    syn->nparts = 0;
+    char *copy = ys_arena_strndup(pp->p->arena, alt, strlen(alt));
+    if (!copy)
+        return -1;
+    for (char *s = copy, *slash; s; s = slash ? slash + 1 : NULL) {
+        slash = strchr(s, '/');
+        if (slash)
+            *slash = 0;
+        if (!*s)
+            continue;
+        if (syn->nparts == 4)
+            return -1;
+        syn->parts[syn->nparts++] = s;
+    }
+    return syn->nparts ? 0 : -1;
+}
+
+/* "KEY syn|syn" into a key entry. */
+static int parse_key(pparse *pp, char *args, ys_pkey *k)
+{
+    char *sp = strpbrk(args, " \t");
+    const char *alts[YS_PROFILE_MAX_SYN];
+    int n = 0;
+    if (sp) {
+        *sp = 0;
+        n = split_alts(pp, sp + 1, alts, YS_PROFILE_MAX_SYN);
+        if (n < 0)
+            return perr(pp, "同义词过多");
+    }
+    k->key = ys_arena_strndup(pp->p->arena, args, strlen(args));
+    if (!k->key)
+        return YS_ENOMEM;
+    k->nsyn = 0;
+    for (int i = 0; i < n; i++)
+        if (parse_syn(pp, alts[i], &k->syn[k->nsyn++]) != 0)
+            return perr(pp, "同义词层级有误");
+    return YS_OK;
+}
+
+static int set_enum(pparse *pp, const char *v, const char *const *names, int *out)
+{
+    for (int i = 0; names[i]; i++)
+        if (strcmp(v, names[i]) == 0) {
+            *out = i;
+            return YS_OK;
+        }
+    return perr(pp, "未知的取值");
+}
+
+static int parse_unit(pparse *pp, const char *v, int *out)
+{
+    static const char *const units[] = {"元", "万元", NULL};
+    return set_enum(pp, v, units, out);
+}
+
+static int table_directive(pparse *pp, const char *kw, char *args)
+{
+    static const char *const shapes[] = {"grid", "twosided", "forms", NULL};
+    static const char *const codes[] = {"none", "function", "econ", "unit", "project", NULL};
+    ys_ptable *t = pp->cur;
+    int v;
+    if (strcmp(kw, "title") == 0) {
+        int n = split_alts(pp, args, t->titles + t->ntitles, YS_PROFILE_MAX_SYN - t->ntitles);
+        if (n < 0)
+            return perr(pp, "标题过多");
+        t->ntitles += n;
+    } else if (strcmp(kw, "header") == 0) {
+        int n = split_alts(pp, args, t->header + t->nheader, YS_PROFILE_MAX_SYN - t->nheader);
+        if (n < 0)
+            return perr(pp, "表头标识过多");
+        t->nheader += n;
+    } else if (strcmp(kw, "required") == 0) {
+        t->required = strcmp(args, "no") != 0;
+    } else if (strcmp(kw, "shape") == 0) {
+        if (set_enum(pp, args, shapes, &v))
+            return YS_EINPUT;
+        t->shape = (ys_pshape)v;
+    } else if (strcmp(kw, "codes") == 0) {
+        if (set_enum(pp, args, codes, &v))
+            return YS_EINPUT;
+        t->codes = (ys_pcodes)v;
+    } else if (strcmp(kw, "unit") == 0) {
+        return parse_unit(pp, args, &t->unit);
+    } else if (strcmp(kw, "col") == 0) {
+        if (t->ncols == YS_PROFILE_MAX_COLS)
+            return perr(pp, "列过多");
+        return parse_key(pp, args, &t->cols[t->ncols++]);
+    } else if (strcmp(kw, "row") == 0) {
+        if (t->nrows == YS_PROFILE_MAX_ROWKEYS)
+            return perr(pp, "固定行过多");
+        return parse_key(pp, args, &t->rows[t->nrows++]);
+    } else {
+        return perr(pp, "未知的指令");
+    }
+    return YS_OK;
+}
+
+static int directive(pparse *pp, char *s)
+{
+    char *sp = strpbrk(s, " \t");
+    char *args = (char *)"";
+    if (sp) {
+        *sp = 0;
+        args = sp + 1;
+        while (*args == ' ' || *args == '\t')
+            args++;
+    }
+    if (strcmp(s, "profile") == 0) {
+        pp->p->name = ys_arena_strndup(pp->p->arena, args, strlen(args));
+        return pp->p->name ? YS_OK : YS_ENOMEM;
+    }
+    if (strcmp(s, "table") == 0) {
+        if (pp->p->ntables == YS_PROFILE_MAX_TABLES)
+            return perr(pp, "表过多");
+        if (!*args)
+            return perr(pp, "table 需要表号");
+        pp->cur = &pp->p->tables[pp->p->ntables++];
+        memset(pp->cur, 0, sizeof *pp->cur);
+        pp->cur->unit = -1;
+        pp->cur->required = false;
+        pp->cur->id = ys_arena_strndup(pp->p->arena, args, strlen(args));
+        return pp->cur->id ? YS_OK : YS_ENOMEM;
+    }
+    if (strcmp(s, "unit") == 0 && !pp->cur) {
+        int u;
+        if (parse_unit(pp, args, &u))
+            return YS_EINPUT;
+        pp->p->unit = (ys_unit)u;
+        return YS_OK;
+    }
+    if (!pp->cur)
+        return perr(pp, "指令须在 table 之后");
+    return table_directive(pp, s, args);
+}
+
+int ys_profile_parse(const char *origin, const char *buf, size_t n,
+                     ys_profile **out, ys_error *err)
+{
+    ys_profile *p = calloc(1, sizeof *p);
+    if (!p || !(p->arena = ys_arena_new())) {
+        free(p);
+        return ys_error_set(err, YS_ENOMEM, origin, 0, "内存不足");
+    }
+    p->unit = YS_UNIT_WAN;
+    p->name = "";
+    pparse pp = {p, NULL, origin, 0, err};
+    char line[2048];
+    size_t pos = 0;
+    int rc = YS_OK;
+    while (pos < n && rc == YS_OK) {
+        const char *nl = memchr(buf + pos, '\n', n - pos);
+        size_t len = nl ? (size_t)(nl - (buf + pos)) : n - pos;
+        pp.line++;
+        if (len >= sizeof line) {
+            rc = perr(&pp, "行过长");
+            break;
+        }
+        memcpy(line, buf + pos, len);
+        line[len] = 0;
+        pos += len + 1;
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = 0;
+        size_t l = strlen(line);
+        char *s = (char *)ys_trim(line, &l);
+        s[l] = 0;
+        if (l)
+            rc = directive(&pp, s);
+    }
+    if (rc == YS_OK && !*p->name)
+        rc = ys_error_set(err, YS_EINPUT, origin, 1, "版式配置缺少 profile 名称");
+    if (rc != YS_OK) {
+        if (rc == YS_ENOMEM)
+            ys_error_set(err, rc, origin, pp.line, "内存不足");
+        ys_profile_free(p);
+        return rc;
+    }
+    *out = p;
+    return YS_OK;
+}
+
+int ys_profile_load_file(const char *path, ys_profile **out, ys_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return ys_error_set(err, YS_EIO, path, 0, "无法打开版式配置文件");
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (n == cap) {
+            if (cap >= (1u << 20)) {
+                free(buf);
+                fclose(f);
+                return ys_error_set(err, YS_EINPUT, path, 0, "版式配置文件过大");
+            }
+            char *nb = realloc(buf, cap ? cap * 2 : 8192);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return ys_error_set(err, YS_ENOMEM, path, 0, "内存不足");
+            }
+            buf = nb;
+            cap = cap ? cap * 2 : 8192;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    int rc = bad ? ys_error_set(err, YS_EIO, path, 0, "读取版式配置文件失败")
+                 : ys_profile_parse(path, buf, n, out, err);
+    free(buf);
+    return rc;
+}
+
+void ys_profile_free(ys_profile *p)
+{
+    if (!p)
+        return;
+    ys_arena_free(p->arena);
+    free(p);
+}
+
+/* ---- compiled-in profiles ---------------------------------------------- */
+
+#define MAX_BUILTIN 8
+static ys_profile *builtin[MAX_BUILTIN];
+static int nbuiltin;
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+/* Load every embedded profiles/NAME.profile; a broken one is left out (the
+ * profile tests parse each embedded file and report its error). */
+static void load_builtins(void)
+{
+    for (int i = 0; ys_embedded_name(i) && nbuiltin < MAX_BUILTIN; i++) {
+        const char *name = ys_embedded_name(i);
+        size_t len = strlen(name);
+        if (strncmp(name, "profiles/", 9) != 0 || len < 8 ||
+            strcmp(name + len - 8, ".profile") != 0)
+            continue;
+        size_t n;
+        const char *data = ys_embedded_get(name, &n);
+        ys_profile *p;
+        if (data && ys_profile_parse(name, data, n, &p, NULL) == YS_OK)
+            builtin[nbuiltin++] = p;
+    }
+}
+
+const ys_profile *ys_profile_builtin(const char *name)
+{
+    pthread_once(&builtin_once, load_builtins);
+    for (int i = 0; i < nbuiltin; i++)
+        if (name && strcmp(builtin[i]->name, name) == 0)
+            return builtin[i];
+    return NULL;
+}
+
+/* How many short lines of doc are titles in p. */
+static int title_hits(const ys_profile *p, const ys_doc *doc)
+{
+    int hits = 0;
+    char buf[512];
+    for (size_t i = 0; i < doc->nlines; i++) {
+        const ys_line *l = &doc->lines[i];
+        for (int c = 0; c < l->ncells; c++) {
+            size_t n = strlen(l->cells[c]);
+            /* every title names a 表: skip the rest without folding */
+            if (n == 0 || n > 160 || !strstr(l->cells[c], "表"))
+                continue;
+            if (ys_fold(l->cells[c], n, buf, sizeof buf) == (size_t)-1)
+                continue;
+            bool exact;
+            if (ys_profile_match_title(p, buf, &exact) && exact)
+                hits++;
+        }
+    }
+    return hits;
+}
+
+const ys_profile *ys_profile_detect(const ys_doc *doc)
+{
+    pthread_once(&builtin_once, load_builtins);
+    const ys_profile *best = ys_profile_builtin("national");
+    int best_hits = best && doc ? title_hits(best, doc) : -1;
+    for (int i = 0; doc && i < nbuiltin; i++) {
+        if (builtin[i] == best)
+            continue;
+        int h = title_hits(builtin[i], doc);
+        if (h > best_hits) {
+            best = builtin[i];
+            best_hits = h;
+        }
+    }
+    return best;
+}
+
+const char *ys_profile_name(const ys_profile *p) { return p ? p->name : "national"; }
+
+/* ---- matching ----------------------------------------------------------- */
+
+const ys_ptable *ys_profile_table(const ys_profile *p, const char *id)
+{
+    for (int i = 0; i < p->ntables; i++)
+        if (strcmp(p->tables[i].id, id) == 0)
+            return &p->tables[i];
+    return NULL;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suf, size_t m)
+{
+    return m <= n && memcmp(s + n - m, suf, m) == 0;
+}
+
+unsigned ys_profile_match_title(const ys_profile *p, const char *folded, bool *exact)
+{
+    unsigned mask = 0;
+    size_t best = 0, n = strlen(folded);
+    *exact = false;
+    for (int i = 0; i < p->ntables; i++)
+        for (int k = 0; k < p->tables[i].ntitles; k++) {
+            const char *t = p->tables[i].titles[k];
+            size_t m = strlen(t);
+            if (!m || m < best || !ends_with(folded, n, t, m))
+                continue;
+            if (m > best) {
+                mask = 0;
+                best = m;
+                *exact = false;
+            }
+            mask |= 1u << i;
+            *exact = *exact || m == n;
+        }
+    return mask;
+}
+
+bool ys_psyn_match(const ys_psyn *syn, const char *const *path, int depth)
+{
+    if (depth <= 0 || syn->nparts == 0)
+        return false;
+    if (strcmp(syn->parts[syn->nparts - 1], path[depth - 1]) != 0)
+        return false;
+    for (int k = 0; k < syn->nparts - 1; k++) {
+        bool found = false;
+        for (int d = 0; d < depth - 1 && !found; d++)
+            found = strcmp(syn->parts[k], path[d]) == 0;
+        if (!found)
+            return false;
+    }
+    return true;
+}

@@ -1,0 +1,111 @@
+/*
+ * profile.h — layout profiles: what a region's disclosure calls each table,
+ * each column and each fixed row (data/profiles/<name>.profile; the format
+ * is documented at the top of data/profiles/national.profile).
+ * Internal to libyusuan.
+ *
+ * A profile is read once into a ys_profile whose strings are already folded
+ * (ys_fold: full-width to half-width, blanks removed), so matching a folded
+ * document cell against it is a plain string compare.
+ * Compiled-in profiles are loaded on first use and live for the process;
+ * a profile loaded from a file belongs to the caller (ys_profile_free).
+ */
+#ifndef YS_PROFILE_H
+#define YS_PROFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "yusuan/amount.h"
+#include "yusuan/doc.h"
+#include "yusuan/error.h"
+#include "yusuan/recognize.h"
+
+#define YS_PROFILE_MAX_TABLES 24
+#define YS_PROFILE_MAX_COLS 40
+#define YS_PROFILE_MAX_ROWKEYS 48
+#define YS_PROFILE_MAX_SYN 16
+
+typedef enum ys_pshape {
+    YS_SHAPE_GRID = 0,     /* rows of code, name, amounts under a header */
+    YS_SHAPE_TWOSIDED,     /* income | expenditure side by side (tables 1, 4) */
+    YS_SHAPE_FORMS         /* tables 11/12: only located here, read by forms.c */
+} ys_pshape;
+
+typedef enum ys_pcodes {
+    YS_PCODES_NONE = 0,    /* rows carry no code (table 7) */
+    YS_PCODES_FUNCTION,    /* 201 / 20103 / 2010301 */
+    YS_PCODES_ECON,        /* 301 / 30101 */
+    YS_PCODES_UNIT,        /* department 014, units 014001 */
+    YS_PCODES_PROJECT      /* units, categories 22/31, project codes */
+} ys_pcodes;
+
+/* A synonym: folded path components "本年收入/小计" → {"本年收入", "小计"}.
+ * The last component must equal a label's leaf; the others must each equal
+ * one of the label's ancestors. */
+typedef struct ys_psyn {
+    int nparts;
+    const char *parts[4];
+} ys_psyn;
+
+/* A column or a fixed row: canonical key and its synonyms. */
+typedef struct ys_pkey {
+    const char *key;       /* "total", "@code", "@in.amount", "in.gpb" */
+    int nsyn;
+    ys_psyn syn[YS_PROFILE_MAX_SYN];
+} ys_pkey;
+
+typedef struct ys_ptable {
+    const char *id;        /* "1", "5-1", "11" */
+    ys_pshape shape;
+    ys_pcodes codes;
+    bool required;
+    int unit;              /* ys_unit, or -1: the profile's */
+    int ntitles;
+    const char *titles[YS_PROFILE_MAX_SYN];
+    int nheader;           /* labels that tell tables sharing a title apart */
+    const char *header[YS_PROFILE_MAX_SYN];
+    int ncols;
+    ys_pkey cols[YS_PROFILE_MAX_COLS];
+    int nrows;
+    ys_pkey rows[YS_PROFILE_MAX_ROWKEYS];
+} ys_ptable;
+
+struct ys_profile {
+    const char *name;
+    ys_unit unit;
+    int ntables;
+    ys_ptable tables[YS_PROFILE_MAX_TABLES];
+    struct ys_arena *arena;   /* owns every string above */
+};
+
+/*
+ * Parse profile text buf[0..n) (`origin` names it in messages).  Returns
+ * YS_OK and a new profile in *out (free with ys_profile_free), or YS_EINPUT
+ * with the offending line, or YS_ENOMEM.
+ */
+int ys_profile_parse(const char *origin, const char *buf, size_t n,
+                     ys_profile **out, ys_error *err);
+
+/* Read and parse a profile file (for --profile FILE). Same returns. */
+int ys_profile_load_file(const char *path, ys_profile **out, ys_error *err);
+
+/* Free a profile from ys_profile_parse/ys_profile_load_file; NULL is fine.
+ * Never pass a compiled-in profile. */
+void ys_profile_free(ys_profile *p);
+
+/* The table of profile p with id `id`, or NULL. */
+const ys_ptable *ys_profile_table(const ys_profile *p, const char *id);
+
+/*
+ * Which tables a folded, numbering-stripped title line names: sets bit i
+ * for p->tables[i] when the text equals or ends with one of its titles,
+ * keeping only the tables of the longest matching title.  Returns the mask
+ * (0: not a title).  `exact` receives true when the whole text is a title.
+ */
+unsigned ys_profile_match_title(const ys_profile *p, const char *folded, bool *exact);
+
+/* True when the label path (folded components, leaf last) matches syn. */
+bool ys_psyn_match(const ys_psyn *syn, const char *const *path, int depth);
+
+#endif

@@ -1,0 +1,362 @@
+/*
+ * recognize_rows.c — the rows of a table whose header is mapped: code,
+ * name (a name broken over two lines joined back), level, kind, amounts in
+ * the table's unit with their line; the two-sided tables 1 and 4 as keyed
+ * rows of both sides; the 备注 under a table.
+ * Promise: rows keep document order; every mapped cell records its line.
+ */
+#include <string.h>
+
+#include "recognize_tables.h"
+#include "text.h"
+#include "yusuan/codes.h"
+
+#define NAME_MAX_BYTES 1024
+
+static bool is_total_word(const char *s)
+{
+    return strcmp(s, "合计") == 0 || strcmp(s, "总计") == 0;
+}
+
+/* A paragraph inside a table's range: a note is kept, a unit line skipped,
+ * anything else ends the table.  Returns true when reading goes on. */
+static bool paragraph(ys_rz *z, ys_table *t, size_t li)
+{
+    const ys_line *l = &z->doc->lines[li];
+    if (ys_rz_is_note(z, li)) {
+        if (!t->note) {
+            for (int c = 0; c < l->ncells; c++)
+                if (l->cells[c][0]) {
+                    t->note = ys_ts_str(z->ts, l->cells[c], (size_t)-1);
+                    break;
+                }
+            t->note_line = l->no;
+        }
+        return true;
+    }
+    const char *s = ys_rz_short_text(z, li, 4);
+    return s && ys_unit_in(s) >= 0;
+}
+
+/* Figures of one side of line li into r (when r is NULL: are there any?). */
+static bool read_cells(ys_rz *z, const ys_table *t, const ys_rz_map *m, size_t li, int side,
+                       ys_row *r)
+{
+    const ys_line *l = &z->doc->lines[li];
+    bool any = false;
+    for (int c = 0; c < m->width && c < l->ncells; c++) {
+        if (m->role[c] < 0 || m->side[c] != side)
+            continue;
+        ys_amount a;
+        bool fig = ys_rz_amount(l->cells[c], t->unit, &a);
+        any = any || fig;
+        if (r) {
+            r->cells[m->role[c]].v = a;
+            r->cells[m->role[c]].line = l->no;
+        }
+    }
+    return any;
+}
+
+static const char *role_text(ys_rz *z, const ys_rz_map *m, size_t li, int role, int side)
+{
+    for (int c = 0; c < m->width; c++)
+        if (m->role[c] == role && m->side[c] == side)
+            return ys_rz_cell(z, li, c);
+    return "";
+}
+
+/* ---- grid rows ------------------------------------------------------------ */
+
+typedef struct gridrow {
+    char code[64];
+    char name[NAME_MAX_BYTES];
+    const char *extra;
+    bool fig;
+} gridrow;
+
+static void read_code(ys_rz *z, const ys_rz_map *m, size_t li, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[0] = 0;
+    for (int c = 0; c < m->width; c++) {
+        if (m->role[c] != YS_COL_CODE)
+            continue;
+        const char *s = ys_rz_cell(z, li, c);
+        size_t n = strlen(s);
+        if (o + n >= cap)
+            break;
+        memcpy(out + o, s, n + 1);
+        o += n;
+    }
+}
+
+static void append(char *dst, const char *s)
+{
+    size_t n = strlen(dst), m = strlen(s);
+    if (n + m >= NAME_MAX_BYTES)
+        m = NAME_MAX_BYTES - 1 - n;
+    memcpy(dst + n, s, m);
+    dst[n + m] = 0;
+}
+
+/* "201一般公共服务支出" in one cell: take the code out of the name. */
+static void split_code(gridrow *g, const ys_ptable *pt)
+{
+    if (g->code[0] || pt->codes == YS_PCODES_NONE)
+        return;
+    size_t n = 0;
+    while (g->name[n] >= '0' && g->name[n] <= '9')
+        n++;
+    if (n < 2 || n >= sizeof g->code || !g->name[n])
+        return;
+    memcpy(g->code, g->name, n);
+    g->code[n] = 0;
+    memmove(g->name, g->name + n, strlen(g->name + n) + 1);
+}
+
+static bool official_name(const ys_ptable *pt, int year, const char *code, const char *name)
+{
+    if (pt->codes != YS_PCODES_FUNCTION && pt->codes != YS_PCODES_ECON)
+        return false;
+    const ys_code *c = ys_code_find(pt->codes == YS_PCODES_FUNCTION ? YS_CODE_FUNCTION
+                                                                    : YS_CODE_ECON,
+                                    code, year);
+    char buf[NAME_MAX_BYTES];
+    return c && ys_fold(c->name, strlen(c->name), buf, sizeof buf) != (size_t)-1 &&
+           strcmp(buf, name) == 0;
+}
+
+static void set_level(const ys_ptable *pt, ys_row *r)
+{
+    const char *code = r->code;
+    size_t n = strlen(code), digits = 0;
+    while (code[digits] >= '0' && code[digits] <= '9')
+        digits++;
+    switch (pt->codes) {
+    case YS_PCODES_FUNCTION:
+        r->level = ys_code_level(YS_CODE_FUNCTION, code);
+        break;
+    case YS_PCODES_ECON:
+        r->level = ys_code_level(YS_CODE_ECON, code);
+        break;
+    case YS_PCODES_UNIT:
+        r->level = 2;
+        break;
+    case YS_PCODES_PROJECT:
+        if (digits == n && n <= 2) {
+            r->kind = YS_ROW_GROUP;
+            r->level = 3;
+        } else if (digits == n && n <= 12) {
+            r->kind = YS_ROW_GROUP;
+            r->level = 2;
+        } else {
+            r->level = 4;
+        }
+        break;
+    default:
+        r->level = 0;
+    }
+}
+
+/* A unit code that is the prefix of the next unit code is the department. */
+static void mark_departments(const ys_ptable *pt, ys_table *t)
+{
+    if (pt->codes != YS_PCODES_UNIT && pt->codes != YS_PCODES_PROJECT)
+        return;
+    ys_row *prev = NULL;
+    for (size_t i = 0; i < t->nrows; i++) {
+        ys_row *r = &t->rows[i];
+        bool unit = pt->codes == YS_PCODES_UNIT ? r->kind != YS_ROW_TOTAL && r->code[0]
+                                                : r->kind == YS_ROW_GROUP && r->level == 2;
+        if (!unit)
+            continue;
+        size_t n = prev ? strlen(prev->code) : 0;
+        if (prev && strlen(r->code) > n && strncmp(r->code, prev->code, n) == 0) {
+            prev->kind = YS_ROW_GROUP;
+            prev->level = 1;
+        }
+        prev = r;
+    }
+}
+
+static int add_grid_row(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
+                        size_t li, const gridrow *g)
+{
+    bool total = !g->code[0] && pt->codes != YS_PCODES_NONE &&
+                 (!g->name[0] || is_total_word(g->name));
+    ys_row *r = ys_table_add_row(z->ts, t, g->code, g->name, z->doc->lines[li].no);
+    if (!r)
+        return YS_ENOMEM;
+    if (g->extra && g->extra[0])
+        r->extra = ys_ts_str(z->ts, g->extra, (size_t)-1);
+    if (total) {
+        r->kind = YS_ROW_TOTAL;
+        r->level = 0;
+    } else {
+        set_level(pt, r);
+    }
+    read_cells(z, t, m, li, 0, r);
+    return YS_OK;
+}
+
+/* A fragment (a name with no code and no figures) continues the row before
+ * it, unless it is the head of the next row's name. */
+static void rename_row(ys_rz *z, ys_row *r, const char *head, const char *tail)
+{
+    char buf[NAME_MAX_BYTES];
+    buf[0] = 0;
+    append(buf, head);
+    append(buf, tail);
+    const char *s = ys_ts_str(z->ts, buf, (size_t)-1);
+    if (s)
+        r->name = s;
+    else
+        z->oom = 1;
+}
+
+int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
+                    size_t from, size_t end)
+{
+    char pending[NAME_MAX_BYTES] = "";
+    gridrow g;
+    for (size_t li = from; li < end && !z->oom; li++) {
+        int ne = ys_rz_nonempty(z, li);
+        if (ne == 0)
+            continue;
+        if (ne == 1 && !z->doc->lines[li].is_row) {
+            if (paragraph(z, t, li))
+                continue;
+            break;
+        }
+        read_code(z, m, li, g.code, sizeof g.code);
+        g.name[0] = 0;
+        append(g.name, role_text(z, m, li, YS_COL_NAME, 0));
+        g.extra = role_text(z, m, li, YS_COL_EXTRA, 0);
+        g.fig = read_cells(z, t, m, li, 0, NULL);
+        if (g.code[0] && !ys_is_code(g.code)) {
+            if (!g.name[0])
+                append(g.name, g.code);
+            g.code[0] = 0;
+        }
+        split_code(&g, pt);
+        if (!g.code[0] && !g.name[0] && !g.fig)
+            continue;
+        ys_row *prev = t->nrows ? &t->rows[t->nrows - 1] : NULL;
+        if (!g.code[0] && !g.fig && !is_total_word(g.name) && pt->codes != YS_PCODES_NONE) {
+            char joined[NAME_MAX_BYTES] = "";
+            append(joined, prev ? prev->name : "");
+            append(joined, g.name);
+            if (prev && !pending[0] && official_name(pt, z->ts->year, prev->code, joined))
+                rename_row(z, prev, prev->name, g.name);
+            else
+                append(pending, g.name);
+            continue;
+        }
+        if (pending[0]) {
+            char joined[NAME_MAX_BYTES] = "";
+            append(joined, pending);
+            append(joined, g.name);
+            if (!prev || official_name(pt, z->ts->year, g.code, joined)) {
+                memcpy(g.name, joined, sizeof joined);
+            } else {
+                rename_row(z, prev, prev->name, pending);
+            }
+            pending[0] = 0;
+        }
+        if (add_grid_row(z, pt, t, m, li, &g) != YS_OK)
+            return YS_ENOMEM;
+    }
+    if (pending[0] && t->nrows)
+        rename_row(z, &t->rows[t->nrows - 1], t->rows[t->nrows - 1].name, pending);
+    mark_departments(pt, t);
+    return z->oom ? YS_ENOMEM : YS_OK;
+}
+
+/* ---- two-sided rows -------------------------------------------------------- */
+
+static const char *row_key(const ys_ptable *pt, int side, const char *block, const char *name)
+{
+    const char *path[2] = {block, name};
+    int depth = 2;
+    if (!block[0] || strcmp(block, name) == 0) {
+        path[0] = name;
+        depth = 1;
+    }
+    const char *prefix = side ? "out." : "in.";
+    for (int k = 0; k < pt->nrows; k++) {
+        if (!ys_starts(pt->rows[k].key, prefix))
+            continue;
+        for (int s = 0; s < pt->rows[k].nsyn; s++)
+            if (ys_psyn_match(&pt->rows[k].syn[s], path, depth))
+                return pt->rows[k].key;
+    }
+    return NULL;
+}
+
+/* The function 类 named `name`: its code, preferring a current name. */
+static const char *class_code(const ys_rz *z, const char *name)
+{
+    const char *any = NULL;
+    for (int i = 0; i < z->ncls; i++)
+        if (strcmp(z->cls[i].name, name) == 0) {
+            if (z->cls[i].current)
+                return z->cls[i].code;
+            any = any ? any : z->cls[i].code;
+        }
+    return any;
+}
+
+static bool ends_total(const char *key)
+{
+    size_t n = strlen(key);
+    return n >= 6 && strcmp(key + n - 6, "_total") == 0;
+}
+
+static int add_side(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
+                    size_t li, int side, char *block, size_t blockcap)
+{
+    const char *name = role_text(z, m, li, YS_COL_NAME, side);
+    if (!name[0])
+        return YS_OK;
+    const char *bare = ys_strip_numbering(name);
+    if (side == 0 && ys_top_numbered(name) && strlen(bare) < blockcap) {
+        memcpy(block, bare, strlen(bare) + 1);
+    }
+    const char *key = row_key(pt, side, side ? "" : block, bare);
+    const char *code = "";
+    if (!key && side == 1) {
+        key = "out.class";
+        code = class_code(z, bare);
+        code = code ? code : "";
+    }
+    ys_row *r = ys_table_add_row(z->ts, t, code, name, z->doc->lines[li].no);
+    if (!r)
+        return YS_ENOMEM;
+    r->key = key ? ys_ts_str(z->ts, key, (size_t)-1) : NULL;
+    bool total = (key && ends_total(key)) || ys_has(bare, "合计") || ys_has(bare, "总计");
+    r->kind = total ? YS_ROW_TOTAL : YS_ROW_ITEM;
+    r->level = total ? 0 : 1;
+    read_cells(z, t, m, li, side, r);
+    return YS_OK;
+}
+
+int ys_rz_twosided_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
+                        size_t from, size_t end)
+{
+    char block[256] = "";
+    for (size_t li = from; li < end && !z->oom; li++) {
+        int ne = ys_rz_nonempty(z, li);
+        if (ne == 0)
+            continue;
+        if (ne == 1 && !z->doc->lines[li].is_row) {
+            if (paragraph(z, t, li))
+                continue;
+            break;
+        }
+        for (int side = 0; side < 2; side++)
+            if (add_side(z, pt, t, m, li, side, block, sizeof block) != YS_OK)
+                return YS_ENOMEM;
+    }
+    return z->oom ? YS_ENOMEM : YS_OK;
+}

@@ -1,0 +1,290 @@
+/*
+ * recognize_tables.c — one table of tables 1–10: its unit, its header rows
+ * (labels over several lines, a parent spanning the empty cells to its
+ * right) mapped to canonical column keys through the profile's synonyms,
+ * then its rows (recognize_rows.c) and its 备注.
+ * Promise: a header that cannot be mapped falls back to the profile's
+ * column order only when the column count matches; otherwise the table is
+ * left out — never a guess, never a crash.
+ */
+#include <string.h>
+
+#include "arena.h"
+#include "recognize_tables.h"
+#include "text.h"
+
+#define MAX_HDR 6
+#define MAX_WIDTH 256
+
+static bool is_total_word(const char *s)
+{
+    return strcmp(s, "合计") == 0 || strcmp(s, "总计") == 0;
+}
+
+/* Does line li start the data: an amount, a code, or 合计 in a name cell
+ * (or, two-sided, a row numbered "一、")? */
+static bool data_line(ys_rz *z, const ys_ptable *pt, size_t li, ys_unit unit)
+{
+    const ys_line *l = &z->doc->lines[li];
+    for (int c = 0; c < l->ncells; c++) {
+        ys_amount a;
+        if (ys_rz_amount(l->cells[c], unit, &a))
+            return true;
+    }
+    for (int c = 0; c < 2 && c < l->ncells; c++) {
+        const char *s = ys_rz_cell(z, li, c);
+        if (ys_is_code(s) || is_total_word(s))
+            return true;
+        if (pt->shape == YS_SHAPE_TWOSIDED && ys_top_numbered(s))
+            return true;
+    }
+    return false;
+}
+
+/* A line whose non-empty cells are all 部门：…/单位：… statements. */
+static bool meta_line(ys_rz *z, size_t li, int *unit)
+{
+    const ys_line *l = &z->doc->lines[li];
+    bool any = false;
+    for (int c = 0; c < l->ncells; c++) {
+        const char *s = ys_rz_cell(z, li, c);
+        if (!*s)
+            continue;
+        int u = ys_unit_in(s);
+        if (u >= 0)
+            *unit = u;
+        if (u < 0 && !ys_starts(s, "部门:") && !ys_starts(s, "单位名称:") &&
+            !ys_starts(s, "部门名称:"))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+bool ys_rz_is_note(ys_rz *z, size_t li)
+{
+    const char *s = ys_rz_short_text(z, li, 1);
+    if (!s) {
+        const ys_line *l = &z->doc->lines[li];
+        s = ys_rz_nonempty(z, li) == 1 && l->ncells ? l->cells[0] : "";
+    }
+    return ys_starts(s, "备注") || ys_starts(s, "注:") || ys_starts(s, "注：") ||
+           ys_starts(s, "说明:");
+}
+
+typedef struct header {
+    size_t rows[MAX_HDR];
+    int nrows;
+    size_t data;         /* first line after the header */
+    int unit;
+} header;
+
+static void find_header(ys_rz *z, const ys_ptable *pt, size_t body, size_t end, header *h)
+{
+    h->nrows = 0;
+    h->data = end;
+    for (size_t li = body; li < end; li++) {
+        int ne = ys_rz_nonempty(z, li);
+        if (ne == 0 || meta_line(z, li, &h->unit))
+            continue;
+        bool row = ne >= 2 || z->doc->lines[li].is_row;
+        if (!row || data_line(z, pt, li, (ys_unit)h->unit) || h->nrows == MAX_HDR) {
+            h->data = li;
+            return;
+        }
+        h->rows[h->nrows++] = li;
+    }
+}
+
+static int table_width(ys_rz *z, const header *h, size_t end)
+{
+    int w = 0;
+    for (int k = 0; k < h->nrows; k++)
+        if (z->doc->lines[h->rows[k]].ncells > w)
+            w = z->doc->lines[h->rows[k]].ncells;
+    for (size_t li = h->data; li < end; li++)
+        if (z->doc->lines[li].ncells > w)
+            w = z->doc->lines[li].ncells;
+    return w > MAX_WIDTH ? MAX_WIDTH : w;
+}
+
+typedef struct paths {
+    int depth[MAX_WIDTH];
+    const char *part[MAX_WIDTH][MAX_HDR];
+} paths;
+
+/* Label paths: an empty cell takes the label to its left when both sit
+ * under the same label of the row above (a merged parent cell). */
+static void build_paths(ys_rz *z, const header *h, int width, paths *P)
+{
+    int src[MAX_WIDTH], above[MAX_WIDTH];
+    for (int c = 0; c < width; c++) {
+        P->depth[c] = 0;
+        above[c] = 0;
+    }
+    for (int r = 0; r < h->nrows; r++) {
+        int left = -1;
+        for (int c = 0; c < width; c++) {
+            const char *s = ys_rz_cell(z, h->rows[r], c);
+            if (*s) {
+                left = c;
+                src[c] = c;
+            } else if (left >= 0 && above[left] == above[c]) {
+                src[c] = left;
+                s = ys_rz_cell(z, h->rows[r], left);
+            } else {
+                src[c] = -1;
+                left = -1;
+            }
+            int d = P->depth[c];
+            if (*s && (d == 0 || strcmp(P->part[c][d - 1], s) != 0))
+                P->part[c][P->depth[c]++] = s;
+        }
+        for (int c = 0; c < width; c++)
+            above[c] = src[c] >= 0 ? src[c] * (MAX_HDR + 1) + r + 1 : above[c];
+    }
+}
+
+typedef struct tcols {
+    int n;
+    const char *key[YS_PROFILE_MAX_COLS];
+    int of_pcol[YS_PROFILE_MAX_COLS];   /* table column of profile col, or YS_COL_* */
+    int side[YS_PROFILE_MAX_COLS];
+} tcols;
+
+/* Table columns from the profile: grid: the non-@ keys; two-sided: the
+ * KEY of @in.KEY / @out.KEY (name aside). */
+static void table_cols(const ys_ptable *pt, tcols *tc)
+{
+    tc->n = 0;
+    for (int k = 0; k < pt->ncols; k++) {
+        const char *key = pt->cols[k].key;
+        tc->side[k] = 0;
+        if (pt->shape == YS_SHAPE_TWOSIDED) {
+            tc->side[k] = ys_starts(key, "@out.") ? 1 : 0;
+            key += ys_starts(key, "@in.") ? 4 : ys_starts(key, "@out.") ? 5 : 0;
+            if (strcmp(key, "name") == 0) {
+                tc->of_pcol[k] = YS_COL_NAME;
+                continue;
+            }
+        } else if (key[0] == '@') {
+            tc->of_pcol[k] = strcmp(key, "@code") == 0   ? YS_COL_CODE
+                             : strcmp(key, "@name") == 0 ? YS_COL_NAME
+                                                         : YS_COL_EXTRA;
+            continue;
+        }
+        int found = -1;
+        for (int i = 0; i < tc->n && found < 0; i++)
+            if (strcmp(tc->key[i], key) == 0)
+                found = i;
+        if (found < 0 && tc->n < YS_PROFILE_MAX_COLS) {
+            found = tc->n;
+            tc->key[tc->n++] = key;
+        }
+        tc->of_pcol[k] = found;
+    }
+}
+
+/* Map each physical column through the synonyms.  Returns true when every
+ * labelled column found a key, no key twice, and names and figures exist. */
+static bool map_by_labels(const ys_ptable *pt, const tcols *tc, const paths *P, int width,
+                          ys_rz_map *m, bool *all_keys)
+{
+    bool seen[YS_PROFILE_MAX_COLS] = {false};
+    bool ok = true;
+    int names = 0, figures = 0;
+    for (int c = 0; c < width; c++) {
+        m->role[c] = YS_COL_NONE;
+        m->side[c] = 0;
+        if (P->depth[c] == 0)
+            continue;
+        int hit = -1;
+        for (int k = 0; k < pt->ncols && hit < 0; k++)
+            for (int s = 0; s < pt->cols[k].nsyn && hit < 0; s++)
+                if (ys_psyn_match(&pt->cols[k].syn[s], P->part[c], P->depth[c]))
+                    hit = k;
+        if (hit < 0) {
+            ok = false;
+            continue;
+        }
+        if (seen[hit] && strcmp(pt->cols[hit].key, "@code") != 0) {
+            ok = false;     /* one key, two columns: the header is not understood */
+            continue;
+        }
+        seen[hit] = true;
+        m->role[c] = tc->of_pcol[hit];
+        m->side[c] = tc->side[hit];
+        names += m->role[c] == YS_COL_NAME;
+        figures += m->role[c] >= 0;
+    }
+    *all_keys = names >= (pt->shape == YS_SHAPE_TWOSIDED ? 2 : 1);
+    for (int k = 0; k < pt->ncols; k++)
+        if (tc->of_pcol[k] >= 0 && !seen[k])
+            *all_keys = false;
+    return ok && figures > 0 && names >= (pt->shape == YS_SHAPE_TWOSIDED ? 2 : 1);
+}
+
+static void map_by_order(const ys_ptable *pt, const tcols *tc, int width, ys_rz_map *m)
+{
+    for (int c = 0; c < width; c++) {
+        m->role[c] = c < pt->ncols ? tc->of_pcol[c] : YS_COL_NONE;
+        m->side[c] = c < pt->ncols ? tc->side[c] : 0;
+    }
+}
+
+/* The title as written: the title line's non-empty cells. */
+static const char *raw_title(ys_rz *z, size_t li)
+{
+    const ys_line *l = &z->doc->lines[li];
+    for (int c = 0; c < l->ncells; c++)
+        if (l->cells[c][0])
+            return l->cells[c];
+    return "";
+}
+
+static int unit_of_cluster(ys_rz *z, const ys_ptable *pt, size_t from, size_t body)
+{
+    int unit = pt->unit >= 0 ? pt->unit : (int)z->p->unit;
+    for (size_t li = from; li < body; li++) {
+        const char *s = ys_rz_short_text(z, li, 4);
+        int u = s ? ys_unit_in(s) : -1;
+        if (u >= 0)
+            unit = u;
+    }
+    return unit;
+}
+
+int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t title_from,
+                     size_t body, size_t end)
+{
+    header h;
+    h.unit = unit_of_cluster(z, pt, title_from, body);
+    find_header(z, pt, body, end, &h);
+    int width = table_width(z, &h, end);
+    paths P;
+    ys_rz_map m;
+    tcols tc;
+    table_cols(pt, &tc);
+    build_paths(z, &h, width, &P);
+    m.width = width;
+    bool all_keys = false;
+    if (!map_by_labels(pt, &tc, &P, width, &m, &all_keys)) {
+        if (width == pt->ncols)
+            map_by_order(pt, &tc, width, &m);
+        else if (!all_keys)
+            return z->oom ? YS_ENOMEM : YS_OK;   /* cannot be mapped: left out */
+    }
+    ys_table *t = ys_tableset_add(z->ts, pt->id, raw_title(z, title_li), tc.key, tc.n);
+    if (!t)
+        return YS_ENOMEM;
+    t->unit = (ys_unit)h.unit;
+    int rc = pt->shape == YS_SHAPE_TWOSIDED
+                 ? ys_rz_twosided_rows(z, pt, t, &m, h.data, end)
+                 : ys_rz_grid_rows(z, pt, t, &m, h.data, end);
+    if (rc != YS_OK)
+        return rc;
+    t->first_line = z->doc->lines[title_li].no;
+    if (t->nrows == 0)
+        t->last_line = h.nrows ? z->doc->lines[h.rows[h.nrows - 1]].no : t->first_line;
+    return z->oom ? YS_ENOMEM : YS_OK;
+}

@@ -1,0 +1,92 @@
+/*
+ * recognize_tables.h — what the recogniser's own files share (recognize.c,
+ * recognize_text.c, recognize_tables.c, recognize_rows.c).  Internal.
+ *
+ * A ys_rz is one recognition run: the document, the profile, the table set
+ * being filled, and a cache of folded cells so that no cell is folded twice.
+ */
+#ifndef YS_RECOGNIZE_TABLES_H
+#define YS_RECOGNIZE_TABLES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "profile.h"
+#include "yusuan/doc.h"
+#include "yusuan/error.h"
+#include "yusuan/tableset.h"
+
+typedef struct ys_rz {
+    const ys_doc *doc;
+    const ys_profile *p;
+    ys_tableset *ts;
+    ys_error *err;
+    struct ys_arena *scratch;   /* folded cells, header paths; freed at the end */
+    char ***fold;               /* fold[line][cell], filled on first use */
+    char *buf;                  /* fold buffer */
+    size_t bufcap;
+    int oom;                    /* set when an allocation failed */
+    int ncls;                   /* function 类 names (folded) for out.class */
+    struct { const char *name; const char *code; bool current; } cls[64];
+} ys_rz;
+
+/* ---- recognize_text.c --------------------------------------------------- */
+
+/* Folded text of cell c of line li ("" when absent); cached. */
+const char *ys_rz_cell(ys_rz *z, size_t li, int c);
+/* Number of non-empty cells of line li. */
+int ys_rz_nonempty(const ys_rz *z, size_t li);
+/* The folded non-empty cells of line li joined, when the line has at most
+ * `max` non-empty cells and they are short (a title, a heading); else NULL. */
+const char *ys_rz_short_text(ys_rz *z, size_t li, int max);
+
+/* Skip numbering at the start of folded s: "一、", "(一)", "(一)、", "1.",
+ * "1、", "- ", "·", "廿一、".  Returns the rest. */
+const char *ys_strip_numbering(const char *s);
+/* True when folded s starts with Chinese-numeral numbering "一、" (top
+ * level), as opposed to "(一)". */
+bool ys_top_numbered(const char *s);
+/* True when s is a code: 2+ ASCII letters/digits with at least 2 digits
+ * and a digit first. */
+bool ys_is_code(const char *s);
+/* Parse an amount cell; "-", "—", "/" and other non-figures are blank.
+ * Returns true when the cell holds a figure. */
+bool ys_rz_amount(const char *raw, ys_unit unit, ys_amount *out);
+/* The unit named in folded s ("单位:万元", "资金单位:元"), or -1. */
+int ys_unit_in(const char *folded);
+/* The text after a "LABEL:" prefix in folded s (LABEL one of 部门, 单位名称,
+ * 部门名称), cut before a following "单位:"; copies into out.  Returns the
+ * length, 0 when s has no such prefix. */
+size_t ys_label_value(const char *folded, const char *label, char *out, size_t cap);
+
+/* ---- recognize_tables.c / recognize_rows.c ------------------------------ */
+
+/*
+ * Read table pt whose title cluster is lines [title_from, body) and whose
+ * body runs to `end` (exclusive); `title_li` is the title line (first_line).
+ * Adds the table to z->ts (a table whose header cannot be mapped is left
+ * out).  Returns YS_OK, or YS_ENOMEM.
+ */
+int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t title_from,
+                     size_t body, size_t end);
+
+/* The header of a grid: for each physical column, the role it plays. */
+enum { YS_COL_NONE = -1, YS_COL_CODE = -2, YS_COL_NAME = -3, YS_COL_EXTRA = -4 };
+
+typedef struct ys_rz_map {
+    int width;          /* physical columns */
+    int role[256];      /* index into the table's cols, or YS_COL_* */
+    int side[256];      /* twosided: 0 income, 1 expenditure */
+} ys_rz_map;
+
+/* Rows of a mapped grid table from lines [from, end) (recognize_rows.c). */
+int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
+                    size_t from, size_t end);
+/* Rows of a mapped two-sided table. */
+int ys_rz_twosided_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
+                        size_t from, size_t end);
+
+/* Is line li a note under a table (备注：/注：/说明：)? */
+bool ys_rz_is_note(ys_rz *z, size_t li);
+
+#endif
