@@ -42,6 +42,7 @@ typedef struct nctx {
     int budget_year;
     long cur;             /* index of the latest claim, -1 none */
     int added;
+    signed char *ctx_hit; /* per pattern: its ctx occurs (1), not (0), unknown (-1) */
 } nctx;
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -241,6 +242,15 @@ static bool needs_code(ys_nresolve how)
     return how == YS_NR_FUNC_CLASS || how == YS_NR_FUNC_ANY || how == YS_NR_ECON;
 }
 
+/* Whether a pattern's context words occur in the heading or paragraph;
+ * looked up once per paragraph. */
+static bool ctx_occurs(nctx *c, size_t i, const char *ctx)
+{
+    if (c->ctx_hit[i] < 0)
+        c->ctx_hit[i] = (c->heading && strstr(c->heading, ctx)) || strstr(c->t->s, ctx);
+    return c->ctx_hit[i] == 1;
+}
+
 /* The first pattern for this subject; *code gets its code (or NULL). */
 static const ys_npattern *match(nctx *c, const char *subj, const char **code)
 {
@@ -251,8 +261,7 @@ static const ys_npattern *match(nctx *c, const char *subj, const char **code)
         if (c->section == YS_NSEC_FORM ? p->section != YS_NSEC_FORM
                                        : (p->section != 0 && p->section != c->section))
             continue;
-        if (p->ctx && !(c->heading && strstr(c->heading, p->ctx)) &&
-            !strstr(c->t->s, p->ctx))
+        if (p->ctx && !ctx_occurs(c, i, p->ctx))
             continue;
         if (!subj_matches(p->subj, subj))
             continue;
@@ -380,6 +389,8 @@ static int sentence_claims(nctx *c, size_t from, size_t to)
         if (!cl)
             return -1;
         cl->key = none;
+        int ys[MAX_YEARS];
+        cl->year = years_in(s, from, to, ys) ? ys[0] : 0;
         c->cur = -1;
     }
     return 0;
@@ -403,15 +414,22 @@ int ys_nclaims_paragraph(ys_tableset *ts, const ys_ntext *t, int section,
     if (!t->s || !t->n)
         return 0;
     nctx c = {ts, t, scope ? YS_NSEC_FORM : section, scope ? 0 : section, heading,
-              NULL, 0, -1, 0};
+              NULL, 0, -1, 0, NULL};
     if (scope && !(c.scope = ys_ts_str(ts, scope, (size_t)-1)))
         return -1;
+    size_t np;
+    ys_npatterns(&np);
+    c.ctx_hit = malloc(np);
+    if (!c.ctx_hit)
+        return -1;
+    memset(c.ctx_hit, -1, np);
     c.budget_year = ts->year ? ts->year : max_year(t->s, t->n);
-    for (size_t i = 0; i < t->n;) {
+    int rc = 0;
+    for (size_t i = 0; i < t->n && rc == 0;) {
         size_t e = sentence_end(t->s, i, t->n);
-        if (sentence_claims(&c, i, e) != 0)
-            return -1;
+        rc = sentence_claims(&c, i, e);
         i = e;
     }
-    return c.added;
+    free(c.ctx_hit);
+    return rc == 0 ? c.added : -1;
 }

@@ -135,9 +135,15 @@ static const verb change_verbs[] = {
 static const verb rate_verbs[] = {
     {"下降", -1, false}, {"降低", -1, false}, {"减少", -1, false},
     {"增长", 1, false},  {"增加", 1, false},  {"上升", 1, false},
-    {"提高", 1, false},  {"减", -1, true},    {"降", -1, true},
-    {"增", 1, true},
+    {"提高", 1, false},  {"降幅", -1, false}, {"减幅", -1, false},
+    {"增幅", 1, false},  {"涨幅", 1, false},  {"减", -1, true},
+    {"降", -1, true},    {"增", 1, true},
 };
+
+/* A money figure after these (at the clause start) is last year's:
+ * "上年预算 3185.46 万元". (上年结转 is a subject of its own.) */
+static const char *const prior_words[] = {"上年预算", "上年年初预算", "去年", "上一年度预算",
+                                          "上年度预算"};
 
 /* Filler between the verb and the figure ("减少了", "下降约"). */
 static const char *const fillers[] = {"了", "约", "为", "达", " ", ":", ","};
@@ -197,6 +203,11 @@ ys_nrole ys_nrole_money(const char *clause, int *sign)
         return YS_NROLE_CHANGE;
     if (starts_comparison(clause))
         return YS_NROLE_PRIOR;
+    while (*clause == ' ')
+        clause++;
+    for (size_t i = 0; i < sizeof prior_words / sizeof *prior_words; i++)
+        if (ys_starts(clause, prior_words[i]))
+            return YS_NROLE_PRIOR;
     return YS_NROLE_SUBJECT;
 }
 
@@ -223,17 +234,26 @@ static const none_rule none_rules[] = {
     {"国有资本经营", "none.soe"},
 };
 
-static const char *const negations[] = {"没有", "无", "未安排", "不安排"};
+typedef struct negation {
+    const char *word;
+    bool topic_after;     /* "无" only counts before its topic ("无“三公”经费") */
+} negation;
+
+static const negation negations[] = {
+    {"没有", false}, {"未安排", false}, {"不安排", false}, {"无", true},
+};
 
 const char *ys_nnone_key(const char *sentence, size_t *at)
 {
+    if (!ys_has(sentence, "安排") && !ys_has(sentence, "支出"))
+        return NULL;
     for (size_t i = 0; i < sizeof negations / sizeof *negations; i++) {
-        const char *neg = strstr(sentence, negations[i]);
+        const char *neg = strstr(sentence, negations[i].word);
         if (!neg)
             continue;
+        const char *from = negations[i].topic_after ? neg : sentence;
         for (size_t j = 0; j < sizeof none_rules / sizeof *none_rules; j++)
-            if (strstr(sentence, none_rules[j].topic) &&
-                (ys_has(sentence, "安排") || ys_has(sentence, "支出"))) {
+            if (strstr(from, none_rules[j].topic)) {
                 *at = (size_t)(neg - sentence);
                 return none_rules[j].key;
             }

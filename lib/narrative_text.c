@@ -154,8 +154,16 @@ int ys_ntext_append(ys_ntext *t, const char *raw, size_t n, int line)
 
 int ys_ntext_line_at(const ys_ntext *t, size_t off)
 {
-    int line = t->nmap ? t->map_line[0] : 0;
-    for (size_t i = 0; i < t->nmap && t->map_off[i] <= off; i++)
-        line = t->map_line[i];
-    return line;
+    if (!t->nmap)
+        return 0;
+    /* the last line that starts at or before off */
+    size_t lo = 0, hi = t->nmap;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->map_off[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return t->map_line[lo];
 }

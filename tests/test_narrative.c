@@ -435,6 +435,40 @@ static void full_width_and_increase(void **state)
     ys_tableset_free(ts);
 }
 
+/* Other ways of writing change, rate, prior and "none". */
+static void wordings(void **state)
+{
+    (void)state;
+    int n;
+    ys_tableset *ts = text_claims("机关运行经费 8 万元，上年预算 10 万元，同比减少了 2 万元，降幅 20%。",
+                                  11, NULL, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(ts->claims[0].prior.fen, 10 * YS_FEN_PER_WAN);
+    assert_int_equal(ts->claims[0].change.fen, -2 * YS_FEN_PER_WAN);
+    assert_int_equal(ts->claims[0].rate.fen, -20 * YS_PCT_ONE);
+    ys_tableset_free(ts);
+
+    ts = text_claims("本部门2026年无政府性基金预算拨款安排的支出。", 8, NULL, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(ts->claims[0].kind, YS_CLAIM_NONE);
+    assert_string_equal(ts->claims[0].key, "none.gov_fund");
+    assert_int_equal(ts->claims[0].year, 2026);
+    ys_tableset_free(ts);
+
+    /* "无" after its topic is not a statement of none */
+    ts = text_claims("“三公”经费支出口径无变化。", 7, NULL, &n);
+    assert_int_equal(n, 0);
+    ys_tableset_free(ts);
+
+    /* 上年结转 is a subject, not a prior figure */
+    ts = text_claims("2026年一般公共预算财政拨款支出预算 30 万元，其中：本年预算 20 万元，"
+                     "上年结转 10 万元。", 5, NULL, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(ts->claims[2].key, "gpb.carry");
+    assert_int_equal(ts->claims[2].amount.fen, 10 * YS_FEN_PER_WAN);
+    ys_tableset_free(ts);
+}
+
 static void no_figure_no_claim(void **state)
 {
     (void)state;
@@ -545,6 +579,7 @@ int main(void)
     const struct CMUnitTest hand[] = {
         cmocka_unit_test(form_texts),
         cmocka_unit_test(full_width_and_increase),
+        cmocka_unit_test(wordings),
         cmocka_unit_test(no_figure_no_claim),
         cmocka_unit_test(codes_from_tables),
         cmocka_unit_test(part3_by_hand),
