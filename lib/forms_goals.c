@@ -37,9 +37,12 @@ bool fx_is_l2(const char *f)
     size_t k = sizeof tail - 1;
     if (n <= k || memcmp(f + n - k, tail, k) != 0)
         return false;
-    /* the header words 一级指标 / 二级指标 / 三级指标 are not labels */
-    return !(n == k + 3 && (ys_starts(f, "一级") || ys_starts(f, "二级") ||
-                            ys_starts(f, "三级")));
+    /* the header words 一级指标 / 二级指标 / 三级指标 and the 绩效指标 caption
+       of some layouts are not labels */
+    if (n == k + 3 && (ys_starts(f, "一级") || ys_starts(f, "二级") ||
+                       ys_starts(f, "三级")))
+        return false;
+    return !(n == k + 6 && ys_starts(f, "绩效"));
 }
 
 int fx_add_goal(fx_ctx *c, int no, bool annual, const char *text, int line)
@@ -232,6 +235,8 @@ static int indicator_row(fx_ctx *c, const ys_line *ln)
         return FX_NOMEM;
     if (!c->ind.l2 || !l3)
         return FX_NOMEM;
+    if (!*l3 && fx_next_filled(ln, k + 2) < 0)
+        return FX_USED;     /* a label alone (a wrapped cell): carried, no row */
     return add_indicator(c, ln, l3, k + 2);
 }
 

@@ -9,6 +9,7 @@
  * (单位名称, 项目主管部门, 项目执行单位) become mentions; the 预算变动情况
  * text goes to ys_claims_from_text with the form's id as scope.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -42,6 +43,14 @@ static const struct {
     {"项目总预算", KV_TOTAL},
     {"项目当年预算", KV_YEAR},
     {"项目前两年预算及当年预算变动情况", KV_CHANGE},
+    /* the Shanghai layout (财政项目支出绩效目标填报表) */
+    {"主管部门", KV_MENTION},
+    {"实施单位", KV_UNIT},
+    {"项目性质", KV_IGNORE},
+    {"计划开始日期", KV_IGNORE},
+    {"计划完成日期", KV_IGNORE},
+    {"项目资金总额", KV_TOTAL},
+    {"年度资金申请总额", KV_YEAR},
 };
 
 #define N_KV (sizeof KV_LABELS / sizeof *KV_LABELS)
@@ -121,7 +130,8 @@ int fx_form_start(fx_ctx *c, const ys_line *ln)
     if (k < 0)
         return FX_SKIP;
     fx_fold(ln, k, f, sizeof f);
-    if (!strstr(f, "项目") || !strstr(f, "绩效目标申报表"))
+    if (!strstr(f, "项目") || !strstr(f, "绩效目标") ||
+        !(strstr(f, "申报表") || strstr(f, "填报表")))
         return FX_SKIP;
     char id[64];
     snprintf(id, sizeof id, "12:第%d行的项目", ln->no);
@@ -213,6 +223,50 @@ static int kv_line(fx_ctx *c, const ys_line *ln)
     if (found)
         c->block = FX_B_NONE;
     return found ? FX_USED : FX_SKIP;
+}
+
+/* The form's figures were read in c->form_unit; the form now says `u`
+ * (a "（元）" caption after the figures): convert what was read. */
+static void rescale_form(fx_ctx *c, ys_unit u)
+{
+    if (u == c->form_unit)
+        return;
+    ys_table *t = c->form;
+    c->form_unit = u;
+    if (!t)
+        return;
+    t->unit = u;
+    int64_t k = YS_FEN_PER_WAN / YS_FEN_PER_YUAN;
+    for (size_t i = 0; i < t->nrows; i++) {
+        ys_cell *cl = &t->rows[i].cells[0];
+        if (!cl->v.present)
+            continue;
+        if (u == YS_UNIT_YUAN) {
+            cl->v.fen /= k;
+            cl->v.ulp = cl->v.ulp / k ? cl->v.ulp / k : 1;
+        } else if (cl->v.fen < INT64_MAX / k && cl->v.fen > INT64_MIN / k) {
+            cl->v.fen *= k;
+            cl->v.ulp *= k;
+        }
+    }
+}
+
+/* A caption cell that only names the unit: "（元）", "项目资金（万元）". */
+static int unit_caption(fx_ctx *c, const ys_line *ln)
+{
+    char f[128];
+    for (int i = 0; i < ln->ncells; i++) {
+        if (!fx_fold(ln, i, f, sizeof f))
+            continue;
+        size_t n = strlen(f);
+        bool yuan = n >= 5 && strcmp(f + n - 5, "(元)") == 0;
+        bool wan = n >= 8 && strcmp(f + n - 8, "(万元)") == 0;
+        if (yuan || wan) {
+            rescale_form(c, yuan ? YS_UNIT_YUAN : YS_UNIT_WAN);
+            return FX_USED;
+        }
+    }
+    return FX_SKIP;
 }
 
 /* 单位名称：… / 资金单位：万元, in any cell of the row. */
@@ -343,6 +397,9 @@ int fx_form_line(fx_ctx *c, const ys_line *ln)
     if (r != FX_SKIP)
         return r;
     r = block_header(c, ln);
+    if (r != FX_SKIP)
+        return r;
+    r = unit_caption(c, ln);
     if (r != FX_SKIP)
         return r;
     r = kv_line(c, ln);

@@ -707,6 +707,75 @@ static void summary_goals(void **st)
     ys_doc_free(d);
 }
 
+/* A Shanghai layout (pdftotext -layout): 财政项目支出绩效目标填报表 forms with
+ * 项目资金总额 in 元, the unit named by a "（元）" caption after the figure. */
+static void shanghai_forms(void **st)
+{
+    (void)st;
+    char pb[1024];
+    const char *path = ys_test_shared("documents/shanghai/sh_putuo_wanli_2023_dept.txt",
+                                      pb, sizeof pb);
+    if (!path)
+        return;
+    /* the test's reading: each 项目资金总额 figure, in order */
+    size_t len;
+    char *buf = ys_test_slurp(path, &len);
+    assert_non_null(buf);
+    int64_t want[16];
+    int nwant = 0, titles = 0;
+    for (char *p = buf; (p = strstr(p, "财政项目支出绩效目标填报表")); p++)
+        titles++;
+    for (char *p = buf; (p = strstr(p, "项目资金总额")) && nwant < 16; p++) {
+        char *q = p + strlen("项目资金总额");
+        while (*q == ' ')
+            q++;
+        int64_t v = 0;
+        int dec = -1;
+        for (; (*q >= '0' && *q <= '9') || *q == ',' || *q == '.'; q++) {
+            if (*q == '.')
+                dec = 0;
+            else if (*q != ',') {
+                v = v * 10 + (*q - '0');
+                if (dec >= 0)
+                    dec++;
+            }
+        }
+        while (dec++ < 2)
+            v *= 10;
+        want[nwant++] = v;                  /* 分 */
+    }
+    free(buf);
+    assert_true(titles > 0);
+    assert_int_equal(nwant, titles);
+    ys_doc *d = NULL;
+    ys_error err = {0};
+    assert_int_equal(ys_doc_read_file(path, &d, &err), YS_OK);
+    size_t from = d->nlines;
+    for (size_t i = 0; i < d->nlines && from == d->nlines; i++)
+        for (int k = 0; k < d->lines[i].ncells; k++)
+            if (strstr(d->lines[i].cells[k], "绩效目标填报表"))
+                from = i;
+    ys_tableset *ts = ys_tableset_new();
+    assert_int_equal(ys_forms_read(d, from, d->nlines, ts, &err), YS_OK);
+    int forms = 0;
+    for (size_t i = 0; i < ts->ntables; i++) {
+        const ys_table *t = ts->tables[i];
+        if (strncmp(t->id, "12:", 3))
+            continue;
+        assert_true(forms < nwant);
+        const ys_row *r = ys_table_row_by_key(t, "budget.total");
+        assert_non_null(r);
+        assert_int_equal(t->unit, YS_UNIT_YUAN);
+        assert_int_equal(r->cells[0].v.fen, want[forms]);
+        forms++;
+    }
+    assert_int_equal(forms, titles);
+    for (size_t k = 0; k < ts->nind; k++)
+        assert_true(*ts->ind[k].l3 || *ts->ind[k].target);
+    ys_tableset_free(ts);
+    ys_doc_free(d);
+}
+
 static void garbage(void **st)
 {
     (void)st;
@@ -760,6 +829,7 @@ int main(void)
     const struct CMUnitTest hand_tests[] = {
         cmocka_unit_test(hand_form),
         cmocka_unit_test(summary_goals),
+        cmocka_unit_test(shanghai_forms),
         cmocka_unit_test(garbage),
     };
     int fails = cmocka_run_group_tests_name("forms: reference document", doc_tests, setup,
