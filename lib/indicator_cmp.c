@@ -198,10 +198,8 @@ static int side(ys_cmp c)
     return 0;
 }
 
-/* Normalise copies of a and b against each other; false when their units
- * cannot be compared. */
-static bool align(const ys_ivalue *a, const ys_ivalue *b, unsigned ctx,
-                  ys_ivalue *x, ys_ivalue *y)
+bool ys_ivalue_align(const ys_ivalue *a, const ys_ivalue *b, unsigned ctx, ys_ivalue *x,
+                     ys_ivalue *y)
 {
     *x = *a;
     *y = *b;
@@ -231,7 +229,7 @@ ys_ivsame ys_ivalue_same(const ys_ivalue *a, const ys_ivalue *b, unsigned ctx)
         return YS_IVS_UNKNOWN;
     }
     ys_ivalue x, y;
-    if (!align(a, b, ctx, &x, &y))
+    if (!ys_ivalue_align(a, b, ctx, &x, &y))
         return YS_IVS_UNKNOWN;
     if (ys_dec_cmp(x.num, y.num))
         return YS_IVS_DIFFER;
@@ -288,7 +286,7 @@ bool ys_ivalue_disjoint(const ys_ivalue *a, const ys_ivalue *b, unsigned ctx)
     if (!numeric(a) || !numeric(b) || a->cmp == YS_CMP_ABOUT || b->cmp == YS_CMP_ABOUT)
         return false;
     ys_ivalue x, y;
-    if (!align(a, b, ctx, &x, &y))
+    if (!ys_ivalue_align(a, b, ctx, &x, &y))
         return false;
     span p = span_of(&x), q = span_of(&y);
     return below(&p, &q) || below(&q, &p);
@@ -299,7 +297,7 @@ int ys_ivalue_stricter(const ys_ivalue *a, const ys_ivalue *b, unsigned ctx)
     if (a->kind != YS_IV_NUMBER || b->kind != YS_IV_NUMBER)
         return 2;
     ys_ivalue x, y;
-    if (!align(a, b, ctx, &x, &y))
+    if (!ys_ivalue_align(a, b, ctx, &x, &y))
         return 2;
     int sx = side(x.cmp), sy = side(y.cmp);
     if (sx && sy && sx != sy)

@@ -125,6 +125,11 @@ typedef enum ys_ivsame {
     YS_IVS_UNKNOWN       /* cannot be compared (verbatim, other units) */
 } ys_ivsame;
 
+/* Copies of a and b normalised against each other into x and y; false when
+ * their units or percent signs cannot be compared. */
+bool ys_ivalue_align(const ys_ivalue *a, const ys_ivalue *b, unsigned ctx, ys_ivalue *x,
+                     ys_ivalue *y);
+
 /* Compare two values of the same indicator (each normalised to the other).
  * A bare value and the same number with a comparator count as SAME. */
 ys_ivsame ys_ivalue_same(const ys_ivalue *a, const ys_ivalue *b, unsigned ctx);
