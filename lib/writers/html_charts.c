@@ -15,8 +15,8 @@
 #include "writers/layout.h"
 
 #define MAX_BARS 40
-#define LABEL_W 210  /* px for the labels left of the bars */
-#define BAR_W 300    /* px of the longest bar */
+#define LABEL_W 180  /* px for the labels left of the bars */
+#define BAR_W 260    /* px of the longest bar */
 #define ROW_H 26
 
 typedef struct bar {
@@ -48,7 +48,7 @@ static void open_chart(ys_buf *b, const char *caption, size_t rows, const char *
     ys_buf_html(b, caption);
     ys_buf_printf(b, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
                      "viewBox=\"0 0 %d %zu\" width=\"%d\" height=\"%zu\" "
-                     "font-size=\"13\" aria-label=\"",
+                     "font-size=\"14\" aria-label=\"",
                   LABEL_W + BAR_W + 150, h, LABEL_W + BAR_W + 150, h);
     ys_buf_html(b, desc);
     ys_buf_puts(b, "\">\n");
