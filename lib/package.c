@@ -93,6 +93,16 @@ static int check_spec(reader *rd, const struct sheet_spec *sp)
     return YS_OK;
 }
 
+/* Digits written after the decimal point (a 元 amount has at most two). */
+static int decimals(const char *v)
+{
+    const char *dot = strrchr(v, '.');
+    int n = 0;
+    while (dot && dot[1 + n] >= '0' && dot[1 + n] <= '9')
+        n++;
+    return n;
+}
+
 /* An amount in 元 with at most two decimals; blank allowed when !need. */
 static int parse_yuan(reader *rd, int s, const ys_sheet_row *r, const char *col,
                       bool need, int64_t *fen, bool *present)
@@ -100,7 +110,7 @@ static int parse_yuan(reader *rd, int s, const ys_sheet_row *r, const char *col,
     const char *v = cell(&rd->sh[s], r, col);
     ys_amount a;
     if (ys_amount_parse(v, strlen(v), YS_UNIT_YUAN, &a) != 0 ||
-        (a.present && a.ulp > 0 && a.ulp < 1))
+        decimals(v) > 2)
         return ys_error_set(rd->err, YS_EINPUT, rd->p->file[s], r->line,
                             "%s 列“%s”不是金额（元，最多两位小数）", col, v);
     if (!a.present && need)
