@@ -374,9 +374,10 @@ static int run(ys_rz *z)
     size_t n = z->doc->nlines;
     find_parts(z, &sp);
     size_t limit = sp.part[3] != NONE ? sp.part[3] : sp.part[4] != NONE ? sp.part[4] : n;
-    scan_names(z, limit);
-    load_classes(z);
     find_tables(z, &sp, limit);
+    /* names inside the forms are the forms reader's */
+    scan_names(z, sp.forms != NONE ? sp.forms : limit);
+    load_classes(z);
     for (size_t k = 0; k < sp.nfound && !z->oom; k++) {
         found *f = &sp.tables[k];
         int rc = ys_rz_read_table(z, f->pt, f->title_li, f->from, f->body,

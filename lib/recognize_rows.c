@@ -44,11 +44,11 @@ static bool read_cells(ys_rz *z, const ys_table *t, const ys_rz_map *m, size_t l
 {
     const ys_line *l = &z->doc->lines[li];
     bool any = false;
-    for (int c = 0; c < m->width && c < l->ncells; c++) {
+    for (int c = 0; c < m->width; c++) {
         if (m->role[c] < 0 || m->side[c] != side)
             continue;
         ys_amount a;
-        bool fig = ys_rz_amount(l->cells[c], t->unit, &a);
+        bool fig = ys_rz_amount(c < l->ncells ? l->cells[c] : "", t->unit, &a);
         any = any || fig;
         if (r) {
             r->cells[m->role[c]].v = a;
