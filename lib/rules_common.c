@@ -345,8 +345,33 @@ int ys_ref_rows(const ys_tableset *ts, const char *ref, size_t n,
     return k;
 }
 
-const char *ys_expr_label(const ys_tableset *ts, const char *expr, char *buf,
-                          size_t cap)
+/* What a message calls the rows one reference selects. */
+static void ref_label(const ys_tableset *ts, const sel *s, char *buf, size_t cap)
+{
+    const ys_table *t = ys_tableset_find(ts, s->table);
+    char tl[128], first[192] = "";
+    int n = 0;
+    for (size_t i = 0; t && i < t->nrows; i++)
+        if (row_selected(s, &t->rows[i]) && n++ == 0)
+            ys_row_label(&t->rows[i], first, sizeof first);
+    const char *col = strcmp(s->col, "amount") ? ys_rule_col(s->col) : "";
+    ys_table_label(s->table, tl, sizeof tl);
+    if (s->how == S_TOTAL)
+        snprintf(buf, cap, "%s 合计行%s", tl, col);
+    else if (s->how == S_LEVEL || s->how == S_ITEMS)
+        snprintf(buf, cap, "%s %s%s%s%s行之和%s", tl, s->name_has[0] ? "名称含“" : "",
+                 s->name_has[0] ? s->name_has : "", s->name_has[0] ? "”的" : "",
+                 s->name_lacks[0] ? "名称不含该词的" : "", col);
+    else if (n > 1)
+        snprintf(buf, cap, "%s %s等 %d 行之和%s", tl, first, n, col);
+    else if (n == 1)
+        snprintf(buf, cap, "%s %s%s%s", tl, first, col[0] ? " " : "", col);
+    else
+        snprintf(buf, cap, "%s（无%s行）", tl, s->arg);
+}
+
+const char *ys_expr_label(const ys_tableset *ts, const char *expr, const char *code,
+                          char *buf, size_t cap)
 {
     size_t o = 0;
     buf[0] = 0;
@@ -354,32 +379,12 @@ const char *ys_expr_label(const ys_tableset *ts, const char *expr, char *buf,
         const char *plus = strstr(p, " + ");
         size_t n = plus ? (size_t)(plus - p) : strlen(p);
         sel s;
-        char part[256], tl[128];
-        if (parse_ref(p, n, NULL, &s) == 0) {
-            const ys_table *t = ys_tableset_find(ts, s.table);
-            const char *what = ys_rule_col(s.col);
-            char rowname[160] = "";
-            if (t && (s.how == S_KEY || s.how == S_CODE))
-                for (size_t i = 0; i < t->nrows; i++)
-                    if (row_selected(&s, &t->rows[i])) {
-                        ys_row_label(&t->rows[i], rowname, sizeof rowname);
-                        break;
-                    }
-            if (s.how == S_TOTAL)
-                snprintf(rowname, sizeof rowname, "合计行");
-            else if (s.how == S_LEVEL)
-                snprintf(rowname, sizeof rowname, "%s%s级行", s.name_has,
-                         s.name_lacks[0] ? "非运转类" : "");
-            snprintf(part, sizeof part, "%s%s %s%s", o ? " + " : "",
-                     ys_table_label(s.table, tl, sizeof tl), rowname,
-                     strcmp(s.col, "amount") ? what : "");
-            if (s.how == S_LEVEL && !s.name_lacks[0] && s.name_has[0])
-                snprintf(part, sizeof part, "%s%s %s类行%s", o ? " + " : "",
-                         ys_table_label(s.table, tl, sizeof tl), s.name_has, what);
-        } else {
-            snprintf(part, sizeof part, "%s%.*s", o ? " + " : "", (int)n, p);
-        }
-        int w = snprintf(buf + o, cap - o, "%s", part);
+        char part[384];
+        if (parse_ref(p, n, code, &s) == 0)
+            ref_label(ts, &s, part, sizeof part);
+        else
+            ys_scopy(part, sizeof part, p, n);
+        int w = snprintf(buf + o, cap - o, "%s%s", o ? " + " : "", part);
         o += w > 0 ? (size_t)w : 0;
         if (o >= cap)
             o = cap - 1;

@@ -101,8 +101,8 @@ int ys_expr_sum(const ys_tableset *ts, const char *expr, const char *code,
 int ys_ref_rows(const ys_tableset *ts, const char *ref, size_t n,
                 const ys_table **t, int *col, const ys_row **rows, int cap);
 /* Human description of an expression: "表1 本年收入合计" (best effort). */
-const char *ys_expr_label(const ys_tableset *ts, const char *expr, char *buf,
-                          size_t cap);
+const char *ys_expr_label(const ys_tableset *ts, const char *expr, const char *code,
+                          char *buf, size_t cap);
 
 /* Fold a name for comparison (full width, blanks, leading "一、"/"（一）"
  * numbering removed).  Returns out. */

@@ -49,7 +49,7 @@ static int rk_claim_cell(const ys_rule *r, const ys_tableset *ts, ys_findings *o
             continue;
         char what[512], cl[384], el[256], tables[32];
         snprintf(what, sizeof what, "%s（%s）", claim_label(c, cl, sizeof cl), r->desc);
-        ys_expr_label(ts, r->b, el, sizeof el);
+        ys_expr_label(ts, r->b, c->code, el, sizeof el);
         const char *colon = strchr(r->b, ':');
         snprintf(tables, sizeof tables, "%.*s", colon ? (int)(colon - r->b) : 0, r->b);
         int rc = ys_compare(out, r, tables, what, "文中", &said, el, &cell);

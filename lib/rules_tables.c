@@ -258,8 +258,8 @@ int ys_rk_cross(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
         collect_codes(ts, r->b, vb, MAXROWS, &nb) != YS_OK)
         goto done;
     char la[256], lb[256];
-    ys_expr_label(ts, r->a, la, sizeof la);
-    ys_expr_label(ts, r->b, lb, sizeof lb);
+    ys_expr_label(ts, r->a, NULL, la, sizeof la);
+    ys_expr_label(ts, r->b, NULL, lb, sizeof lb);
     for (int pass = 0; pass < 2 && rc == YS_OK; pass++) {
         code_side *from = pass ? vb : va, *to = pass ? va : vb;
         int nfrom = pass ? nb : na, nto = pass ? na : nb;
@@ -337,8 +337,8 @@ int ys_rk_eq(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     if (na < 0 || nb < 0 || na + nb == 0 || (lhs.nparts == 0 && rhs.nparts == 0))
         return YS_OK;
     char la[256], lb[256], tables[96];
-    ys_expr_label(ts, r->a, la, sizeof la);
-    ys_expr_label(ts, r->b, lb, sizeof lb);
+    ys_expr_label(ts, r->a, NULL, la, sizeof la);
+    ys_expr_label(ts, r->b, NULL, lb, sizeof lb);
     return ys_compare(out, r, expr_tables(r->a, r->b, tables, sizeof tables),
                       r->c ? r->c : r->desc, la, &lhs, lb, &rhs);
 }
