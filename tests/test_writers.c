@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "yusuan/audit.h"
 #include "yusuan/doc.h"
 #include "yusuan/recognize.h"
 #include "yusuan/writer.h"
@@ -65,10 +66,10 @@ static void two_sided(ys_tableset *ts, bool t1)
     row(ts, t, "", "政府性基金预算拨款收入", "in.gov_fund", 0, YS_ROW_ITEM);
     if (!t1)
         FIGS(row(ts, t, "", "一、本年支出", "out.year_total", 0, YS_ROW_TOTAL), 50000);
-    FIGS(row(ts, t, "201", "一般公共服务支出", "out.class", 1, YS_ROW_ITEM), 42000);
+    FIGS(row(ts, t, "201", "一般公共服务支出", "out.class", 1, YS_ROW_ITEM), 41987);
     row(ts, t, "202", "外交支出", "out.class", 1, YS_ROW_ITEM);
     FIGS(row(ts, t, "208", "社会保障和就业支出", "out.class", 1, YS_ROW_ITEM), 5000);
-    FIGS(row(ts, t, "221", "住房保障支出", "out.class", 1, YS_ROW_ITEM), 3000);
+    FIGS(row(ts, t, "221", "住房保障支出", "out.class", 1, YS_ROW_ITEM), 3013);
     if (t1) {
         FIGS(row(ts, t, "", "本年收入合计", "in.year_total", 0, YS_ROW_TOTAL), 50000);
         FIGS(row(ts, t, "", "本年支出合计", "out.year_total", 0, YS_ROW_TOTAL), 50000);
@@ -83,34 +84,31 @@ static void function_table(ys_tableset *ts, const char *id, const char *const *c
                            bool t3)
 {
     ys_table *t = table(ts, id, id, cols, n);
-    /* 3: total basic project …; 5-1: total basic personnel public project */
-#define F3(r, tot, bas, pro) \
-    if (t3) FIGS(r, tot, bas, pro); else FIGS(r, tot, bas, -1, -1, pro)
-    ys_row *r = row(ts, t, "", "合计", NULL, 0, YS_ROW_TOTAL);
-    F3(r, 50000, 30000, 20000);
-    r = row(ts, t, "201", "一般公共服务支出", NULL, 1, YS_ROW_ITEM);
-    F3(r, 42000, 21987, 20000);
-    r = row(ts, t, "20103", "政府办公厅（室）及相关机构事务", NULL, 2, YS_ROW_ITEM);
-    F3(r, 42000, 21987, 20000);
-    r = row(ts, t, "2010301", "行政运行", NULL, 3, YS_ROW_ITEM);
-    F3(r, 21987, 21987, -1);
-    r = row(ts, t, "2010302", "一般行政管理事务", NULL, 3, YS_ROW_ITEM);
-    F3(r, 20000, -1, 20000);
-    r = row(ts, t, "208", "社会保障和就业支出", NULL, 1, YS_ROW_ITEM);
-    F3(r, 5000, 5000, -1);
-    r = row(ts, t, "221", "住房保障支出", NULL, 1, YS_ROW_ITEM);
-    F3(r, 3000, 3000, -1);
-    r = row(ts, t, "2210201", "住房公积金", NULL, 3, YS_ROW_ITEM);
-    F3(r, 3000, 3000, -1);
-#undef F3
-    if (!t3) {
-        /* personnel / public split of 5-1 */
-        t->rows[0].cells[2].v = W(23013), t->rows[0].cells[3].v = W(6987);
-        t->rows[3].cells[2].v = W(15000), t->rows[3].cells[3].v = W(6987);
+    /* code, name, level, total, basic, personnel, public, project (0.01 万元) */
+    static const struct { const char *code, *name; int level; int64_t v[5]; } R[] = {
+        {"", "合计", 0, {50000, 30000, 23013, 6987, 20000}},
+        {"201", "一般公共服务支出", 1, {41987, 21987, 15000, 6987, 20000}},
+        {"20103", "政府办公厅（室）及相关机构事务", 2, {41987, 21987, 15000, 6987, 20000}},
+        {"2010301", "行政运行", 3, {21987, 21987, 15000, 6987, -1}},
+        {"2010302", "一般行政管理事务", 3, {20000, -1, -1, -1, 20000}},
+        {"208", "社会保障和就业支出", 1, {5000, 5000, 5000, -1, -1}},
+        {"20805", "行政事业单位养老支出", 2, {5000, 5000, 5000, -1, -1}},
+        {"2080505", "机关事业单位基本养老保险缴费支出", 3, {5000, 5000, 5000, -1, -1}},
+        {"221", "住房保障支出", 1, {3013, 3013, 3013, -1, -1}},
+        {"22102", "住房改革支出", 2, {3013, 3013, 3013, -1, -1}},
+        {"2210201", "住房公积金", 3, {3013, 3013, 3013, -1, -1}},
+    };
+    for (size_t i = 0; i < sizeof R / sizeof R[0]; i++) {
+        ys_row *r = row(ts, t, R[i].code, R[i].name, NULL, R[i].level,
+                        i ? YS_ROW_ITEM : YS_ROW_TOTAL);
+        if (t3) /* total basic project */
+            FIGS(r, R[i].v[0], R[i].v[1], R[i].v[4]);
+        else
+            figs(r, 5, R[i].v);
     }
 }
 
-static void forms(ys_tableset *ts)
+static void forms(ys_tableset *ts, const char *project)
 {
     static const char *const c11[] = {"amount", "share", "prior2", "prior1"};
     ys_table *t = table(ts, "11", "部门整体支出绩效目标申报表", c11, 4);
@@ -120,10 +118,19 @@ static void forms(ys_tableset *ts)
     FIGS(row(ts, t, "", "合计", "in.total", 0, YS_ROW_TOTAL), 50000, -1, 52000, 55000);
     r = row(ts, t, "", "人员类项目支出", "out.personnel", 0, YS_ROW_ITEM);
     FIGS(r, 23013, -1, 24000, 25000);
-    r->cells[1].v = ys_amount_exact(460260); /* 46.03 % */
+    r->cells[1].v = ys_amount_exact(460260); /* 46.026 % */
+    r = row(ts, t, "", "运转类项目支出", "out.operating", 0, YS_ROW_ITEM);
+    FIGS(r, 6987, -1, 8000, 10000);
+    r->cells[1].v = ys_amount_exact(139740); /* 13.974 % */
+    r = row(ts, t, "", "特定目标类项目支出", "out.special", 0, YS_ROW_ITEM);
+    FIGS(r, 20000, -1, 20000, 20000);
+    r->cells[1].v = ys_amount_exact(400000);
+    r = row(ts, t, "", "合计", "out.total", 0, YS_ROW_TOTAL);
+    FIGS(r, 50000, -1, 52000, 55000);
+    r->cells[1].v = ys_amount_exact(1000000);
     static const char *const cp[] = {"total", "year"};
     t = table(ts, "11.projects", "项目支出情况", cp, 2);
-    r = row(ts, t, "", PROJECT, NULL, 0, YS_ROW_ITEM);
+    r = row(ts, t, "", project, NULL, 0, YS_ROW_ITEM);
     r->extra = "特定目标类";
     FIGS(r, 20000, 20000);
     ys_goal *g = ys_tableset_add_goal(ts);
@@ -136,7 +143,22 @@ static void forms(ys_tableset *ts)
                          .prev2 = "6万件", .prev1 = "≥6万件", .basis = "计划数据"};
     static const char *const c12[] = {"amount", "qty"};
     char id[128];
-    snprintf(id, sizeof id, "12:%s", PROJECT);
+    snprintf(id, sizeof id, "12:%s", project);
+    const char *tid = ys_ts_str(ts, id, (size_t)-1);
+    for (int annual = 0; annual < 2; annual++) {
+        g = ys_tableset_add_goal(ts);
+        *g = (ys_goal){.table_id = tid, .no = 1, .annual = annual,
+                       .text = annual ? "年度目标正文" : "长期目标正文"};
+        in = ys_tableset_add_indicator(ts);
+        *in = (ys_indicator){.table_id = tid, .goal = 1, .annual = annual, .l1 = "产出指标",
+                             .l2 = "数量指标", .l3 = "办件数", .target = "≥7万件",
+                             .prev2 = annual ? "6万件" : NULL,
+                             .prev1 = annual ? "≥6万件" : NULL, .basis = "计划数据"};
+    }
+    in = ys_tableset_add_indicator(ts);
+    *in = (ys_indicator){.table_id = "11", .goal = 1, .annual = false, .l1 = "产出指标",
+                         .l2 = "数量指标", .l3 = "办件数", .target = "≥7万件",
+                         .basis = "计划数据"};
     t = table(ts, id, "项目资金绩效目标申报表", c12, 2);
     FIGS(row(ts, t, "", "项目总预算", "budget.total", 0, YS_ROW_TOTAL), 20000);
     FIGS(row(ts, t, "", "项目当年预算", "budget.year", 0, YS_ROW_TOTAL), 20000);
@@ -181,6 +203,7 @@ static ys_tableset *sample(const char *dept, const char *project)
     FIGS(row(ts, t, "301", "工资福利支出", NULL, 1, YS_ROW_ITEM), 23013, 23013, -1);
     FIGS(row(ts, t, "30101", "基本工资", NULL, 2, YS_ROW_ITEM), 23013, 23013, -1);
     FIGS(row(ts, t, "302", "商品和服务支出", NULL, 1, YS_ROW_ITEM), 6987, -1, 6987);
+    FIGS(row(ts, t, "30201", "办公费", NULL, 2, YS_ROW_ITEM), 6987, -1, 6987);
     static const char *const c7[] = {"total", "abroad", "car.subtotal", "car.purchase",
                                      "car.operation", "reception"};
     t = table(ts, "7", "一般公共预算“三公”经费支出表", c7, 6);
@@ -193,11 +216,13 @@ static ys_tableset *sample(const char *dept, const char *project)
                                       "special_acct", "unit_funds"};
     t = table(ts, "10", "项目支出表", c10, 9);
     FIGS(row(ts, t, "", "", NULL, 0, YS_ROW_TOTAL), 20000, 20000);
+    FIGS(row(ts, t, "900", "示例部门", NULL, 1, YS_ROW_GROUP), 20000, 20000);
+    FIGS(row(ts, t, "900001", "示例部门本级", NULL, 2, YS_ROW_GROUP), 20000, 20000);
     FIGS(row(ts, t, "31", "本级支出项目", NULL, 3, YS_ROW_GROUP), 20000, 20000);
-    ys_row *r = row(ts, t, "P001", project, NULL, 4, YS_ROW_ITEM);
+    ys_row *r = row(ts, t, "11000026900T000000001", project, NULL, 4, YS_ROW_ITEM);
     r->extra = ys_ts_str(ts, dept, (size_t)-1);
     FIGS(r, 20000, 20000);
-    forms(ts);
+    forms(ts, project);
     ys_para *p = ys_tableset_add_para(ts);
     *p = (ys_para){.part = 1, .section = 1, .heading = "一、部门主要职责", .text = "1. 负责审批。"};
     p = ys_tableset_add_para(ts);
@@ -293,7 +318,7 @@ static void test_txt_layout(void **state)
     /* the two sides of table 1 pair up row by row */
     char want[256];
     snprintf(want, sizeof want, "一般公共预算拨款收入\t%s\t一般公共服务支出\t%s",
-             shown(50000, a), shown(42000, bb));
+             shown(50000, a), shown(41987, bb));
     assert_true(find_line(s, want) > l1);
     assert_true(find_line(s, "政府性基金预算拨款收入\t\t外交支出\t") > l1);
     snprintf(want, sizeof want, "\t\t社会保障和就业支出\t%s", shown(5000, a));
@@ -362,7 +387,8 @@ static void test_txt_reads_back(void **state)
                 if (!*t->rows[i].code)
                     continue;
                 const ys_row *ru = ys_table_row_by_code(u, t->rows[i].code);
-                assert_non_null(ru);
+                if (!ru)
+                    fail_msg("table %s: row %s not read back", ids[k], t->rows[i].code);
                 for (int c = 0; c < t->ncols; c++) {
                     const ys_cell *cu = ys_row_cell(u, ru, t->cols[c]);
                     assert_non_null(cu);
@@ -376,6 +402,14 @@ static void test_txt_reads_back(void **state)
         assert_non_null(u7);
         assert_int_equal(u7->nrows, 0);
         assert_non_null(u7->note);
+        /* the sample is consistent, so the audit of what was written is clean */
+        ys_findings f;
+        ys_findings_init(&f);
+        assert_int_equal(ys_audit(back, &f), YS_OK);
+        for (size_t i = 0; i < f.n; i++)
+            printf("finding %s: %s\n", f.v[i].rule, f.v[i].message);
+        assert_int_equal(f.n, 0);
+        ys_findings_free(&f);
     }
     ys_tableset_free(back);
     ys_doc_free(doc);
@@ -586,7 +620,7 @@ static void test_csv(void **state)
     assert_memory_equal(b.p, "\xEF\xBB\xBF", 3);
     assert_non_null(strstr(b.p, "编码,名称,项目单位,合计（万元）,"));
     char want[256];
-    snprintf(want, sizeof want, "P001,\"业务工作经费, 含\"\"专项\"\"|A\",示例市测试局,200.00,200.00,"
+    snprintf(want, sizeof want, "11000026900T000000001,\"业务工作经费, 含\"\"专项\"\"|A\",示例市测试局,200.00,200.00,"
                                 ",,,,,,\r\n");
     assert_non_null(strstr(b.p, want));
     ys_buf_free(&b);
