@@ -1,0 +1,429 @@
+/*
+ * readers/pdf_rows.c — owns the geometry of PDF text: characters grouped
+ * into rows by their vertical centres, rows split into cells at gaps wider
+ * than the text height, table blocks given columns from where the
+ * characters of their rows with figures stand, prose rows rejoined.
+ * Promise: every character lands in exactly one line; nothing fails but
+ * allocation.
+ */
+#include "pdf_rows.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cells.h"
+
+#define MAX_COLS 128
+#define GRID 0.5          /* occupancy resolution, points */
+#define MAX_GRID 40000
+
+typedef struct prow {
+    size_t g0, n;          /* range in the sorted index */
+    double x0, x1, y0, y1, em;
+    int ncells, figure, block;
+} prow;
+
+typedef struct page {
+    pdf_glyphs *g;
+    size_t *idx;           /* glyph indices, sorted into rows */
+    prow *rows;
+    int nrows;
+    ys_doc *d;
+    int pageno, *no;
+    ys_cells cells;
+    int rc;
+} page;
+
+int pdf_glyphs_add(pdf_glyphs *g, double x0, double y0, double x1, double y1,
+                   const char *s, size_t len)
+{
+    if (g->n == g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 1024;
+        pdf_glyph *v = realloc(g->v, cap * sizeof *v);
+        if (!v)
+            return YS_ENOMEM;
+        g->v = v;
+        g->cap = cap;
+    }
+    pdf_glyph *p = &g->v[g->n++];
+    p->x0 = fmin(x0, x1);
+    p->x1 = fmax(x0, x1);
+    p->y0 = fmin(y0, y1);
+    p->y1 = fmax(y0, y1);
+    if (p->y1 - p->y0 < 0.5)
+        p->y1 = p->y0 + 0.5;
+    p->off = g->text.n;
+    p->len = len;
+    ys_buf_put(&g->text, s, len);
+    return g->text.oom ? YS_ENOMEM : YS_OK;
+}
+
+void pdf_glyphs_clear(pdf_glyphs *g)
+{
+    g->n = 0;
+    g->text.n = 0;
+}
+
+void pdf_glyphs_free(pdf_glyphs *g)
+{
+    free(g->v);
+    ys_buf_free(&g->text);
+    memset(g, 0, sizeof *g);
+}
+
+/* ---- rows ------------------------------------------------------------ */
+
+static pdf_glyph *G(const page *p, size_t k) { return &p->g->v[p->idx[k]]; }
+static double ymid(const pdf_glyph *a) { return (a->y0 + a->y1) / 2; }
+
+static int by_y(const void *a, const void *b, void *ctx)
+{
+    const pdf_glyphs *src = ctx;
+    const pdf_glyph *x = &src->v[*(const size_t *)a], *y = &src->v[*(const size_t *)b];
+    double d = ymid(x) - ymid(y);
+    return d < 0 ? -1 : d > 0 ? 1 : (x->x0 < y->x0 ? -1 : x->x0 > y->x0);
+}
+static int by_x(const void *a, const void *b, void *ctx)
+{
+    const pdf_glyphs *src = ctx;
+    const pdf_glyph *x = &src->v[*(const size_t *)a], *y = &src->v[*(const size_t *)b];
+    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int is_figure_char(const char *s, size_t n)
+{
+    return n == 1 && (strchr("0123456789,.-%", s[0]) != NULL);
+}
+
+/* Cells of the row (gaps wider than em) and whether one is a figure. */
+static void row_stats(page *p, prow *r)
+{
+    double hsum = 0;
+    r->x0 = G(p, r->g0)->x0;
+    r->x1 = r->y1 = -1e9;
+    r->y0 = 1e9;
+    for (size_t k = r->g0; k < r->g0 + r->n; k++) {
+        pdf_glyph *a = G(p, k);
+        hsum += a->y1 - a->y0;
+        r->x1 = fmax(r->x1, a->x1);
+        r->y0 = fmin(r->y0, a->y0);
+        r->y1 = fmax(r->y1, a->y1);
+    }
+    r->em = hsum / (double)r->n;
+    r->ncells = 1;
+    int digits = 0, other = 0;
+    for (size_t k = r->g0; k < r->g0 + r->n; k++) {
+        pdf_glyph *a = G(p, k);
+        const char *s = p->g->text.p + a->off;
+        if (k > r->g0 && a->x0 - G(p, k - 1)->x1 > r->em) {
+            r->figure |= digits && !other;
+            digits = other = 0;
+            r->ncells++;
+        }
+        if (is_figure_char(s, a->len))
+            digits += s[0] >= '0' && s[0] <= '9';
+        else
+            other = 1;
+    }
+    r->figure |= digits && !other;
+}
+
+static int make_rows(page *p)
+{
+    size_t n = p->g->n;
+    p->idx = malloc(sizeof *p->idx * (n ? n : 1));
+    p->rows = malloc(sizeof *p->rows * (n ? n : 1));
+    if (!p->idx || !p->rows)
+        return YS_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        p->idx[i] = i;
+    qsort_r(p->idx, n, sizeof *p->idx, by_y, p->g);
+    for (size_t i = 0; i < n;) {
+        double ref = ymid(G(p, i)), h = G(p, i)->y1 - G(p, i)->y0;
+        size_t j = i + 1;
+        while (j < n && ymid(G(p, j)) - ref <= 0.5 * fmax(h, G(p, j)->y1 - G(p, j)->y0)) {
+            h = fmax(h, G(p, j)->y1 - G(p, j)->y0);
+            j++;
+        }
+        qsort_r(p->idx + i, j - i, sizeof *p->idx, by_x, p->g);
+        prow *r = &p->rows[p->nrows++];
+        memset(r, 0, sizeof *r);
+        r->g0 = i;
+        r->n = j - i;
+        row_stats(p, r);
+        i = j;
+    }
+    return YS_OK;
+}
+
+/* ---- table blocks ---------------------------------------------------- */
+
+/* Rows of two or more cells form blocks; a one-cell row between two such
+ * rows (a category line, a name without figures) stays in the block. */
+static void mark_blocks(page *p)
+{
+    for (int i = 0; i < p->nrows; i++)
+        p->rows[i].block = p->rows[i].ncells >= 2;
+    for (int i = 1; i + 1 < p->nrows; i++)
+        if (!p->rows[i].block && p->rows[i - 1].ncells >= 2 && p->rows[i + 1].ncells >= 2)
+            p->rows[i].block = 1;
+}
+
+typedef struct col { double x0, x1; } col;
+
+static void mark(unsigned char *v, int nv, double x0, double x1, double base)
+{
+    double fa = floor((x0 - base) / GRID), fb = ceil((x1 - base) / GRID);
+    int a = fa < 0 ? 0 : fa > nv ? nv : (int)fa;   /* clamp before converting */
+    int b = fb < 0 ? 0 : fb > nv ? nv : (int)fb;
+    for (int k = a; k < b; k++)
+        v[k] = 1;
+}
+
+/*
+ * Columns of block rows [r0, r1): the runs of positions covered by the
+ * characters of rows with figures.  Two runs merge when the space between
+ * them is narrow and no row of the block has a cell gap there (then it is
+ * a space between words of one cell).
+ */
+static int block_columns(page *p, int r0, int r1, col *c)
+{
+    double base = 1e9, end = -1e9, em = 0;
+    int figures = 0;
+    for (int r = r0; r < r1; r++) {
+        base = fmin(base, p->rows[r].x0);
+        end = fmax(end, p->rows[r].x1);
+        em += p->rows[r].em;
+        figures += p->rows[r].figure;
+    }
+    em /= (r1 - r0);
+    double span = (end - base) / GRID;
+    int nv = span >= 0 && span < MAX_GRID - 2 ? (int)span + 2 : MAX_GRID;
+    unsigned char *occ = calloc((size_t)nv, 1), *wide = calloc((size_t)nv, 1);
+    int nc = 0;
+    if (!occ || !wide) {
+        free(occ);
+        free(wide);
+        return -1;
+    }
+    for (int r = r0; r < r1; r++) {
+        prow *w = &p->rows[r];
+        for (size_t k = w->g0; k < w->g0 + w->n; k++) {
+            pdf_glyph *a = G(p, k);
+            if (!figures || w->figure)
+                mark(occ, nv, a->x0, a->x1, base);
+            if (k > w->g0 && a->x0 - G(p, k - 1)->x1 > w->em)
+                mark(wide, nv, G(p, k - 1)->x1, a->x0, base);
+        }
+    }
+    for (int i = 0; i < nv;) {
+        if (!occ[i]) {
+            i++;
+            continue;
+        }
+        int j = i;
+        for (;;) {
+            while (j < nv && occ[j])
+                j++;
+            int g = j;
+            while (g < nv && !occ[g])
+                g++;
+            double gap = (g - j) * GRID;
+            if (g < nv && gap < 1.5 * em && !wide[(j + g) / 2])
+                j = g;
+            else
+                break;
+        }
+        if (nc < MAX_COLS)
+            c[nc++] = (col){base + i * GRID, base + j * GRID};
+        i = j;
+    }
+    free(occ);
+    free(wide);
+    return nc;
+}
+
+static int column_of(const col *c, int nc, const pdf_glyph *a)
+{
+    double x = (a->x0 + a->x1) / 2, best = 1e18;
+    int bi = 0;
+    for (int i = 0; i < nc; i++) {
+        if (x >= c[i].x0 && x <= c[i].x1)
+            return i;
+        double dist = x < c[i].x0 ? c[i].x0 - x : x - c[i].x1;
+        if (dist < best) {
+            best = dist;
+            bi = i;
+        }
+    }
+    return bi;
+}
+
+static void emit(page *p, int is_row)
+{
+    if (p->rc == YS_OK &&
+        ys_cells_emit(&p->cells, p->d, *p->no + 1, p->pageno, NULL, is_row) != YS_OK)
+        p->rc = YS_ENOMEM;
+    (*p->no)++;
+}
+
+/* Append glyph k to buf, after a space when it stands apart. */
+static void put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double em)
+{
+    pdf_glyph *a = G(p, k);
+    if (prev && b->n && a->x0 - prev->x1 > 0.25 * em)
+        ys_buf_put(b, " ", 1);
+    ys_buf_put(b, p->g->text.p + a->off, a->len);
+}
+
+/* The column a run of glyphs [k0, k1) overlaps most (else the nearest). */
+static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
+{
+    pdf_glyph run = *G(p, k0);
+    run.x1 = G(p, k1 - 1)->x1;
+    double best = 0;
+    int bi = -1;
+    for (int i = 0; i < nc; i++) {
+        double ov = fmin(run.x1, c[i].x1) - fmax(run.x0, c[i].x0);
+        if (ov > best) {
+            best = ov;
+            bi = i;
+        }
+    }
+    return bi >= 0 ? bi : column_of(c, nc, &run);
+}
+
+/*
+ * Rows with figures place each character by where it stands (cells may
+ * touch); other rows (headers, labels) place whole cells, which may be
+ * centred over a column's edge.
+ */
+static void emit_block_row(page *p, prow *w, const col *c, int nc)
+{
+    ys_buf cell[MAX_COLS];
+    const pdf_glyph *last[MAX_COLS] = {0};
+    memset(cell, 0, sizeof cell);
+    size_t run0 = w->g0;
+    int run_col = -1;
+    for (size_t k = w->g0; k < w->g0 + w->n; k++) {
+        int ci;
+        if (w->figure)
+            ci = column_of(c, nc, G(p, k));
+        else {
+            if (k == run0 || G(p, k)->x0 - G(p, k - 1)->x1 > w->em) {
+                size_t e = k + 1;
+                while (e < w->g0 + w->n && G(p, e)->x0 - G(p, e - 1)->x1 <= w->em)
+                    e++;
+                run0 = k;
+                run_col = column_of_run(p, k, e, c, nc);
+            }
+            ci = run_col;
+        }
+        put_glyph(p, &cell[ci], k, last[ci], w->em);
+        last[ci] = G(p, k);
+    }
+    for (int i = 0; i < nc; i++) {
+        ys_cells_add(&p->cells, cell[i].p ? cell[i].p : "", cell[i].n);
+        p->cells.oom |= cell[i].oom;
+        ys_buf_free(&cell[i]);
+    }
+    emit(p, 1);
+}
+
+static void emit_block(page *p, int r0, int r1)
+{
+    col c[MAX_COLS];
+    int nc = block_columns(p, r0, r1, c);
+    if (nc <= 0) {
+        p->rc = nc < 0 ? YS_ENOMEM : p->rc;
+        return;
+    }
+    for (int r = r0; r < r1; r++)
+        emit_block_row(p, &p->rows[r], c, nc);
+}
+
+/* ---- prose ----------------------------------------------------------- */
+
+static int is_page_number(page *p, prow *w)
+{
+    if (w->ncells != 1 || w->n > 12)
+        return 0;
+    int digits = 0;
+    for (size_t k = w->g0; k < w->g0 + w->n; k++) {
+        const char *s = p->g->text.p + G(p, k)->off;
+        if (s[0] >= '0' && s[0] <= '9')
+            digits++;
+        else if (!(G(p, k)->len == 1 && strchr("-/", s[0])) && !(G(p, k)->len == 3 &&
+                 (memcmp(s, "\xe7\xac\xac", 3) == 0 || memcmp(s, "\xe9\xa1\xb5", 3) == 0)))
+            return 0;   /* digits, dashes, 第 and 页 only */
+    }
+    return digits > 0 && digits <= 4;
+}
+
+static void emit_prose(page *p, int r0, int r1)
+{
+    double left = 1e9, right = -1e9;
+    for (int r = r0; r < r1; r++) {
+        left = fmin(left, p->rows[r].x0);
+        right = fmax(right, p->rows[r].x1);
+    }
+    for (int r = r0; r < r1 && p->rc == YS_OK;) {
+        ys_buf *t = &p->cells.text;
+        size_t start = t->n;
+        ys_buf para = {0};
+        int first = r;
+        do {
+            prow *w = &p->rows[r];
+            if (r > first)
+                ys_buf_put(&para, " ", 1);
+            for (size_t k = w->g0; k < w->g0 + w->n; k++)
+                put_glyph(p, &para, k, k > w->g0 ? G(p, k - 1) : NULL, w->em);
+            r++;
+        } while (r < r1 && p->rows[r - 1].x1 >= right - 2 * p->rows[r - 1].em &&
+                 p->rows[r].x0 <= left + p->rows[r].em &&
+                 p->rows[r].y0 - p->rows[r - 1].y1 < p->rows[r].em);
+        (void)start;
+        ys_cells_add(&p->cells, para.p ? para.p : "", para.n);
+        p->cells.oom |= para.oom;
+        ys_buf_free(&para);
+        emit(p, 0);
+    }
+}
+
+static int run_page(page *p)
+{
+    int rc = make_rows(p);
+    if (rc != YS_OK)
+        return rc;
+    mark_blocks(p);
+    int first = 0, last = p->nrows - 1;
+    for (int i = 0; i < p->nrows && p->rc == YS_OK;) {
+        if ((i == first || i == last) && !p->rows[i].block && is_page_number(p, &p->rows[i])) {
+            i++;
+            continue;
+        }
+        int j = i + 1;
+        while (j < p->nrows && p->rows[j].block == p->rows[i].block &&
+               !((j == last) && !p->rows[j].block && is_page_number(p, &p->rows[j])))
+            j++;
+        if (p->rows[i].block)
+            emit_block(p, i, j);
+        else
+            emit_prose(p, i, j);
+        i = j;
+    }
+    return p->rc;
+}
+
+int pdf_emit_page(ys_doc *d, pdf_glyphs *g, int pageno, int *no)
+{
+    page p = {.g = g, .d = d, .pageno = pageno, .no = no};
+    if (g->n == 0)
+        return YS_OK;
+    int rc = run_page(&p);
+    free(p.idx);
+    free(p.rows);
+    ys_cells_free(&p.cells);
+    return rc;
+}

@@ -1,0 +1,35 @@
+/*
+ * readers/pdf_rows.h — a page's characters and their boxes turned into
+ * document lines (rows, cells, columns of table blocks, prose).  Kept apart
+ * from poppler so the geometry can be tested and fuzzed on its own.
+ * Internal to libyusuan.
+ */
+#ifndef YS_PDF_ROWS_H
+#define YS_PDF_ROWS_H
+
+#include <stddef.h>
+#include "yusuan/doc.h"
+#include "yusuan/fileio.h"
+
+typedef struct pdf_glyph {
+    double x0, y0, x1, y1;     /* box in points, y growing downwards */
+    size_t off, len;           /* its UTF-8 text in pdf_glyphs.text */
+} pdf_glyph;
+
+typedef struct pdf_glyphs {
+    pdf_glyph *v;
+    size_t n, cap;
+    ys_buf text;
+} pdf_glyphs;
+
+/* Add one character (s[0..len)) with its box.  Returns YS_OK/YS_ENOMEM. */
+int pdf_glyphs_add(pdf_glyphs *g, double x0, double y0, double x1, double y1,
+                   const char *s, size_t len);
+void pdf_glyphs_clear(pdf_glyphs *g);
+void pdf_glyphs_free(pdf_glyphs *g);
+
+/* Append the page's lines to d (no = ++*no each, page = page).
+ * Returns YS_OK or YS_ENOMEM. */
+int pdf_emit_page(ys_doc *d, pdf_glyphs *g, int page, int *no);
+
+#endif
