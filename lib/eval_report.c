@@ -44,7 +44,7 @@ static void ratio_text(int64_t ratio, char *buf, size_t cap)
         snprintf(buf, cap, "—");
         return;
     }
-    char p[32];
+    char p[24];
     ys_pct_format(ratio, 1, p, sizeof p);
     snprintf(buf, cap, "%s%%", p);
 }

@@ -96,26 +96,39 @@ static int check_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
         return YS_OK;
     budget b[8];
     size_t nb = budgets_of(ts, form, b, 8);
+    /* one finding per indicator, naming every budget figure it exceeds */
+    char over[512] = "", tb[96], exp[64] = "";
+    int lines[9] = {x->line};
+    int nl = 1;
+    size_t o = 0;
+    snprintf(tb, sizeof tb, "%s", x->table_id);
     for (size_t i = 0; i < nb; i++) {
         if (fen <= b[i].v.fen + b[i].v.ulp / 2)
             continue;
-        char pl[160], sv[80], bv[48], msg[1024], howtxt[96], tb[96];
-        place(x, pl, sizeof pl);
-        shown(&v->target, sv, sizeof sv);
+        char bv[48];
         ys_amount_format(b[i].v.fen, YS_UNIT_WAN, 2, false, bv, sizeof bv);
-        ys_match_describe(how, howtxt, sizeof howtxt);
-        snprintf(msg, sizeof msg,
-                 "成本指标“%s”：%s为“%s”（第%d行），超出《%s》的%s %s 万元（第%d行；按%s对应）",
-                 x->l3 ? x->l3 : "", pl, sv, x->line, form + 3, b[i].what, bv, b[i].line,
-                 howtxt);
-        snprintf(tb, sizeof tb, "%s,%s", x->table_id, b[i].table);
-        int lines[2] = {x->line, b[i].line};
-        char exp[64];
-        snprintf(exp, sizeof exp, "≤%s万元", bv);
-        if (add(out, YS_SEV_ERROR, r, tb, lines, 2, exp, sv, msg) != YS_OK)
-            return YS_ENOMEM;
+        int k = snprintf(over + o, sizeof over - o, "%s%s %s 万元（第%d行）", o ? "、" : "",
+                         b[i].what, bv, b[i].line);
+        if (k > 0 && (size_t)k < sizeof over - o)
+            o += (size_t)k;
+        if (!exp[0])
+            snprintf(exp, sizeof exp, "≤%s万元", bv);
+        if (strcmp(b[i].table, x->table_id) && !strstr(tb, b[i].table) &&
+            strlen(tb) + strlen(b[i].table) + 2 < sizeof tb) {
+            strcat(tb, ",");
+            strcat(tb, b[i].table);
+        }
+        lines[nl++] = b[i].line;
     }
-    return YS_OK;
+    if (nl == 1)
+        return YS_OK;
+    char pl[160], sv[80], msg[1024], howtxt[96];
+    place(x, pl, sizeof pl);
+    shown(&v->target, sv, sizeof sv);
+    ys_match_describe(how, howtxt, sizeof howtxt);
+    snprintf(msg, sizeof msg, "成本指标“%s”：%s为“%s”（第%d行），超出《%s》的%s（按%s对应）",
+             x->l3 ? x->l3 : "", pl, sv, x->line, form + 3, over, howtxt);
+    return add(out, YS_SEV_ERROR, r, tb, lines, nl, exp, sv, msg);
 }
 
 /* Run `fn` over every indicator's view. */

@@ -130,6 +130,11 @@ static void table_pair(const ys_indicator *a, const ys_indicator *b, char *buf, 
     snprintf(buf, cap, "%s,%s", a->table_id, b->table_id);
 }
 
+static bool is_number(const ys_ivalue *v)
+{
+    return v->kind == YS_IV_NUMBER || v->kind == YS_IV_RANGE;
+}
+
 static int compare_values(pair_ctx *c, const ys_iview *a, const ys_iview *b,
                           const ys_ivalue *va, const ys_ivalue *vb, const char *what)
 {
@@ -146,6 +151,11 @@ static int compare_values(pair_ctx *c, const ys_iview *a, const ys_iview *b,
     } else if (s == YS_IVS_DIFFER) {
         sev = c->r->b && !strcmp(c->r->b, "warning") ? YS_SEV_WARNING : YS_SEV_ERROR;
         verdict = "含义不同";
+    } else if (s == YS_IVS_UNKNOWN && c->r->c && !strcmp(c->r->c, "prior") &&
+               is_number(va) && is_number(vb)) {
+        /* last year's figures in different units: they cannot both be right */
+        sev = YS_SEV_WARNING;
+        verdict = "单位不同，无法相互印证";
     } else {
         return YS_OK;
     }
