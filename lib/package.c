@@ -83,8 +83,8 @@ static int check_spec(reader *rd, const struct sheet_spec *sp)
     const char *file = rd->p->file[sp->sheet];
     if (!rd->present[sp->sheet])
         return sp->required ? ys_error_set(rd->err, YS_EINPUT, file, 0,
-                                           "缺少工作表 %s（文件 %s 不存在）",
-                                           ys_pkg_sheet_names[sp->sheet], file)
+                                           "缺少工作表 %s（文件不存在）",
+                                           ys_pkg_sheet_names[sp->sheet])
                             : YS_OK;
     for (int c = 0; c < 8 && sp->cols[c]; c++)
         if (ys_sheet_col(&rd->sh[sp->sheet], sp->cols[c]) < 0)
