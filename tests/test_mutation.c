@@ -32,6 +32,23 @@ static span *split_lines(const char *text, size_t n, size_t *nlines)
     return v;
 }
 
+/* The rule families that check figures (the indicator and document families
+ * read goals and wording, which a changed figure does not touch, and take
+ * most of an audit's time). */
+static const ys_rule *const families[] = {ys_rules_tables, ys_rules_narrative,
+                                          ys_rules_forms};
+
+static int audit_figures(const ys_tableset *ts, ys_findings *f)
+{
+    for (size_t k = 0; k < sizeof families / sizeof *families; k++)
+        for (const ys_rule *r = families[k]; r->id; r++) {
+            int rc = r->run(r, ts, f);
+            if (rc != YS_OK)
+                return rc;
+        }
+    return YS_OK;
+}
+
 /* Recognise and audit text; findings into f.  Returns YS_OK or the error. */
 static int audit_text(const char *text, size_t n, ys_findings *f)
 {
@@ -42,7 +59,7 @@ static int audit_text(const char *text, size_t n, ys_findings *f)
     if (rc == YS_OK)
         rc = ys_recognize(doc, NULL, &ts, &err);
     if (rc == YS_OK)
-        rc = ys_audit(ts, f);
+        rc = audit_figures(ts, f);
     ys_tableset_free(ts);
     ys_doc_free(doc);
     return rc;
@@ -140,6 +157,15 @@ static void every_cell_change_is_caught(void **st)
         total += cells[i].n;
     ys_tableset_free(ts);
     ys_doc_free(doc);
+
+    /* the unchanged document has no error on those lines: a mutant's error
+     * there is the mutation's doing */
+    ys_findings base;
+    ys_findings_init(&base);
+    assert_int_equal(audit_text(text, n, &base), YS_OK);
+    for (int i = 0; i < ncl; i++)
+        assert_false(caught(&base, cells[i].line));
+    ys_findings_free(&base);
 
     char *mutant = malloc(n + 64);
     int mutated = 0, missed = 0;
