@@ -132,7 +132,8 @@ static bool starts_item(const char *f)
 typedef struct walk {
     ys_tableset *ts;
     ys_ntext para;
-    int section;
+    int section;              /* as numbered */
+    int topic;                /* as its heading says (ys_ntopic) */
     char head[HEAD_CAP];      /* section heading (folded) */
     char sub[HEAD_CAP];       /* sub-heading (folded), "" if none */
     int first_line;
@@ -142,8 +143,9 @@ static int flush(walk *w)
 {
     if (!w->para.n)
         return 0;
-    int rc = ys_nclaims_paragraph(w->ts, &w->para, w->section, w->sub[0] ? w->sub : NULL,
-                                  NULL);
+    ys_nplace at = {w->section, w->topic, w->head[0] ? w->head : NULL,
+                    w->sub[0] ? w->sub : NULL};
+    int rc = ys_nclaims_paragraph(w->ts, &w->para, &at, NULL);
     ys_para *p = rc < 0 ? NULL : ys_tableset_add_para(w->ts);
     if (!p)
         return -1;
@@ -188,6 +190,7 @@ static int take_line(walk *w, const ys_line *l, const char *raw, size_t n)
         w->section = sec;
         w->sub[0] = 0;
         copy_text(w->head, sizeof w->head, f);
+        w->topic = ys_ntopic(f + body, sec);
     } else if (sub) {
         copy_text(w->sub, sizeof w->sub, f);
     }
@@ -232,7 +235,7 @@ int ys_claims_from_text(ys_tableset *ts, const char *text, int line, int section
     ys_ntext_init(&t);
     int rc = ys_ntext_append(&t, text, strlen(text), line);
     if (rc == 0)
-        rc = ys_nclaims_paragraph(ts, &t, section, NULL, scope);
+        rc = ys_nclaims_paragraph(ts, &t, &(ys_nplace){section, section, NULL, NULL}, scope);
     ys_ntext_free(&t);
     return rc;
 }

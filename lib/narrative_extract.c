@@ -35,9 +35,9 @@ typedef struct token {
 typedef struct nctx {
     ys_tableset *ts;
     const ys_ntext *t;
-    int section;          /* 1…11, or YS_NSEC_FORM */
+    int section;          /* topic 1…11, or YS_NSEC_FORM */
     int claim_section;    /* stored in claims */
-    const char *heading;
+    const char *heading, *subheading;
     const char *scope;    /* arena copy, or NULL */
     int budget_year;
     long cur;             /* index of the latest claim, -1 none */
@@ -247,8 +247,19 @@ static bool needs_code(ys_nresolve how)
 static bool ctx_occurs(nctx *c, size_t i, const char *ctx)
 {
     if (c->ctx_hit[i] < 0)
-        c->ctx_hit[i] = (c->heading && strstr(c->heading, ctx)) || strstr(c->t->s, ctx);
+        c->ctx_hit[i] = (c->heading && strstr(c->heading, ctx)) ||
+                        (c->subheading && strstr(c->subheading, ctx)) || strstr(c->t->s, ctx);
     return c->ctx_hit[i] == 1;
+}
+
+/* Whether a pattern of section `want` applies in section `have`. */
+static bool section_fits(int have, int want)
+{
+    if (have == YS_NSEC_FORM || want == YS_NSEC_FORM)
+        return have == want;
+    if (want == 0 || want == have)
+        return true;
+    return want == YS_NSEC_UNNUMBERED && have == 0;
 }
 
 /* The first pattern for this subject; *code gets its code (or NULL). */
@@ -258,8 +269,7 @@ static const ys_npattern *match(nctx *c, const char *subj, const char **code)
     const ys_npattern *p = ys_npatterns(&n);
     *code = NULL;
     for (size_t i = 0; i < n; i++, p++) {
-        if (c->section == YS_NSEC_FORM ? p->section != YS_NSEC_FORM
-                                       : (p->section != 0 && p->section != c->section))
+        if (!section_fits(c->section, p->section))
             continue;
         if (p->ctx && !ctx_occurs(c, i, p->ctx))
             continue;
@@ -299,6 +309,7 @@ static int subject_claims(nctx *c, const token *tk, const char *lead, size_t nle
     ys_nsubject_clean(clause, nclause, subj, sizeof subj);
     if (ys_fold(subj, strlen(subj), flat, sizeof flat) == (size_t)-1)
         flat[0] = 0;
+    ys_nsubject_unquote(flat);
     const char *code;
     const ys_npattern *p = match(c, flat, &code);
     int ys[MAX_YEARS];
@@ -408,13 +419,13 @@ static size_t sentence_end(const char *s, size_t i, size_t n)
     return n;
 }
 
-int ys_nclaims_paragraph(ys_tableset *ts, const ys_ntext *t, int section,
-                         const char *heading, const char *scope)
+int ys_nclaims_paragraph(ys_tableset *ts, const ys_ntext *t, const ys_nplace *at,
+                         const char *scope)
 {
     if (!t->s || !t->n)
         return 0;
-    nctx c = {ts, t, scope ? YS_NSEC_FORM : section, scope ? 0 : section, heading,
-              NULL, 0, -1, 0, NULL};
+    nctx c = {ts, t, scope ? YS_NSEC_FORM : at->topic, scope ? 0 : at->section,
+              at->heading, at->subheading, NULL, 0, -1, 0, NULL};
     if (scope && !(c.scope = ys_ts_str(ts, scope, (size_t)-1)))
         return -1;
     size_t np;

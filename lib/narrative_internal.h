@@ -45,6 +45,8 @@ int ys_ntext_line_at(const ys_ntext *t, size_t off);
 
 /* Section number used for project-form text (scope "12:<name>"). */
 #define YS_NSEC_FORM (-1)
+/* Pattern section for prose under no numbered heading (section 0). */
+#define YS_NSEC_UNNUMBERED (-2)
 
 typedef enum ys_nresolve {
     YS_NR_NONE = 0,       /* no code */
@@ -57,7 +59,8 @@ typedef enum ys_nresolve {
 } ys_nresolve;
 
 typedef struct ys_npattern {
-    int section;          /* 1…11, YS_NSEC_FORM, or 0 for any part-3 section */
+    int section;          /* 1…11, YS_NSEC_FORM, YS_NSEC_UNNUMBERED, or 0 for
+                             any part-3 prose */
     const char *ctx;      /* must occur in heading or paragraph; NULL: any */
     const char *subj;     /* must occur in the subject ("a&b": both;
                              "=x": exactly x); NULL: any */
@@ -77,6 +80,10 @@ typedef enum ys_nrole {
 
 const ys_npattern *ys_npatterns(size_t *n);
 
+/* The national section (1…11) a heading (folded) is about, by its words;
+ * `number` (the heading's own number) when no words match. */
+int ys_ntopic(const char *heading, int number);
+
 /* Money role of the clause before a figure; *sign gets +1 or -1. */
 ys_nrole ys_nrole_money(const char *clause, int *sign);
 /* Percentage role of the clause before a figure; *sign gets +1 or -1. */
@@ -92,6 +99,9 @@ const char *ys_nnone_key(const char *sentence, size_t *at);
  * a trailing 为/是 removed), written into out (spaces kept, trimmed). */
 void ys_nsubject_clean(const char *clause, size_t n, char *out, size_t cap);
 
+/* Remove every quotation mark from s (in place): names compare without. */
+void ys_nsubject_unquote(char *s);
+
 /* A code for `subject_nospace` resolved by `how` against the tables of ts
  * and the code list; NULL when it does not resolve.  The string lives in
  * ts's arena (or is static). */
@@ -100,10 +110,19 @@ const char *ys_nresolve_code(ys_tableset *ts, ys_nresolve how,
 
 /* ---- narrative_extract.c --------------------------------------------- */
 
-/* Claims of one paragraph.  `heading` is the current sub-heading (folded)
- * or NULL; `scope` NULL in part 3 or "12:<name>".  Returns the number of
- * claims added, or -1 when out of memory. */
-int ys_nclaims_paragraph(ys_tableset *ts, const ys_ntext *t, int section,
-                         const char *heading, const char *scope);
+/* Where a paragraph stands: its section as numbered (stored in claims),
+ * the topic the patterns use (the section of the national layout its
+ * heading names), and the headings above it (folded, or NULL). */
+typedef struct ys_nplace {
+    int section;
+    int topic;
+    const char *heading;      /* section heading */
+    const char *subheading;   /* (一)… heading under it */
+} ys_nplace;
+
+/* Claims of one paragraph; `scope` NULL in part 3 or "12:<name>".
+ * Returns the number of claims added, or -1 when out of memory. */
+int ys_nclaims_paragraph(ys_tableset *ts, const ys_ntext *t, const ys_nplace *at,
+                         const char *scope);
 
 #endif

@@ -19,6 +19,11 @@ static const ys_npattern patterns[] = {
     /* anywhere */
     {0, NULL, "机关运行经费", "admin_cost", YS_NR_NONE},
 
+    /* prose under no numbered heading (layouts that run part 3 on):
+     * only what cannot be mistaken */
+    {YS_NSEC_UNNUMBERED, NULL, "(项)", "gpb.func", YS_NR_FUNC_CHAIN},
+    {YS_NSEC_UNNUMBERED, NULL, "(款)", "gpb.func", YS_NR_FUNC_CHAIN},
+
     /* 一、收支预算总体安排情况 */
     {1, NULL, "收支总预算", "total.budget", YS_NR_NONE},
     {1, NULL, "收支预算总", "total.budget", YS_NR_NONE},
@@ -102,7 +107,7 @@ static const ys_npattern patterns[] = {
     {11, "政府采购", NULL, "procurement.total", YS_NR_NONE},
     {11, "购买服务", "政府购买服务", "purchase_service.total", YS_NR_NONE},
     {11, "购买服务", NULL, "purchase_service.item", YS_NR_NONE},
-    {11, "绩效", NULL, "perf.total", YS_NR_NONE},
+    {11, "绩效", "预算", "perf.total", YS_NR_NONE},
 
     /* project forms (预算变动情况): the year decides */
     {YS_NSEC_FORM, NULL, NULL, "form.year", YS_NR_FORM_YEAR},
@@ -112,6 +117,32 @@ const ys_npattern *ys_npatterns(size_t *n)
 {
     *n = sizeof patterns / sizeof *patterns;
     return patterns;
+}
+
+/* ---- section topics by heading words --------------------------------- */
+
+typedef struct topic {
+    const char *words;
+    int section;
+} topic;
+
+/* First match wins: "财政拨款收支预算总体" is 四, not 一; "一般公共预算
+ * “三公”经费支出" is 七, not 五. */
+static const topic topics[] = {
+    {"三公", 7},          {"基本支出", 6},       {"政府性基金", 8},
+    {"国有资本经营", 9},  {"项目支出", 10},      {"财政拨款收支", 4},
+    {"一般公共预算支出", 5}, {"一般公共预算拨款", 5}, {"收支预算总体", 1},
+    {"收支总体", 1},      {"收入预算", 2},       {"支出预算", 3},
+    {"其他重要事项", 11}, {"机关运行经费", 11},  {"政府采购", 11},
+    {"购买服务", 11},     {"国有资产", 11},      {"绩效", 11},
+};
+
+int ys_ntopic(const char *heading, int number)
+{
+    for (size_t i = 0; heading && i < sizeof topics / sizeof *topics; i++)
+        if (strstr(heading, topics[i].words))
+            return topics[i].section;
+    return number;
 }
 
 /* ---- words before a figure ------------------------------------------- */

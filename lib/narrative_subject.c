@@ -116,12 +116,51 @@ static size_t lead_word(const char *s)
     return 0;
 }
 
+/* Quotation marks around a subject (“行政运行（项）”) are not part of it. */
+static const char *const quotes[] = {"“", "”", "‘", "’", "\"", "'", "「", "」"};
+
+static size_t quote_at(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof quotes / sizeof *quotes; k++) {
+        size_t m = strlen(quotes[k]);
+        if (n >= m && memcmp(s, quotes[k], m) == 0)
+            return m;
+    }
+    return 0;
+}
+
+static size_t quote_before(const char *s, size_t n)
+{
+    for (size_t k = 0; k < sizeof quotes / sizeof *quotes; k++) {
+        size_t m = strlen(quotes[k]);
+        if (n >= m && memcmp(s + n - m, quotes[k], m) == 0)
+            return m;
+    }
+    return 0;
+}
+
+void ys_nsubject_unquote(char *s)
+{
+    size_t o = 0, n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t q = quote_at(s + i, n - i);
+        if (q) {
+            i += q;
+            continue;
+        }
+        s[o++] = s[i++];
+    }
+    s[o] = 0;
+}
+
 void ys_nsubject_clean(const char *clause, size_t n, char *out, size_t cap)
 {
     size_t i = 0;
     for (size_t k = 1; k;) {
         i = skip_blanks(clause, i, n);
-        k = numbering(clause + i, n - i);
+        k = quote_at(clause + i, n - i);
+        if (!k)
+            k = numbering(clause + i, n - i);
         if (!k)
             k = year_list(clause + i, n - i);
         if (!k && i < n)
@@ -133,6 +172,11 @@ void ys_nsubject_clean(const char *clause, size_t n, char *out, size_t cap)
         again = false;
         while (e > i && clause[e - 1] == ' ')
             e--;
+        size_t q = quote_before(clause + i, e - i);
+        if (q) {
+            e -= q;
+            again = true;
+        }
         for (size_t k = 0; k < sizeof tail_words / sizeof *tail_words; k++) {
             size_t m = strlen(tail_words[k]);
             if (e >= i + m && memcmp(clause + e - m, tail_words[k], m) == 0) {

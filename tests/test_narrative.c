@@ -565,6 +565,44 @@ static void part3_by_hand(void **state)
     ys_doc_free(d);
 }
 
+/* Sections known by their heading's words when numbered otherwise;
+ * quoted subjects; prose under no heading. */
+static void other_layouts(void **state)
+{
+    (void)state;
+    const char *src =
+        "    2025年，本单位财政拨款支出主要内容如下：\n"
+        "    1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万\n"
+        "元，主要用于基本支出。\n"
+        "一、2025年“三公”经费预算情况说明\n"
+        "   2025年“三公”经费预算数为0.95万元，与2024年预算持平。其中：\n"
+        "   （一）因公出国（境）费0万元，与2024年预算持平。\n"
+        "三、政府采购预算情况\n"
+        "   2025年度本单位政府采购预算117.00万元，其中：政府采购货物预算17.00万元。\n";
+    ys_doc *d = NULL;
+    ys_error err = {0};
+    assert_int_equal(ys_doc_read_mem("other.txt", (const unsigned char *)src, strlen(src),
+                                     &d, &err), YS_OK);
+    ys_tableset *ts = ys_tableset_new();
+    assert_int_equal(ys_narrative_read(d, 0, d->nlines, ts, &err), YS_OK);
+    const ys_claim *c = claim_at(ts, 2, "gpb.func");
+    assert_non_null(c);
+    assert_int_equal(c->section, 0);
+    assert_string_equal(c->code, "2010601");        /* 财政事务 行政运行 */
+    assert_int_equal(c->amount.fen, 162318 * 10000LL);
+    c = claim_at(ts, 5, "three_public.total");
+    assert_non_null(c);
+    assert_int_equal(c->section, 1);                  /* as numbered */
+    assert_int_equal(c->amount.fen, 95 * 10000LL);
+    assert_non_null(claim_at(ts, 6, "three_public.abroad"));
+    c = claim_at(ts, 8, "procurement.goods");
+    assert_non_null(c);
+    assert_int_equal(c->section, 3);
+    assert_non_null(claim_at(ts, 8, "procurement.total"));
+    ys_tableset_free(ts);
+    ys_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest ref[] = {
@@ -583,6 +621,7 @@ int main(void)
         cmocka_unit_test(no_figure_no_claim),
         cmocka_unit_test(codes_from_tables),
         cmocka_unit_test(part3_by_hand),
+        cmocka_unit_test(other_layouts),
     };
     int rc = cmocka_run_group_tests(ref, setup, teardown);
     return rc | cmocka_run_group_tests(hand, NULL, NULL);
