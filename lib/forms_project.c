@@ -251,19 +251,26 @@ static void rescale_form(fx_ctx *c, ys_unit u)
     }
 }
 
-/* A caption cell that only names the unit: "（元）", "项目资金（万元）". */
+/* A caption that names the unit: a cell "（元）" / "（万元）" on its own, or
+ * "项目资金（万元）" on a row without figures (an item "印刷费（万元）| 2.5"
+ * is not a caption). */
 static int unit_caption(fx_ctx *c, const ys_line *ln)
 {
     char f[128];
+    ys_amount a;
+    bool figures = false;
+    for (int i = 0; i < ln->ncells && !figures; i++)
+        figures = fx_amount(ln, i, c->form_unit, &a);
     for (int i = 0; i < ln->ncells; i++) {
         if (!fx_fold(ln, i, f, sizeof f))
             continue;
         size_t n = strlen(f);
         bool yuan = n >= 5 && strcmp(f + n - 5, "(元)") == 0;
         bool wan = n >= 8 && strcmp(f + n - 8, "(万元)") == 0;
-        if (yuan || wan) {
+        bool alone = n == (yuan ? 5u : 8u);
+        if ((yuan || wan) && (alone || !figures)) {
             rescale_form(c, yuan ? YS_UNIT_YUAN : YS_UNIT_WAN);
-            return FX_USED;
+            return alone && figures ? FX_SKIP : FX_USED;
         }
     }
     return FX_SKIP;

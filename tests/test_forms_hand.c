@@ -50,6 +50,7 @@ static void hand_form(void **st)
         "合计|1200.50",
         "1. 印刷费|200.5",
         "2. 劳务费||1000",
+        "3. 印刷费（万元）|5",                       /* a label, not a unit caption */
         "项目采购",
         "品 名|数 量|金 额",
         "无",
@@ -76,7 +77,9 @@ static void hand_form(void **st)
     int details = 0;
     for (size_t k = 0; k < t->nrows; k++)
         details += t->rows[k].key && !strcmp(t->rows[k].key, "detail.item");
-    assert_int_equal(details, 2);
+    assert_int_equal(details, 3);
+    assert_int_equal(t->unit, YS_UNIT_YUAN);
+    assert_int_equal(ys_table_row_by_key(t, "budget.total")->cells[0].v.fen, 120050);
     assert_null(ys_table_row_by_key(t, "proc.item"));
     assert_null(ys_table_row_by_key(t, "proc.total"));
     assert_int_equal(ts->nind, 3);
