@@ -38,22 +38,19 @@ static bool paragraph(ys_rz *z, ys_table *t, size_t li)
     return s && ys_unit_in(s) >= 0;
 }
 
-/* Figures of one side of line li into r (when r is NULL: are there any?). */
-static bool read_cells(ys_rz *z, const ys_table *t, const ys_rz_map *m, size_t li, int side,
-                       ys_row *r)
+/* Figures of one side of line li into cells[0..t->ncols): true when any. */
+static bool read_cells(const ys_rz *z, const ys_table *t, const ys_rz_map *m, size_t li,
+                       int side, ys_cell *cells)
 {
     const ys_line *l = &z->doc->lines[li];
     bool any = false;
+    memset(cells, 0, sizeof *cells * (size_t)t->ncols);
     for (int c = 0; c < m->width; c++) {
         if (m->role[c] < 0 || m->side[c] != side)
             continue;
-        ys_amount a;
-        bool fig = ys_rz_amount(c < l->ncells ? l->cells[c] : "", t->unit, &a);
-        any = any || fig;
-        if (r) {
-            r->cells[m->role[c]].v = a;
-            r->cells[m->role[c]].line = l->no;
-        }
+        ys_cell *cell = &cells[m->role[c]];
+        any |= ys_rz_amount(c < l->ncells ? l->cells[c] : "", t->unit, &cell->v);
+        cell->line = l->no;
     }
     return any;
 }
@@ -73,6 +70,7 @@ typedef struct gridrow {
     char name[NAME_MAX_BYTES];
     const char *extra;
     bool fig;
+    ys_cell cells[YS_PROFILE_MAX_COLS];
 } gridrow;
 
 static void read_code(ys_rz *z, const ys_rz_map *m, size_t li, char *out, size_t cap)
@@ -196,7 +194,7 @@ static int add_grid_row(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_
     } else {
         set_level(pt, r);
     }
-    read_cells(z, t, m, li, 0, r);
+    memcpy(r->cells, g->cells, sizeof *r->cells * (size_t)t->ncols);
     return YS_OK;
 }
 
@@ -233,7 +231,7 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         g.name[0] = 0;
         append(g.name, role_text(z, m, li, YS_COL_NAME, 0));
         g.extra = role_text(z, m, li, YS_COL_EXTRA, 0);
-        g.fig = read_cells(z, t, m, li, 0, NULL);
+        g.fig = read_cells(z, t, m, li, 0, g.cells);
         if (g.code[0] && !ys_is_code(g.code)) {
             if (!g.name[0])
                 append(g.name, g.code);
@@ -337,7 +335,9 @@ static int add_side(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
     bool total = (key && ends_total(key)) || ys_has(bare, "合计") || ys_has(bare, "总计");
     r->kind = total ? YS_ROW_TOTAL : YS_ROW_ITEM;
     r->level = total ? 0 : 1;
-    read_cells(z, t, m, li, side, r);
+    ys_cell cells[YS_PROFILE_MAX_COLS];
+    read_cells(z, t, m, li, side, cells);
+    memcpy(r->cells, cells, sizeof *r->cells * (size_t)t->ncols);
     return YS_OK;
 }
 

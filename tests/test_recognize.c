@@ -4,6 +4,8 @@
 #include "testutil.h"
 
 #include "profile.h"
+#include "recognize_tables.h"
+#include "text.h"
 #include "yusuan/amount.h"
 #include "yusuan/doc.h"
 #include "yusuan/recognize.h"
@@ -282,6 +284,51 @@ static void reference_prefixes(void **st)
     free(buf);
 }
 
+/* The recogniser's fast fold agrees with ys_fold on every cell it answers,
+ * and answers on most of the reference document. */
+static void fast_fold_agrees(void **st)
+{
+    (void)st;
+    static const char *const samples[] = {"（一）一般公共预算拨款", "２０８　社会保障",
+                                          "“三公”经费", "Ａｂｃ～！", " a\tb\r", "㎡", "…"};
+    char a[1024], b[1024];
+    for (size_t k = 0; k < sizeof samples / sizeof samples[0]; k++) {
+        size_t n = strlen(samples[k]);
+        size_t fa = ys_fold_fast(samples[k], n, a, sizeof a);
+        size_t fb = ys_fold(samples[k], n, b, sizeof b);
+        if (fa != (size_t)-1) {
+            assert_int_equal(fa, fb);
+            assert_string_equal(a, b);
+        }
+    }
+    assert_int_equal(ys_fold_fast("㎡", strlen("㎡"), a, sizeof a), (size_t)-1);
+    assert_string_equal((ys_fold_fast("（一）Ｘ", strlen("（一）Ｘ"), a, sizeof a), a), "(一)X");
+    char path[1024];
+    if (!ys_test_shared("documents/000_b019c8698d50126e.txt", path, sizeof path))
+        return;
+    ys_doc *d = NULL;
+    ys_error err = {0};
+    assert_int_equal(ys_doc_read_file(path, &d, &err), YS_OK);
+    size_t answered = 0, total = 0;
+    static char x[65536], y[65536];
+    for (size_t i = 0; i < d->nlines; i++)
+        for (int c = 0; c < d->lines[i].ncells; c++) {
+            const char *s = d->lines[i].cells[c];
+            size_t n = strlen(s);
+            if (!n || 4 * n + 16 > sizeof x)
+                continue;
+            total++;
+            size_t fa = ys_fold_fast(s, n, x, sizeof x);
+            if (fa == (size_t)-1)
+                continue;
+            answered++;
+            assert_int_equal(fa, ys_fold(s, n, y, sizeof y));
+            assert_string_equal(x, y);
+        }
+    assert_true(answered * 10 >= total * 9);
+    ys_doc_free(d);
+}
+
 /* ---- small documents ---------------------------------------------------------- */
 
 static void two_tables(void **st)
@@ -541,6 +588,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(reference_tables),
         cmocka_unit_test(reference_prefixes),
+        cmocka_unit_test(fast_fold_agrees),
         cmocka_unit_test(two_tables),
         cmocka_unit_test(fullwidth_and_broken_names),
         cmocka_unit_test(garbage_is_not_a_disclosure),
