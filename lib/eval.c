@@ -247,6 +247,14 @@ static int64_t form_budget(const ys_tableset *ts, const char *id)
     return c && c->v.present ? c->v.fen : 0;
 }
 
+/* A copy in the evaluation's arena ("" when s is NULL or memory is short):
+ * the evaluation outlives the table set and the actuals it came from. */
+static const char *keep(ys_evaluation *ev, const char *s)
+{
+    const char *c = s ? ys_arena_strndup(ev->arena, s, strlen(s)) : NULL;
+    return c ? c : "";
+}
+
 static int build_items(const ys_tableset *ts, ys_evaluation *ev)
 {
     ev->items = calloc(ts->nind + 1, sizeof *ev->items);
@@ -262,8 +270,8 @@ static int build_items(const ys_tableset *ts, ys_evaluation *ev)
             p++;
         if (p == ev->nprojects) {
             ys_eval_project *pr = &ev->projects[ev->nprojects++];
-            pr->table_id = x->table_id;
-            pr->name = strncmp(x->table_id, "12:", 3) ? "部门整体" : x->table_id + 3;
+            pr->table_id = keep(ev, x->table_id);
+            pr->name = strncmp(x->table_id, "12:", 3) ? "部门整体" : pr->table_id + 3;
             pr->budget_fen = form_budget(ts, x->table_id);
         }
     }
@@ -278,9 +286,9 @@ static int build_items(const ys_tableset *ts, ys_evaluation *ev)
             ys_eval_item *it = &ev->items[ev->nitems++];
             it->ind = x;
             it->project = pr->name;
-            it->l1 = x->l1 ? x->l1 : "";
-            it->l3 = x->l3 ? x->l3 : "";
-            it->target = x->target ? x->target : "";
+            it->l1 = keep(ev, x->l1);
+            it->l3 = keep(ev, x->l3);
+            it->target = keep(ev, x->target);
             it->status = YS_EV_NO_DATA;
             it->ratio = -1;
         }
@@ -340,7 +348,11 @@ static int attach_actuals(const ys_tableset *ts, const ys_actuals *a, ys_evaluat
                               it->actual_line);
             break;
         }
-        it->actual = ac->value;
+        it->actual = ys_arena_strndup(ev->arena, ac->value, strlen(ac->value));
+        if (!it->actual) {
+            rc = ys_error_set(err, YS_ENOMEM, a->path, ac->line, "内存不足");
+            break;
+        }
         it->actual_line = ac->line;
     }
     free(cand);
@@ -410,7 +422,7 @@ int ys_evaluate(const ys_tableset *ts, const ys_actuals *a, const ys_eval_weight
         return ys_error_set(err, YS_ENOMEM, a->path, 0, "内存不足");
     }
     ev->weights = *w;
-    ev->source = ts->source;
+    ev->source = keep(ev, ts->source);
     int rc = build_items(ts, ev);
     if (rc != YS_OK)
         rc = ys_error_set(err, YS_ENOMEM, a->path, 0, "内存不足");

@@ -69,7 +69,7 @@ typedef enum ys_eval_status {
 } ys_eval_status;
 
 typedef struct ys_eval_item {
-    const ys_indicator *ind;
+    const ys_indicator *ind;   /* in the table set: valid only while it lives */
     const char *project;    /* form name, or "部门整体" for table 11 */
     const char *l1, *l3;
     const char *target;     /* as written */
