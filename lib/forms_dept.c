@@ -142,6 +142,13 @@ static int project_line(fx_ctx *c, const ys_line *ln)
         return FX_USED;
     char f[128];
     fx_fold(ln, k, f, sizeof f);
+    if (k == 0 && strcmp(f, "项目支出情况") == 0) {
+        /* the block caption repeated on each row (a merged cell copied) */
+        k = fx_next_filled(ln, 1);
+        if (k < 0)
+            return FX_USED;
+        fx_fold(ln, k, f, sizeof f);
+    }
     bool numbered = ys_starts(f, "项目") && f[6] >= '0' && f[6] <= '9';
     if (k == 0 && !numbered) {
         c->in_projects = false;
@@ -279,6 +286,8 @@ int fx_dept_line(fx_ctx *c, const ys_line *ln)
         c->funds_side = 0;
         return ensure_funds(c) ? FX_USED : FX_NOMEM;
     }
+    if (!c->t11 && !c->in_funds && fx_find(ln, 0, SIDE_WORDS[1]) >= 0)
+        c->in_funds = true;         /* no header: 收入构成 opens the block */
     if (fx_find(ln, 0, "项目名称") >= 0 && fx_find(ln, 0, "项目类别") >= 0) {
         c->in_projects = true;
         c->in_funds = false;

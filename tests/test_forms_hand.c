@@ -149,6 +149,32 @@ static void summary_goals(void **st)
     assert_int_equal(ts->nmentions, 1);
     ys_tableset_free(ts);
     ys_doc_free(d);
+
+    /* no funds header; the caption repeated on each project row */
+    static const char *const rows2[] = {
+        "|收入构成|财政拨款|7|100%",
+        "||合计|7",
+        "|支出构成|人员类项目支出|7",
+        "||合计|7",
+        "项目支出情况|项目名称|项目类别|项目总预算|项目本年度预算",
+        "项目支出情况|项目1：丙|运转类|3|3",
+        "项目支出情况|项目2：丁|运转类|4|4",
+        "部门职能概述|……",
+    };
+    d = mkdoc(rows2, (int)(sizeof rows2 / sizeof *rows2));
+    ts = ys_tableset_new();
+    assert_int_equal(ys_forms_read(d, 0, d->nlines, ts, NULL), YS_OK);
+    t = ys_tableset_find(ts, "11");
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_int_equal(ys_table_row_by_key(t, "in.fiscal")->cells[0].v.fen, 7000000);
+    assert_non_null(ys_table_row_by_key(t, "out.total"));
+    p = ys_tableset_find(ts, "11.projects");
+    assert_non_null(p);
+    assert_int_equal(p->nrows, 2);
+    assert_string_equal(p->rows[1].name, "丁");
+    ys_tableset_free(ts);
+    ys_doc_free(d);
 }
 
 /* A Shanghai layout (pdftotext -layout): 财政项目支出绩效目标填报表 forms with
