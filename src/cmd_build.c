@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "yusuan/derive.h"
@@ -44,6 +45,21 @@ static size_t report_errors(const ys_findings *f)
         n++;
     }
     return n;
+}
+
+/* Create the folders above DIR (ys_write_all creates DIR itself and
+ * removes it again when nothing could be written). */
+static void make_parents(const char *dir)
+{
+    char buf[4096];
+    snprintf(buf, sizeof buf, "%s", dir);
+    for (char *s = buf + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = 0;
+        mkdir(buf, 0777);
+        *s = '/';
+    }
 }
 
 typedef struct opts {
@@ -115,6 +131,7 @@ int cmd_build(int argc, char **argv)
         snprintf(base, sizeof base, "%s", o.name ? o.name : "");
         if (!o.name)
             snprintf(base, sizeof base, "budget-%d", ts->year);
+        make_parents(o.out);
         if (ys_write_all(ts, o.out, base, o.formats, &err) != YS_OK) {
             cli_report(&err);
         } else {
