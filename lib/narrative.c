@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "narrative_internal.h"
+#include "yusuan/fileio.h"
 #include "recognize_internal.h"
 #include "text.h"
 
@@ -136,8 +137,25 @@ typedef struct walk {
     int topic;                /* as its heading says (ys_ntopic) */
     char head[HEAD_CAP];      /* section heading (folded) */
     char sub[HEAD_CAP];       /* sub-heading (folded), "" if none */
+    const char *head_raw;     /* section heading as written (in ts) */
+    ys_buf raw;               /* the paragraph as written, lines joined */
     int first_line;
 } walk;
+
+/* A ys_para of part 3 with the text as written. */
+static int add_para(walk *w, const char *text, size_t n, int line)
+{
+    ys_para *p = ys_tableset_add_para(w->ts);
+    if (!p)
+        return -1;
+    memset(p, 0, sizeof *p);
+    p->part = 3;
+    p->section = w->section;
+    p->heading = w->head_raw;
+    p->text = ys_ts_str(w->ts, text, n);
+    p->line = line;
+    return p->text ? 0 : -1;
+}
 
 static int flush(walk *w)
 {
@@ -146,17 +164,27 @@ static int flush(walk *w)
     ys_nplace at = {w->section, w->topic, w->head[0] ? w->head : NULL,
                     w->sub[0] ? w->sub : NULL};
     int rc = ys_nclaims_paragraph(w->ts, &w->para, &at, NULL);
-    ys_para *p = rc < 0 ? NULL : ys_tableset_add_para(w->ts);
-    if (!p)
-        return -1;
-    memset(p, 0, sizeof *p);
-    p->part = 3;
-    p->section = w->section;
-    p->heading = w->head[0] ? ys_ts_str(w->ts, w->head, (size_t)-1) : NULL;
-    p->text = ys_ts_str(w->ts, w->para.s, w->para.n);
-    p->line = w->first_line;
+    if (rc >= 0 && !w->raw.oom)
+        rc = add_para(w, w->raw.p, w->raw.n, w->first_line);
     ys_ntext_clear(&w->para);
-    return p->text ? 0 : -1;
+    w->raw.n = 0;
+    return rc < 0 || w->raw.oom ? -1 : 0;
+}
+
+static bool ascii_alnum(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* More of the paragraph: folded for reading, as written for the para. */
+static int append(walk *w, const ys_line *l, const char *raw, size_t n)
+{
+    if (!w->para.n)
+        w->first_line = l->no;
+    if (w->raw.n && n && ascii_alnum(w->raw.p[w->raw.n - 1]) && ascii_alnum(raw[0]))
+        ys_buf_put(&w->raw, " ", 1);
+    ys_buf_put(&w->raw, raw, n);
+    return w->raw.oom ? -1 : ys_ntext_append(&w->para, raw, n, l->no);
 }
 
 /* Copy s into out, cut at a character boundary when too long. */
@@ -191,14 +219,14 @@ static int take_line(walk *w, const ys_line *l, const char *raw, size_t n)
         w->sub[0] = 0;
         copy_text(w->head, sizeof w->head, f);
         w->topic = ys_ntopic(f + body, sec);
+        if (!(w->head_raw = ys_ts_str(w->ts, raw, n)))
+            return -1;
     } else if (sub) {
         copy_text(w->sub, sizeof w->sub, f);
     }
     if ((sec || sub) && heading_only(f))
-        return 0;
-    if (!w->para.n)
-        w->first_line = l->no;
-    return ys_ntext_append(&w->para, raw, n, l->no);
+        return sub ? add_para(w, raw, n, l->no) : 0;   /* a sub-heading is a line of its own */
+    return append(w, l, raw, n);
 }
 
 int ys_narrative_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts,
@@ -221,6 +249,7 @@ int ys_narrative_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts
     if (rc == 0)
         rc = flush(&w);
     ys_ntext_free(&w.para);
+    ys_buf_free(&w.raw);
     if (rc != 0)
         return ys_error_set(err, YS_ENOMEM, doc->path, 0, "内存不足（读取情况说明）");
     return YS_OK;

@@ -167,7 +167,8 @@ static const verb rate_verbs[] = {
     {"下降", -1, false}, {"降低", -1, false}, {"减少", -1, false},
     {"增长", 1, false},  {"增加", 1, false},  {"上升", 1, false},
     {"提高", 1, false},  {"降幅", -1, false}, {"减幅", -1, false},
-    {"增幅", 1, false},  {"涨幅", 1, false},  {"减", -1, true},
+    {"增幅", 1, false},  {"涨幅", 1, false},  {"增长率", 1, false},
+    {"下降率", -1, false}, {"减", -1, true},
     {"降", -1, true},    {"增", 1, true},
 };
 
@@ -218,12 +219,23 @@ static bool ends_with_verb(const char *clause, const verb *v, size_t nv, int *si
     return false;
 }
 
+/* Comparison openers.  "与"/"同" alone open too many subjects ("同级…"),
+ * so they count only before a year or 上年/去年 or as 同比. */
+static const char *const comparisons[] = {"比", "较", "同比", "与上年", "与去年",
+                                          "与上一年", "与19", "与20"};
+
 static bool starts_comparison(const char *clause)
 {
-    while (*clause == ' ')
-        clause++;
-    return ys_starts(clause, "比") || ys_starts(clause, "较") ||
-           ys_starts(clause, "与") || ys_starts(clause, "同");
+    char head[32];      /* the clause's start without blanks */
+    size_t o = 0;
+    for (const char *p = clause; *p && o + 1 < sizeof head; p++)
+        if (*p != ' ')
+            head[o++] = *p;
+    head[o] = 0;
+    for (size_t i = 0; i < sizeof comparisons / sizeof *comparisons; i++)
+        if (ys_starts(head, comparisons[i]))
+            return true;
+    return false;
 }
 
 ys_nrole ys_nrole_money(const char *clause, int *sign)

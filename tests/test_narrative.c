@@ -448,6 +448,15 @@ static void wordings(void **state)
     assert_int_equal(ts->claims[0].rate.fen, -20 * YS_PCT_ONE);
     ys_tableset_free(ts);
 
+    ts = text_claims("同级财政拨款 5 万元，同比增长率为 3%，与 2025 年预算 4.85 万元相比增加 0.15 万元。",
+                     11, NULL, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(ts->claims[0].subject, "同级财政拨款");
+    assert_int_equal(ts->claims[0].rate.fen, 3 * YS_PCT_ONE);
+    assert_int_equal(ts->claims[0].prior.fen, 485 * 10000LL);
+    assert_int_equal(ts->claims[0].change.fen, 15 * 10000LL);
+    ys_tableset_free(ts);
+
     ts = text_claims("本部门2026年无政府性基金预算拨款安排的支出。", 8, NULL, &n);
     assert_int_equal(n, 1);
     assert_int_equal(ts->claims[0].kind, YS_CLAIM_NONE);
@@ -561,6 +570,22 @@ static void part3_by_hand(void **state)
     assert_int_equal(c->section, 11);
     assert_non_null(claim_at(ts, 13, "procurement.services"));
     assert_non_null(claim_at(ts, 12, "procurement.total"));
+    /* paragraphs as written, broken line joined; sub-headings kept */
+    bool joined = false, sub = false;
+    for (size_t i = 0; i < ts->nparas; i++) {
+        const ys_para *p = &ts->paras[i];
+        assert_int_equal(p->part, 3);
+        if (strcmp(p->text, "1. 甲项目 5 万元，主要用于乙事务。") == 0) {
+            joined = true;
+            assert_int_equal(p->line, 7);
+            assert_int_equal(p->section, 10);
+            assert_string_equal(p->heading, "十、项目支出安排情况");
+        }
+        if (strcmp(p->text, "（二）、政府采购预算情况") == 0)
+            sub = p->section == 11;
+    }
+    assert_true(joined);
+    assert_true(sub);
     ys_tableset_free(ts);
     ys_doc_free(d);
 }
