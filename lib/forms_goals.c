@@ -211,19 +211,32 @@ static int add_indicator(fx_ctx *c, const ys_line *ln, const char *l3, int v0)
     return FX_USED;
 }
 
+/* A row without a 一级/二级 label ("数量" for "数量指标", or the 二级 cell
+ * merged away): read by the header's columns when its 三级 cell and a value
+ * are where the header says and nothing sits left of the 二级 column. */
+static int unlabelled_row(fx_ctx *c, const ys_line *ln)
+{
+    int h = c->ind.h_l3;
+    if (h < 1 || fx_blank(ln, h) || fx_next_filled(ln, h + 1) < 0)
+        return FX_SKIP;
+    int first = fx_next_filled(ln, 0);
+    if (first < h - 1)
+        return FX_SKIP;
+    if (first == h - 1 && !(c->ind.l2 = ys_ts_str(c->ts, fx_raw(ln, h - 1), (size_t)-1)))
+        return FX_NOMEM;
+    if (!c->ind.l2)
+        return FX_SKIP;
+    const char *l3 = ys_ts_str(c->ts, fx_raw(ln, h), (size_t)-1);
+    return l3 ? add_indicator(c, ln, l3, h + 1) : FX_NOMEM;
+}
+
 /* One data row of an indicator table. */
 static int indicator_row(fx_ctx *c, const ys_line *ln)
 {
     bool l1 = false;
     int k = label_cell(ln, &l1);
-    if (k < 0) {
-        /* no label: a row whose 一级 and 二级 cells were merged away */
-        int h = c->ind.h_l3;
-        if (h < 0 || fx_blank(ln, h) || fx_next_filled(ln, 0) != h || !c->ind.l2)
-            return FX_SKIP;
-        const char *l3 = ys_ts_str(c->ts, fx_raw(ln, h), (size_t)-1);
-        return l3 ? add_indicator(c, ln, l3, h + 1) : FX_NOMEM;
-    }
+    if (k < 0)
+        return unlabelled_row(c, ln);
     read_goal_cell(c, ln, k);
     if (l1) {
         c->ind.l1 = ys_ts_str(c->ts, fx_raw(ln, k), (size_t)-1);

@@ -60,6 +60,7 @@ static void hand_form(void **st)
         "年度绩效目标2|产出指标|数量指标|印刷册数|100册|||计划数据",
         "|数量指标|培训人次|||≥50人次",
         "|满意度指标|满意度指标1|满意度|90%|≥90%|≥95%|计划数据",
+        "||满意|回访|80%|≥85%|≥90%|计划数据",           /* 二级 without 指标 */
     };
     ys_doc *d = mkdoc(rows, (int)(sizeof rows / sizeof *rows));
     ys_tableset *ts = ys_tableset_new();
@@ -82,7 +83,11 @@ static void hand_form(void **st)
     assert_int_equal(ys_table_row_by_key(t, "budget.total")->cells[0].v.fen, 120050);
     assert_null(ys_table_row_by_key(t, "proc.item"));
     assert_null(ys_table_row_by_key(t, "proc.total"));
-    assert_int_equal(ts->nind, 3);
+    assert_int_equal(ts->nind, 4);
+    assert_string_equal(ts->ind[3].l1, "满意度指标");
+    assert_string_equal(ts->ind[3].l2, "满意");
+    assert_string_equal(ts->ind[3].l3, "回访");
+    assert_string_equal(ts->ind[3].target, "≥90%");
     assert_int_equal(ts->ind[0].goal, 2);
     assert_true(ts->ind[0].annual);
     assert_string_equal(ts->ind[0].prev2, "100册");
