@@ -12,6 +12,7 @@
  */
 #include "yusuan/eval.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,21 @@
 #include "arena.h"
 #include "eval_internal.h"
 #include "package.h"
+#include "yusuan/doc.h"
 #include "text.h"
+
+int ys_eval_error(ys_error *err, int code, const char *file, int line, const char *where,
+                  const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (where)
+        return ys_error_setw(err, code, file, where, "%s", msg);
+    return ys_error_set(err, code, file, line, "%s", msg);
+}
 
 static const struct { const char *l1; int64_t w; } default_weights[] = {
     {"产出", 50}, {"效益", 30}, {"满意度", 10}, {"成本", 10},
@@ -156,8 +171,73 @@ int ys_actuals_parse(const char *name, const char *buf, size_t n, ys_actuals **o
         if (!*r->cells[cp] || !*r->cells[ci])
             rc = ys_error_set(err, YS_EINPUT, name, r->line, "项目和三级指标不能为空");
         else
-            a->v[a->n++] = (ys_actual){r->cells[cp], r->cells[ci], r->cells[cv], r->line};
+            a->v[a->n++] = (ys_actual){r->cells[cp], r->cells[ci], r->cells[cv], r->line, NULL};
     }
+    if (rc != YS_OK) {
+        ys_actuals_free(a);
+        return rc;
+    }
+    *out = a;
+    return YS_OK;
+}
+
+/* The first sheet of an .xlsx: header row, then one row per indicator. */
+static int actuals_from_xlsx(const char *path, ys_actuals **out, ys_error *err)
+{
+    ys_doc *doc = NULL;
+    int rc = ys_doc_read_file(path, &doc, err);
+    if (rc != YS_OK)
+        return rc;
+    ys_actuals *a = calloc(1, sizeof *a);
+    if (!a || !(a->arena = ys_arena_new())) {
+        free(a);
+        ys_doc_free(doc);
+        return ys_error_set(err, YS_ENOMEM, path, 0, "内存不足");
+    }
+    a->path = ys_arena_strndup(a->arena, path, strlen(path));
+    a->v = doc->nlines ? ys_arena_alloc(a->arena, doc->nlines * sizeof *a->v) : NULL;
+    const ys_line *head = doc->nlines ? &doc->lines[0] : NULL;
+    int cp = -1, ci = -1, cv = -1;
+    static const char *const pn[] = {"项目", "项目名称", "project"};
+    static const char *const in[] = {"三级指标", "指标", "indicator"};
+    static const char *const vn[] = {"实际值", "实际完成值", "actual"};
+    for (int c = 0; head && c < head->ncells; c++)
+        for (int k = 0; k < 3; k++) {
+            if (cp < 0 && !strcmp(head->cells[c], pn[k]))
+                cp = c;
+            if (ci < 0 && !strcmp(head->cells[c], in[k]))
+                ci = c;
+            if (cv < 0 && !strcmp(head->cells[c], vn[k]))
+                cv = c;
+        }
+    if (!head || cp < 0 || ci < 0 || cv < 0)
+        rc = ys_eval_error(err, YS_EINPUT, path, 1, head ? head->where : NULL,
+                           "表头须有“项目”“三级指标”“实际值”三列");
+    else if (doc->nlines > 1 && !a->v)
+        rc = ys_error_set(err, YS_ENOMEM, path, 0, "内存不足");
+    size_t sheet_len = head && head->where ? strcspn(head->where, "!") : 0;
+    for (size_t i = 1; rc == YS_OK && i < doc->nlines; i++) {
+        const ys_line *ln = &doc->lines[i];
+        if (ln->where && head->where && strncmp(ln->where, head->where, sheet_len + 1))
+            break;   /* the next sheet */
+        const char *p = cp < ln->ncells ? ln->cells[cp] : "";
+        const char *l3 = ci < ln->ncells ? ln->cells[ci] : "";
+        const char *v = cv < ln->ncells ? ln->cells[cv] : "";
+        if (!*p && !*l3 && !*v)
+            continue;
+        const char *w = ln->where ? ys_arena_strndup(a->arena, ln->where, strlen(ln->where))
+                                  : NULL;
+        if (!*p || !*l3) {
+            rc = ys_eval_error(err, YS_EINPUT, path, ln->no, w, "项目和三级指标不能为空");
+            break;
+        }
+        a->v[a->n++] = (ys_actual){ys_arena_strndup(a->arena, p, strlen(p)),
+                                   ys_arena_strndup(a->arena, l3, strlen(l3)),
+                                   ys_arena_strndup(a->arena, v, strlen(v)), ln->no, w};
+        if (!a->v[a->n - 1].project || !a->v[a->n - 1].l3 || !a->v[a->n - 1].value)
+            rc = ys_error_set(err, YS_ENOMEM, path, 0, "内存不足");
+    }
+    ys_doc_free(doc);
     if (rc != YS_OK) {
         ys_actuals_free(a);
         return rc;
@@ -171,6 +251,9 @@ int ys_actuals_read(const char *path, ys_actuals **out, ys_error *err)
     char *buf;
     size_t n;
     *out = NULL;
+    size_t len = strlen(path);
+    if (len > 5 && !strcmp(path + len - 5, ".xlsx"))
+        return actuals_from_xlsx(path, out, err);
     int rc = read_file(path, &buf, &n, err);
     if (rc != YS_OK)
         return rc;
@@ -327,8 +410,8 @@ static int attach_actuals(const ys_tableset *ts, const ys_actuals *a, ys_evaluat
             if (!strcmp(ev->projects[p].table_id, tid))
                 pr = &ev->projects[p];
         if (!pr) {
-            rc = ys_error_set(err, YS_EINPUT, a->path, ac->line,
-                              "找不到项目“%s”（或它没有可评分的年度指标）", ac->project);
+            rc = ys_eval_error(err, YS_EINPUT, a->path, ac->line, ac->where,
+                               "找不到项目“%s”（或它没有可评分的年度指标）", ac->project);
             break;
         }
         for (size_t i = 0; i < pr->n; i++)
@@ -337,15 +420,15 @@ static int attach_actuals(const ys_tableset *ts, const ys_actuals *a, ys_evaluat
         probe.l3 = ac->l3;
         long j = ys_match_indicator(&probe, cand, pr->n, NULL);
         if (j < 0) {
-            rc = ys_error_set(err, YS_EINPUT, a->path, ac->line,
-                              "项目“%s”没有三级指标“%s”", pr->name, ac->l3);
+            rc = ys_eval_error(err, YS_EINPUT, a->path, ac->line, ac->where,
+                               "项目“%s”没有三级指标“%s”", pr->name, ac->l3);
             break;
         }
         ys_eval_item *it = &ev->items[pr->first + (size_t)j];
         if (it->actual) {
-            rc = ys_error_set(err, YS_EINPUT, a->path, ac->line,
-                              "三级指标“%s”的实际值重复（先见于第%d行）", ac->l3,
-                              it->actual_line);
+            rc = ys_eval_error(err, YS_EINPUT, a->path, ac->line, ac->where,
+                               "三级指标“%s”的实际值重复（先见于第%d行）", ac->l3,
+                               it->actual_line);
             break;
         }
         it->actual = ys_arena_strndup(ev->arena, ac->value, strlen(ac->value));
@@ -354,6 +437,7 @@ static int attach_actuals(const ys_tableset *ts, const ys_actuals *a, ys_evaluat
             break;
         }
         it->actual_line = ac->line;
+        it->actual_where = ac->where ? keep(ev, ac->where) : NULL;
     }
     free(cand);
     return rc;

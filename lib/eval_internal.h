@@ -17,4 +17,9 @@
 int ys_eval_score_item(ys_eval_item *it, int64_t num, int64_t den, int floor,
                        const char *file, ys_error *err);
 
+/* Fill err at file:line, or at file:where when where is set (an XLSX cell);
+ * returns code. */
+int ys_eval_error(ys_error *err, int code, const char *file, int line, const char *where,
+                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
 #endif

@@ -97,7 +97,7 @@ static int score_numeric(ys_eval_item *it, const ys_ivalue *tv, const ys_ivalue 
     unsigned ctx = ys_indicator_ctx(it->l1, it->l3, tv);
     ys_ivalue t, a;
     if (av->kind != YS_IV_NUMBER || !ys_ivalue_align(tv, av, ctx, &t, &a))
-        return ys_error_set(err, YS_EINPUT, file, it->actual_line,
+        return ys_eval_error(err, YS_EINPUT, file, it->actual_line, it->actual_where,
                             "实际值“%s”与指标值“%s”（%s）单位不一致，无法比较", it->actual,
                             it->target, it->l3);
     __int128 x, y;   /* x actual, y target (the bound the actual must meet) */
@@ -116,7 +116,7 @@ static int score_numeric(ys_eval_item *it, const ys_ivalue *tv, const ys_ivalue 
         up = ge || (!le && !(ctx & YS_IVC_COST));
     }
     if (!common(a.num, bound, &x, &y, &scale))
-        return ys_error_set(err, YS_EINPUT, file, it->actual_line, "实际值“%s”位数过多",
+        return ys_eval_error(err, YS_EINPUT, file, it->actual_line, it->actual_where, "实际值“%s”位数过多",
                             it->actual);
     bool strict = t.kind == YS_IV_NUMBER && (t.cmp == YS_CMP_GT || t.cmp == YS_CMP_LT);
     bool met = up ? (strict ? x > y : x >= y) : (strict ? x < y : x <= y);
@@ -159,7 +159,7 @@ int ys_eval_score_item(ys_eval_item *it, int64_t num, int64_t den, int floor,
     bool numeric_target = tv.kind == YS_IV_NUMBER || tv.kind == YS_IV_RANGE;
     if (!numeric_target || av.kind == YS_IV_QUAL || av.kind == YS_IV_VERBATIM) {
         if (!word_verdict(it->actual, &tv, &st))
-            return ys_error_set(err, YS_EINPUT, file, it->actual_line,
+            return ys_eval_error(err, YS_EINPUT, file, it->actual_line, it->actual_where,
                                 "实际值“%s”无法对照指标值“%s”（%s）评分：请填数值，或填"
                                 "达成/部分达成/未达成",
                                 it->actual, it->target, it->l3);

@@ -25,7 +25,7 @@ static int usage_help(void)
     printf("usage: yusuan eval PACKAGE --actuals FILE [--weights FILE] [-o DIR]\n"
            "                   [--format md,html,xlsx] [--name BASE]\n"
            "  PACKAGE        budget package (folder or .xlsx) or a published document\n"
-           "  --actuals FILE CSV: 项目,三级指标,实际值 (one row per indicator)\n"
+           "  --actuals FILE CSV or .xlsx: 项目,三级指标,实际值 (one row per indicator)\n"
            "  --weights FILE CSV: 一级指标,权重 (default 产出 50, 效益 30, 满意度 10, 成本 10)\n"
            "  -o DIR         report folder (default: print the totals only)\n"
            "  --format LIST  md,html,xlsx (default: all three)\n"

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <xlsxwriter.h>
+
 #include "testutil.h"
 #include "yusuan/eval.h"
 #include "yusuan/writer.h"
@@ -251,11 +253,65 @@ static void reports(void **st)
     ys_tableset_free(ts);
 }
 
+/* The same actuals as an .xlsx workbook give the same scores; a bad row is
+ * located by its cell. */
+static void xlsx_actuals(void **st)
+{
+    (void)st;
+    char dir[] = "/tmp/ys_xlsxXXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/actuals.xlsx", dir);
+    lxw_workbook *wb = workbook_new(path);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "实际值");
+    static const char *const rows[][3] = {
+        {"项目", "三级指标", "实际值"},         {"甲项目", "办理件数", "900件"},
+        {"甲项目", "准确率", "0.995"},          {"甲项目", "按时办结率", "50%"},
+        {"甲项目", "服务效能", "达成"},          {"12:甲项目", "满意度", "85%"},
+        {"甲项目", "经费使用限额", "110万元"},   {"乙项目", "培训人次", "250人次"},
+    };
+    for (lxw_row_t r = 0; r < 8; r++)
+        for (lxw_col_t c = 0; c < 3; c++)
+            worksheet_write_string(ws, r, c, rows[r][c], NULL);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    ys_actuals *a = NULL;
+    ys_error err = {0};
+    assert_int_equal(ys_actuals_read(path, &a, &err), YS_OK);
+    assert_int_equal(a->n, 7);
+    ys_tableset *ts = hand_built();
+    ys_eval_weights w;
+    ys_eval_weights_default(&w);
+    ys_evaluation *ev = NULL;
+    assert_int_equal(ys_evaluate(ts, a, &w, &ev, &err), YS_OK);
+    assert_int_equal(ev->projects[0].score, 802020);   /* as in scores_by_hand */
+    ys_evaluation_free(ev);
+    ys_actuals_free(a);
+
+    wb = workbook_new(path);
+    ws = workbook_add_worksheet(wb, "实际值");
+    worksheet_write_string(ws, 0, 0, "项目", NULL);
+    worksheet_write_string(ws, 0, 1, "三级指标", NULL);
+    worksheet_write_string(ws, 0, 2, "实际值", NULL);
+    worksheet_write_string(ws, 1, 0, "甲项目", NULL);
+    worksheet_write_string(ws, 1, 1, "办理件数", NULL);
+    worksheet_write_string(ws, 1, 2, "很多", NULL);     /* row 2: not a count */
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+    assert_int_equal(ys_actuals_read(path, &a, &err), YS_OK);
+    assert_int_equal(ys_evaluate(ts, a, &w, &ev, &err), YS_EINPUT);
+    assert_null(ev);
+    assert_string_equal(err.where, "实际值!A2");
+    ys_actuals_free(a);
+    ys_tableset_free(ts);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(scores_by_hand), cmocka_unit_test(custom_weights),
         cmocka_unit_test(bad_actuals), cmocka_unit_test(reports),
+        cmocka_unit_test(xlsx_actuals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,7 +44,8 @@ typedef struct ys_actual {
     const char *project;   /* as written */
     const char *l3;
     const char *value;
-    int line;
+    int line;              /* CSV line, or ordinal of the sheet row */
+    const char *where;     /* "Sheet1!A7" for XLSX, NULL for CSV */
 } ys_actual;
 
 typedef struct ys_actuals {
@@ -54,8 +55,9 @@ typedef struct ys_actuals {
     struct ys_arena *arena;
 } ys_actuals;
 
-/* Read an actuals CSV: columns 项目 (or project), 三级指标 (or indicator),
- * 实际值 (or actual).  YS_EINPUT with err at FILE:LINE on a bad row. */
+/* Read actuals: a CSV, or an .xlsx whose first sheet has the same columns:
+ * 项目 (or project), 三级指标 (or indicator), 实际值 (or actual).
+ * YS_EINPUT with err at FILE:LINE (CSV) or FILE:Sheet!A7 (XLSX). */
 int ys_actuals_read(const char *path, ys_actuals **out, ys_error *err);
 int ys_actuals_parse(const char *name, const char *buf, size_t n, ys_actuals **out,
                      ys_error *err);
@@ -75,6 +77,7 @@ typedef struct ys_eval_item {
     const char *target;     /* as written */
     const char *actual;     /* as written, NULL when none */
     int actual_line;        /* line in the actuals file, 0 when none */
+    const char *actual_where; /* "Sheet1!A7" (XLSX actuals), or NULL */
     ys_eval_status status;
     int64_t score, max;     /* in 0.0001 points */
     int64_t ratio;          /* completion in 0.0001 % (1000000 = 100 %), -1: n/a */
