@@ -2,9 +2,9 @@
 # e2e_html: the HTML writer's page in headless Chromium — no console errors,
 # a screenshot that is not blank (desktop and phone width), and the SVG
 # charts with their <rect> bars present in the rendered DOM.
-# The page comes from the hand-built table set of tests/test_writers.c
-# (YS_WRITERS_OUT makes it write every format); `yusuan build` replaces this
-# once it exists.
+# Two pages: the hand-built table set of tests/test_writers.c (YS_WRITERS_OUT
+# makes it write every format; it has prior-year figures, so three charts)
+# and `yusuan build examples/hongshan-2026 --format html` (at least two).
 set -u
 ROOT=${YS_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 BUILD=${YS_BUILD:-$ROOT/build}
@@ -16,8 +16,17 @@ DRIVER="$BUILD/tests/test_writers"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 YS_WRITERS_OUT="$T/out" "$DRIVER" >"$T/driver.log" 2>&1 || true
-PAGE="$T/out/sample.html"
-[ -s "$PAGE" ] || { echo "FAIL: the driver wrote no HTML"; cat "$T/driver.log"; exit 1; }
+[ -s "$T/out/sample.html" ] || { echo "FAIL: the driver wrote no HTML"; cat "$T/driver.log"; exit 1; }
+PAGES="$T/out/sample.html:3"
+if [ -x "${YUSUAN:-}" ] && [ -d "$ROOT/examples/hongshan-2026" ]; then
+  if ${YS_WRAP:-} "$YUSUAN" build "$ROOT/examples/hongshan-2026" -o "$T/hs" --format html >"$T/build.log" 2>&1; then
+    PAGES="$PAGES $(ls "$T"/hs/*.html):2"
+  else
+    echo "FAIL: yusuan build examples/hongshan-2026 --format html"; cat "$T/build.log"; exit 1
+  fi
+else
+  echo "skip: yusuan or examples/hongshan-2026 absent: only the hand-built page"
+fi
 
 chrome() { # $1 = log file, rest = extra flags
   log=$1; shift
@@ -27,15 +36,8 @@ chrome() { # $1 = log file, rest = extra flags
     "$@" "file://$PAGE" 2>"$log"
 }
 
-fail=0
-for size in 1200,3000 390,2000; do
-  png="$T/shot-$size.png"
-  chrome "$T/log-$size.txt" --screenshot="$png" --window-size=$size >/dev/null
-  if grep -E 'CONSOLE|Uncaught|console\(' "$T/log-$size.txt"; then
-    echo "FAIL: console messages at $size"; fail=1
-  fi
-  # A real page: the PNG decodes to the window's size and has many colours.
-  if ! python3 - "$png" "$size" <<'PY'
+# A real page: the PNG decodes to the window's size and has many colours.
+cat >"$T/png.py" <<'PY'
 import struct, sys, zlib
 path, size = sys.argv[1], sys.argv[2]
 w0, h0 = (int(x) for x in size.split(","))
@@ -56,16 +58,30 @@ distinct = len(set(raw[::7]))
 assert distinct > 20, "only %d distinct byte values: a blank page?" % distinct
 print("png %dx%d, %d bytes, %d distinct values" % (w, h, len(data), distinct))
 PY
-  then echo "FAIL: screenshot at $size"; fail=1; fi
-done
 
-chrome "$T/log-dom.txt" --dump-dom >"$T/dom.html"
-svgs=$(grep -o '<svg' "$T/dom.html" | wc -l)
-rects=$(grep -o '<rect' "$T/dom.html" | wc -l)
-echo "dom: $svgs svg, $rects rect"
-[ "$svgs" -ge 3 ] || { echo "FAIL: expected 3 charts, found $svgs"; fail=1; }
-[ "$rects" -ge 7 ] || { echo "FAIL: expected bars, found $rects rect"; fail=1; }
-grep -q '<script' "$T/dom.html" && { echo "FAIL: a script element in the page"; fail=1; }
+fail=0
+n=0
+for spec in $PAGES; do
+  PAGE=${spec%:*}; want=${spec##*:}; n=$((n + 1))
+  echo "page $n: $(basename "$PAGE")"
+  for size in 1200,3000 390,2000; do
+    png="$T/shot-$n-$size.png"
+    chrome "$T/log-$n-$size.txt" --screenshot="$png" --window-size=$size >/dev/null
+    if grep -E 'CONSOLE|Uncaught|console\(' "$T/log-$n-$size.txt"; then
+      echo "FAIL: console messages at $size"; fail=1
+    fi
+    if ! python3 "$T/png.py" "$png" "$size"
+    then echo "FAIL: screenshot at $size"; fail=1; fi
+  done
+
+  chrome "$T/log-dom.txt" --dump-dom >"$T/dom.html"
+  svgs=$(grep -o '<svg' "$T/dom.html" | wc -l)
+  rects=$(grep -o '<rect' "$T/dom.html" | wc -l)
+  echo "dom: $svgs svg, $rects rect"
+  [ "$svgs" -ge "$want" ] || { echo "FAIL: expected $want charts, found $svgs"; fail=1; }
+  [ "$rects" -ge $((want * 2)) ] || { echo "FAIL: expected bars, found $rects rect"; fail=1; }
+  grep -q '<script' "$T/dom.html" && { echo "FAIL: a script element in the page"; fail=1; }
+done
 # keep the screenshots for a look when asked
 if [ -n "${YS_KEEP_SHOTS:-}" ]; then cp "$T"/shot-*.png "$YS_KEEP_SHOTS"/; fi
 exit $fail

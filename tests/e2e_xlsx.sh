@@ -4,6 +4,8 @@
 # by `libreoffice --headless --convert-to csv` (all sheets, one file each)
 # and compared with <base>-<table>.csv, row by row for the code tables,
 # side by side for tables 1 and 4, as a multiset of amounts for the forms.
+# Workbooks: the hand-built set of tests/test_writers.c and, when the build
+# command works, `yusuan build examples/hongshan-2026`.
 set -u
 ROOT=${YS_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 BUILD=${YS_BUILD:-$ROOT/build}
@@ -16,12 +18,24 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 YS_WRITERS_OUT="$T/out" "$DRIVER" >"$T/driver.log" 2>&1 || true
 [ -s "$T/out/sample.xlsx" ] || { echo "FAIL: the driver wrote no XLSX"; cat "$T/driver.log"; exit 1; }
+DIRS="$T/out"
+if [ -x "${YUSUAN:-}" ] && [ -d "$ROOT/examples/hongshan-2026" ]; then
+  ${YS_WRAP:-} "$YUSUAN" build "$ROOT/examples/hongshan-2026" -o "$T/hs" --format xlsx,csv --name sample \
+    >"$T/build.log" 2>&1 || { echo "FAIL: yusuan build examples/hongshan-2026"; cat "$T/build.log"; exit 1; }
+  DIRS="$DIRS $T/hs"
+else
+  echo "skip: yusuan or examples/hongshan-2026 absent: only the hand-built workbook"
+fi
+fail=0
+for D in $DIRS; do
+echo "workbook: $D/sample.xlsx"
+rm -rf "$T/lo"
 # token 9 true: cells as shown (#,##0.00); token 12 -1: every sheet to its own file
 timeout 300 "$LO" -env:UserInstallation="file://$T/lo-profile" --headless \
   --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1' \
-  --outdir "$T/lo" "$T/out/sample.xlsx" >"$T/lo.log" 2>&1
+  --outdir "$T/lo" "$D/sample.xlsx" >"$T/lo.log" 2>&1
 ls "$T"/lo/*.csv >/dev/null 2>&1 || { echo "FAIL: libreoffice converted nothing"; cat "$T/lo.log"; exit 1; }
-python3 - "$T/out" "$T/lo" <<'PY'
+python3 - "$D" "$T/lo" <<'PY'
 import csv, glob, os, sys
 from collections import Counter
 from decimal import Decimal, InvalidOperation
@@ -82,3 +96,6 @@ for path in sorted(glob.glob(os.path.join(out, "sample-*.csv"))):
 print("%d tables compared" % checked)
 sys.exit(fail)
 PY
+[ $? -eq 0 ] || fail=1
+done
+exit $fail

@@ -26,6 +26,7 @@ static const char CSS[] =
     "table{border-collapse:collapse;font-size:13px;min-width:60%}"
     "td{border:1px solid #888;padding:3px 6px;vertical-align:middle;min-width:3.5em}"
     "td.h{background:#e8eef7;font-weight:bold;text-align:center}"
+    "tr>td:nth-child(2):not(.n):not(.h){min-width:9em}"
     "td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
     ".charts{display:flex;flex-wrap:wrap;gap:16px}"
     ".charts figure{margin:0;flex:1 1 480px;border:1px solid #ddd;padding:8px}"
