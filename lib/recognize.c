@@ -40,7 +40,8 @@ typedef struct split {
 static int part_heading(ys_rz *z, size_t li)
 {
     const ys_line *l = &z->doc->lines[li];
-    if (ys_rz_nonempty(z, li) != 1 || l->ncells < 1 || !ys_starts(l->cells[0], "第"))
+    if (l->ncells < 1 || (unsigned char)l->cells[0][0] != 0xE7 ||
+        !ys_starts(l->cells[0], "第") || ys_rz_nonempty(z, li) != 1)
         return 0;
     const char *s = ys_rz_cell(z, li, 0);
     static const char *const heads[] = {"第一部分", "第二部分", "第三部分", "第四部分"};
@@ -159,7 +160,8 @@ static void scan_names(ys_rz *z, size_t to)
                 const char *s = ys_rz_cell(z, i, c);
                 titled = title_year(z, s, l->no, !ys_starts(s, "第"));
             }
-            if (!ys_starts(raw, "部门") && !ys_starts(raw, "单位名称"))
+            unsigned char b = (unsigned char)raw[0];   /* 部 E9.., 单 E5.. */
+            if ((b != 0xE9 || !ys_starts(raw, "部门")) && (b != 0xE5 || !ys_starts(raw, "单位名称")))
                 continue;
             const char *s = ys_rz_cell(z, i, c);
             char v[512];

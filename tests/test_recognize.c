@@ -329,6 +329,68 @@ static void fast_fold_agrees(void **st)
     ys_doc_free(d);
 }
 
+/* Mutated copies of the tables part (cells swapped, lines dropped or
+ * doubled, bytes changed to tabs) never crash the recogniser. */
+static void mutations(void **st)
+{
+    (void)st;
+    char path[1024];
+    if (!ys_test_shared("documents/000_b019c8698d50126e.txt", path, sizeof path))
+        return;
+    size_t n = 0;
+    char *buf = ys_test_slurp(path, &n);
+    assert_non_null(buf);
+    size_t from = 0, to = n;
+    const char *a = strstr(buf, "\n表1\n"), *b = strstr(buf, "十一、整体支出");
+    if (a && b && a < b) {
+        from = (size_t)(a - buf);
+        to = (size_t)(b - buf);
+    }
+    size_t len = to - from;
+    char *m = malloc(len + 1);
+    assert_non_null(m);
+    unsigned seed = 12345;
+    for (int round = 0; round < 300; round++) {
+        memcpy(m, buf + from, len);
+        for (int k = 0; k < 20; k++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t at = (seed >> 8) % len;
+            seed = seed * 1103515245u + 12345u;
+            switch ((seed >> 16) % 4) {
+            case 0: /* a tab for an ASCII byte: cells shift */
+                if ((unsigned char)m[at] < 0x80 && m[at] != '\n')
+                    m[at] = '\t';
+                break;
+            case 1: /* a line break for a tab: rows split */
+                if (m[at] == '\t')
+                    m[at] = '\n';
+                break;
+            case 2: /* a digit becomes another */
+                if (m[at] >= '0' && m[at] <= '9')
+                    m[at] = (char)('0' + (seed >> 20) % 10);
+                break;
+            default: /* a line break for a line break's neighbour */
+                if (m[at] == '\t' || m[at] == ' ')
+                    m[at] = '\n';
+            }
+        }
+        ys_doc *d = NULL;
+        ys_error err = {0};
+        if (ys_doc_read_mem("m.txt", (unsigned char *)m, len, &d, &err) != YS_OK)
+            continue;
+        ys_tableset *ts = NULL;
+        int rc = ys_recognize(d, NULL, &ts, &err);
+        assert_true(rc == YS_OK || rc == YS_EINPUT);
+        for (size_t t = 0; rc == YS_OK && t < ts->ntables; t++)
+            for (size_t r = 0; r < ts->tables[t]->nrows; r++)
+                assert_true(ts->tables[t]->rows[r].line >= 1);
+        ys_tableset_free(ts);
+        ys_doc_free(d);
+    }
+    free(m);
+    free(buf);
+}
+
 /* ---- small documents ---------------------------------------------------------- */
 
 static void two_tables(void **st)
@@ -589,6 +651,7 @@ int main(void)
         cmocka_unit_test(reference_tables),
         cmocka_unit_test(reference_prefixes),
         cmocka_unit_test(fast_fold_agrees),
+        cmocka_unit_test(mutations),
         cmocka_unit_test(two_tables),
         cmocka_unit_test(fullwidth_and_broken_names),
         cmocka_unit_test(garbage_is_not_a_disclosure),
