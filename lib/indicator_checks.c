@@ -77,8 +77,9 @@ static ys_unit unit_of(const ys_tableset *ts, const char *table_id)
 }
 
 static int check_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
-                      const ys_iview *v)
+                      const ys_iviews *vs, size_t at)
 {
+    const ys_iview *v = &vs->v[at];
     const ys_indicator *x = v->ind;
     if (!(v->ctx & YS_IVC_COST))
         return YS_OK;
@@ -131,17 +132,18 @@ static int check_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
     return add(out, YS_SEV_ERROR, r, tb, lines, nl, exp, sv, msg);
 }
 
+typedef int (*view_fn)(const ys_rule *, const ys_tableset *, ys_findings *,
+                       const ys_iviews *, size_t);
+
 /* Run `fn` over every indicator's view. */
-static int each_view(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
-                     int (*fn)(const ys_rule *, const ys_tableset *, ys_findings *,
-                               const ys_iview *))
+static int each_view(const ys_rule *r, const ys_tableset *ts, ys_findings *out, view_fn fn)
 {
     ys_iviews vs;
     if (ys_iviews_build(ts, &vs) != YS_OK)
         return YS_ENOMEM;
     int rc = YS_OK;
     for (size_t i = 0; i < vs.n && rc == YS_OK; i++)
-        rc = fn(r, ts, out, &vs.v[i]);
+        rc = fn(r, ts, out, &vs, i);
     ys_iviews_free(&vs);
     return rc;
 }
@@ -153,20 +155,57 @@ int ys_ind_run_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 
 /* ---- IND.easier, IND.pct -------------------------------------------------- */
 
-static int check_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
-                        const ys_iview *v)
+static bool is_easier(const ys_iview *v)
 {
+    return v->ind->annual && ys_ivalue_stricter(&v->target, &v->prev1, v->ctx) == -1;
+}
+
+/*
+ * The place where a problem of view `at` is reported: a table-11 indicator
+ * whose twin in the project form has the same problem is reported once, with
+ * the form, naming both lines.  Returns false when `at` is the one skipped;
+ * *twin_line gets the other line (0 when none).
+ */
+static bool report_here(const ys_iviews *vs, size_t at, bool (*has)(const ys_iview *),
+                        int *twin_line)
+{
+    long t = vs->twin[at];
+    *twin_line = 0;
+    if (t < 0 || !has(&vs->v[t]))
+        return true;
+    if (!strcmp(vs->v[at].ind->table_id, "11"))
+        return false;
+    *twin_line = vs->v[t].ind->line;
+    return true;
+}
+
+static void also_in_11(int twin_line, char *buf, size_t cap)
+{
+    if (twin_line)
+        snprintf(buf, cap, "；表11第%d行同", twin_line);
+    else
+        buf[0] = 0;
+}
+
+static int check_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
+                        const ys_iviews *vs, size_t at)
+{
+    const ys_iview *v = &vs->v[at];
     const ys_indicator *x = v->ind;
-    if (!x->annual || ys_ivalue_stricter(&v->target, &v->prev1, v->ctx) != -1)
+    int twin_line;
+    if (!is_easier(v) || !report_here(vs, at, is_easier, &twin_line))
         return YS_OK;
-    char pl[160], st[80], sp[80], msg[1024];
+    char pl[160], st[80], sp[80], msg[1024], also[64];
     place(x, pl, sizeof pl);
     shown(&v->target, st, sizeof st);
     shown(&v->prev1, sp, sizeof sp);
-    snprintf(msg, sizeof msg, "指标“%s”：%s当年指标值“%s”比上年“%s”宽松（第%d行）",
-             x->l3 ? x->l3 : "", pl, st, sp, x->line);
-    int line = x->line;
-    return add(out, YS_SEV_WARNING, r, x->table_id, &line, 1, sp, st, msg);
+    also_in_11(twin_line, also, sizeof also);
+    snprintf(msg, sizeof msg, "指标“%s”：%s当年指标值“%s”比上年“%s”宽松（第%d行%s）",
+             x->l3 ? x->l3 : "", pl, st, sp, x->line, also);
+    int lines[2] = {x->line, twin_line};
+    char tb[96];
+    snprintf(tb, sizeof tb, "%s%s", twin_line ? "11," : "", x->table_id);
+    return add(out, YS_SEV_WARNING, r, tb, lines, twin_line ? 2 : 1, sp, st, msg);
 }
 
 int ys_ind_run_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
@@ -174,23 +213,31 @@ int ys_ind_run_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     return each_view(r, ts, out, check_easier);
 }
 
-static int check_pct(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
-                     const ys_iview *v)
+static bool over_100(const ys_iview *v)
 {
     const ys_ivalue *t = &v->target;
     ys_dec hundred = {100, 0};
     if ((t->kind != YS_IV_NUMBER && t->kind != YS_IV_RANGE) || !t->pct)
+        return false;
+    return ys_dec_cmp(t->kind == YS_IV_RANGE ? t->hi : t->num, hundred) > 0;
+}
+
+static int check_pct(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
+                     const ys_iviews *vs, size_t at)
+{
+    const ys_iview *v = &vs->v[at];
+    int twin_line;
+    if (!over_100(v) || !report_here(vs, at, over_100, &twin_line))
         return YS_OK;
-    ys_dec top = t->kind == YS_IV_RANGE ? t->hi : t->num;
-    if (ys_dec_cmp(top, hundred) <= 0)
-        return YS_OK;
-    char pl[160], st[80], msg[1024];
+    char pl[160], st[80], msg[1024], also[64];
     place(v->ind, pl, sizeof pl);
-    shown(t, st, sizeof st);
-    snprintf(msg, sizeof msg, "指标“%s”：%s的百分比指标值“%s”超过100%%（第%d行）",
-             v->ind->l3 ? v->ind->l3 : "", pl, st, v->ind->line);
-    int line = v->ind->line;
-    return add(out, YS_SEV_WARNING, r, v->ind->table_id, &line, 1, "≤100%", st, msg);
+    shown(&v->target, st, sizeof st);
+    also_in_11(twin_line, also, sizeof also);
+    snprintf(msg, sizeof msg, "指标“%s”：%s的百分比指标值“%s”超过100%%（第%d行%s）",
+             v->ind->l3 ? v->ind->l3 : "", pl, st, v->ind->line, also);
+    int lines[2] = {v->ind->line, twin_line};
+    return add(out, YS_SEV_WARNING, r, v->ind->table_id, lines, twin_line ? 2 : 1, "≤100%",
+               st, msg);
 }
 
 int ys_ind_run_pct(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
@@ -226,15 +273,15 @@ static int note_values(const ys_rule *r, ys_findings *out, const ys_iview *v, va
 }
 
 static int check_verbatim(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
-                          const ys_iview *v)
+                          const ys_iviews *vs, size_t at)
 {
-    return note_values(r, out, v, is_verbatim, "无法识别，已原样保留");
+    return note_values(r, out, &vs->v[at], is_verbatim, "无法识别，已原样保留");
 }
 
 static int check_relaxed(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
-                         const ys_iview *v)
+                         const ys_iviews *vs, size_t at)
 {
-    return note_values(r, out, v, is_relaxed,
+    return note_values(r, out, &vs->v[at], is_relaxed,
                        "按“≥”/“≤”读取：同一表块其余均用“≥”/“≤”，疑为转换中丢失的符号");
 }
 

@@ -51,10 +51,70 @@ static int fix_block(ys_iview *v, size_t n, size_t first, const bool *done, bool
     return YS_OK;
 }
 
+/* Pair the indicators of table 11's goal (no, annual) with those of its form. */
+static void pair_goal(const ys_tableset *ts, ys_iviews *vs, int no, bool annual,
+                      const ys_indicator **bi, size_t *bidx, bool *used)
+{
+    unsigned how = 0;
+    const char *form = ys_match_goal_form(ts, no, annual, &how);
+    if (!form)
+        return;
+    size_t nb = 0;
+    for (size_t j = 0; j < vs->n; j++) {
+        const ys_indicator *y = vs->v[j].ind;
+        if (y->annual == annual && !strcmp(y->table_id, form) && vs->twin[j] < 0) {
+            bidx[nb] = j;
+            bi[nb] = y;
+            used[nb++] = false;
+        }
+    }
+    for (size_t i = 0; i < vs->n; i++) {
+        const ys_indicator *x = vs->v[i].ind;
+        if (x->goal != no || x->annual != annual || strcmp(x->table_id, "11"))
+            continue;
+        long k = ys_match_indicator(x, bi, nb, used);
+        if (k < 0)
+            continue;
+        used[k] = true;
+        vs->twin[i] = (long)bidx[k];
+        vs->twin[bidx[k]] = (long)i;
+        vs->how[i] = vs->how[bidx[k]] = how;
+    }
+}
+
+static int find_twins(const ys_tableset *ts, ys_iviews *vs)
+{
+    vs->twin = malloc(vs->n * sizeof *vs->twin);
+    vs->how = calloc(vs->n, sizeof *vs->how);
+    const ys_indicator **bi = malloc(vs->n * sizeof *bi);
+    size_t *bidx = malloc(vs->n * sizeof *bidx);
+    bool *used = malloc(vs->n * sizeof *used);
+    int rc = vs->twin && vs->how && bi && bidx && used ? YS_OK : YS_ENOMEM;
+    for (size_t i = 0; rc == YS_OK && i < vs->n; i++)
+        vs->twin[i] = -1;
+    for (size_t i = 0; rc == YS_OK && i < vs->n; i++) {
+        const ys_indicator *x = vs->v[i].ind;
+        if (strcmp(x->table_id, "11"))
+            continue;
+        bool first = true;   /* each (goal, kind) of table 11 once */
+        for (size_t k = 0; k < i && first; k++)
+            first = !(vs->v[k].ind->goal == x->goal && vs->v[k].ind->annual == x->annual &&
+                      !strcmp(vs->v[k].ind->table_id, "11"));
+        if (first)
+            pair_goal(ts, vs, x->goal, x->annual, bi, bidx, used);
+    }
+    free(bi);
+    free(bidx);
+    free(used);
+    return rc;
+}
+
 int ys_iviews_build(const ys_tableset *ts, ys_iviews *out)
 {
     out->n = 0;
     out->v = NULL;
+    out->twin = NULL;
+    out->how = NULL;
     if (!ts->nind)
         return YS_OK;
     ys_iview *v = calloc(ts->nind, sizeof *v);
@@ -84,6 +144,10 @@ int ys_iviews_build(const ys_tableset *ts, ys_iviews *out)
     free(done);
     out->n = ts->nind;
     out->v = v;
+    if (find_twins(ts, out) != YS_OK) {
+        ys_iviews_free(out);
+        return YS_ENOMEM;
+    }
     return YS_OK;
 }
 
@@ -92,6 +156,10 @@ void ys_iviews_free(ys_iviews *vs)
     if (!vs)
         return;
     free(vs->v);
+    free(vs->twin);
+    free(vs->how);
     vs->v = NULL;
+    vs->twin = NULL;
+    vs->how = NULL;
     vs->n = 0;
 }

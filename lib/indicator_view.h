@@ -23,9 +23,15 @@ typedef struct ys_iview {
 typedef struct ys_iviews {
     size_t n;
     ys_iview *v;           /* owned; in the order of ts->ind */
+    long *twin;            /* owned: index of the same indicator in the other
+                              place (table 11 ↔ the matched form, same kind), or -1 */
+    unsigned *how;         /* owned: YS_MATCH_* of the twin's pairing */
 } ys_iviews;
 
-/* Build the views of ts.  Returns YS_OK or YS_ENOMEM. */
+/* Build the views of ts, with twins: each goal of table 11 is matched to a
+ * project form (ys_match_goal_form) and its indicators paired one-to-one
+ * with the form's of the same kind (ys_match_indicator).
+ * Returns YS_OK or YS_ENOMEM. */
 int ys_iviews_build(const ys_tableset *ts, ys_iviews *out);
 void ys_iviews_free(ys_iviews *vs);
 

@@ -103,26 +103,6 @@ static int pair_up(pair_ctx *c, const ys_iview **a, const ys_indicator **ai, siz
     return rc;
 }
 
-/* Every distinct (goal, annual) of table 11 in order of appearance. */
-static size_t goals_of_11(const ys_tableset *ts, int *no, bool *annual, size_t cap)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < ts->nind && n < cap; i++) {
-        const ys_indicator *x = &ts->ind[i];
-        if (strcmp(x->table_id, "11"))
-            continue;
-        bool seen = false;
-        for (size_t k = 0; k < n; k++)
-            seen |= no[k] == x->goal && annual[k] == x->annual;
-        if (!seen) {
-            no[n] = x->goal;
-            annual[n] = x->annual;
-            n++;
-        }
-    }
-    return n;
-}
-
 /* ---- kind: table 11 against the project forms --------------------------- */
 
 static void table_pair(const ys_indicator *a, const ys_indicator *b, char *buf, size_t cap)
@@ -192,32 +172,15 @@ static int run_t11_forms(const ys_rule *r, const ys_tableset *ts, ys_findings *o
     if (ys_iviews_build(ts, &vs) != YS_OK)
         return YS_ENOMEM;
     int rc = YS_OK;
-    enum { MAXG = 256 };
-    int no[MAXG];
-    bool annual[MAXG];
-    size_t ng = goals_of_11(ts, no, annual, MAXG);
-    const ys_iview **a = malloc((vs.n + 1) * sizeof *a), **b = malloc((vs.n + 1) * sizeof *b);
-    const ys_indicator **ai = malloc((vs.n + 1) * sizeof *ai),
-                       **bi = malloc((vs.n + 1) * sizeof *bi);
-    if (!a || !b || !ai || !bi)
-        rc = YS_ENOMEM;
     pair_fn fn = r->c && !strcmp(r->c, "prior") ? pair_priors : pair_targets;
-    for (size_t g = 0; g < ng && rc == YS_OK; g++) {
-        unsigned how = 0;
-        const char *form = ys_match_goal_form(ts, no[g], annual[g], &how);
-        if (!form)
+    for (size_t i = 0; i < vs.n && rc == YS_OK; i++) {
+        if (vs.twin[i] < 0 || strcmp(vs.v[i].ind->table_id, "11"))
             continue;
         char howtxt[128];
-        ys_match_describe(how, howtxt, sizeof howtxt);
+        ys_match_describe(vs.how[i], howtxt, sizeof howtxt);
         pair_ctx c = {r, out, ts, howtxt};
-        size_t na = select_views(&vs, "11", no[g], annual[g], a, ai);
-        size_t nb = select_views(&vs, form, 0, annual[g], b, bi);
-        rc = pair_up(&c, a, ai, na, b, bi, nb, fn);
+        rc = fn(&c, &vs.v[i], &vs.v[vs.twin[i]]);
     }
-    free(a);
-    free(b);
-    free(ai);
-    free(bi);
     ys_iviews_free(&vs);
     return rc;
 }
