@@ -163,17 +163,31 @@ int ys_cell_line(const ys_row *r, int c)
 
 /* ---- findings ---- */
 
+/* Copy s into buf, cut to fit on a UTF-8 character boundary. */
+static const char *utf8_cut(char *buf, size_t cap, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n >= cap) {
+        n = cap - 1;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    return ys_scopy(buf, cap, s ? s : "", n);
+}
+
 int ys_report_finding(ys_findings *out, const ys_rule *r, ys_severity sev,
                       const char *table, const ys_side *s, const char *expected,
                       const char *actual, const char *fmt, ...)
 {
-    char msg[1536];
+    char msg[1536], exp[64], act[64];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* findings keep 63 bytes of each: cut on a character boundary */
     ys_finding *f = ys_findings_add(out, sev, r->id, table, s ? s->lines : NULL,
-                                    s ? s->nlines : 0, expected, actual, "%s", msg);
+                                    s ? s->nlines : 0, utf8_cut(exp, sizeof exp, expected),
+                                    utf8_cut(act, sizeof act, actual), "%s", msg);
     return f ? YS_OK : YS_ENOMEM;
 }
 
