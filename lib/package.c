@@ -238,12 +238,15 @@ static int take_projects(reader *rd)
                             COL(YS_SH_PROJECTS, r, "unit"), COL(YS_SH_PROJECTS, r, "category"),
                             COL(YS_SH_PROJECTS, r, "category_code"),
                             COL(YS_SH_PROJECTS, r, "form_name"),
+                            COL(YS_SH_PROJECTS, r, "perf_category"),
                             COL(YS_SH_PROJECTS, r, "purpose"), -1, r->line};
         if (!x.code[0] || !x.name[0])
             return ys_error_set(rd->err, YS_EINPUT, p->file[YS_SH_PROJECTS], r->line,
                                 "项目缺少 code 或 name");
         if (!x.form_name[0])
             x.form_name = x.name;
+        if (!x.perf_category[0])
+            x.perf_category = x.category;
         bool has;
         int64_t t;
         int rc = parse_yuan(rd, YS_SH_PROJECTS, r, "total", false, &t, &has);

@@ -84,6 +84,7 @@ typedef struct ys_pkg_prior {
 
 typedef struct ys_pkg_project {
     const char *code, *name, *unit, *category, *category_code, *form_name;
+    const char *perf_category;   /* table 11's 项目类别 (default: category) */
     const char *purpose;      /* 主要用途, for table 11 and the narrative */
     int64_t total;            /* 项目总预算; -1: same as this year's lines */
     int line;
@@ -143,6 +144,9 @@ const ys_pkg_project *ys_pkg_project_find(const ys_package *p, const char *code)
 /* The prior figure for (item, code) of year-1; code NULL or "" matches "". */
 const ys_pkg_prior *ys_pkg_prior_find(const ys_package *p, const char *item,
                                       const char *code);
+/* The same for any year. */
+const ys_pkg_prior *ys_pkg_prior_find_year(const ys_package *p, int year, const char *item,
+                                           const char *code);
 /* The first text with key (and code, when not NULL). */
 const ys_pkg_text *ys_pkg_text_find(const ys_package *p, const char *key,
                                     const char *code);

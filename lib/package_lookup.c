@@ -34,11 +34,17 @@ const ys_pkg_project *ys_pkg_project_find(const ys_package *p, const char *code)
 const ys_pkg_prior *ys_pkg_prior_find(const ys_package *p, const char *item,
                                       const char *code)
 {
+    return ys_pkg_prior_find_year(p, p->year - 1, item, code);
+}
+
+const ys_pkg_prior *ys_pkg_prior_find_year(const ys_package *p, int year, const char *item,
+                                           const char *code)
+{
     if (!code)
         code = "";
     for (size_t i = 0; i < p->nprior; i++) {
         const ys_pkg_prior *x = &p->prior[i];
-        if (x->year == p->year - 1 && strcmp(x->item, item) == 0 &&
+        if (x->year == year && strcmp(x->item, item) == 0 &&
             strcmp(x->code, code) == 0)
             return x;
     }
