@@ -37,7 +37,10 @@ static ys_row *row(ys_tableset *ts, ys_table *t, const char *code, const char *n
     for (int c = 0; c < t->ncols && p; c++) {
         const char *bar = strchr(p, '|');
         size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        assert_int_equal(ys_amount_parse(p, n, YS_UNIT_WAN, &r->cells[c].v), 0);
+        if (n && p[n - 1] == '%')
+            assert_int_equal(ys_pct_parse(p, n, true, &r->cells[c].v), 0);
+        else
+            assert_int_equal(ys_amount_parse(p, n, YS_UNIT_WAN, &r->cells[c].v), 0);
         r->cells[c].line = line;
         p = bar ? bar + 1 : NULL;
     }
@@ -63,6 +66,14 @@ static const ys_finding *find(const ys_findings *f, const char *id)
 {
     for (size_t i = 0; i < f->n; i++)
         if (strcmp(f->v[i].rule, id) == 0)
+            return &f->v[i];
+    return NULL;
+}
+
+static const ys_finding *find_sev(const ys_findings *f, const char *id, ys_severity sev)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(f->v[i].rule, id) == 0 && f->v[i].sev == sev)
             return &f->v[i];
     return NULL;
 }
@@ -257,6 +268,192 @@ static void verdicts(void **st)
     assert_int_equal(ys_judge(&a, &b), YS_SEV_ERROR);
 }
 
+
+/* A claim of the narrative. */
+static ys_claim *claim(ys_tableset *ts, ys_claim_kind kind, const char *key,
+                       const char *subject, const char *code, const char *amount,
+                       int line)
+{
+    ys_claim *c = ys_tableset_add_claim(ts);
+    assert_non_null(c);
+    memset(c, 0, sizeof *c);
+    c->kind = kind;
+    c->key = key;
+    c->subject = subject;
+    c->code = code;
+    c->line = line;
+    c->text = subject;
+    if (amount)
+        c->amount = amt(amount);
+    return c;
+}
+
+static void narrative_claims_against_cells(void **st)
+{
+    (void)st;
+    ys_tableset *ts = table1("83.88");
+    ys_table *t4 = tab(ts, "4", "amount");
+    keyed(ts, t4, "in.gpb", "", 50, "2877.94");
+    keyed(ts, t4, "out.class", "210", 51, "83.88");
+    claim(ts, YS_CLAIM_FIGURE, "in.total", "收入预算", NULL, "2877.94", 90);
+    /* one unit off: warning; ten units off: error; no figure: error */
+    claim(ts, YS_CLAIM_FIGURE, "fiscal.out.class", "卫生健康支出", "210", "83.87", 91);
+    claim(ts, YS_CLAIM_FIGURE, "fiscal.in.gpb", "一般公共预算", NULL, "2877.84", 92);
+    claim(ts, YS_CLAIM_MISSING, "fiscal.total", "财政拨款收支总预算", NULL, NULL, 93);
+    ys_findings f;
+    run(ts, &f);
+    assert_int_equal(count(&f, "N.in", YS_SEV_ERROR) + count(&f, "N.in", YS_SEV_WARNING), 0);
+    assert_int_equal(count(&f, "N.fiscal.class", YS_SEV_WARNING), 1);
+    const ys_finding *w = find(&f, "N.fiscal.class");
+    assert_true(has_line(w, 91) && has_line(w, 51));
+    assert_int_equal(count(&f, "N.fiscal.gpb", YS_SEV_ERROR), 1);
+    assert_true(has_line(find(&f, "N.fiscal.gpb"), 92));
+    assert_int_equal(count(&f, "N.missing", YS_SEV_ERROR), 1);
+    assert_int_equal(find(&f, "N.missing")->lines[0], 93);
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
+static void narrative_rates_and_shares(void **st)
+{
+    (void)st;
+    ys_tableset *ts = ys_tableset_new();
+    /* 提租补贴 18.15, 减少 1.86, 下降 9.31 %: allowed (see rate test) */
+    ys_claim *c = claim(ts, YS_CLAIM_FIGURE, "gpb.func", "提租补贴", "2210202", "18.15", 10);
+    c->change = amt("-1.86");
+    c->rate = pct("-9.31");
+    c = claim(ts, YS_CLAIM_FIGURE, "gpb.func", "购房补贴", "2210203", "42.65", 11);
+    c->change = amt("5.17");
+    c->rate = pct("12.8"); /* 5.17 / 37.48 = 13.79 %: wrong */
+    /* shares of out.total 2877.94: 1439.94 → 50.03 % (right), 1438 → 49.00 % (wrong) */
+    claim(ts, YS_CLAIM_FIGURE, "out.total", "支出预算", NULL, "2877.94", 12);
+    claim(ts, YS_CLAIM_FIGURE, "out.basic", "基本支出", NULL, "1439.94", 12)->share = pct("50.03");
+    claim(ts, YS_CLAIM_FIGURE, "out.project", "项目支出", NULL, "1438", 12)->share = pct("49.00");
+    ys_findings f;
+    run(ts, &f);
+    assert_int_equal(count(&f, "N.rate", YS_SEV_ERROR), 1);
+    assert_int_equal(find(&f, "N.rate")->lines[0], 11);
+    assert_int_equal(count(&f, "N.share.out.basic", YS_SEV_ERROR), 0);
+    assert_int_equal(count(&f, "N.share.out.project", YS_SEV_ERROR), 1);
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
+static void none_statement_against_table(void **st)
+{
+    (void)st;
+    ys_tableset *ts = ys_tableset_new();
+    ys_table *t7 = tab(ts, "7", "total,abroad,car.subtotal,car.purchase,car.operation,reception");
+    claim(ts, YS_CLAIM_NONE, "none.three_public", "没有“三公”经费", NULL, NULL, 60);
+    ys_findings f;
+    run(ts, &f);
+    assert_int_equal(ys_findings_count(&f, YS_SEV_ERROR), 0);
+    ys_findings_free(&f);
+    row(ts, t7, "", "", 0, YS_ROW_ITEM, NULL, 30, "1.50|||||1.50");
+    run(ts, &f);
+    assert_int_equal(count(&f, "N.none.three_public", YS_SEV_ERROR), 1);
+    const ys_finding *e = find(&f, "N.none.three_public");
+    assert_true(has_line(e, 30) && has_line(e, 60));
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
+/* Table 10 with two categories, and the project forms and table 11. */
+static ys_tableset *projects(const char *form_budget)
+{
+    ys_tableset *ts = ys_tableset_new();
+    ys_table *t = tab(ts, "10", "total,year.gpb,year.gov_fund,year.soe,carry.gpb,carry.gov_fund,carry.soe,special_acct,unit_funds");
+    row(ts, t, "", "合计", 0, YS_ROW_TOTAL, NULL, 10, "100.00|100.00");
+    row(ts, t, "014", "某局", 1, YS_ROW_GROUP, NULL, 11, "100.00|100.00");
+    row(ts, t, "014001", "某局本级", 2, YS_ROW_GROUP, NULL, 12, "100.00|100.00");
+    row(ts, t, "22", "其他运转类", 3, YS_ROW_GROUP, NULL, 13, "20.00|20.00");
+    row(ts, t, "P1", "食堂场所租赁", 4, YS_ROW_ITEM, NULL, 14, "20.00|20.00");
+    row(ts, t, "31", "本级支出项目", 3, YS_ROW_GROUP, NULL, 15, "80.00|80.00");
+    row(ts, t, "P2", "行政审批工作项目经费", 4, YS_ROW_ITEM, NULL, 16, "80.00|80.00");
+    ys_table *f1 = tab(ts, "12:行政审批工作经费（一级）", "amount,qty");
+    keyed(ts, f1, "budget.year", "", 40, form_budget);
+    keyed(ts, f1, "detail.total", "", 41, form_budget);
+    keyed(ts, f1, "detail.item", "", 42, "60.00");
+    keyed(ts, f1, "detail.item", "", 43, "20.00");
+    ys_table *f2 = tab(ts, "12:办公用房租赁费（一级）", "amount,qty");
+    keyed(ts, f2, "budget.year", "", 50, "20.00");
+    ys_table *t11 = tab(ts, "11", "amount,share,prior2,prior1");
+    row(ts, t11, "", "人员类", 0, YS_ROW_ITEM, "out.personnel", 70, "30.00|30.00%");
+    row(ts, t11, "", "运转类", 0, YS_ROW_ITEM, "out.operating", 71, "30.00|30.00%");
+    row(ts, t11, "", "特定目标类", 0, YS_ROW_ITEM, "out.special", 72, "80.00|40.00%");
+    row(ts, t11, "", "合计", 0, YS_ROW_ITEM, "out.total", 73, "140.00|100%");
+    ys_table *t51 = tab(ts, "5-1", "total,basic,personnel,public,project");
+    row(ts, t51, "", "合计", 0, YS_ROW_TOTAL, NULL, 80, "140.00|60.00|30.00|10.00|80.00");
+    return ts;
+}
+
+static void projects_across_tables(void **st)
+{
+    (void)st;
+    ys_tableset *ts = projects("80.00");
+    ys_findings f;
+    run(ts, &f);
+    /* 运转类 30 = 公用经费 10 + the 运转类 project 20; 特定目标类 80 = the
+     * other project; the rent form matches table 10 only by amount */
+    assert_int_equal(count(&f, "X.T11.operating", YS_SEV_ERROR), 0);
+    assert_int_equal(count(&f, "X.T11.special", YS_SEV_ERROR), 0);
+    assert_int_equal(count(&f, "T10.group", YS_SEV_ERROR), 0);
+    assert_int_equal(count(&f, "X.T12-T10", YS_SEV_ERROR), 0);
+    assert_int_equal(count(&f, "X.T12-T10", YS_SEV_WARNING), 1);
+    assert_true(has_line(find(&f, "X.T12-T10"), 14));
+    /* 30/140 = 21.43 %, not 30 %; 80/140 = 57.14 %, not 40 % */
+    assert_int_equal(count(&f, "T11.share", YS_SEV_ERROR), 3);
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+
+    /* the form says 80.50: its details no longer add up, and table 10 differs */
+    ts = projects("80.50");
+    run(ts, &f);
+    assert_int_equal(count(&f, "T12.detail", YS_SEV_ERROR), 1);
+    assert_int_equal(count(&f, "X.T12-T10", YS_SEV_ERROR), 1);
+    const ys_finding *e = find_sev(&f, "X.T12-T10", YS_SEV_ERROR);
+    assert_true(has_line(e, 40) && has_line(e, 16));
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
+static void group_sums_of_table10(void **st)
+{
+    (void)st;
+    ys_tableset *ts = projects("80.00");
+    ys_table *t = ys_tableset_find(ts, "10");
+    t->rows[4].cells[0].v.fen += 50000; /* 食堂场所租赁 20.05 */
+    ys_findings f;
+    run(ts, &f);
+    assert_int_equal(count(&f, "T10.group", YS_SEV_ERROR), 1);   /* 其他运转类 */
+    assert_int_equal(count(&f, "T10.row", YS_SEV_ERROR), 1);     /* 20.05 ≠ 20.00 */
+    assert_true(has_line(find(&f, "T10.group"), 13) && has_line(find(&f, "T10.group"), 14));
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
+static void names_of_codes_and_department(void **st)
+{
+    (void)st;
+    ys_tableset *ts = table3("816.90");
+    ys_table *t = ys_tableset_find(ts, "3");
+    t->rows[2].name = "政府办公厅（室）及相关机构运行";   /* 20103's name is …事务 */
+    row(ts, t, "2999999", "虚构科目", 3, YS_ROW_ITEM, NULL, 16, "");
+    ts->department = "示例局（示例中心）";
+    ys_tableset_add_mention(ts, "示例局（示例中心）本级", 1);
+    ys_tableset_add_mention(ts, "示例局（示例服务中心）", 2);
+    ys_tableset_add_mention(ts, "示例局(示例服务中心)", 7);
+    ys_findings f;
+    run(ts, &f);
+    assert_int_equal(count(&f, "T3.names", YS_SEV_WARNING), 2);
+    assert_int_equal(count(&f, "X.dept", YS_SEV_WARNING), 1);
+    const ys_finding *d = find(&f, "X.dept");
+    assert_int_equal(d->nlines, 2);
+    assert_true(has_line(d, 2) && has_line(d, 7));
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +463,12 @@ int main(void)
         cmocka_unit_test(one_ulp_between_tables_is_a_warning),
         cmocka_unit_test(rate_and_share_intervals),
         cmocka_unit_test(verdicts),
+        cmocka_unit_test(narrative_claims_against_cells),
+        cmocka_unit_test(narrative_rates_and_shares),
+        cmocka_unit_test(none_statement_against_table),
+        cmocka_unit_test(projects_across_tables),
+        cmocka_unit_test(group_sums_of_table10),
+        cmocka_unit_test(names_of_codes_and_department),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
