@@ -357,14 +357,14 @@ static bool read_labelled(const char *f, ys_ivalue *v)
         if (!is_digit(f[i]) && !match_cmp(f + i, &c, &w))
             continue;
         if (i >= sizeof v->label)
-            return false;
+            return false;   /* a long lead-in is prose */
         char label[sizeof v->label];
         copy_str(label, sizeof label, f, i);
         if (has_digit(label))
             return false;
         ys_ivalue t = *v;
         if (!read_numeric(f + i, &t))
-            return false;
+            continue;   /* "按合同约定100%": 约 starts no value here; look further */
         *v = t;
         copy_str(v->label, sizeof v->label, f, i);
         v->notes |= YS_IVN_LABEL;

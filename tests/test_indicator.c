@@ -131,6 +131,45 @@ static void grammar_malformed(void **st)
     }
 }
 
+/* Random strings of grammar tokens: parse, format, compare never crash and
+ * never lose the text (run under ASan/valgrind by the test suite). */
+static void grammar_random(void **st)
+{
+    (void)st;
+    static const char *const tok[] = {
+        "1", "0", "9", ".", ",", "%", "万", "亿", "≥", "≤", ">", "<", "=", "-", "至", "~",
+        "元", "/", "(", ")", "m²", " ", "合同金额", "不低于", "提升", "件", "\xe4", "满意率",
+    };
+    unsigned seed = 12345;
+    char buf[128];
+    ys_ivalue prev = P("≥1件");
+    for (int k = 0; k < 20000; k++) {
+        size_t n = 0;
+        int len = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 8;
+        for (int t = 0; t < len; t++) {
+            const char *w = tok[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof tok / sizeof *tok)];
+            size_t wl = strlen(w);
+            if (n + wl < sizeof buf) {
+                memcpy(buf + n, w, wl);
+                n += wl;
+            }
+        }
+        buf[n] = 0;
+        ys_ivalue v = P(buf);
+        assert_int_equal(v.srclen, n);
+        char out[256];
+        ys_ivalue_format(&v, out, sizeof out);
+        if (v.kind == YS_IV_VERBATIM)
+            assert_string_equal(out, buf);
+        (void)ys_ivalue_same(&v, &prev, YS_IVC_RATE | YS_IVC_COST);
+        (void)ys_ivalue_stricter(&v, &prev, YS_IVC_COST);
+        (void)ys_ivalue_disjoint(&v, &prev, 0);
+        prev = v;
+        prev.src = "≥1件";   /* buf is reused: keep prev's text valid */
+        prev.srclen = strlen(prev.src);
+    }
+}
+
 static void grammar_format(void **st)
 {
     (void)st;
@@ -639,6 +678,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(grammar_forms),   cmocka_unit_test(grammar_malformed),
+        cmocka_unit_test(grammar_random),
         cmocka_unit_test(grammar_format),  cmocka_unit_test(equality),
         cmocka_unit_test(strictness),      cmocka_unit_test(glyphs),
         cmocka_unit_test(matching_names),  cmocka_unit_test(reference_document),
