@@ -11,6 +11,7 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "recognize_internal.h"
 #include "yusuan/writer.h"
 #include "writers/layout.h"
 
@@ -174,18 +175,9 @@ static size_t basic_project(const ys_tableset *ts, bar *v)
     return 0;
 }
 
-static size_t year_on_year(const ys_tableset *ts, bar *v)
+/* Claims with a prior figure or a change: this year and last year. */
+static size_t claims_on_year(const ys_tableset *ts, bar *v, size_t n)
 {
-    size_t n = 0;
-    const ys_table *t = ys_tableset_find(ts, "11");
-    int ca = col(t, "amount"), cp = col(t, "prior1");
-    for (size_t i = 0; ca >= 0 && cp >= 0 && i < t->nrows && n < MAX_BARS; i++) {
-        const ys_row *r = &t->rows[i];
-        if (r->cells[ca].v.present && r->cells[cp].v.present)
-            v[n++] = (bar){r->name, r->cells[ca].v.fen, r->cells[cp].v.fen};
-    }
-    if (n)
-        return n;
     for (size_t i = 0; i < ts->nclaims && n < MAX_BARS; i++) {
         const ys_claim *c = &ts->claims[i];
         if (c->kind != YS_CLAIM_FIGURE || !c->amount.present || c->scope)
@@ -197,6 +189,36 @@ static size_t year_on_year(const ys_tableset *ts, bar *v)
         v[n++] = (bar){name, c->amount.fen, prior};
     }
     return n;
+}
+
+/*
+ * This year against last year: table 11's funds with a 上年 figure, else
+ * the claims of the set, else the claims that part 3's paragraphs make (a
+ * derived set carries its narrative as text): those are read into
+ * `scratch`, which the caller frees after drawing.
+ */
+static size_t year_on_year(const ys_tableset *ts, bar *v, ys_tableset **scratch)
+{
+    size_t n = 0;
+    const ys_table *t = ys_tableset_find(ts, "11");
+    int ca = col(t, "amount"), cp = col(t, "prior1");
+    for (size_t i = 0; ca >= 0 && cp >= 0 && i < t->nrows && n < MAX_BARS; i++) {
+        const ys_row *r = &t->rows[i];
+        if (r->cells[ca].v.present && r->cells[cp].v.present)
+            v[n++] = (bar){r->name, r->cells[ca].v.fen, r->cells[cp].v.fen};
+    }
+    if (n || (n = claims_on_year(ts, v, 0)) != 0)
+        return n;
+    *scratch = ys_tableset_new();
+    if (!*scratch)
+        return 0;
+    for (size_t i = 0; i < ts->nparas; i++) {
+        const ys_para *p = &ts->paras[i];
+        if (p->part == 3 && p->text &&
+            ys_claims_from_text(*scratch, p->text, p->line, p->section, NULL) < 0)
+            return 0;
+    }
+    return claims_on_year(*scratch, v, 0);
 }
 
 void ys_html_charts(const ys_tableset *ts, ys_buf *b)
@@ -213,10 +235,12 @@ void ys_html_charts(const ys_tableset *ts, ys_buf *b)
         bar_chart(b, "基本支出与项目支出（万元）", v, n);
     else
         ys_buf_puts(b, "<!-- 无基本支出、项目支出数据：未绘制该图 -->\n");
-    n = year_on_year(ts, v);
+    ys_tableset *scratch = NULL;
+    n = year_on_year(ts, v, &scratch);
     if (n)
         compare_chart(b, "本年与上年对比（万元）", v, n);
     else
         ys_buf_puts(b, "<!-- 表集中没有上年数据：未绘制本年与上年对比图 -->\n");
+    ys_tableset_free(scratch);
     ys_buf_puts(b, "</section>\n");
 }

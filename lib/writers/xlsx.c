@@ -50,7 +50,7 @@ static int make_formats(lxw_workbook *wb, fmts *f)
     format_set_bg_color(f->head, 0xE8EEF7);
     format_set_text_wrap(f->text);
     format_set_num_format(f->num, "#,##0.00");
-    format_set_num_format(f->pct, "0.00%");
+    format_set_num_format(f->pct, "0.00\"%\"");
     return 0;
 }
 
@@ -78,8 +78,10 @@ static double cell_number(const ys_gcell *x, ys_unit unit)
 {
     char buf[48];
     if (x->pct) {
-        ys_pct_format(x->fen, 4, buf, sizeof buf);
-        return strtod(buf, NULL) / 100; /* Excel stores 36.15 % as 0.3615 */
+        /* stored as 36.15 shown "36.15%" (a literal sign, not Excel's ×100), so
+         * that a reader taking the cell's value gets the percentage written */
+        ys_pct_format(x->fen, 2, buf, sizeof buf);
+        return strtod(buf, NULL);
     }
     ys_amount_format(x->fen, unit, 2, false, buf, sizeof buf);
     return strtod(buf, NULL);
