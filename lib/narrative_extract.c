@@ -300,34 +300,65 @@ static ys_claim *new_claim(nctx *c, ys_claim_kind kind, const char *sentence, in
     return cl;
 }
 
+/* Last offset of needle in s[0..n), or -1. */
+static long last_at(const char *s, size_t n, const char *needle)
+{
+    long at = -1;
+    size_t m = strlen(needle);
+    for (const char *p = s; (p = memmem(p, n - (size_t)(p - s), needle, m)); p += m)
+        at = (long)(p - s);
+    return at;
+}
+
+/* form.prior for a year before the budget year, or under 前两年预算 (the
+ * nearer of 前两年 / 当年 before the figure decides); else form.year.
+ * `before` is the sentence up to the figure. */
+static const char *form_key(const nctx *c, int year, const char *before, size_t n)
+{
+    if (year && year < c->budget_year)
+        return "form.prior";
+    if (last_at(before, n, "前两年") > last_at(before, n, "当年"))
+        return "form.prior";
+    return "form.year";
+}
+
+/* Where a figure stands in its sentence. */
+typedef struct spot {
+    size_t from;          /* sentence start in t->s */
+    size_t prev;          /* end of the previous figure: the lead starts here */
+    const char *sentence; /* the sentence (arena copy), for messages */
+    char clause[SUBJ_CAP];/* the words since the last , : 、 (its tail if long) */
+} spot;
+
 /* A subject's figure (or blank): one claim, or one per year for
  * "2024年和2025年预算均为26万元". */
-static int subject_claims(nctx *c, const token *tk, const char *lead, size_t nlead,
-                          const char *clause, size_t nclause, const char *sentence)
+static int subject_claims(nctx *c, const token *tk, const spot *w)
 {
     char subj[SUBJ_CAP], flat[SUBJ_CAP];
-    ys_nsubject_clean(clause, nclause, subj, sizeof subj);
+    ys_nsubject_clean(w->clause, strlen(w->clause), subj, sizeof subj);
     if (ys_fold(subj, strlen(subj), flat, sizeof flat) == (size_t)-1)
         flat[0] = 0;
     ys_nsubject_unquote(flat);
     const char *code;
     const ys_npattern *p = match(c, flat, &code);
+    const char *lead = c->t->s + w->prev;
+    size_t nlead = tk->at - w->prev;
     int ys[MAX_YEARS];
     int ny = years_in(lead, 0, nlead, ys);
-    int first = ny > 1 && ys_has(lead, "均") ? 0 : (ny ? ny - 1 : 0);
+    int first = ny > 1 && memmem(lead, nlead, "均", strlen("均")) ? 0 : (ny ? ny - 1 : 0);
     const char *subject = ys_ts_str(c->ts, subj, (size_t)-1);
     if (!subject)
         return -1;
     int line = ys_ntext_line_at(c->t, tk->at);
     for (int y = first; y < (ny ? ny : 1); y++) {
         ys_claim *cl = new_claim(c, tk->kind == TK_BLANK ? YS_CLAIM_MISSING : YS_CLAIM_FIGURE,
-                                 sentence, line);
+                                 w->sentence, line);
         if (!cl)
             return -1;
         cl->year = ny ? ys[y] : 0;
         cl->key = p ? p->key : NULL;
         if (p && p->how == YS_NR_FORM_YEAR)
-            cl->key = cl->year && cl->year < c->budget_year ? "form.prior" : "form.year";
+            cl->key = form_key(c, cl->year, c->t->s + w->from, tk->at - w->from);
         cl->subject = subject;
         cl->code = code;
         cl->amount = tk->v;
@@ -363,6 +394,38 @@ static bool is_subject_figure(const token *tk, const char *clause)
            (tk->kind == TK_MONEY && ys_nrole_money(clause, &sign) == YS_NROLE_SUBJECT);
 }
 
+/* The clause before tk into w->clause: its tail when too long (the words
+ * next to the figure decide), cut at a character boundary. */
+static void take_clause(const char *s, const token *tk, spot *w)
+{
+    size_t cs = clause_start(s, w->prev, tk->at), n = tk->at - cs;
+    if (n > sizeof w->clause - 1) {
+        cs = tk->at - (sizeof w->clause - 1);
+        while (cs < tk->at && ((unsigned char)s[cs] & 0xC0) == 0x80)
+            cs++;
+        n = tk->at - cs;
+    }
+    memcpy(w->clause, s + cs, n);
+    w->clause[n] = 0;
+}
+
+/* "没有…安排" in a sentence without figures: a NONE claim. */
+static int none_claim(nctx *c, const spot *w, size_t to)
+{
+    size_t at;
+    const char *key = c->section != YS_NSEC_FORM ? ys_nnone_key(w->sentence, &at) : NULL;
+    if (!key)
+        return 0;
+    ys_claim *cl = new_claim(c, YS_CLAIM_NONE, w->sentence, ys_ntext_line_at(c->t, w->from + at));
+    if (!cl)
+        return -1;
+    cl->key = key;
+    int ys[MAX_YEARS];
+    cl->year = years_in(c->t->s, w->from, to, ys) ? ys[0] : 0;
+    c->cur = -1;
+    return 0;
+}
+
 /* Claims of the sentence s[from..to). */
 static int sentence_claims(nctx *c, size_t from, size_t to)
 {
@@ -371,40 +434,21 @@ static int sentence_claims(nctx *c, size_t from, size_t to)
         from++;
     if (from >= to)
         return 0;
-    const char *sentence = ys_ts_str(c->ts, s + from, to - from);
-    if (!sentence)
+    spot w = {from, from, ys_ts_str(c->ts, s + from, to - from), ""};
+    if (!w.sentence)
         return -1;
-    size_t prev = from;
     token tk;
-    bool any = false;
-    char clause[SUBJ_CAP];
+    bool money = false;
     for (size_t i = from; next_token(s, from, i, to, &tk); i = tk.end) {
-        size_t cs = clause_start(s, prev, tk.at);
-        size_t nclause = tk.at - cs < sizeof clause - 1 ? tk.at - cs : sizeof clause - 1;
-        memcpy(clause, s + cs, nclause);
-        clause[nclause] = 0;
-        if (tk.kind != TK_PCT)
-            any = true;
-        if (is_subject_figure(&tk, clause)) {
-            if (subject_claims(c, &tk, s + prev, tk.at - prev, clause, nclause, sentence) != 0)
-                return -1;
-        } else {
-            modify_claim(c, &tk, clause);
-        }
-        prev = tk.end;
-    }
-    size_t at;
-    const char *none = !any && c->section != YS_NSEC_FORM ? ys_nnone_key(sentence, &at) : NULL;
-    if (none) {
-        ys_claim *cl = new_claim(c, YS_CLAIM_NONE, sentence, ys_ntext_line_at(c->t, from + at));
-        if (!cl)
+        take_clause(s, &tk, &w);
+        money |= tk.kind != TK_PCT;
+        if (!is_subject_figure(&tk, w.clause))
+            modify_claim(c, &tk, w.clause);
+        else if (subject_claims(c, &tk, &w) != 0)
             return -1;
-        cl->key = none;
-        int ys[MAX_YEARS];
-        cl->year = years_in(s, from, to, ys) ? ys[0] : 0;
-        c->cur = -1;
+        w.prev = tk.end;
     }
-    return 0;
+    return money ? 0 : none_claim(c, &w, to);
 }
 
 static size_t sentence_end(const char *s, size_t i, size_t n)

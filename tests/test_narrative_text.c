@@ -68,6 +68,18 @@ static void form_texts(void **state)
     expect(ts, 1, "form.prior", 2025, 26 * YS_FEN_PER_WAN);
     ys_tableset_free(ts);
 
+    /* the budget year unknown and not written: 前两年 says prior */
+    ts = text_claims("1. 前两年预算安排情况：2024年预算936.21万，2025年预算943.99万。", 0, "12:w", &n);
+    assert_int_equal(n, 2);
+    expect(ts, 1, "form.prior", 2025, 94399 * 10000LL);
+    ys_tableset_free(ts);
+
+    ts = text_claims("1. 前两年预算安排情况：无预算 2. 当年预算变动情况及理由：2026年预算17.8万", 0,
+                     "12:v", &n);
+    assert_int_equal(n, 1);
+    expect(ts, 0, "form.year", 2026, 178 * 100000LL);
+    ys_tableset_free(ts);
+
     /* no figure: no claim */
     ts = text_claims("1. 前两年预算安排情况：无预算 2. 当年预算变动情况及理由："
                      "上级政策文件要求，区级开展相关工作需要新增此项目。", 0, "12:z", &n);
