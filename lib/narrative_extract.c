@@ -390,8 +390,26 @@ static void modify_claim(nctx *c, const token *tk, const char *clause)
 static bool is_subject_figure(const token *tk, const char *clause)
 {
     int sign;
-    return tk->kind == TK_BLANK ||
-           (tk->kind == TK_MONEY && ys_nrole_money(clause, &sign) == YS_NROLE_SUBJECT);
+    return tk->kind != TK_PCT && ys_nrole_money(clause, &sign) == YS_NROLE_SUBJECT;
+}
+
+/* "比 2025 年减少万元": the change of the latest claim is missing — a
+ * MISSING claim with that claim's key and subject. */
+static int missing_change(nctx *c, const token *tk, const spot *w)
+{
+    long figure = c->cur;
+    if (figure < 0)
+        return 0;
+    ys_claim *cl = new_claim(c, YS_CLAIM_MISSING, w->sentence, ys_ntext_line_at(c->t, tk->at));
+    if (!cl)
+        return -1;
+    const ys_claim *of = &c->ts->claims[figure];    /* after the add: it may have moved */
+    cl->key = of->key;
+    cl->subject = of->subject;
+    cl->code = of->code;
+    cl->year = of->year;
+    c->cur = figure;        /* a rate after the gap still belongs to the figure */
+    return 0;
 }
 
 /* The clause before tk into w->clause: its tail when too long (the words
@@ -442,9 +460,14 @@ static int sentence_claims(nctx *c, size_t from, size_t to)
     for (size_t i = from; next_token(s, from, i, to, &tk); i = tk.end) {
         take_clause(s, &tk, &w);
         money |= tk.kind != TK_PCT;
-        if (!is_subject_figure(&tk, w.clause))
+        int rc = 0;
+        if (is_subject_figure(&tk, w.clause))
+            rc = subject_claims(c, &tk, &w);
+        else if (tk.kind == TK_BLANK)
+            rc = missing_change(c, &tk, &w);
+        else
             modify_claim(c, &tk, w.clause);
-        else if (subject_claims(c, &tk, &w) != 0)
+        if (rc != 0)
             return -1;
         w.prev = tk.end;
     }

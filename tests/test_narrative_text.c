@@ -154,6 +154,14 @@ static void wordings(void **state)
     assert_int_equal(n, 0);
     ys_tableset_free(ts);
 
+    /* a change with its figure missing */
+    ts = text_claims("2026年机关运行经费 8 万元，比 2025 年减少万元，下降 20%。", 11, NULL, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(ts->claims[1].kind, YS_CLAIM_MISSING);
+    assert_string_equal(ts->claims[1].key, "admin_cost");
+    assert_int_equal(ts->claims[0].rate.fen, -20 * YS_PCT_ONE);
+    ys_tableset_free(ts);
+
     /* 上年结转 is a subject, not a prior figure */
     ts = text_claims("2026年一般公共预算财政拨款支出预算 30 万元，其中：本年预算 20 万元，"
                      "上年结转 10 万元。", 5, NULL, &n);
