@@ -346,6 +346,9 @@ const char *ys_nresolve_code(ys_tableset *ts, ys_nresolve how, const char *subje
                    : 0;
     if (k)
         return ys_ts_str(ts, code, k);
+    bool marked = strstr(subject, "(类)") || strstr(subject, "(款)") || strstr(subject, "(项)");
+    if (marked && (how == YS_NR_FUNC_CLASS || how == YS_NR_FUNC_ANY))
+        how = YS_NR_FUNC_CHAIN;     /* "一般公共服务支出(类) 2561.1 万元" */
     switch (how) {
     case YS_NR_FUNC_CHAIN: return func_chain(ts, subject);
     case YS_NR_FUNC_CLASS: return find_code(ts, YS_CODE_FUNCTION, subject, 1, NULL);

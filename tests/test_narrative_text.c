@@ -211,14 +211,18 @@ static void codes_from_tables(void **state)
     assert_string_equal(ts->claims[0].key, "gpb.func");
     assert_string_equal(ts->claims[0].code, "2010399");
     assert_int_equal(ts->claims[0].rate.fen, 25 * YS_PCT_ONE);
+    n = ys_claims_from_text(ts, "支出包括：卫生健康支出（类）1.5 万元。", 10, 4, NULL);
+    assert_int_equal(n, 1);
+    assert_string_equal(ts->claims[1].key, "fiscal.out.class");
+    assert_string_equal(ts->claims[1].code, "210");
     n = ys_claims_from_text(ts, "2. 窗口服务项目 3 万元，主要用于窗口服务。", 11, 10, NULL);
     assert_int_equal(n, 1);
-    assert_string_equal(ts->claims[1].key, "project");
-    assert_string_equal(ts->claims[1].code, "P0001");
+    assert_string_equal(ts->claims[2].key, "project");
+    assert_string_equal(ts->claims[2].code, "P0001");
     n = ys_claims_from_text(ts, "(1) 其他商品和服务支出 4 万元。", 12, 6, NULL);
     assert_int_equal(n, 1);
-    assert_string_equal(ts->claims[2].key, "basic.econ");
-    assert_string_equal(ts->claims[2].code, "30299");
+    assert_string_equal(ts->claims[3].key, "basic.econ");
+    assert_string_equal(ts->claims[3].code, "30299");
     ys_tableset_free(ts);
 }
 
