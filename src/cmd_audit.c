@@ -1,5 +1,5 @@
 /*
- * cmd_audit.c — `yusuan audit [--format text|json] [--profile NAME] FILE...`
+ * cmd_audit.c — `yusuan audit [--format text|json] [--profile NAME|FILE] FILE...`
  *
  * A thin layer: read each file (ys_doc_read_file), recognise its tables
  * (ys_recognize), run the rule table (ys_audit) and render the findings
@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "profile.h"   /* ys_profile_load_file: --profile FILE */
 #include "yusuan/audit.h"
 #include "yusuan/doc.h"
 #include "yusuan/recognize.h"
@@ -21,10 +22,11 @@ enum { FMT_TEXT, FMT_JSON };
 
 static int usage_help(void)
 {
-    printf("usage: yusuan audit [--format text|json] [--profile NAME] FILE...\n"
+    printf("usage: yusuan audit [--format text|json] [--profile NAME|FILE] FILE...\n"
            "  --format text   one line per finding: FILE:LINE: severity[rule]: message (default)\n"
            "  --format json   one object per file (an array when several files)\n"
-           "  --profile NAME  layout profile (default: detected from the document)\n"
+           "  --profile NAME|FILE  layout profile, built in or a .profile file\n"
+           "                  (default: detected from the document)\n"
            "exit: 0 no error-level finding, 1 at least one, 2 could not run\n");
     return EXIT_CLEAN;
 }
@@ -74,24 +76,43 @@ int cmd_audit(int argc, char **argv)
 {
     int fmt = FMT_TEXT, first = 0, nfiles = 0;
     const ys_profile *prof = NULL;
+    ys_profile *loaded = NULL;
     const char *files[argc > 0 ? argc : 1];
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help"))
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            ys_profile_free(loaded);
             return usage_help();
+        }
         if (!strcmp(a, "--format") && i + 1 < argc) {
             const char *v = argv[++i];
             if (!strcmp(v, "text"))
                 fmt = FMT_TEXT;
             else if (!strcmp(v, "json"))
                 fmt = FMT_JSON;
-            else
+            else {
+                ys_profile_free(loaded);
                 return cli_usage("audit", "unknown format '%s' (text, json)", v);
+            }
         } else if (!strcmp(a, "--profile") && i + 1 < argc) {
             const char *v = argv[++i];
-            if (!(prof = ys_profile_builtin(v)))
-                return cli_usage("audit", "unknown profile '%s'", v);
+            if (!(prof = ys_profile_builtin(v))) {
+                ys_error err;
+                memset(&err, 0, sizeof err);
+                ys_profile_free(loaded);
+                loaded = NULL;
+                if (ys_profile_load_file(v, &loaded, &err) != YS_OK) {
+                    if (!err.file[0])
+                        snprintf(err.file, sizeof err.file, "%s", v);
+                    if (err.line == 0 && !err.where[0])
+                        err.line = 1;
+                    cli_report(&err);
+                    return EXIT_FAIL;
+                }
+                prof = loaded;
+            }
         } else if (a[0] == '-' && a[1] && strcmp(a, "--") != 0) {
+            ys_profile_free(loaded);
             return cli_usage("audit", "unknown option '%s'", a);
         } else if (!strcmp(a, "--")) {
             first = i + 1;
@@ -102,8 +123,10 @@ int cmd_audit(int argc, char **argv)
     }
     for (int i = first; first && i < argc; i++)
         files[nfiles++] = argv[i];
-    if (nfiles == 0)
+    if (nfiles == 0) {
+        ys_profile_free(loaded);
         return cli_usage("audit", "no file given (yusuan audit --help)");
+    }
 
     int worst = EXIT_CLEAN, printed = 0;
     ys_buf summary = {0};
@@ -129,5 +152,6 @@ int cmd_audit(int argc, char **argv)
     if (fmt == FMT_TEXT && nfiles > 1 && summary.n)
         fwrite(summary.p, 1, summary.n, stdout);
     ys_buf_free(&summary);
+    ys_profile_free(loaded);
     return worst;
 }
