@@ -1,11 +1,13 @@
 /*
- * package.c — reads a budget package folder (one CSV per sheet) into the
- * typed records of lib/package.h.
+ * package.c — reads a budget package (a folder with one CSV per sheet, or
+ * one .xlsx workbook through package_xlsx.c) into the typed records of
+ * lib/package.h.
  * Owns: which sheets and columns a package has (the table `specs`), how a
  * cell becomes a typed value.  Promise: a package that reads is complete —
  * every required sheet and column is there and every amount parsed exactly;
  * otherwise YS_EINPUT located at FILE:LINE and nothing is returned.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +46,41 @@ typedef struct reader {
     ys_error *err;
 } reader;
 
+/* A located input error at row `line` (and column `col`, -1 for the row). */
+static int fail(reader *rd, int s, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static int fail(reader *rd, int s, int line, int col, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const ys_package *p = rd->p;
+    if (!p->xlsx)
+        return ys_error_set(rd->err, YS_EINPUT, p->file[s], line, "%s", msg);
+    char where[64];
+    if (line > 0)
+        snprintf(where, sizeof where, "%s!%c%d", ys_pkg_sheet_names[s],
+                 'A' + (col > 0 && col < 26 ? col : 0), line);
+    else
+        snprintf(where, sizeof where, "%s", ys_pkg_sheet_names[s]);
+    return ys_error_setw(rd->err, YS_EINPUT, p->path, where, "%s", msg);
+}
+
+void ys_pkg_where(const ys_package *p, int s, int line, char *buf, size_t cap)
+{
+    if (p->xlsx && line > 0)
+        snprintf(buf, cap, "%s:%s!A%d", p->path, ys_pkg_sheet_names[s], line);
+    else if (p->xlsx)
+        snprintf(buf, cap, "%s:%s", p->path, ys_pkg_sheet_names[s]);
+    else if (line > 0)
+        snprintf(buf, cap, "%s:%d", p->file[s], line);
+    else
+        snprintf(buf, cap, "%s", p->file[s]);
+}
+
 static const char *cell(const ys_sheet *sh, const ys_sheet_row *r, const char *col)
 {
     int j = ys_sheet_col(sh, col);
@@ -80,15 +117,14 @@ static int read_sheet_file(reader *rd, int s)
 
 static int check_spec(reader *rd, const struct sheet_spec *sp)
 {
-    const char *file = rd->p->file[sp->sheet];
     if (!rd->present[sp->sheet])
-        return sp->required ? ys_error_set(rd->err, YS_EINPUT, file, 0,
+        return sp->required ? fail(rd, sp->sheet, 0, -1,
                                            "缺少工作表 %s（文件不存在）",
                                            ys_pkg_sheet_names[sp->sheet])
                             : YS_OK;
     for (int c = 0; c < 8 && sp->cols[c]; c++)
         if (ys_sheet_col(&rd->sh[sp->sheet], sp->cols[c]) < 0)
-            return ys_error_set(rd->err, YS_EINPUT, file, 1, "表头缺少列 %s",
+            return fail(rd, sp->sheet, 1, -1, "表头缺少列 %s",
                                 sp->cols[c]);
     return YS_OK;
 }
@@ -111,11 +147,10 @@ static int parse_yuan(reader *rd, int s, const ys_sheet_row *r, const char *col,
     ys_amount a;
     if (ys_amount_parse(v, strlen(v), YS_UNIT_YUAN, &a) != 0 ||
         decimals(v) > 2)
-        return ys_error_set(rd->err, YS_EINPUT, rd->p->file[s], r->line,
+        return fail(rd, s, r->line, ys_sheet_col(&rd->sh[s], col),
                             "%s 列“%s”不是金额（元，最多两位小数）", col, v);
     if (!a.present && need)
-        return ys_error_set(rd->err, YS_EINPUT, rd->p->file[s], r->line,
-                            "%s 列缺少金额", col);
+        return fail(rd, s, r->line, ys_sheet_col(&rd->sh[s], col), "%s 列缺少金额", col);
     *fen = a.present ? a.fen : 0;
     if (present)
         *present = a.present;
@@ -144,12 +179,12 @@ static int take_meta(reader *rd)
     p->dept_code = ys_pkg_meta_get(p, "department_code");
     const char *y = ys_pkg_meta_get(p, "year");
     if (!p->department || !p->department[0] || !p->dept_code || !y)
-        return ys_error_set(rd->err, YS_EINPUT, p->file[YS_SH_META], 0,
+        return fail(rd, YS_SH_META, 0, -1,
                             "meta 必须给出 department、department_code 和 year");
     char *end;
     long yr = strtol(y, &end, 10);
     if (*end || yr < 1990 || yr > 2200)
-        return ys_error_set(rd->err, YS_EINPUT, p->file[YS_SH_META], 0,
+        return fail(rd, YS_SH_META, 0, -1,
                             "year“%s”不是预算年度", y);
     p->year = (int)yr;
     p->group_name = ys_pkg_meta_get(p, "group_name");
@@ -173,7 +208,7 @@ static int take_units(reader *rd)
                          !strcmp(base, "1") || !strcmp(base, "yes") || !strcmp(base, "是"),
                          r->line};
         if (!u.code[0] || !u.name[0])
-            return ys_error_set(rd->err, YS_EINPUT, p->file[YS_SH_UNITS], r->line,
+            return fail(rd, YS_SH_UNITS, r->line, -1,
                                 "单位缺少 code 或 name");
         p->units[p->nunits++] = u;
     }
@@ -193,7 +228,7 @@ static int take_lines(reader *rd)
                          COL(YS_SH_LINES, r, "economic_name"), 0, 0, r->line};
         int k = ys_line_kind_parse(COL(YS_SH_LINES, r, "kind"));
         if (k < 0)
-            return ys_error_set(rd->err, YS_EINPUT, p->file[YS_SH_LINES], r->line,
+            return fail(rd, YS_SH_LINES, r->line, -1,
                                 "kind“%s”不是 人员经费/公用经费/项目/经营支出/上缴上级/对附属单位补助",
                                 COL(YS_SH_LINES, r, "kind"));
         l.kind = (ys_line_kind)k;
@@ -241,7 +276,7 @@ static int take_projects(reader *rd)
                             COL(YS_SH_PROJECTS, r, "perf_category"),
                             COL(YS_SH_PROJECTS, r, "purpose"), -1, r->line};
         if (!x.code[0] || !x.name[0])
-            return ys_error_set(rd->err, YS_EINPUT, p->file[YS_SH_PROJECTS], r->line,
+            return fail(rd, YS_SH_PROJECTS, r->line, -1,
                                 "项目缺少 code 或 name");
         if (!x.form_name[0])
             x.form_name = x.name;
@@ -271,7 +306,7 @@ static int take_items(reader *rd)
                          0, false, r->line};
         if (strcmp(x.kind, "detail") && strcmp(x.kind, "procurement") &&
             strcmp(x.kind, "source"))
-            return ys_error_set(rd->err, YS_EINPUT, p->file[YS_SH_ITEMS], r->line,
+            return fail(rd, YS_SH_ITEMS, r->line, -1,
                                 "kind“%s”应为 detail、procurement 或 source", x.kind);
         int rc = parse_yuan(rd, YS_SH_ITEMS, r, "amount", false, &x.fen, &x.has_amount);
         if (rc)
@@ -329,7 +364,7 @@ static int take_indicators(reader *rd)
                         COL(YS_SH_IND, r, "target"), COL(YS_SH_IND, r, "prev2"),
                         COL(YS_SH_IND, r, "prev1"), COL(YS_SH_IND, r, "basis"), r->line};
         if (strcmp(term, "annual") && strcmp(term, "long"))
-            return ys_error_set(rd->err, YS_EINPUT, p->file[YS_SH_IND], r->line,
+            return fail(rd, YS_SH_IND, r->line, -1,
                                 "term“%s”应为 long 或 annual", term);
         p->ind[p->nind++] = x;
     }
@@ -344,24 +379,33 @@ int ys_package_read(const char *path, ys_package **out, ys_error *err)
 {
     *out = NULL;
     struct stat st;
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-        return ys_error_set(err, YS_EIO, path, 0,
-                            "不是预算数据包文件夹（XLSX 数据包尚不支持）");
+    if (stat(path, &st) != 0)
+        return ys_error_set(err, YS_EIO, path, 0, "找不到预算数据包");
+    bool xlsx = S_ISREG(st.st_mode);
+    if (!xlsx && !S_ISDIR(st.st_mode))
+        return ys_error_set(err, YS_EIO, path, 0, "不是预算数据包（应为文件夹或 .xlsx 工作簿）");
     ys_package *p = calloc(1, sizeof *p);
     reader rd = {0};
     if (!p || !(p->arena = ys_arena_new()) || !(p->path = strdup(path))) {
         ys_package_free(p);
         return ys_error_set(err, YS_ENOMEM, path, 0, "内存不足");
     }
+    p->xlsx = xlsx;
     rd.p = p;
     rd.err = err;
     int rc = YS_OK;
-    for (int s = 0; s < YS_SH_COUNT && rc == YS_OK; s++) {
+    for (int s = 0; s < YS_SH_COUNT; s++) {
         char name[4200];
-        snprintf(name, sizeof name, "%s/%s.csv", path, ys_pkg_sheet_names[s]);
+        if (xlsx)
+            snprintf(name, sizeof name, "%s", path);
+        else
+            snprintf(name, sizeof name, "%s/%s.csv", path, ys_pkg_sheet_names[s]);
         p->file[s] = ys_arena_strndup(p->arena, name, strlen(name));
-        rc = read_sheet_file(&rd, s);
+        if (!xlsx && rc == YS_OK)
+            rc = read_sheet_file(&rd, s);
     }
+    if (xlsx)
+        rc = ys_pkg_read_xlsx(p, rd.sh, rd.present, err);
     for (size_t i = 0; i < sizeof specs / sizeof *specs && rc == YS_OK; i++)
         rc = check_spec(&rd, &specs[i]);
     for (int s = 0; s < YS_SH_COUNT && rc == YS_OK; s++)

@@ -118,6 +118,7 @@ extern const char *const ys_pkg_sheet_names[YS_SH_COUNT];
 
 struct ys_package {
     char *path;
+    bool xlsx;                        /* read from one workbook (sheets by name) */
     struct ys_arena *arena;
     const char *file[YS_SH_COUNT];    /* "lines.csv" for messages */
     const char *department;           /* meta department */
@@ -136,6 +137,17 @@ struct ys_package {
     ys_pkg_text *texts;
     ys_pkg_ind *ind;
 };
+
+/* Where row `line` of sheet s is, for messages: "DIR/lines.csv:5" or
+ * "BOOK.xlsx:lines!A5" (line 0: the file or sheet alone). */
+void ys_pkg_where(const ys_package *p, int s, int line, char *buf, size_t cap);
+
+/* Read the sheets of an .xlsx package (package_xlsx.c): each sheet named
+ * like ys_pkg_sheet_names[s] goes to sh[s] with present[s] set; numbers are
+ * taken as the decimal text stored in the file.  Returns YS_OK or an error
+ * located at BOOK.xlsx:SHEET!CELL. */
+int ys_pkg_read_xlsx(ys_package *p, ys_sheet sh[YS_SH_COUNT], bool present[YS_SH_COUNT],
+                     ys_error *err);
 
 /* Lookups (NULL / -1 when absent). */
 const char *ys_pkg_meta_get(const ys_package *p, const char *key);

@@ -19,22 +19,22 @@ typedef struct pkg_rule {
     int (*run)(const struct pkg_rule *r, const ys_package *p, ys_findings *out);
 } pkg_rule;
 
-/* Add a finding located at file:line. */
-static int report(ys_findings *out, ys_severity sev, const char *rule,
-                  const char *file, int line, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+/* Add a finding located at row `line` of sheet s (FILE:LINE or FILE:SHEET!A<row>). */
+static int report(ys_findings *out, ys_severity sev, const char *rule, const ys_package *p,
+                  int s, int line, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 
-static int report(ys_findings *out, ys_severity sev, const char *rule,
-                  const char *file, int line, const char *fmt, ...)
+static int report(ys_findings *out, ys_severity sev, const char *rule, const ys_package *p,
+                  int s, int line, const char *fmt, ...)
 {
-    char msg[768];
+    char msg[768], where[600];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    ys_pkg_where(p, s, line, where, sizeof where);
     int lines[1] = {line};
-    return ys_findings_add(out, sev, rule, "package", lines, 1, "", "", "%s:%d: %s",
-                           file, line, msg)
+    return ys_findings_add(out, sev, rule, "package", lines, 1, "", "", "%s: %s", where, msg)
                ? YS_OK
                : YS_ENOMEM;
 }
@@ -53,16 +53,15 @@ static int check_code(const pkg_rule *r, const ys_package *p, ys_findings *out,
                       int level, int line)
 {
     const char *what = kind == YS_CODE_FUNCTION ? "功能科目" : "经济科目";
-    const char *file = p->file[YS_SH_LINES];
     if (ys_code_level(kind, code) != level)
-        return report(out, YS_SEV_ERROR, r->id, file, line, "%s“%s”不是%s级编码", what,
+        return report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, line, "%s“%s”不是%s级编码", what,
                       code, kind == YS_CODE_FUNCTION ? "项" : "款");
     const ys_code *c = ys_code_find(kind, code, p->year);
     if (!c)
-        return report(out, YS_SEV_ERROR, r->id, file, line, "%s %s 在 %d 年的科目表中不存在",
+        return report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, line, "%s %s 在 %d 年的科目表中不存在",
                       what, code, p->year);
     if (name && name[0] && !same_name(name, c->name))
-        return report(out, YS_SEV_WARNING, r->id, file, line,
+        return report(out, YS_SEV_WARNING, r->id, p, YS_SH_LINES, line,
                       "%s %s 的名称应为“%s”，写作“%s”", what, code, c->name, name);
     return YS_OK;
 }
@@ -88,7 +87,7 @@ static int rule_kind(const pkg_rule *r, const ys_package *p, ys_findings *out)
             continue;
         bool pers = ys_econ_is_personnel(l->econ);
         if (pers != (l->kind == YS_LK_PERSONNEL) &&
-            report(out, YS_SEV_ERROR, r->id, p->file[YS_SH_LINES], l->line,
+            report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, l->line,
                    "经济科目 %s 属于%s，不能记为%s", l->econ, pers ? "人员经费" : "公用经费",
                    pers ? "公用经费" : "人员经费"))
             return YS_ENOMEM;
@@ -98,31 +97,30 @@ static int rule_kind(const pkg_rule *r, const ys_package *p, ys_findings *out)
 
 static int rule_refs(const pkg_rule *r, const ys_package *p, ys_findings *out)
 {
-    const char *file = p->file[YS_SH_LINES];
     int rc = YS_OK;
     for (size_t i = 0; i < p->nlines && rc == YS_OK; i++) {
         const ys_pkg_line *l = &p->lines[i];
         if (!ys_pkg_unit_find(p, l->unit))
-            rc = report(out, YS_SEV_ERROR, r->id, file, l->line, "单位 %s 不在 units 中", l->unit);
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, l->line, "单位 %s 不在 units 中", l->unit);
         else if (l->kind == YS_LK_PROJECT && !l->project[0])
-            rc = report(out, YS_SEV_ERROR, r->id, file, l->line, "项目支出没有项目编码");
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, l->line, "项目支出没有项目编码");
         else if (l->project[0] && !ys_pkg_project_find(p, l->project))
-            rc = report(out, YS_SEV_ERROR, r->id, file, l->line, "项目 %s 不在 projects 中",
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, l->line, "项目 %s 不在 projects 中",
                         l->project);
         else if (l->project[0] && l->kind != YS_LK_PROJECT)
-            rc = report(out, YS_SEV_ERROR, r->id, file, l->line,
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, l->line,
                         "基本支出行不应挂项目 %s", l->project);
         else if (!ys_source_known(l->source))
-            rc = report(out, YS_SEV_ERROR, r->id, file, l->line, "资金来源“%s”未知", l->source);
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, l->line, "资金来源“%s”未知", l->source);
     }
     for (size_t i = 0; i < p->nprojects && rc == YS_OK; i++)
         if (!ys_pkg_unit_find(p, p->projects[i].unit))
-            rc = report(out, YS_SEV_ERROR, r->id, p->file[YS_SH_PROJECTS],
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_PROJECTS,
                         p->projects[i].line, "项目单位 %s 不在 units 中",
                         p->projects[i].unit);
     for (size_t i = 0; i < p->nitems && rc == YS_OK; i++)
         if (!ys_pkg_project_find(p, p->items[i].project))
-            rc = report(out, YS_SEV_ERROR, r->id, p->file[YS_SH_ITEMS], p->items[i].line,
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_ITEMS, p->items[i].line,
                         "项目 %s 不在 projects 中", p->items[i].project);
     return rc;
 }
@@ -162,7 +160,7 @@ static int rule_dup(const pkg_rule *r, const ys_package *p, ys_findings *out)
     int rc = YS_OK;
     for (size_t i = 1; i < p->nlines && rc == YS_OK; i++)
         if (same_key(v[i - 1], v[i]))
-            rc = report(out, YS_SEV_ERROR, r->id, p->file[YS_SH_LINES], v[i]->line,
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, v[i]->line,
                         "与第 %d 行重复（单位、科目、类型、项目、资金来源均相同）",
                         v[i - 1]->line);
     free(v);
@@ -202,7 +200,6 @@ static void yuan(int64_t fen, char *buf, size_t cap)
 static int rule_details(const pkg_rule *r, const ys_package *p, ys_findings *out)
 {
     int rc = YS_OK;
-    const char *file = p->file[YS_SH_PROJECTS];
     for (size_t i = 0; i < p->nprojects && rc == YS_OK; i++) {
         const ys_pkg_project *x = &p->projects[i];
         bool any;
@@ -214,16 +211,16 @@ static int rule_details(const pkg_rule *r, const ys_package *p, ys_findings *out
         yuan(lines, a, sizeof a);
         yuan(det, b, sizeof b);
         if (!any)
-            rc = report(out, YS_SEV_ERROR, r->id, file, x->line, "项目 %s 没有支出行", x->code);
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_PROJECTS, x->line, "项目 %s 没有支出行", x->code);
         else if (nd == 0)
-            rc = report(out, YS_SEV_ERROR, r->id, file, x->line,
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_PROJECTS, x->line,
                         "项目 %s 没有支出明细（project_items 中 kind=detail）", x->code);
         else if (det != lines)
-            rc = report(out, YS_SEV_ERROR, r->id, file, x->line,
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_PROJECTS, x->line,
                         "项目 %s 支出明细合计 %s 元，不等于支出行合计 %s 元", x->code, b, a);
         else if (ns > 0 && src != lines) {
             yuan(src, b, sizeof b);
-            rc = report(out, YS_SEV_ERROR, r->id, file, x->line,
+            rc = report(out, YS_SEV_ERROR, r->id, p, YS_SH_PROJECTS, x->line,
                         "项目 %s 资金来源合计 %s 元，不等于支出行合计 %s 元", x->code, b, a);
         }
     }
@@ -232,18 +229,18 @@ static int rule_details(const pkg_rule *r, const ys_package *p, ys_findings *out
 
 /* What the narrative compares with last year must have a prior figure. */
 static int need_prior(const pkg_rule *r, const ys_package *p, ys_findings *out,
-                      const char *item, const char *code, const char *file, int line)
+                      const char *item, const char *code, int sheet, int line)
 {
     if (ys_pkg_prior_find(p, item, code))
         return YS_OK;
-    return report(out, YS_SEV_ERROR, r->id, file, line,
+    return report(out, YS_SEV_ERROR, r->id, p, sheet, line,
                   "缺少上年（%d 年）数：prior 中应有 item=%s%s%s", p->year - 1, item,
                   code && code[0] ? " code=" : "", code ? code : "");
 }
 
 static int rule_prior(const pkg_rule *r, const ys_package *p, ys_findings *out)
 {
-    const char *pf = p->file[YS_SH_PRIOR];
+    const int pf = YS_SH_PRIOR;
     int rc = need_prior(r, p, out, "total", "", pf, 0);
     if (rc == YS_OK)
         rc = need_prior(r, p, out, "gpb.total", "", pf, 0);
@@ -256,7 +253,7 @@ static int rule_prior(const pkg_rule *r, const ys_package *p, ys_findings *out)
             if (!strcmp(p->lines[j].func, l->func) && !strcmp(p->lines[j].source, "gpb"))
                 first = false;
         if (first)
-            rc = need_prior(r, p, out, "func", l->func, p->file[YS_SH_LINES], l->line);
+            rc = need_prior(r, p, out, "func", l->func, YS_SH_LINES, l->line);
     }
     bool admin = false;
     for (size_t i = 0; i < p->nunits; i++)
@@ -273,7 +270,7 @@ static int rule_three(const pkg_rule *r, const ys_package *p, ys_findings *out)
         bool ok = false;
         for (size_t k = 0; k < 4; k++)
             ok |= strcmp(p->three[i].item, items[k]) == 0;
-        if (!ok && report(out, YS_SEV_ERROR, r->id, p->file[YS_SH_THREE], p->three[i].line,
+        if (!ok && report(out, YS_SEV_ERROR, r->id, p, YS_SH_THREE, p->three[i].line,
                           "“三公”经费项目“%s”应为 abroad、car.purchase、car.operation 或 reception",
                           p->three[i].item))
             return YS_ENOMEM;
@@ -288,12 +285,12 @@ static int rule_units(const pkg_rule *r, const ys_package *p, ys_findings *out)
         const ys_pkg_unit *u = &p->units[i];
         base += u->is_base;
         if (strcmp(u->kind, "行政") && strcmp(u->kind, "事业") &&
-            report(out, YS_SEV_ERROR, r->id, p->file[YS_SH_UNITS], u->line,
+            report(out, YS_SEV_ERROR, r->id, p, YS_SH_UNITS, u->line,
                    "单位类型“%s”应为 行政 或 事业", u->kind))
             return YS_ENOMEM;
     }
     if (base != 1)
-        return report(out, YS_SEV_ERROR, r->id, p->file[YS_SH_UNITS], 0,
+        return report(out, YS_SEV_ERROR, r->id, p, YS_SH_UNITS, 0,
                       "应恰有一个本级单位（is_base=1），现有 %d 个", base);
     return YS_OK;
 }

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <xlsxwriter.h>
+
 #include "arena.h"
 #include "package.h"
 #include "yusuan/findings.h"
@@ -284,6 +286,81 @@ static void test_check_rules(void **state)
     cleanup();
 }
 
+/* ---- the same package as one workbook ------------------------------------ */
+
+static void sheet_rows(lxw_workbook *wb, const char *name, const char *const *cells, int ncols,
+                       int nrows)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+    for (int r = 0; r < nrows; r++)
+        for (int c = 0; c < ncols; c++) {
+            const char *v = cells[r * ncols + c];
+            if (!v || !*v)
+                continue;
+            if (v[0] == '#')   /* a number cell, as spreadsheets store them */
+                worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, atof(v + 1), NULL);
+            else
+                worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, v, NULL);
+        }
+}
+
+static void write_book(const char *path, const char *bad_amount)
+{
+    lxw_workbook *wb = workbook_new(path);
+    assert_non_null(wb);
+    const char *meta[] = {"key", "value", "department", "测试局", "department_code", "901",
+                          "year", "#2026"};
+    sheet_rows(wb, "meta", meta, 2, 4);
+    const char *units[] = {"code", "name", "kind", "is_base", "901001", "测试局本级", "行政", "#1"};
+    sheet_rows(wb, "units", units, 4, 2);
+    const char *lines[] = {"unit", "function", "economic", "kind", "project", "source", "amount",
+                           "901001", "2010301", "30101", "人员经费", "", "gpb", "#1000.1",
+                           "901001", "2010302", "30227", "项目", "P1", "gpb", bad_amount};
+    sheet_rows(wb, "lines", lines, 7, 3);
+    const char *prior[] = {"item", "code", "amount", "total", "", "#3000", "gpb.total", "", "#3000",
+                           "func", "2010301", "#1000", "func", "2010302", "#2000",
+                           "admin_cost", "", "#1"};
+    sheet_rows(wb, "prior", prior, 3, 6);
+    const char *proj[] = {"code", "name", "unit", "category", "category_code",
+                          "P1", "项目", "901001", "本级支出项目", "31"};
+    sheet_rows(wb, "projects", proj, 5, 2);
+    const char *items[] = {"project", "kind", "name", "amount", "P1", "detail", "明细", "#2000"};
+    sheet_rows(wb, "project_items", items, 4, 2);
+    const char *texts[] = {"key", "code", "text", "duty", "", "负责测试"};
+    sheet_rows(wb, "texts", texts, 3, 2);
+    assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
+}
+
+static void test_xlsx_package(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/ys_pkg_book_XXXXXX.xlsx";
+    int fd = mkstemps(path, 5);
+    assert_true(fd >= 0);
+    close(fd);
+    write_book(path, "#2000");
+    ys_package *p = NULL;
+    ys_error e = {0};
+    assert_int_equal(ys_package_read(path, &p, &e), YS_OK);
+    assert_int_equal(p->nlines, 2);
+    assert_int_equal(p->lines[0].fen, 100010);   /* 1000.1 元 stored as a number */
+    assert_int_equal(p->lines[1].line, 3);       /* the sheet row */
+    ys_findings f;
+    ys_findings_init(&f);
+    assert_int_equal(ys_package_check(p, &f), YS_OK);
+    for (size_t i = 0; i < f.n; i++)
+        print_message("unexpected: %s\n", f.v[i].message);
+    assert_int_equal(f.n, 0);
+    ys_findings_free(&f);
+    ys_package_free(p);
+    /* a bad amount is located at its sheet and cell */
+    write_book(path, "二千");
+    memset(&e, 0, sizeof e);
+    assert_int_equal(ys_package_read(path, &p, &e), YS_EINPUT);
+    assert_string_equal(e.where, "lines!G3");
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,6 +369,7 @@ int main(void)
         cmocka_unit_test(test_read_good),
         cmocka_unit_test(test_read_errors),
         cmocka_unit_test(test_check_rules),
+        cmocka_unit_test(test_xlsx_package),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
