@@ -334,6 +334,26 @@ static void find_tables(ys_rz *z, split *sp, size_t limit)
     free(an);
 }
 
+/* The first "20XX年" in a table's title or 备注 ("2026年没有…"): the year
+ * of a document without a title page (a workbook of tables). */
+static void year_from_tables(ys_tableset *ts)
+{
+    for (size_t i = 0; i < ts->ntables && !ts->year; i++) {
+        const char *texts[2] = {ts->tables[i]->title, ts->tables[i]->note};
+        for (int k = 0; k < 2 && !ts->year; k++) {
+            const char *s = texts[k];
+            for (; s && (s = strstr(s, "年")) != NULL; s++) {
+                const char *d = s - 4;
+                if (d < texts[k] || d[0] != '2' || d[1] != '0' || d[2] < '0' || d[2] > '9' ||
+                    d[3] < '0' || d[3] > '9' || (d > texts[k] && d[-1] >= '0' && d[-1] <= '9'))
+                    continue;
+                ts->year = atoi(d);
+                break;
+            }
+        }
+    }
+}
+
 /* ---- the run -------------------------------------------------------------- */
 
 static void load_classes(ys_rz *z)
@@ -389,6 +409,9 @@ static int run(ys_rz *z)
     }
     if (z->oom)
         return YS_ENOMEM;
+    year_from_tables(z->ts);
+    if (!z->ts->department && z->ts->nmentions)
+        z->ts->department = z->ts->mentions[0].name;
     if (z->ts->ntables == 0 && sp.part[3] == NONE)
         return ys_error_set(z->err, YS_EINPUT, z->doc->path, n ? z->doc->lines[0].no : 1,
                             "不是部门预算公开文件：未找到任何预算表");

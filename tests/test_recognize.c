@@ -564,6 +564,62 @@ static void unmapped_headers(void **st)
     ys_tableset_free(ts);
 }
 
+/* Titles without 表N or section heading; 5-1 and 5-2 told apart by their
+ * header alone; table 1 two-sided with classes looked up by name. */
+static void titles_alone(void **st)
+{
+    (void)st;
+    const char *text =
+        "部门收支总表\n"
+        "收　入\t\t支　出\t\n"
+        "项　目\t预算数\t项　目\t预算数\n"
+        "一、一般公共预算拨款收入\t10.00\t一、一般公共服务支出\t7.00\n"
+        "\t\t二、住房保障支出\t3.00\n"
+        "收入总计\t10.00\t支出总计\t10.00\n"
+        "一般公共预算支出表\n"
+        "单位编码\t单位名称\t合计\t基本支出\t\t\t项目支出\n"
+        "\t\t\t小计\t人员经费\t公用经费\t\n"
+        "001\t某局\t10\t10\t6\t4\t\n"
+        "一般公共预算支出表\n"
+        "科目编码\t科目名称\t合计\t基本支出\t\t\t项目支出\n"
+        "\t\t\t小计\t人员经费\t公用经费\t\n"
+        "201\t一般公共服务支出\t7\t7\t3\t4\t\n"
+        "备注：2024年预算。\n";
+    int rc;
+    ys_error err = {0};
+    ys_tableset *ts = recognize_text(text, &rc, &err);
+    assert_int_equal(rc, YS_OK);
+    assert_int_equal(ts->ntables, 3);
+    const ys_table *t1 = ys_tableset_find(ts, "1");
+    assert_non_null(t1);
+    assert_int_equal(t1->first_line, 1);
+    const ys_row *gpb = ys_table_row_by_key(t1, "in.gpb");
+    assert_non_null(gpb);
+    assert_int_equal(gpb->cells[0].v.fen, 10 * 1000000LL);
+    const ys_row *housing = NULL;
+    for (size_t r = 0; r < t1->nrows; r++)
+        if (strcmp(t1->rows[r].code, "221") == 0)
+            housing = &t1->rows[r];
+    assert_non_null(housing);
+    assert_string_equal(housing->key, "out.class");
+    assert_int_equal(housing->line, 5);
+    assert_int_equal(housing->cells[0].v.fen, 3 * 1000000LL);
+    assert_int_equal(ys_table_row_by_key(t1, "out.grand_total")->kind, YS_ROW_TOTAL);
+    const ys_table *t52 = ys_tableset_find(ts, "5-2");
+    const ys_table *t51 = ys_tableset_find(ts, "5-1");
+    assert_non_null(t52);
+    assert_non_null(t51);
+    assert_int_equal(t52->first_line, 7);
+    assert_int_equal(t51->first_line, 11);
+    assert_string_equal(t52->rows[0].code, "001");
+    assert_string_equal(t51->rows[0].code, "201");
+    assert_int_equal(ys_row_cell(t51, &t51->rows[0], "public")->v.fen, 4 * 1000000LL);
+    assert_int_equal(t51->note_line, 15);
+    /* no title page: the year comes from the note */
+    assert_int_equal(ts->year, 2024);
+    ys_tableset_free(ts);
+}
+
 static void toc_is_skipped(void **st)
 {
     (void)st;
@@ -657,6 +713,7 @@ int main(void)
         cmocka_unit_test(garbage_is_not_a_disclosure),
         cmocka_unit_test(empty_tables_with_notes),
         cmocka_unit_test(unmapped_headers),
+        cmocka_unit_test(titles_alone),
         cmocka_unit_test(toc_is_skipped),
         cmocka_unit_test(profiles),
     };
