@@ -745,6 +745,76 @@ static void test_write_all(void **state)
     ys_tableset_free(ts);
 }
 
+/* Odd input: no department or year, unknown and repeated ids, a table whose
+ * columns differ from the form, no columns at all, NULL texts, negative and
+ * huge amounts, tabs and newlines in names, a very long name.  Every writer
+ * must still succeed and keep its format valid. */
+static void test_odd_input(void **state)
+{
+    (void)state;
+    ys_tableset *ts = ys_tableset_new();
+    assert_non_null(ts);
+    static const char *const c2[] = {"total", "basic"};
+    ys_table *t = table(ts, "3", "部门支出总表", c2, 2);
+    ys_row *r = row(ts, t, "201", "名称\t带制表符\n和换行", NULL, 1, YS_ROW_ITEM);
+    r->cells[0].v = ys_amount_exact(-123456);
+    r->cells[1].v = ys_amount_exact(INT64_C(1000000000000000));
+    table(ts, "3", "重复", c2, 2);
+    t = table(ts, "x/y:[]*?<script>", NULL, NULL, 0);
+    char longname[3001];
+    memset(longname, 'a', 3000);
+    longname[3000] = 0;
+    row(ts, t, "", longname, NULL, 0, YS_ROW_ITEM);
+    static const char *const c1[] = {"amount"};
+    t = table(ts, "1", "部门收支总表", c1, 1);
+    row(ts, t, "", "无键行", NULL, 0, YS_ROW_ITEM);
+    row(ts, t, "", "别的键", "other", 0, YS_ROW_ITEM);
+    ys_goal *g = ys_tableset_add_goal(ts);
+    memset(g, 0, sizeof *g);
+    g = ys_tableset_add_goal(ts);
+    *g = (ys_goal){.table_id = "11", .no = 1};
+    ys_indicator *in = ys_tableset_add_indicator(ts);
+    memset(in, 0, sizeof *in);
+    in = ys_tableset_add_indicator(ts);
+    *in = (ys_indicator){.table_id = "11", .goal = 1, .annual = true};
+    ys_para *p = ys_tableset_add_para(ts);
+    *p = (ys_para){.part = 3};
+    p = ys_tableset_add_para(ts);
+    *p = (ys_para){.part = 9, .text = "不属于任何部分"};
+    int (*const fns[])(const ys_tableset *, ys_buf *) = {ys_write_txt, ys_write_md,
+                                                         ys_write_html, ys_write_json};
+    for (size_t i = 0; i < 4; i++) {
+        ys_buf b;
+        render(fns[i], ts, &b);
+        if (fns[i] == ys_write_json) {
+            const char *end = jvalue(b.p);
+            assert_non_null(end);
+            assert_int_equal(*ws(end), 0);
+        }
+        if (fns[i] == ys_write_html)
+            assert_null(strstr(b.p, "<script"));
+        if (fns[i] == ys_write_txt)
+            assert_non_null(strstr(b.p, "201\t名称 带制表符 和换行\t-0.12\t1000000000.00\n"));
+        ys_buf_free(&b);
+    }
+    char *d = tmpdir();
+    ys_error err = {0};
+    if (ys_write_all(ts, d, "odd", YS_OUT_ALL, &err) != YS_OK)
+        fail_msg("%s: %s", err.file, err.msg);
+    assert_true(exists(d, "odd-x_y______script_.csv"));
+    assert_true(exists(d, "odd-3.csv") && exists(d, "odd-3-2.csv")); /* repeated id */
+    /* an empty set still gives a workbook and a page */
+    ys_tableset *empty = ys_tableset_new();
+    assert_int_equal(ys_write_all(empty, d, "empty", YS_OUT_ALL, &err), YS_OK);
+    assert_true(exists(d, "empty.xlsx"));
+    ys_tableset_free(empty);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
+    assert_int_equal(system(cmd), 0);
+    free(d);
+    ys_tableset_free(ts);
+}
+
 static void test_out_parse(void **state)
 {
     (void)state;
@@ -773,6 +843,7 @@ int main(void)
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_xlsx),
         cmocka_unit_test(test_write_all),
+        cmocka_unit_test(test_odd_input),
         cmocka_unit_test(test_out_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

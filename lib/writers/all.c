@@ -76,7 +76,7 @@ static out *new_out(outs *o, const char *dir, const char *name)
         return NULL;
     }
     snprintf(x->path, len, "%s/%s", dir, name);
-    snprintf(x->tmp, len, "%s/.%s.part%ld", dir, name, (long)getpid());
+    snprintf(x->tmp, len, "%s/.%s.part%ld-%zu", dir, name, (long)getpid(), o->n);
     o->n++;
     return x;
 }
@@ -123,6 +123,16 @@ static int stage_buf(outs *o, const char *dir, const char *name, ys_buf *b, int 
     return YS_OK;
 }
 
+static bool used(const outs *o, const char *dir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    for (size_t i = 0; i < o->n; i++)
+        if (strcmp(o->v[i].path, path) == 0)
+            return true;
+    return false;
+}
+
 typedef int (*render_fn)(const ys_tableset *, ys_buf *);
 
 static int stage_docs(outs *o, const ys_tableset *ts, const char *dir, const char *base,
@@ -145,8 +155,10 @@ static int stage_docs(outs *o, const ys_tableset *ts, const char *dir, const cha
         for (size_t i = 0; i < ts->ntables; i++) {
             char sn[64];
             ys_table_short(ts, ts->tables[i], sn, sizeof sn);
-            /* "表5-1" → "<base>-5-1.csv" */
+            /* "表5-1" → "<base>-5-1.csv"; a repeated id gets its position too */
             snprintf(name, sizeof name, "%s-%s.csv", base, sn + strlen("表"));
+            if (used(o, dir, name))
+                snprintf(name, sizeof name, "%s-%s-%zu.csv", base, sn + strlen("表"), i + 1);
             ys_buf b = {0};
             int rc = stage_buf(o, dir, name, &b, ys_write_csv_table(ts, ts->tables[i], &b), err);
             if (rc != YS_OK)

@@ -42,10 +42,36 @@ static const char *fmt(ys_outline *o, const char *f, const char *a, const char *
     return ys_arena_strndup(o->arena, buf, strlen(buf));
 }
 
+/* Keep an id usable as a file and sheet name: no path or sheet-reserved
+ * characters, at most 24 code points (Excel allows 31 in a sheet name). */
+static void safe_id(const char *id, char *buf, size_t cap)
+{
+    size_t n = 0, points = 0;
+    const unsigned char *s = (const unsigned char *)id;
+    while (*s && points < 24) {
+        size_t len = *s < 0x80 ? 1 : *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : 2;
+        if (n + len >= cap)
+            break;
+        for (size_t i = 1; i < len; i++)
+            if ((s[i] & 0xC0) != 0x80)
+                len = 0; /* broken UTF-8: stop here */
+        if (!len)
+            break;
+        bool bad = len == 1 && (*s < 0x20 || strchr("/\\[]:*?'\"<>|", *s) != NULL);
+        for (size_t i = 0; i < len; i++)
+            buf[n++] = bad ? '_' : (char)s[i];
+        s += len;
+        points++;
+    }
+    buf[n] = 0;
+}
+
 void ys_table_short(const ys_tableset *ts, const ys_table *t, char *buf, size_t cap)
 {
     if (strncmp(t->id, "12:", 3) != 0) {
-        snprintf(buf, cap, "表%s", t->id);
+        char id[128];
+        safe_id(t->id, id, sizeof id);
+        snprintf(buf, cap, "表%s", id);
         return;
     }
     int k = 0;

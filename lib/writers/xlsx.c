@@ -105,12 +105,19 @@ static void put_cell(lxw_worksheet *ws, const fmts *f, lxw_row_t row, int c,
         worksheet_write_blank(ws, row, (lxw_col_t)c, fm);
 }
 
-static void put_sheet(lxw_workbook *wb, const fmts *f, const ys_tableset *ts,
-                      const ys_block *k, const char *note)
+/* Returns 0, or -1 when no sheet could be added. */
+static int put_sheet(lxw_workbook *wb, const fmts *f, const ys_tableset *ts,
+                     const ys_block *k, const char *note, size_t index)
 {
     lxw_worksheet *ws = workbook_add_worksheet(wb, k->sheet);
+    if (!ws) {
+        /* a repeated table id gives a repeated name: number the sheet instead */
+        char alt[32];
+        snprintf(alt, sizeof alt, "表%zu", index + 1);
+        ws = workbook_add_worksheet(wb, alt);
+    }
     if (!ws)
-        return;
+        return -1;
     const ys_grid *g = k->grid;
     ys_unit unit = k->table ? k->table->unit : ts->unit;
     lxw_col_t last = (lxw_col_t)(g->width - 1);
@@ -142,6 +149,7 @@ static void put_sheet(lxw_workbook *wb, const fmts *f, const ys_tableset *ts,
     }
     if (note)
         worksheet_write_string(ws, top + (lxw_row_t)g->nrows + 1, 0, note, f->meta);
+    return 0;
 }
 
 static int write_book(const ys_tableset *ts, const char *tmp, ys_error *err)
@@ -157,14 +165,22 @@ static int write_book(const ys_tableset *ts, const char *tmp, ys_error *err)
         ys_outline_free(&o);
         return ys_error_set(err, YS_EIO, tmp, 0, "无法创建 XLSX 文件");
     }
-    for (size_t i = 0; i < o.n; i++) {
+    size_t sheets = 0;
+    int bad = 0;
+    for (size_t i = 0; i < o.n && !bad; i++) {
         if (o.b[i].kind != YS_B_GRID)
             continue;
         const char *note = i + 1 < o.n && o.b[i + 1].kind == YS_B_NOTE ? o.b[i + 1].text : NULL;
-        put_sheet(wb, &f, ts, &o.b[i], note);
+        bad = put_sheet(wb, &f, ts, &o.b[i], note, sheets++) != 0;
     }
+    if (!bad && sheets == 0) /* a workbook needs a sheet: say the set is empty */
+        bad = !workbook_add_worksheet(wb, "表") ||
+              worksheet_write_string(workbook_get_worksheet_by_name(wb, "表"), 0, 0,
+                                     "（无表格）", NULL) != LXW_NO_ERROR;
     lxw_error e = workbook_close(wb);
     ys_outline_free(&o);
+    if (bad)
+        return ys_error_set(err, YS_EIO, tmp, 0, "无法为表格建立工作表");
     if (e != LXW_NO_ERROR)
         return ys_error_set(err, YS_EIO, tmp, 0, "写入 XLSX 失败：%s", lxw_strerror(e));
     return YS_OK;
