@@ -288,7 +288,8 @@ static const negation negations[] = {
 
 const char *ys_nnone_key(const char *sentence, size_t *at)
 {
-    if (!ys_has(sentence, "安排") && !ys_has(sentence, "支出"))
+    if (!ys_has(sentence, "安排") && !ys_has(sentence, "支出") && !ys_has(sentence, "预算") &&
+        !ys_has(sentence, "经费"))
         return NULL;
     for (size_t i = 0; i < sizeof negations / sizeof *negations; i++) {
         const char *neg = strstr(sentence, negations[i].word);
