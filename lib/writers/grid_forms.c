@@ -55,6 +55,13 @@ static void put_indicators(ys_grid *g, const ys_tableset *ts, const char *table_
     }
 }
 
+/* A text cell running to the end of row r from column c (long goal texts). */
+static void span_rest(ys_grid *g, long r, int c)
+{
+    if (r >= 0)
+        ys_grid_merge(g, (size_t)r, c, 1, g->width - c);
+}
+
 static void gap(ys_grid *g, long r)
 {
     if (r >= 0)
@@ -139,7 +146,9 @@ static void form11_goals(ys_grid *g, const ys_tableset *ts)
             snprintf(name, sizeof name, "%s%d", annual ? "年度绩效目标" : "长期绩效目标",
                      go->no);
             const char *lab[] = {label, nz(go->text)};
-            gap(g, row_of(g, lab, 2));
+            long r = row_of(g, lab, 2);
+            gap(g, r);
+            span_rest(g, r, 1);
             if (annual)
                 annual_head(g, "前年", "上年", "预期当年实现值");
             else
@@ -154,7 +163,7 @@ int ys_grid_form11(const ys_tableset *ts, bool grouping, ys_grid *g)
     if (ys_grid_init(g, FORM_W) != 0)
         return YS_ENOMEM;
     const char *who[] = {"部门（单位）名称", ys_dept_name(ts)};
-    row_of(g, who, 2);
+    span_rest(g, row_of(g, who, 2), 1);
     const ys_table *t = ys_tableset_find(ts, "11");
     if (t)
         form11_funds(g, t, grouping);
@@ -241,7 +250,7 @@ static void form12_goals(ys_grid *g, const ys_tableset *ts, const ys_table *t)
         if (strcmp(nz(go->table_id), t->id) != 0)
             continue;
         const char *cells[] = {go->annual ? "年度绩效目标" : "长期绩效目标", nz(go->text)};
-        row_of(g, cells, 2);
+        span_rest(g, row_of(g, cells, 2), 1);
     }
     const char *lt[] = {"长期绩效目标表"};
     row_of(g, lt, 1);
