@@ -135,11 +135,12 @@ static int check_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
 typedef int (*view_fn)(const ys_rule *, const ys_tableset *, ys_findings *,
                        const ys_iviews *, size_t);
 
-/* Run `fn` over every indicator's view. */
-static int each_view(const ys_rule *r, const ys_tableset *ts, ys_findings *out, view_fn fn)
+/* Run `fn` over every indicator's view (paired with its twin when `twins`). */
+static int each_view(const ys_rule *r, const ys_tableset *ts, ys_findings *out, bool twins,
+                     view_fn fn)
 {
     ys_iviews vs;
-    if (ys_iviews_build(ts, &vs) != YS_OK)
+    if (ys_iviews_build(ts, twins, &vs) != YS_OK)
         return YS_ENOMEM;
     int rc = YS_OK;
     for (size_t i = 0; i < vs.n && rc == YS_OK; i++)
@@ -150,7 +151,7 @@ static int each_view(const ys_rule *r, const ys_tableset *ts, ys_findings *out, 
 
 int ys_ind_run_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, check_cost);
+    return each_view(r, ts, out, false, check_cost);
 }
 
 /* ---- IND.easier, IND.pct -------------------------------------------------- */
@@ -210,7 +211,7 @@ static int check_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *ou
 
 int ys_ind_run_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, check_easier);
+    return each_view(r, ts, out, true, check_easier);
 }
 
 static bool over_100(const ys_iview *v)
@@ -242,7 +243,7 @@ static int check_pct(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
 
 int ys_ind_run_pct(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, check_pct);
+    return each_view(r, ts, out, true, check_pct);
 }
 
 /* ---- IND.verbatim, IND.relaxed ---------------------------------------------- */
@@ -287,12 +288,12 @@ static int check_relaxed(const ys_rule *r, const ys_tableset *ts, ys_findings *o
 
 int ys_ind_run_verbatim(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, check_verbatim);
+    return each_view(r, ts, out, false, check_verbatim);
 }
 
 int ys_ind_run_relaxed(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, check_relaxed);
+    return each_view(r, ts, out, false, check_relaxed);
 }
 
 /* ---- IND.unmatched -------------------------------------------------------- */

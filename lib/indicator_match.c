@@ -11,7 +11,9 @@
  */
 #include "yusuan/indicator.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -67,19 +69,38 @@ size_t ys_indicator_key(const char *name, char *out, size_t cap)
                     out, cap);
 }
 
-/* Code point starts of s (at most max); returns the count. */
-static size_t cps(const char *s, size_t *at, size_t max)
+/* Decode up to max code points of UTF-8 s (invalid bytes count as one). */
+static size_t decode(const char *s, uint32_t *cp, size_t max)
 {
+    const unsigned char *p = (const unsigned char *)s;
     size_t n = 0;
-    for (size_t i = 0; s[i] && n < max; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80)
-            at[n++] = i;
+    while (*p && n < max) {
+        uint32_t c = *p;
+        int k = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        c = k ? c & (0x3Fu >> k) : c;
+        p++;
+        for (int i = 0; i < k && (*p & 0xC0) == 0x80; i++, p++)
+            c = (c << 6) | (*p & 0x3F);
+        cp[n++] = c;
+    }
     return n;
 }
 
-static bool bigram_eq(const char *a, size_t ia, size_t la, const char *b, size_t ib, size_t lb)
+static int cmp_u64(const void *a, const void *b)
 {
-    return la == lb && !memcmp(a + ia, b + ib, la);
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sorted bigrams of the code points cp[0..n): n-1 of them. */
+static size_t bigrams(const uint32_t *cp, size_t n, uint64_t *out)
+{
+    if (n < 2)
+        return 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        out[i] = ((uint64_t)cp[i] << 32) | cp[i + 1];
+    qsort(out, n - 1, sizeof *out, cmp_u64);
+    return n - 1;
 }
 
 int ys_similarity(const char *a, const char *b)
@@ -88,29 +109,65 @@ int ys_similarity(const char *a, const char *b)
         return 0;
     if (!strcmp(a, b))
         return 1000;
-    enum { MAXCP = 400 };
-    size_t pa[MAXCP + 1], pb[MAXCP + 1];
-    size_t na = cps(a, pa, MAXCP), nb = cps(b, pb, MAXCP);
-    if (na < 2 || nb < 2)
+    enum { MAXCP = 1024 };
+    uint32_t ca[MAXCP], cb[MAXCP];
+    uint64_t ba[MAXCP], bb[MAXCP];
+    size_t na = bigrams(ca, decode(a, ca, MAXCP), ba);
+    size_t nb = bigrams(cb, decode(b, cb, MAXCP), bb);
+    if (!na || !nb)
         return 0;
-    pa[na] = pa[na - 1] + 1;
-    pb[nb] = pb[nb - 1] + 1;
-    /* bigram i of a spans pa[i] .. pa[i+2) */
-    size_t lena = strlen(a), lenb = strlen(b);
-    bool used[MAXCP] = {0};
-    size_t common = 0;
-    for (size_t i = 0; i + 1 < na; i++) {
-        size_t ea = i + 2 < na ? pa[i + 2] : lena;
-        for (size_t j = 0; j + 1 < nb; j++) {
-            size_t eb = j + 2 < nb ? pb[j + 2] : lenb;
-            if (!used[j] && bigram_eq(a, pa[i], ea - pa[i], b, pb[j], eb - pb[j])) {
-                used[j] = true;
-                common++;
-                break;
-            }
+    /* size of the multiset intersection of the two bigram lists */
+    size_t i = 0, j = 0, common = 0;
+    while (i < na && j < nb) {
+        if (ba[i] == bb[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (ba[i] < bb[j]) {
+            i++;
+        } else {
+            j++;
         }
     }
-    return (int)(2000 * common / ((na - 1) + (nb - 1)));
+    return (int)(2000 * common / (na + nb));
+}
+
+/* The sorted bigrams of a short key, computed once for many comparisons. */
+#define SIG_CP 64
+typedef struct sig {
+    size_t n;
+    uint64_t bg[SIG_CP];
+    bool exact_only;      /* too short for bigrams: equal keys only */
+    char key[KEY_CAP];
+} sig;
+
+static void sig_make(const char *key, sig *g)
+{
+    uint32_t cp[SIG_CP];
+    snprintf(g->key, sizeof g->key, "%s", key);
+    g->n = bigrams(cp, decode(key, cp, SIG_CP), g->bg);
+    g->exact_only = g->n == 0;
+}
+
+static int sig_similarity(const sig *a, const sig *b)
+{
+    if (!strcmp(a->key, b->key))
+        return 1000;
+    if (a->exact_only || b->exact_only)
+        return 0;
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->n && j < b->n) {
+        if (a->bg[i] == b->bg[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (a->bg[i] < b->bg[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return (int)(2000 * common / (a->n + b->n));
 }
 
 void ys_match_describe(unsigned how, char *buf, size_t cap)
@@ -201,48 +258,56 @@ static const ys_goal *find_goal(const ys_tableset *ts, const char *table_id, int
     return NULL;
 }
 
-static int text_similarity(const char *a, const char *b)
+#define TEXT_CAP 4096
+
+/* A goal text folded for comparing (a long text: its beginning). */
+static void fold_text(const char *t, char *out, size_t cap)
 {
-    char fa[2048], fb[2048];
-    if (!a || !b)
-        return 0;
-    if (ys_fold(a, strlen(a), fa, sizeof fa) == (size_t)-1 ||
-        ys_fold(b, strlen(b), fb, sizeof fb) == (size_t)-1) {
-        /* long texts: compare their beginnings */
-        fa[sizeof fa - 1] = fb[sizeof fb - 1] = 0;
-    }
-    return ys_similarity(fa, fb);
+    out[0] = 0;
+    if (t && ys_fold(t, strlen(t), out, cap) == (size_t)-1)
+        out[cap - 1] = 0;
 }
 
-/* Share (0..1000) of the indicators of goal (11, no, annual) whose name
- * recurs among the form's indicators of the same kind. */
-static int indicator_overlap(const ys_tableset *ts, int no, bool annual, const char *form)
+/* Signatures of the folded 三级 names of one table's indicators of one kind
+ * (goal 0: all goals).  Caller frees; *n gets the count. */
+static sig *sigs_of(const ys_tableset *ts, const char *table_id, int goal, bool annual,
+                    size_t *n)
 {
-    size_t n = 0, hit = 0;
-    char ka[KEY_CAP], kb[KEY_CAP];
+    *n = 0;
+    sig *v = malloc((ts->nind + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    char key[KEY_CAP];
     for (size_t i = 0; i < ts->nind; i++) {
         const ys_indicator *x = &ts->ind[i];
-        if (strcmp(x->table_id, "11") || x->goal != no || x->annual != annual)
+        if (x->annual != annual || strcmp(x->table_id, table_id) || (goal && x->goal != goal))
             continue;
-        n++;
-        ys_indicator_key(x->l3, ka, sizeof ka);
-        for (size_t j = 0; j < ts->nind; j++) {
-            const ys_indicator *y = &ts->ind[j];
-            if (y->annual != annual || strcmp(y->table_id, form))
-                continue;
-            ys_indicator_key(y->l3, kb, sizeof kb);
-            if (ys_similarity(ka, kb) >= NAME_SIM_OK) {
+        ys_indicator_key(x->l3, key, sizeof key);
+        sig_make(key, &v[(*n)++]);
+    }
+    return v;
+}
+
+/* Share (0..1000) of a[0..na) that recur among b[0..nb). */
+static int sig_overlap(const sig *a, size_t na, const sig *b, size_t nb)
+{
+    size_t hit = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (sig_similarity(&a[i], &b[j]) >= NAME_SIM_OK) {
                 hit++;
                 break;
             }
-        }
-    }
-    return n ? (int)(1000 * hit / n) : 0;
+    return na ? (int)(1000 * hit / na) : 0;
 }
 
 const char *ys_match_goal_form(const ys_tableset *ts, int no, bool annual, unsigned *how)
 {
     const ys_goal *g = find_goal(ts, "11", no, annual);
+    static _Thread_local char ga[TEXT_CAP], fa[TEXT_CAP];
+    fold_text(g ? g->text : NULL, ga, sizeof ga);
+    size_t na = 0;
+    sig *ka = sigs_of(ts, "11", no, annual, &na);
     const ys_table *best = NULL;
     int best_score = 0;
     unsigned best_how = 0;
@@ -251,8 +316,15 @@ const char *ys_match_goal_form(const ys_tableset *ts, int no, bool annual, unsig
         if (!is_form(t))
             continue;
         const ys_goal *fg = find_goal(ts, t->id, 0, annual);
-        int tsim = g && fg ? text_similarity(g->text, fg->text) : 0;
-        int ov = indicator_overlap(ts, no, annual, t->id);
+        int tsim = 0;
+        if (g && fg) {
+            fold_text(fg->text, fa, sizeof fa);
+            tsim = ys_similarity(ga, fa);
+        }
+        size_t nb = 0;
+        sig *kb = ka ? sigs_of(ts, t->id, 0, annual, &nb) : NULL;
+        int ov = kb ? sig_overlap(ka, na, kb, nb) : 0;
+        free(kb);
         unsigned h = 0;
         if (tsim >= GOAL_SIM_OK)
             h |= YS_MATCH_GOALTEXT;
@@ -265,6 +337,7 @@ const char *ys_match_goal_form(const ys_tableset *ts, int no, bool annual, unsig
             best_how = h;
         }
     }
+    free(ka);
     if (how)
         *how = best ? best_how : 0;
     return best ? best->id : NULL;

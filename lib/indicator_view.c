@@ -82,7 +82,7 @@ static void pair_goal(const ys_tableset *ts, ys_iviews *vs, int no, bool annual,
     }
 }
 
-static int find_twins(const ys_tableset *ts, ys_iviews *vs)
+static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
 {
     vs->twin = malloc(vs->n * sizeof *vs->twin);
     vs->how = calloc(vs->n, sizeof *vs->how);
@@ -92,7 +92,7 @@ static int find_twins(const ys_tableset *ts, ys_iviews *vs)
     int rc = vs->twin && vs->how && bi && bidx && used ? YS_OK : YS_ENOMEM;
     for (size_t i = 0; rc == YS_OK && i < vs->n; i++)
         vs->twin[i] = -1;
-    for (size_t i = 0; rc == YS_OK && i < vs->n; i++) {
+    for (size_t i = 0; pair && rc == YS_OK && i < vs->n; i++) {
         const ys_indicator *x = vs->v[i].ind;
         if (strcmp(x->table_id, "11"))
             continue;
@@ -109,7 +109,7 @@ static int find_twins(const ys_tableset *ts, ys_iviews *vs)
     return rc;
 }
 
-int ys_iviews_build(const ys_tableset *ts, ys_iviews *out)
+int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
 {
     out->n = 0;
     out->v = NULL;
@@ -144,7 +144,7 @@ int ys_iviews_build(const ys_tableset *ts, ys_iviews *out)
     free(done);
     out->n = ts->nind;
     out->v = v;
-    if (find_twins(ts, out) != YS_OK) {
+    if (find_twins(ts, twins, out) != YS_OK) {
         ys_iviews_free(out);
         return YS_ENOMEM;
     }

@@ -28,11 +28,12 @@ typedef struct ys_iviews {
     unsigned *how;         /* owned: YS_MATCH_* of the twin's pairing */
 } ys_iviews;
 
-/* Build the views of ts, with twins: each goal of table 11 is matched to a
- * project form (ys_match_goal_form) and its indicators paired one-to-one
- * with the form's of the same kind (ys_match_indicator).
+/* Build the views of ts; with `twins`, also pair them: each goal of table
+ * 11 is matched to a project form (ys_match_goal_form) and its indicators
+ * paired one-to-one with the form's of the same kind (ys_match_indicator).
+ * Without, every twin is -1 (cheaper: no matching).
  * Returns YS_OK or YS_ENOMEM. */
-int ys_iviews_build(const ys_tableset *ts, ys_iviews *out);
+int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out);
 void ys_iviews_free(ys_iviews *vs);
 
 /* True when two views belong to the same block (table, goal, kind). */

@@ -169,7 +169,7 @@ static int pair_priors(pair_ctx *c, const ys_iview *a, const ys_iview *b)
 static int run_t11_forms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
     ys_iviews vs;
-    if (ys_iviews_build(ts, &vs) != YS_OK)
+    if (ys_iviews_build(ts, true, &vs) != YS_OK)
         return YS_ENOMEM;
     int rc = YS_OK;
     pair_fn fn = r->c && !strcmp(r->c, "prior") ? pair_priors : pair_targets;
@@ -218,7 +218,7 @@ static bool seen_table(const ys_tableset *ts, size_t upto, const char *id)
 static int run_terms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
     ys_iviews vs;
-    if (ys_iviews_build(ts, &vs) != YS_OK)
+    if (ys_iviews_build(ts, false, &vs) != YS_OK)
         return YS_ENOMEM;
     int rc = YS_OK;
     const ys_iview **a = malloc((vs.n + 1) * sizeof *a), **b = malloc((vs.n + 1) * sizeof *b);
