@@ -54,15 +54,20 @@ static int page_glyphs(PopplerPage *page, pdf_glyphs *out)
     int rc = YS_OK;
     if (text && poppler_page_get_text_layout(page, &rects, &nrects)) {
         const char *p = text;
+        int blank = 0;
         for (guint i = 0; i < nrects && *p && rc == YS_OK; i++) {
             gunichar c = g_utf8_get_char_validated(p, -1);
             const char *next = g_utf8_find_next_char(p, NULL);
             if (c == (gunichar)-1 || c == (gunichar)-2 || !next)
                 break;
-            if (!is_blank(c) && isfinite(rects[i].x1) && isfinite(rects[i].y1) &&
-                isfinite(rects[i].x2) && isfinite(rects[i].y2))
+            if (is_blank(c))
+                blank = 1;
+            else if (isfinite(rects[i].x1) && isfinite(rects[i].y1) &&
+                     isfinite(rects[i].x2) && isfinite(rects[i].y2)) {
                 rc = pdf_glyphs_add(out, rects[i].x1, rects[i].y1, rects[i].x2, rects[i].y2,
-                                    p, (size_t)(next - p));
+                                    p, (size_t)(next - p), blank);
+                blank = 0;
+            }
             p = next;
         }
     }

@@ -36,7 +36,7 @@ typedef struct page {
 } page;
 
 int pdf_glyphs_add(pdf_glyphs *g, double x0, double y0, double x1, double y1,
-                   const char *s, size_t len)
+                   const char *s, size_t len, int space_before)
 {
     if (g->n == g->cap) {
         size_t cap = g->cap ? g->cap * 2 : 1024;
@@ -55,6 +55,7 @@ int pdf_glyphs_add(pdf_glyphs *g, double x0, double y0, double x1, double y1,
         p->y1 = p->y0 + 0.5;
     p->off = g->text.n;
     p->len = len;
+    p->space_before = space_before;
     ys_buf_put(&g->text, s, len);
     return g->text.oom ? YS_ENOMEM : YS_OK;
 }
@@ -268,11 +269,13 @@ static void emit(page *p, int is_row)
     (*p->no)++;
 }
 
-/* Append glyph k to buf, after a space when it stands apart. */
+/* Append glyph k to buf, after a space when it stands apart or the text
+ * stream put one between it and the glyph before it. */
 static void put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double em)
 {
     pdf_glyph *a = G(p, k);
-    if (prev && b->n && a->x0 - prev->x1 > 0.25 * em)
+    int spaced = prev && a->space_before && prev == a - 1;
+    if (prev && b->n && (spaced || a->x0 - prev->x1 > 0.25 * em))
         ys_buf_put(b, " ", 1);
     ys_buf_put(b, p->g->text.p + a->off, a->len);
 }

@@ -14,6 +14,7 @@
 typedef struct pdf_glyph {
     double x0, y0, x1, y1;     /* box in points, y growing downwards */
     size_t off, len;           /* its UTF-8 text in pdf_glyphs.text */
+    int space_before;          /* the text stream had a blank before it */
 } pdf_glyph;
 
 typedef struct pdf_glyphs {
@@ -22,9 +23,10 @@ typedef struct pdf_glyphs {
     ys_buf text;
 } pdf_glyphs;
 
-/* Add one character (s[0..len)) with its box.  Returns YS_OK/YS_ENOMEM. */
+/* Add one character (s[0..len)) with its box, in text-stream order;
+ * space_before: blanks preceded it in the stream.  Returns YS_OK/YS_ENOMEM. */
 int pdf_glyphs_add(pdf_glyphs *g, double x0, double y0, double x1, double y1,
-                   const char *s, size_t len);
+                   const char *s, size_t len, int space_before);
 void pdf_glyphs_clear(pdf_glyphs *g);
 void pdf_glyphs_free(pdf_glyphs *g);
 
