@@ -224,7 +224,7 @@ int ys_compare(ys_findings *out, const ys_rule *r, const char *table,
 
 typedef struct sel {
     char table[96], col[48];
-    enum { S_TOTAL, S_KEY, S_LEVEL, S_CODE, S_ITEMS } how;
+    enum { S_TOTAL, S_KEY, S_LEVEL, S_CODE, S_ITEMS, S_ROWS } how;
     char arg[160];
     char name_has[96], name_lacks[96];
 } sel;
@@ -268,6 +268,8 @@ static int parse_ref(const char *s, size_t n, const char *code, sel *o)
         o->how = S_TOTAL;
     else if (strcmp(rest, "items") == 0)
         o->how = S_ITEMS;
+    else if (strcmp(rest, "rows") == 0)
+        o->how = S_ROWS;
     else if (strncmp(rest, "key=", 4) == 0)
         o->how = S_KEY;
     else if (strncmp(rest, "level=", 6) == 0)
@@ -304,6 +306,7 @@ static bool row_selected(const sel *s, const ys_row *r)
     switch (s->how) {
     case S_TOTAL: ok = r->kind == YS_ROW_TOTAL && r->level == 0; break;
     case S_ITEMS: ok = r->kind == YS_ROW_ITEM; break;
+    case S_ROWS: ok = true; break;
     case S_KEY: ok = key_in(r->key, s->arg); break;
     case S_LEVEL: ok = r->level == atoi(s->arg) && r->kind != YS_ROW_TOTAL; break;
     default: ok = s->arg[0] && strcmp(r->code, s->arg) == 0; break;
@@ -372,7 +375,7 @@ static void ref_label(const ys_tableset *ts, const sel *s, char *buf, size_t cap
     ys_table_label(s->table, tl, sizeof tl);
     if (s->how == S_TOTAL)
         snprintf(buf, cap, "%s 合计行%s", tl, col);
-    else if (s->how == S_LEVEL || s->how == S_ITEMS)
+    else if (s->how == S_LEVEL || s->how == S_ITEMS || s->how == S_ROWS)
         snprintf(buf, cap, "%s %s%s%s%s行之和%s", tl, s->name_has[0] ? "名称含“" : "",
                  s->name_has[0] ? s->name_has : "", s->name_has[0] ? "”的" : "",
                  s->name_lacks[0] ? "名称不含该词的" : "", col);

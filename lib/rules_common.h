@@ -16,7 +16,8 @@
  *
  * SEL: `total` (the table's TOTAL row at level 0), `key=K|K…` (rows whose key
  * is one of K), `level=N` (rows of that level), `code=C` (the row of code C;
- * `$` stands for the code a claim names), `items` (ITEM rows), optionally
+ * `$` stands for the code a claim names), `items` (ITEM rows), `rows` (every
+ * row, for one-row tables such as table 7), optionally
  * followed by `&name~TEXT` / `&name!~TEXT` (name contains / lacks TEXT).
  * An expression is references joined by " + ".
  */

@@ -155,6 +155,67 @@ static int rk_t11_projects(const ys_rule *r, const ys_tableset *ts, ys_findings 
     return YS_OK;
 }
 
+/* The category (level-3 GROUP row) table 10 lists the project of `line`
+ * under, or NULL. */
+static const char *t10_category(const ys_tableset *ts, int line)
+{
+    const ys_table *t = ys_tableset_find(ts, "10");
+    const char *cat = NULL;
+    for (size_t i = 0; t && i < t->nrows; i++) {
+        const ys_row *r = &t->rows[i];
+        if (r->kind == YS_ROW_GROUP && r->level == 3)
+            cat = r->name;
+        else if (r->kind == YS_ROW_GROUP && r->level < 3)
+            cat = NULL;
+        else if (r->kind == YS_ROW_ITEM && r->line == line)
+            return cat;
+    }
+    return NULL;
+}
+
+/* Warn when a stated 项目类别 and table 10's category disagree on 运转类. */
+static int check_category(ys_findings *out, const ys_rule *r, const ys_tableset *ts,
+                          const char *where, const char *name, const char *stated,
+                          int line, const ys_proj *p)
+{
+    const char *cat = t10_category(ts, p->line);
+    if (!stated || !stated[0] || !cat || ys_has(stated, "运转类") == ys_has(cat, "运转类"))
+        return YS_OK;
+    ys_side s = ys_side_of((ys_amount){0, 0, false}, line);
+    ys_side_add(&s, (ys_amount){0, 0, false}, p->line);
+    return ys_report_finding(out, r, YS_SEV_WARNING, "10", &s, cat, stated,
+                             "%s项目“%s”的项目类别“%s”与表10 所列类别“%s”不一致（运转类与否不同）",
+                             where, name, stated, cat);
+}
+
+/* 项目类别 of table 11's list and of each form against table 10's grouping. */
+static int rk_category(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    ys_proj p[512];
+    int n = ys_t10_projects(ts, p, 512), rc = YS_OK;
+    const ys_table *t = ys_tableset_find(ts, "11.projects");
+    int yc = t ? ys_table_col(t, "year") : -1;
+    for (size_t i = 0; n && t && i < t->nrows && !rc; i++) {
+        bool by_name;
+        const ys_row *row = &t->rows[i];
+        int k = ys_project_match(row->name, ys_cell_at(row, yc), p, n, &by_name);
+        if (k >= 0)
+            rc = check_category(out, r, ts, "表11 ", row->name, row->extra, row->line, &p[k]);
+    }
+    for (size_t i = 0; n && i < ts->ntables && !rc; i++) {
+        const ys_table *f = ts->tables[i];
+        const ys_row *cat = is_form(f) ? ys_table_row_by_key(f, "meta.category") : NULL;
+        int line;
+        bool by_name;
+        if (!cat)
+            continue;
+        int k = ys_project_match(f->id + 3, form_budget(f, &line), p, n, &by_name);
+        if (k >= 0)
+            rc = check_category(out, r, ts, "项目表", f->id + 3, cat->name, cat->line, &p[k]);
+    }
+    return rc;
+}
+
 /* Every table-10 project has a project form and a table-11 entry. */
 static int rk_coverage(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
@@ -259,6 +320,7 @@ const ys_rule ys_rules_forms[] = {
     {"T12.src_budget", "资金来源合计等于项目当年预算", rk_form_sum, "budget", "src.total", "项目当年预算"},
     {"T12.detail_budget", "支出明细合计等于项目当年预算", rk_form_sum, "budget", "detail.total", "项目当年预算"},
     {"X.T12-T10", "项目表预算等于表10 同一项目", rk_form_t10, NULL, NULL, NULL},
+    {"X.category", "表11、项目表的项目类别与表10 分类一致", rk_category, NULL, NULL, NULL},
     {"X.T10-T11-T12", "表10 每个项目都有项目表和表11 条目", rk_coverage, NULL, NULL, NULL},
     {"T12.year", "项目表所述当年预算等于表中当年预算", rk_form_claims, "budget", NULL, NULL},
     {"T12.change", "项目表所述增减额等于两年预算之差", rk_form_claims, "change", NULL, NULL},
