@@ -29,14 +29,19 @@ typedef struct found {
 
 typedef struct split {
     size_t part[5];           /* heading line of parts 1–4 (NONE: absent) */
+    size_t end[5];            /* line after each part: the next heading or the end */
     size_t forms;             /* first line of table 11 (or 12), NONE */
+    size_t forms_end;
     size_t nfound;
     found tables[YS_PROFILE_MAX_TABLES];
 } split;
 
 /* ---- part headings -------------------------------------------------------- */
 
-/* Part number 1–4 when line li is a "第X部分" heading, else 0. */
+/* Part 1–4 when line li is a "第X部分" heading, else 0.  The part is told
+ * by what the heading says (概况, 预算表, 情况说明, 名词解释), so that a
+ * document numbering its parts differently is still split right; the
+ * number decides only when the words do not. */
 static int part_heading(ys_rz *z, size_t li)
 {
     const ys_line *l = &z->doc->lines[li];
@@ -44,11 +49,22 @@ static int part_heading(ys_rz *z, size_t li)
         !ys_starts(l->cells[0], "第") || ys_rz_nonempty(z, li) != 1)
         return 0;
     const char *s = ys_rz_cell(z, li, 0);
-    static const char *const heads[] = {"第一部分", "第二部分", "第三部分", "第四部分"};
-    for (int k = 0; k < 4; k++)
-        if (ys_starts(s, heads[k]))
-            return k + 1;
-    return 0;
+    static const char *const heads[] = {"第一部分", "第二部分", "第三部分", "第四部分",
+                                        "第五部分"};
+    int k = 0;
+    while (k < 5 && !ys_starts(s, heads[k]))
+        k++;
+    if (k == 5)
+        return 0;
+    if (ys_has(s, "名词解释"))
+        return 4;
+    if (ys_has(s, "情况说明") || ys_has(s, "编制说明"))
+        return 3;
+    if (ys_has(s, "概况"))
+        return 1;
+    if (ys_has(s, "预算表") || ys_has(s, "公开表") || ys_has(s, "附表"))
+        return 2;
+    return k < 4 ? k + 1 : 0;
 }
 
 /* A heading is the real one (not a 目录 entry) when rows or prose follow it
@@ -104,7 +120,7 @@ static void find_parts(ys_rz *z, split *sp)
     size_t n = z->doc->nlines, prev = NONE;
     int prev_k = 0;
     for (int k = 0; k < 5; k++)
-        sp->part[k] = NONE;
+        sp->part[k] = sp->end[k] = NONE;
     for (size_t i = 0; i <= n; i++) {
         int k = i < n ? part_heading(z, i) : 0;
         if (!k && i < n)
@@ -117,6 +133,24 @@ static void find_parts(ys_rz *z, split *sp)
             prev_k = k;
         }
     }
+    /* a part runs to the next real part heading */
+    for (int k = 1; k <= 4; k++)
+        if (sp->part[k] != NONE) {
+            size_t e = n;
+            for (int m = 1; m <= 4; m++)
+                if (sp->part[m] != NONE && sp->part[m] > sp->part[k] && sp->part[m] < e)
+                    e = sp->part[m];
+            sp->end[k] = e;
+        }
+}
+
+/* Past the prose parts (3 and 4): where a table search goes on from i. */
+static size_t skip_prose(const split *sp, size_t i)
+{
+    for (int k = 3; k <= 4; k++)
+        if (sp->part[k] != NONE && i >= sp->part[k] && i < sp->end[k])
+            return sp->end[k];
+    return i;
 }
 
 /* ---- department, year, mentions ------------------------------------------ */
@@ -146,13 +180,19 @@ static bool title_year(ys_rz *z, const char *s, int line, bool dept)
     return true;
 }
 
-/* 部门：X / 单位名称：X cells anywhere before `to`; the title's year. */
-static void scan_names(ys_rz *z, size_t to)
+/* 部门：X / 单位名称：X cells outside the prose parts and the forms (the
+ * forms reader names those); the title's year. */
+static void scan_names(ys_rz *z, const split *sp)
 {
     static const char *const labels[] = {"部门", "单位名称", "部门名称", NULL};
     const char *first_dept = NULL;
     bool titled = false;
-    for (size_t i = 0; i < to; i++) {
+    for (size_t i = 0; i < z->doc->nlines; i++) {
+        i = skip_prose(sp, i);
+        if (sp->forms != NONE && i >= sp->forms && i < sp->forms_end)
+            i = sp->forms_end;
+        if (i >= z->doc->nlines)
+            break;
         const ys_line *l = &z->doc->lines[i];
         for (int c = 0; c < l->ncells; c++) {
             const char *raw = l->cells[c];
@@ -297,8 +337,9 @@ static int resolve_cluster(ys_rz *z, const anchor *an, size_t start, size_t j,
     return pick_by_header(z, mask, j, limit, used);
 }
 
-static void find_tables(ys_rz *z, split *sp, size_t limit)
+static void find_tables(ys_rz *z, split *sp)
 {
+    size_t limit = z->doc->nlines;
     bool used[YS_PROFILE_MAX_TABLES] = {false};
     anchor *an = calloc(limit ? limit : 1, sizeof *an);
     if (!an) {
@@ -307,6 +348,10 @@ static void find_tables(ys_rz *z, split *sp, size_t limit)
     }
     sp->forms = NONE;
     for (size_t i = 0; i < limit && sp->forms == NONE;) {
+        if (skip_prose(sp, i) != i) {
+            i = skip_prose(sp, i);
+            continue;
+        }
         if (part_heading(z, i) || !title_anchor(z, i, &an[0])) {
             i++;
             continue;
@@ -319,6 +364,10 @@ static void find_tables(ys_rz *z, split *sp, size_t limit)
         int t = resolve_cluster(z, an, start, j, limit, &from, used);
         if (t >= 0 && z->p->tables[t].shape == YS_SHAPE_FORMS) {
             sp->forms = from;
+            sp->forms_end = limit;
+            for (int k = 1; k <= 4; k++)
+                if (sp->part[k] != NONE && sp->part[k] > from && sp->part[k] < sp->forms_end)
+                    sp->forms_end = sp->part[k];
         } else if (t >= 0 && !used[t]) {
             used[t] = true;
             found *f = &sp->tables[sp->nfound++];
@@ -375,17 +424,16 @@ static void load_classes(ys_rz *z)
 
 /* End of the table that starts its body at `body`: the next cluster, the
  * forms, or the next part heading. */
-static size_t table_end(const ys_rz *z, const split *sp, size_t k, size_t limit)
+static size_t table_end(const split *sp, size_t k, size_t end)
 {
-    size_t end = limit;
+    size_t body = sp->tables[k].body;
     if (k + 1 < sp->nfound && sp->tables[k + 1].from < end)
         end = sp->tables[k + 1].from;
-    if (sp->forms != NONE && sp->forms > sp->tables[k].body && sp->forms < end)
+    if (sp->forms != NONE && sp->forms > body && sp->forms < end)
         end = sp->forms;
     for (int p = 1; p <= 4; p++)
-        if (sp->part[p] != NONE && sp->part[p] > sp->tables[k].body && sp->part[p] < end)
+        if (sp->part[p] != NONE && sp->part[p] > body && sp->part[p] < end)
             end = sp->part[p];
-    (void)z;
     return end;
 }
 
@@ -395,15 +443,13 @@ static int run(ys_rz *z)
     memset(&sp, 0, sizeof sp);
     size_t n = z->doc->nlines;
     find_parts(z, &sp);
-    size_t limit = sp.part[3] != NONE ? sp.part[3] : sp.part[4] != NONE ? sp.part[4] : n;
-    find_tables(z, &sp, limit);
-    /* names inside the forms are the forms reader's */
-    scan_names(z, sp.forms != NONE ? sp.forms : limit);
+    find_tables(z, &sp);
+    scan_names(z, &sp);
     load_classes(z);
     for (size_t k = 0; k < sp.nfound && !z->oom; k++) {
         found *f = &sp.tables[k];
         int rc = ys_rz_read_table(z, f->pt, f->title_li, f->from, f->body,
-                                  table_end(z, &sp, k, limit));
+                                  table_end(&sp, k, n));
         if (rc != YS_OK)
             return rc;
     }
@@ -416,13 +462,12 @@ static int run(ys_rz *z)
         return ys_error_set(z->err, YS_EINPUT, z->doc->path, n ? z->doc->lines[0].no : 1,
                             "不是部门预算公开文件：未找到任何预算表");
     if (sp.forms != NONE) {
-        int rc = ys_forms_read(z->doc, sp.forms, limit, z->ts, z->err);
+        int rc = ys_forms_read(z->doc, sp.forms, sp.forms_end, z->ts, z->err);
         if (rc != YS_OK)
             return rc;
     }
     if (sp.part[3] != NONE) {
-        size_t to = sp.part[4] != NONE && sp.part[4] > sp.part[3] ? sp.part[4] : n;
-        int rc = ys_narrative_read(z->doc, sp.part[3], to, z->ts, z->err);
+        int rc = ys_narrative_read(z->doc, sp.part[3], sp.end[3], z->ts, z->err);
         if (rc != YS_OK)
             return rc;
     }
