@@ -83,20 +83,6 @@ void ys_grid_amount(ys_grid *g, size_t r, int c, ys_amount a, ys_unit unit,
     cell->fen = a.fen;
 }
 
-void ys_grid_pct(ys_grid *g, size_t r, int c, ys_amount a)
-{
-    if (!a.present)
-        return;
-    char buf[48];
-    size_t n = ys_pct_format(a.fen, 2, buf, sizeof buf - 1);
-    buf[n] = '%';
-    buf[n + 1] = 0;
-    ys_gcell *cell = ys_grid_set(g, r, c, buf);
-    cell->num = true;
-    cell->pct = true;
-    cell->fen = a.fen;
-}
-
 size_t ys_cell_shown(const ys_table *t, int c, ys_amount a, bool grouping, char *buf,
                      size_t cap)
 {

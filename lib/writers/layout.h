@@ -69,8 +69,6 @@ size_t ys_cell_shown(const ys_table *t, int c, ys_amount a, bool grouping, char 
 /* Set (r, c) to column c's figure of t (see ys_cell_shown), blank if absent. */
 void ys_grid_cell(ys_grid *g, size_t r, int at, const ys_table *t, int c, ys_amount a,
                   bool grouping);
-/* Set (r, c) to a percentage "36.15%" (blank if !a.present). */
-void ys_grid_pct(ys_grid *g, size_t r, int c, ys_amount a);
 /* Merge rows r..r+rs-1, columns c..c+cs-1 into (r, c). */
 void ys_grid_merge(ys_grid *g, size_t r, int c, int rs, int cs);
 
