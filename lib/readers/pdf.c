@@ -98,7 +98,7 @@ static int open_document(ys_doc *d, const unsigned char *buf, size_t n,
 int ys_read_pdf(ys_doc *d, const unsigned char *buf, size_t n, ys_error *err)
 {
     silence_poppler();
-    PopplerDocument *doc;
+    PopplerDocument *doc = NULL;
     int rc = open_document(d, buf, n, &doc, err);
     if (rc != YS_OK)
         return rc;
