@@ -15,6 +15,8 @@
 
 /* Words in a 三级 name or a comparator word that make an indicator a cost. */
 static const char *const cost_words[] = {"成本", "费", "限额", "金额", "租赁", "价格"};
+/* Words that make such a name a count or a rate instead. */
+static const char *const not_cost_words[] = {"数量", "次数", "人次", "率", "满意度"};
 
 bool ys_indicator_is_rate(const char *l3)
 {
@@ -32,6 +34,10 @@ bool ys_indicator_is_cost(const char *l1, const char *l3, const ys_ivalue *v)
         return true;
     if (v && v->cmpword[0] && strstr(v->cmpword, "金额"))
         return true;
+    /* 租赁数量, 费用支付及时率: a count or a rate about a cost is no cost */
+    for (size_t i = 0; l3 && i < sizeof not_cost_words / sizeof *not_cost_words; i++)
+        if (strstr(l3, not_cost_words[i]))
+            return false;
     for (size_t i = 0; l3 && i < sizeof cost_words / sizeof *cost_words; i++)
         if (strstr(l3, cost_words[i]))
             return true;

@@ -224,6 +224,19 @@ static void equality(void **st)
     assert_int_equal(ys_ivalue_same(&a, &b, 0), YS_IVS_SAME);
 }
 
+static void contexts(void **st)
+{
+    (void)st;
+    assert_true(ys_indicator_ctx("成本指标", "经费使用限额", NULL) & YS_IVC_COST);
+    assert_true(ys_indicator_ctx("产出指标", "证照邮寄费", NULL) & YS_IVC_COST);
+    assert_false(ys_indicator_ctx("产出指标", "24小时自助服务设备租赁数量", NULL) & YS_IVC_COST);
+    assert_true(ys_indicator_ctx("产出指标", "卫生环境达标率", NULL) & YS_IVC_RATE);
+    assert_true(ys_indicator_ctx("满意度指标", "群众满意度", NULL) & YS_IVC_RATE);
+    assert_false(ys_indicator_ctx("产出指标", "就餐人数", NULL) & YS_IVC_RATE);
+    ys_ivalue v = P("合同金额=25万元");
+    assert_true(ys_indicator_ctx("产出指标", "立体停车库维保", &v) & YS_IVC_COST);
+}
+
 static void strictness(void **st)
 {
     (void)st;
@@ -680,6 +693,7 @@ int main(void)
         cmocka_unit_test(grammar_forms),   cmocka_unit_test(grammar_malformed),
         cmocka_unit_test(grammar_random),
         cmocka_unit_test(grammar_format),  cmocka_unit_test(equality),
+        cmocka_unit_test(contexts),
         cmocka_unit_test(strictness),      cmocka_unit_test(glyphs),
         cmocka_unit_test(matching_names),  cmocka_unit_test(reference_document),
         cmocka_unit_test(shanghai_documents), cmocka_unit_test(rules_hand_built),
