@@ -44,10 +44,14 @@ static void put_grid(ys_buf *b, const ys_grid *g)
     }
     ys_buf_puts(b, "|");
     for (int c = 0; c < g->width; c++) {
-        int num = 0;
-        for (size_t r = (size_t)g->hrows; r < g->nrows; r++)
-            num |= ys_grid_at(g, r, c)->num;
-        ys_buf_puts(b, num ? " ---: |" : " --- |");
+        /* figures align right; so does a figure column left all blank */
+        bool num = false, text = false;
+        for (size_t r = (size_t)g->hrows; r < g->nrows; r++) {
+            const ys_gcell *x = ys_grid_at(g, r, c);
+            num |= x->num;
+            text |= !x->num && *x->text;
+        }
+        ys_buf_puts(b, num || (!text && g->hrows > 0) ? " ---: |" : " --- |");
     }
     ys_buf_puts(b, "\n");
     for (size_t r = first; r < g->nrows; r++)
