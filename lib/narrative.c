@@ -18,7 +18,7 @@
 #include "recognize_internal.h"
 #include "text.h"
 
-#define LINE_CAP 4096
+#define HEAD_LOOK 1024     /* bytes of a line looked at for headings */
 #define HEAD_CAP 512
 
 static const char *const cn_units[] = {"一", "二", "三", "四", "五",
@@ -83,23 +83,17 @@ static bool heading_only(const char *f)
     return ys_utf8_len(f, strlen(f)) <= 40 && !ys_has(f, "。") && !ys_has(f, "万元");
 }
 
-/* The text of a document line: its cells joined by a blank. */
-static size_t line_text(const ys_line *l, char *out, size_t cap)
+/* The text of a document line into b: its cells joined by a blank. */
+static void line_text(const ys_line *l, ys_buf *b)
 {
-    size_t o = 0;
+    b->n = 0;
     for (int c = 0; c < l->ncells; c++) {
-        size_t n = strlen(l->cells[c]);
-        if (!n)
+        if (!l->cells[c][0])
             continue;
-        if (o && o + 1 < cap)
-            out[o++] = ' ';
-        if (o + n >= cap)
-            n = cap - 1 - o;
-        memcpy(out + o, l->cells[c], n);
-        o += n;
+        if (b->n)
+            ys_buf_put(b, " ", 1);
+        ys_buf_puts(b, l->cells[c]);
     }
-    out[o] = 0;
-    return o;
 }
 
 static bool ends_sentence(const ys_ntext *t)
@@ -203,8 +197,9 @@ static void copy_text(char *out, size_t cap, const char *s)
 /* One non-blank line: a heading, the start of a paragraph, or more of one. */
 static int take_line(walk *w, const ys_line *l, const char *raw, size_t n)
 {
-    char f[LINE_CAP];
-    if (ys_fold(raw, n, f, sizeof f) == (size_t)-1 && !f[0])
+    /* headings and numbering are told by the line's start */
+    char f[HEAD_LOOK];
+    if (ys_fold(raw, n < HEAD_LOOK / 2 ? n : HEAD_LOOK / 2, f, sizeof f) == (size_t)-1 && !f[0])
         return 0;
     size_t body;
     int sec = section_heading(f, &body), sub = sec ? 0 : sub_heading(f, &body);
@@ -236,13 +231,18 @@ int ys_narrative_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts
     memset(&w, 0, sizeof w);
     w.ts = ts;
     ys_ntext_init(&w.para);
-    char raw[LINE_CAP];
+    ys_buf line = {0};
     int rc = 0;
     if (to > doc->nlines)
         to = doc->nlines;
     for (size_t i = from; i < to && rc == 0; i++) {
-        size_t n = line_text(&doc->lines[i], raw, sizeof raw);
-        const char *t = ys_trim(raw, &n);
+        line_text(&doc->lines[i], &line);
+        if (line.oom) {
+            rc = -1;
+            break;
+        }
+        size_t n = line.n;
+        const char *t = ys_trim(line.p ? line.p : "", &n);
         if (n)
             rc = take_line(&w, &doc->lines[i], t, n);
     }
@@ -250,6 +250,7 @@ int ys_narrative_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts
         rc = flush(&w);
     ys_ntext_free(&w.para);
     ys_buf_free(&w.raw);
+    ys_buf_free(&line);
     if (rc != 0)
         return ys_error_set(err, YS_ENOMEM, doc->path, 0, "内存不足（读取情况说明）");
     return YS_OK;

@@ -325,6 +325,31 @@ static void other_layouts(void **state)
     ys_doc_free(d);
 }
 
+/* A line far longer than any buffer: the figure at its end still counts. */
+static void long_line(void **state)
+{
+    (void)state;
+    size_t cap = 64 * 1024, n = 0;
+    char *src = malloc(cap);
+    assert_non_null(src);
+    n += (size_t)snprintf(src + n, cap - n, "十、项目支出安排情况\n1. ");
+    while (n + 64 < cap - 256)
+        n += (size_t)snprintf(src + n, cap - n, "很长的说明，");
+    n += (size_t)snprintf(src + n, cap - n, "丙项目 9 万元。\n");
+    ys_doc *d = NULL;
+    ys_error err = {0};
+    assert_int_equal(ys_doc_read_mem("long.txt", (const unsigned char *)src, n, &d, &err), YS_OK);
+    ys_tableset *ts = ys_tableset_new();
+    assert_int_equal(ys_narrative_read(d, 0, d->nlines, ts, &err), YS_OK);
+    const ys_claim *c = claim_at(ts, 2, "project");
+    assert_non_null(c);
+    assert_string_equal(c->subject, "丙项目");
+    assert_int_equal(c->amount.fen, 9 * YS_FEN_PER_WAN);
+    ys_tableset_free(ts);
+    ys_doc_free(d);
+    free(src);
+}
+
 int main(void)
 {
     const struct CMUnitTest hand[] = {
@@ -335,6 +360,7 @@ int main(void)
         cmocka_unit_test(codes_from_tables),
         cmocka_unit_test(part3_by_hand),
         cmocka_unit_test(other_layouts),
+        cmocka_unit_test(long_line),
     };
     return cmocka_run_group_tests(hand, NULL, NULL);
 }
