@@ -120,15 +120,9 @@ static int compare_values(pair_ctx *c, const ys_iview *a, const ys_iview *b,
 {
     unsigned ctx = a->ctx | b->ctx;
     ys_ivsame s = ys_ivalue_same(va, vb, ctx);
-    bool want_glyph = c->r->a && !strcmp(c->r->a, "glyph");
     ys_severity sev;
     const char *verdict;
-    if (want_glyph) {
-        if (s != YS_IVS_WEAK)
-            return YS_OK;
-        sev = YS_SEV_NOTE;
-        verdict = "只差“>”与“≥”（或“<”与“≤”），疑为转换中丢失的符号";
-    } else if (s == YS_IVS_DIFFER) {
+    if (s == YS_IVS_DIFFER) {
         sev = c->r->b && !strcmp(c->r->b, "warning") ? YS_SEV_WARNING : YS_SEV_ERROR;
         verdict = "含义不同";
     } else if (s == YS_IVS_UNKNOWN && c->r->c && !strcmp(c->r->c, "prior") &&
@@ -180,6 +174,76 @@ static int run_t11_forms(const ys_rule *r, const ys_tableset *ts, ys_findings *o
         ys_match_describe(vs.how[i], howtxt, sizeof howtxt);
         pair_ctx c = {r, out, ts, howtxt};
         rc = fn(&c, &vs.v[i], &vs.v[vs.twin[i]]);
+    }
+    ys_iviews_free(&vs);
+    return rc;
+}
+
+/* ---- kind: lost glyphs between table 11 and a form, one note per goal ---- */
+
+static bool same_group(const ys_iview *a, const ys_iview *b)
+{
+    return a->ind->goal == b->ind->goal && a->ind->annual == b->ind->annual;
+}
+
+/* One note for the goal of table 11 starting at view `first`: every paired
+ * target that differs from the form's only by > vs ≥ (or < vs ≤). */
+static int glyph_group(const ys_rule *r, const ys_iviews *vs, size_t first, ys_findings *out)
+{
+    int lines[YS_FINDING_MAXLINES];
+    int nl = 0, count = 0;
+    char list[1024] = "";
+    size_t o = 0;
+    const ys_iview *form = NULL;
+    for (size_t i = first; i < vs->n; i++) {
+        const ys_iview *a = &vs->v[i];
+        if (strcmp(a->ind->table_id, "11") || !same_group(a, &vs->v[first]) || vs->twin[i] < 0)
+            continue;
+        const ys_iview *b = &vs->v[vs->twin[i]];
+        if (ys_ivalue_same(&a->target, &b->target, a->ctx | b->ctx) != YS_IVS_WEAK)
+            continue;
+        form = b;
+        count++;
+        if (nl + 2 <= YS_FINDING_MAXLINES) {
+            lines[nl++] = a->ind->line;
+            lines[nl++] = b->ind->line;
+        }
+        char sa[80], sb[80];
+        shown(&a->target, sa, sizeof sa);
+        shown(&b->target, sb, sizeof sb);
+        int k = snprintf(list + o, sizeof list - o, "%s%s“%s”（第%d行）/“%s”（第%d行）",
+                         o ? "、" : "", a->ind->l3 ? a->ind->l3 : "", sa, a->ind->line, sb,
+                         b->ind->line);
+        if (k > 0 && (size_t)k < sizeof list - o)
+            o += (size_t)k;
+    }
+    if (!count)
+        return YS_OK;
+    char pa[160], pb[160], howtxt[128], tb[96], msg[1600];
+    place(vs->v[first].ind, pa, sizeof pa);
+    place(form->ind, pb, sizeof pb);
+    ys_match_describe(vs->how[first], howtxt, sizeof howtxt);
+    table_pair(vs->v[first].ind, form->ind, tb, sizeof tb);
+    snprintf(msg, sizeof msg,
+             "%s与%s有%d项指标值只差“>”与“≥”（或“<”与“≤”），疑为转换中丢失的符号：%s（按%s对应）",
+             pa, pb, count, list, howtxt);
+    return add(out, YS_SEV_NOTE, r, tb, lines, nl, "", "", msg);
+}
+
+static int run_glyphs(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    ys_iviews vs;
+    if (ys_iviews_build(ts, true, &vs) != YS_OK)
+        return YS_ENOMEM;
+    int rc = YS_OK;
+    for (size_t i = 0; i < vs.n && rc == YS_OK; i++) {
+        if (strcmp(vs.v[i].ind->table_id, "11"))
+            continue;
+        bool first = true;   /* the first view of its goal */
+        for (size_t k = 0; k < i && first; k++)
+            first = strcmp(vs.v[k].ind->table_id, "11") || !same_group(&vs.v[k], &vs.v[i]);
+        if (first)
+            rc = glyph_group(r, &vs, i, out);
     }
     ys_iviews_free(&vs);
     return rc;
@@ -261,8 +325,8 @@ static int run_terms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 const ys_rule ys_rules_indicators[] = {
     {"IND.target", "同一指标在表11与项目绩效目标表中的指标值须相同", run_t11_forms,
      NULL, "error", "target"},
-    {"IND.glyph", "表11与项目表的指标值只差“>”与“≥”：疑为转换中丢失的符号",
-     run_t11_forms, "glyph", NULL, "target"},
+    {"IND.glyph", "表11与项目表的指标值只差“>”与“≥”：疑为转换中丢失的符号（每个目标一条）",
+     run_glyphs, NULL, NULL, NULL},
     {"IND.prior", "同一指标在表11与项目表中的前两年数值须相同", run_t11_forms, NULL,
      "warning", "prior"},
     {"IND.term", "长期目标与年度目标的同一指标不得相互矛盾", run_terms, NULL, NULL, NULL},
