@@ -43,7 +43,19 @@ static int rk_claim_cell(const ys_rule *r, const ys_tableset *ts, ys_findings *o
             continue;
         ys_side cell, said = ys_side_of(c->amount, c->line);
         ys_side_init(&cell);
-        if (ys_expr_sum(ts, r->b, c->code, &cell) <= 0)
+        int matched = ys_expr_sum(ts, r->b, c->code, &cell);
+        if (matched == 0 && c->code && c->code[0] && strstr(r->b, "code=$")) {
+            char cl[384], tl[64], tid[32];
+            const char *colon = strchr(r->b, ':');
+            snprintf(tid, sizeof tid, "%.*s", colon ? (int)(colon - r->b) : 0, r->b);
+            int rc = ys_report_finding(out, r, YS_SEV_ERROR, tid, &said, "", c->code,
+                                       "%s的科目 %s 在%s中没有", claim_label(c, cl, sizeof cl),
+                                       c->code, ys_table_label(tid, tl, sizeof tl));
+            if (rc)
+                return rc;
+            continue;
+        }
+        if (matched <= 0)
             continue;
         if (r->c && strcmp(r->c, "le") == 0 && said.fen <= cell.fen)
             continue;
