@@ -206,6 +206,15 @@ static void one_ulp_between_tables_is_a_warning(void **st)
     assert_true(has_line(w, 22) && has_line(w, 43));
     assert_int_equal(ys_findings_count(&f, YS_SEV_ERROR), 0);
     ys_findings_free(&f);
+    /* a class table 3 has and table 1 lacks is compared with a blank */
+    row(ts, t, "205", "教育支出", 1, YS_ROW_ITEM, NULL, 45, "1.00|1.00||||");
+    run(ts, &f);
+    const ys_finding *e = find_sev(&f, "X.T1-T3", YS_SEV_ERROR);
+    assert_non_null(e);
+    assert_int_equal(e->nlines, 1);
+    assert_int_equal(e->lines[0], 45);
+    ys_findings_free(&f);
+    t->nrows--;
     /* two units apart (83.86) is an error */
     ts->tables[0]->rows[3].cells[0].v.fen -= 10000;
     run(ts, &f);
@@ -443,9 +452,16 @@ static void names_of_codes_and_department(void **st)
     ys_tableset_add_mention(ts, "示例局（示例中心）本级", 1);
     ys_tableset_add_mention(ts, "示例局（示例服务中心）", 2);
     ys_tableset_add_mention(ts, "示例局(示例服务中心)", 7);
+    ys_table *t51 = tab(ts, "5-1", "total,basic,personnel,public,project");
+    row(ts, t51, "20103", "政府办公厅(室)及相关机构事务", 2, YS_ROW_ITEM, NULL, 30, "");
     ys_findings f;
     run(ts, &f);
     assert_int_equal(count(&f, "T3.names", YS_SEV_WARNING), 2);
+    /* the same code named differently in tables 3 and 5-1 (full-width
+     * brackets do not count as a difference) */
+    assert_int_equal(count(&f, "X.names", YS_SEV_WARNING), 1);
+    assert_true(has_line(find(&f, "X.names"), 12) && has_line(find(&f, "X.names"), 30));
+    assert_int_equal(count(&f, "T5-1.names", YS_SEV_WARNING), 0);
     assert_int_equal(count(&f, "X.dept", YS_SEV_WARNING), 1);
     const ys_finding *d = find(&f, "X.dept");
     assert_int_equal(d->nlines, 2);
