@@ -55,10 +55,38 @@ static void open_chart(ys_buf *b, const char *caption, size_t rows, const char *
     ys_buf_puts(b, "\">\n");
 }
 
+#define LABEL_CHARS 12 /* what fits in LABEL_W at the chart's font size */
+
+/* A label right-aligned before its bar; a long one is cut to LABEL_CHARS
+ * characters with "…" and keeps its full text as a tooltip (<title>). */
 static void label(ys_buf *b, size_t y, const char *text)
 {
+    char cut[LABEL_CHARS * 4 + 4];
+    size_t n = 0, points = 0;
+    const char *s = text;
+    while (*s && points < LABEL_CHARS) {
+        size_t len = 1;
+        while (len < 4 && (s[len] & 0xC0) == 0x80)
+            len++;
+        if (points == LABEL_CHARS - 1 && s[len]) {
+            memcpy(cut + n, "…", strlen("…"));
+            n += strlen("…");
+            s = "";
+            break;
+        }
+        memcpy(cut + n, s, len);
+        n += len;
+        s += len;
+        points++;
+    }
+    cut[n] = 0;
     ys_buf_printf(b, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">", LABEL_W - 6, y);
-    ys_buf_html(b, text);
+    if (*s || strcmp(cut, text) != 0) {
+        ys_buf_puts(b, "<title>");
+        ys_buf_html(b, text);
+        ys_buf_puts(b, "</title>");
+    }
+    ys_buf_html(b, cut);
     ys_buf_puts(b, "</text>\n");
 }
 
