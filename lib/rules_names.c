@@ -5,6 +5,7 @@
  * Promise: names are compared folded (full width, blanks, numbering).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules_common.h"
@@ -122,31 +123,35 @@ int ys_rk_same_code_names(const ys_rule *r, const ys_tableset *ts, ys_findings *
  */
 int ys_rk_mentions(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    if (!ts->department || !ts->department[0])
+    if (!ts->department || !ts->department[0] || ts->nmentions == 0)
         return YS_OK;
     char dept[512];
     ys_name_fold(ts->department, dept, sizeof dept);
-    for (size_t i = 0; i < ts->nmentions; i++) {
-        char m[512], prev[512];
-        ys_name_fold(ts->mentions[i].name, m, sizeof m);
-        if (ys_starts(m, dept))
-            continue;
-        bool earlier = false;
+    /* fold each mention once: documents name themselves hundreds of times */
+    enum { W = 256 };
+    char *folded = malloc(ts->nmentions * W);
+    if (!folded)
+        return YS_ENOMEM;
+    for (size_t i = 0; i < ts->nmentions; i++)
+        ys_name_fold(ts->mentions[i].name, folded + i * W, W);
+    int rc = YS_OK;
+    for (size_t i = 0; i < ts->nmentions && rc == YS_OK; i++) {
+        const char *m = folded + i * W;
+        bool earlier = ys_starts(m, dept);
         for (size_t j = 0; j < i && !earlier; j++)
-            earlier = strcmp(ys_name_fold(ts->mentions[j].name, prev, sizeof prev), m) == 0;
+            earlier = strcmp(folded + j * W, m) == 0;
         if (earlier)
-            continue;
+            continue; /* the full name, or a name already reported */
         ys_side s;
         ys_side_init(&s);
         for (size_t j = i; j < ts->nmentions; j++)
-            if (strcmp(ys_name_fold(ts->mentions[j].name, prev, sizeof prev), m) == 0)
+            if (strcmp(folded + j * W, m) == 0)
                 ys_side_add(&s, (ys_amount){0, 0, false}, ts->mentions[j].line);
-        int rc = ys_report_finding(out, r, YS_SEV_WARNING, "", &s, ts->department,
-                                   ts->mentions[i].name,
-                                   "部门名称“%s”与部门全称“%s”不一致（共 %d 处）",
-                                   ts->mentions[i].name, ts->department, s.nrows);
-        if (rc)
-            return rc;
+        rc = ys_report_finding(out, r, YS_SEV_WARNING, "", &s, ts->department,
+                               ts->mentions[i].name,
+                               "部门名称“%s”与部门全称“%s”不一致（共 %d 处）",
+                               ts->mentions[i].name, ts->department, s.nrows);
     }
-    return YS_OK;
+    free(folded);
+    return rc;
 }
