@@ -729,11 +729,29 @@ static void test_write_all(void **state)
     char bad[1024];
     snprintf(bad, sizeof bad, "%s/c.md", sub);
     assert_int_equal(mkdir(bad, 0777), 0);
+    char old[600];
+    snprintf(old, sizeof old, "%s/c.txt", sub); /* placed before c.md fails */
+    FILE *f = fopen(old, "w"); /* an older output: it must survive the failure */
+    assert_non_null(f);
+    fputs("old", f);
+    fclose(f);
     assert_int_not_equal(ys_write_all(ts, sub, "c", YS_OUT_TXT | YS_OUT_MD | YS_OUT_XLSX, &err),
                          YS_OK);
     assert_non_null(strstr(err.file, "c.md"));
-    assert_false(exists(sub, "c.txt"));
     assert_false(exists(sub, "c.xlsx"));
+    char *kept = ys_test_slurp(old, NULL);
+    assert_non_null(kept);
+    assert_string_equal(kept, "old");
+    free(kept);
+    /* nothing else: b.* of the first run, the c.md folder, the old c.txt */
+    int n = 0;
+    char cmd0[700];
+    snprintf(cmd0, sizeof cmd0, "ls -A '%s' | grep -v '^b[.-]' | wc -l", sub);
+    FILE *ls = popen(cmd0, "r");
+    assert_non_null(ls);
+    assert_int_equal(fscanf(ls, "%d", &n), 1);
+    pclose(ls);
+    assert_int_equal(n, 2);
     /* failure on a folder that cannot be made: no folder left behind */
     char deep[1024];
     snprintf(deep, sizeof deep, "%s/b.txt/x", sub);

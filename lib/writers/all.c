@@ -4,7 +4,8 @@
  * Promise of ys_write_all: all outputs are rendered first (in memory, the
  * XLSX into a temporary file), written under temporary names and only then
  * renamed into place; on any error every file it made is removed again
- * (and the folder, when it created it), and the error names the file.
+ * (and the folder, when it created it), a file it replaced is put back, and
+ * the error names the file.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -47,6 +48,7 @@ int ys_out_parse(const char *list)
 /* One output: where it goes and the temporary file it waits in. */
 typedef struct out {
     char *path, *tmp;
+    char *old;      /* the file that was at path, moved aside until success */
     bool placed;
 } out;
 
@@ -69,24 +71,61 @@ static out *new_out(outs *o, const char *dir, const char *name)
     out *x = &o->v[o->n];
     x->path = malloc(len);
     x->tmp = malloc(len);
+    x->old = malloc(len);
     x->placed = false;
-    if (!x->path || !x->tmp) {
+    if (!x->path || !x->tmp || !x->old) {
         free(x->path);
         free(x->tmp);
+        free(x->old);
         return NULL;
     }
     snprintf(x->path, len, "%s/%s", dir, name);
     snprintf(x->tmp, len, "%s/.%s.part%ld-%zu", dir, name, (long)getpid(), o->n);
+    x->old[0] = 0;
     o->n++;
     return x;
 }
 
-static void undo(outs *o)
+/* Put x in place; a file already there is moved aside, not lost. */
+static int place(out *x)
+{
+    struct stat st;
+    /* a folder in the way is left alone: the rename below then fails */
+    if (lstat(x->path, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        size_t len = strlen(x->tmp);
+        snprintf(x->old, len + 1, "%s", x->tmp);
+        x->old[len - 1] = 'o'; /* ".name.partPID-K" → ".name.partPID-o" */
+        if (rename(x->path, x->old) != 0) {
+            x->old[0] = 0;
+            return -1;
+        }
+    }
+    if (rename(x->tmp, x->path) != 0) {
+        if (x->old[0] && rename(x->old, x->path) == 0)
+            x->old[0] = 0;
+        return -1;
+    }
+    x->placed = true;
+    return 0;
+}
+
+/* Finish: on failure remove what was made and bring back what was moved
+ * aside; on success drop the old files.  Frees o. */
+static void finish(outs *o, bool ok)
 {
     for (size_t i = 0; i < o->n; i++) {
-        unlink(o->v[i].placed ? o->v[i].path : o->v[i].tmp);
-        free(o->v[i].path);
-        free(o->v[i].tmp);
+        out *x = &o->v[i];
+        if (!ok)
+            unlink(x->placed ? x->path : x->tmp);
+        if (x->old[0]) {
+            if (ok)
+                unlink(x->old);
+            else
+                rename(x->old, x->path);
+        }
+        free(x->path);
+        free(x->tmp);
+        free(x->old);
     }
     free(o->v);
     memset(o, 0, sizeof *o);
@@ -193,22 +232,11 @@ int ys_write_all(const ys_tableset *ts, const char *dir, const char *base,
     }
     outs o = {0};
     int rc = stage_docs(&o, ts, dir, base, formats, err);
-    for (size_t i = 0; rc == YS_OK && i < o.n; i++) {
-        if (rename(o.v[i].tmp, o.v[i].path) != 0)
+    for (size_t i = 0; rc == YS_OK && i < o.n; i++)
+        if (place(&o.v[i]) != 0)
             rc = ys_error_set(err, YS_EIO, o.v[i].path, 0, "无法写入：%s", strerror(errno));
-        else
-            o.v[i].placed = true;
-    }
-    if (rc != YS_OK) {
-        undo(&o);
-        if (made_dir)
-            rmdir(dir);
-        return rc;
-    }
-    for (size_t i = 0; i < o.n; i++) {
-        free(o.v[i].path);
-        free(o.v[i].tmp);
-    }
-    free(o.v);
-    return YS_OK;
+    finish(&o, rc == YS_OK);
+    if (rc != YS_OK && made_dir)
+        rmdir(dir);
+    return rc;
 }
