@@ -236,6 +236,51 @@ static void test_narrative_shares(void **state)
     remove_package();
 }
 
+/* Other fund sources and 三公 figures fill tables 1, 4, 7, 8 and 10 and
+ * replace the "没有…" statements. */
+static void test_other_sources(void **state)
+{
+    (void)state;
+    write_package();
+    char path[512];
+    snprintf(path, sizeof path, "%s/lines.csv", dir);
+    FILE *f = fopen(path, "ab");
+    assert_non_null(f);
+    fputs("901001,2120101,30201,公用经费,,gov_fund,3000.00\n"
+          "901001,2010302,30227,项目,P1,carry.gpb,1000.00\n", f);
+    fclose(f);
+    put("three_public.csv", "item,amount\nabroad,1000\ncar.operation,2500.50\nreception,499.49\n");
+    put("project_items.csv", "project,kind,name,amount\nP1,detail,a,13345.67\nP2,detail,b,43210\n");
+    ys_tableset *ts = derive(YS_ROUND_HALF_UP);
+    const ys_table *t1 = ys_tableset_find(ts, "1"), *t4 = ys_tableset_find(ts, "4");
+    assert_int_equal(cell(t1, ys_table_row_by_key(t1, "in.gov_fund"), "amount"), 300000);
+    assert_int_equal(cell(t1, ys_table_row_by_key(t1, "in.carry_total"), "amount"), 100000);
+    long long all = sum_items(NULL, false, "total") + 300000 + 100000;
+    assert_int_equal(cell(t1, ys_table_row_by_key(t1, "in.grand_total"), "amount"), round_wan(all));
+    assert_int_equal(cell(t1, ys_table_row_by_key(t1, "out.grand_total"), "amount"), round_wan(all));
+    assert_int_equal(cell(t4, ys_table_row_by_key(t4, "in.carry.gpb"), "amount"), 100000);
+    const ys_table *t8 = ys_tableset_find(ts, "8");
+    assert_null(t8->note);
+    assert_int_equal(cell(t8, ys_table_row_by_code(t8, "2120101"), "basic"), 300000);
+    const ys_table *t10 = ys_tableset_find(ts, "10");
+    assert_int_equal(cell(t10, ys_table_row_by_code(t10, "P1"), "carry.gpb"), 100000);
+    assert_int_equal(cell(t10, ys_table_row_by_code(t10, "P1"), "total"),
+                     round_wan(1234567 + 100000));
+    /* 三公: 0.10 + (0 + 0.250050 → 0.25) + 0.049949 → 0.05 */
+    const ys_table *t7 = ys_tableset_find(ts, "7");
+    assert_null(t7->note);
+    assert_int_equal(t7->nrows, 1);
+    assert_int_equal(cell(t7, &t7->rows[0], "car.subtotal"), 250000);
+    assert_int_equal(cell(t7, &t7->rows[0], "total"), 100000 + 250000 + 50000);
+    for (size_t i = 0; i < ts->nparas; i++)
+        if (ts->paras[i].part == 3 && (ts->paras[i].section == 7 || ts->paras[i].section == 8))
+            assert_null(strstr(ts->paras[i].text, "没有"));
+    ys_tableset_free(ts);
+    snprintf(path, sizeof path, "%s/three_public.csv", dir);
+    unlink(path);
+    remove_package();
+}
+
 /* ---- the example against the reference document ------------------------ */
 
 static ys_tableset *recognise_file(const char *path)
@@ -332,6 +377,7 @@ int main(void)
         cmocka_unit_test(test_half_up_cells),
         cmocka_unit_test(test_balanced),
         cmocka_unit_test(test_narrative_shares),
+        cmocka_unit_test(test_other_sources),
         cmocka_unit_test(test_reference_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
