@@ -40,8 +40,10 @@ static ys_table *ensure_funds(fx_ctx *c)
     if (!c->t11) {
         c->t11 = ys_tableset_add(c->ts, "11", c->t11_title ? c->t11_title
                                  : "部门整体支出绩效目标表", FUND_COLS, 4);
-        if (c->t11)
+        if (c->t11) {
             c->t11->unit = c->unit;
+            c->t11->first_line = c->t11_line;   /* cited like tables 1–10: the title */
+        }
     }
     return c->t11;
 }
@@ -50,8 +52,10 @@ static ys_table *ensure_projects(fx_ctx *c)
 {
     if (!c->t11p) {
         c->t11p = ys_tableset_add(c->ts, "11.projects", "项目支出情况", PROJ_COLS, 2);
-        if (c->t11p)
+        if (c->t11p) {
             c->t11p->unit = c->unit;
+            c->t11p->first_line = c->proj_line;
+        }
     }
     return c->t11p;
 }
@@ -271,6 +275,7 @@ int fx_dept_line(fx_ctx *c, const ys_line *ln)
         return s;
     if (ln->ncells == 1 && strstr(f0, "绩效目标") && strstr(f0, "表") && !c->t11) {
         c->t11_title = ys_ts_str(c->ts, fx_raw(ln, 0), (size_t)-1);
+        c->t11_line = ln->no;
         return FX_USED;
     }
     int k = fx_find(ln, 0, "部门(单位)名称");
@@ -289,6 +294,7 @@ int fx_dept_line(fx_ctx *c, const ys_line *ln)
     if (!c->t11 && !c->in_funds && fx_find(ln, 0, SIDE_WORDS[1]) >= 0)
         c->in_funds = true;         /* no header: 收入构成 opens the block */
     if (fx_find(ln, 0, "项目名称") >= 0 && fx_find(ln, 0, "项目类别") >= 0) {
+        c->proj_line = ln->no;
         c->in_projects = true;
         c->in_funds = false;
         return FX_USED;

@@ -53,6 +53,7 @@ typedef struct fx_ctx {
     /* table 11 */
     ys_table *t11, *t11p;
     const char *t11_title;
+    int t11_line, proj_line;    /* lines of the title and the list header */
     int funds_side;         /* 0 unknown, 1 收入构成, 2 支出构成 */
     bool in_funds, in_projects;
     /* the 整体绩效目标 summary row (目标1：… 目标2：…), used when the table

@@ -91,6 +91,7 @@ static ys_table *open_form(fx_ctx *c, const char *name, int line)
     if (!t)
         return NULL;
     t->unit = c->form_unit;
+    t->first_line = c->form_line;       /* cited like tables 1–10: the title */
     c->form = t;
     c->tid = t->id;
     return t;
