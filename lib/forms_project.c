@@ -19,8 +19,8 @@
 static const char *const FORM_COLS[] = {"amount", "qty"};
 
 typedef enum kv_act {
-    KV_IGNORE = 0, KV_NAME, KV_MENTION, KV_UNIT, KV_CATEGORY, KV_TOTAL, KV_YEAR,
-    KV_CHANGE
+    KV_IGNORE = 0, KV_NAME, KV_CODE, KV_MENTION, KV_UNIT, KV_CATEGORY, KV_TOTAL,
+    KV_YEAR, KV_CHANGE
 } kv_act;
 
 /* Field labels of a form (folded) and what their value is. */
@@ -29,7 +29,7 @@ static const struct {
     kv_act act;
 } KV_LABELS[] = {
     {"项目名称", KV_NAME},
-    {"项目代码", KV_IGNORE},
+    {"项目代码", KV_CODE},
     {"项目主管部门", KV_MENTION},
     {"项目执行单位", KV_UNIT},
     {"项目负责人", KV_IGNORE},
@@ -174,6 +174,13 @@ static int kv_value(fx_ctx *c, const ys_line *ln, int lab, int li, int v)
         if (!add_row(c, "meta.unit", val, ln->no, YS_ROW_ITEM, 0))
             return FX_NOMEM;
         return ys_tableset_add_mention(c->ts, val, ln->no) == 0 ? FX_USED : FX_NOMEM;
+    case KV_CODE:
+        if (!*val)
+            return FX_USED;
+        r = add_row(c, "meta.code", val, ln->no, YS_ROW_ITEM, 0);
+        if (!r || !(r->code = ys_ts_str(c->ts, val, (size_t)-1)))
+            return FX_NOMEM;
+        return FX_USED;
     case KV_CATEGORY:
         if (!*val)
             return FX_USED;

@@ -38,7 +38,7 @@ static void hand_form(void **st)
     static const char *const rows[] = {
         "项目资金绩效目标申报表",
         "单位名称：某某局|资金单位：元",
-        "项目名称|甲项目",
+        "项目名称|甲项目|项目代码|42011126001T000000001",
         "项目执行单位",                              /* no value */
         "项目总预算|1,200.50|项目当年预算|",        /* year missing */
         "资金来源|金额",
@@ -74,6 +74,7 @@ static void hand_form(void **st)
     r = ys_table_row_by_key(t, "budget.year");
     assert_true(r == NULL || !r->cells[0].v.present);
     assert_null(ys_table_row_by_key(t, "meta.unit"));
+    assert_string_equal(ys_table_row_by_key(t, "meta.code")->code, "42011126001T000000001");
     assert_non_null(ys_table_row_by_key(t, "src.sub"));
     int details = 0;
     for (size_t k = 0; k < t->nrows; k++)
