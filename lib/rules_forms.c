@@ -268,6 +268,18 @@ static int rk_form_claims(const ys_rule *r, const ys_tableset *ts, ys_findings *
         ys_side said = ys_side_of(c->amount, c->line);
         int line, rc = YS_OK;
         ys_amount b = form_budget(t, &line);
+        if (strcmp(r->a, "t10") == 0 && b.present) {
+            ys_proj p[512];
+            bool by_name;
+            int n = ys_t10_projects(ts, p, 512);
+            int k = ys_project_match(t->id + 3, b, p, n, &by_name);
+            if (k >= 0) {
+                ys_side cell = ys_side_of(p[k].amount, p[k].line);
+                snprintf(what, sizeof what, "%s 预算变动情况所述%d年预算与表10 项目“%s”（按%s对应）",
+                         tl, c->year ? c->year : ts->year, p[k].name, by_name ? "名称" : "金额");
+                rc = ys_compare(out, r, t->id, what, "文中", &said, "表10", &cell);
+            }
+        }
         if (strcmp(r->a, "budget") == 0 && b.present) {
             ys_side cell = ys_side_of(b, line);
             snprintf(what, sizeof what, "%s 预算变动情况所述%d年预算与本表项目当年预算", tl,
@@ -313,6 +325,7 @@ const ys_rule ys_rules_forms[] = {
     EQ("X.T11.operating", "表11 运转类等于表5-1 公用经费加表10 运转类项目", "11:amount@key=out.operating", "5-1:public@total + 10:total@level=3&name~运转类"),
     EQ("X.T11.special", "表11 特定目标类等于表10 其他项目", "11:amount@key=out.special", "10:total@level=3&name!~运转类"),
     {"X.T11-T10", "表11 项目本年度预算等于表10", rk_t11_projects, "year", NULL, NULL},
+    {"X.T11-T10.total", "表11 项目总预算等于表10", rk_t11_projects, "total", NULL, NULL},
     /* table 12: each project form */
     {"T12.src", "资金来源合计等于各来源之和", rk_form_sum, "src.total", "src.item", "资金来源合计"},
     {"T12.detail", "支出明细合计等于各明细之和", rk_form_sum, "detail.total", "detail.item", "支出明细合计"},
@@ -323,6 +336,7 @@ const ys_rule ys_rules_forms[] = {
     {"X.category", "表11、项目表的项目类别与表10 分类一致", rk_category, NULL, NULL, NULL},
     {"X.T10-T11-T12", "表10 每个项目都有项目表和表11 条目", rk_coverage, NULL, NULL, NULL},
     {"T12.year", "项目表所述当年预算等于表中当年预算", rk_form_claims, "budget", NULL, NULL},
+    {"X.T12-T10.year", "项目表所述当年预算等于表10 同一项目", rk_form_claims, "t10", NULL, NULL},
     {"T12.change", "项目表所述增减额等于两年预算之差", rk_form_claims, "change", NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };

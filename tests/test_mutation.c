@@ -123,14 +123,24 @@ static bool take(linecells *lc, int64_t fen)
     return false;
 }
 
-static bool caught(const ys_findings *f, int line)
+/* Is there an error on `line` in f that the unchanged document (base) does
+ * not have (same rule and message)?  The document has errors of its own;
+ * the mutation must add one. */
+static bool caught(const ys_findings *f, const ys_findings *base, int line)
 {
     for (size_t i = 0; i < f->n; i++) {
-        if (f->v[i].sev != YS_SEV_ERROR)
+        const ys_finding *x = &f->v[i];
+        bool on_line = false;
+        for (int k = 0; k < x->nlines; k++)
+            on_line |= x->lines[k] == line;
+        if (x->sev != YS_SEV_ERROR || !on_line)
             continue;
-        for (int k = 0; k < f->v[i].nlines; k++)
-            if (f->v[i].lines[k] == line)
-                return true;
+        bool old = false;
+        for (size_t j = 0; j < base->n && !old; j++)
+            old = base->v[j].sev == YS_SEV_ERROR && !strcmp(base->v[j].rule, x->rule) &&
+                  !strcmp(base->v[j].message, x->message);
+        if (!old)
+            return true;
     }
     return false;
 }
@@ -158,14 +168,9 @@ static void every_cell_change_is_caught(void **st)
     ys_tableset_free(ts);
     ys_doc_free(doc);
 
-    /* the unchanged document has no error on those lines: a mutant's error
-     * there is the mutation's doing */
     ys_findings base;
     ys_findings_init(&base);
     assert_int_equal(audit_text(text, n, &base), YS_OK);
-    for (int i = 0; i < ncl; i++)
-        assert_false(caught(&base, cells[i].line));
-    ys_findings_free(&base);
 
     char *mutant = malloc(n + 64);
     int mutated = 0, missed = 0;
@@ -191,7 +196,7 @@ static void every_cell_change_is_caught(void **st)
                 ys_findings_init(&f);
                 assert_int_equal(audit_text(mutant, mn, &f), YS_OK);
                 mutated++;
-                if (!caught(&f, lc->line)) {
+                if (!caught(&f, &base, lc->line)) {
                     missed++;
                     printf("missed: line %d, %.*s → %s\n", lc->line, (int)flen, ln + fs, fig);
                 }
@@ -206,6 +211,7 @@ static void every_cell_change_is_caught(void **st)
            mutated, mutated - missed, missed);
     assert_int_equal(mutated, total);
     assert_int_equal(missed, 0);
+    ys_findings_free(&base);
     free(mutant);
     free(lines);
     free(text);
