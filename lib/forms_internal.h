@@ -63,6 +63,7 @@ typedef struct fx_ctx {
     const ys_line *summary;
     /* table 12 */
     ys_table *form;
+    bool named;             /* the form's id comes from its 项目名称 */
     fx_block block;
     int proc_qty_col;       /* header column of 数量, -1 if none */
     int form_line;          /* line of the form's title */

@@ -92,6 +92,7 @@ static ys_table *open_form(fx_ctx *c, const char *name, int line)
         return NULL;
     t->unit = c->form_unit;
     t->first_line = c->form_line;       /* cited like tables 1–10: the title */
+    c->named = name && *name;
     c->form = t;
     c->tid = t->id;
     return t;
@@ -161,9 +162,12 @@ static int kv_value(fx_ctx *c, const ys_line *ln, int lab, int li, int v)
     ys_row *r;
     switch (KV_LABELS[lab].act) {
     case KV_NAME:
-        if (c->form)
-            return FX_USED;     /* a second 项目名称 in one form: keep the first */
-        return open_form(c, val, ln->no) ? FX_USED : FX_NOMEM;
+        if (!c->form)
+            return open_form(c, val, ln->no) ? FX_USED : FX_NOMEM;
+        if (*val && !c->named)      /* opened by a figure above the name: name it */
+            make_id(c->form->id, sizeof c->form->id, val);
+        c->named = true;            /* a second 项目名称 in one form: keep the first */
+        return FX_USED;
     case KV_MENTION:
         if (!*val)
             return FX_USED;

@@ -156,6 +156,22 @@ static void summary_goals(void **st)
     ys_tableset_free(ts);
     ys_doc_free(d);
 
+    /* a figure above 项目名称, and a second 项目名称 */
+    static const char *const rows3[] = {
+        "项目资金绩效目标申报表",
+        "项目总预算|9",
+        "项目名称|戊",
+        "项目名称|己",
+    };
+    d = mkdoc(rows3, 4);
+    ts = ys_tableset_new();
+    assert_int_equal(ys_forms_read(d, 0, d->nlines, ts, NULL), YS_OK);
+    assert_int_equal(ts->ntables, 1);
+    assert_string_equal(ts->tables[0]->id, "12:戊");
+    assert_int_equal(ts->tables[0]->nrows, 1);
+    ys_tableset_free(ts);
+    ys_doc_free(d);
+
     /* no funds header; the caption repeated on each project row */
     static const char *const rows2[] = {
         "|收入构成|财政拨款|7|100%",
