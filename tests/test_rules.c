@@ -5,6 +5,7 @@
 
 #include "rules_common.h"
 #include "yusuan/audit.h"
+#include "yusuan/report.h"
 #include "yusuan/tableset.h"
 
 /* ---- building table sets by hand ---- */
@@ -470,6 +471,47 @@ static void names_of_codes_and_department(void **st)
     ys_tableset_free(ts);
 }
 
+static void report_text_and_json(void **st)
+{
+    (void)st;
+    ys_findings f;
+    ys_findings_init(&f);
+    int lines[] = {22, 7, 22};
+    assert_non_null(ys_findings_add(&f, YS_SEV_ERROR, "T1.out", "1", lines, 3, "2,877.95",
+                                    "2,877.94", "表1 “合计”\n不符 \\ %s", "x"));
+    assert_non_null(ys_findings_add(&f, YS_SEV_NOTE, "X.dept", "", NULL, 0, "", "", "无行号"));
+    ys_buf b = {0};
+    assert_int_equal(ys_report_text(&b, "a.txt", &f), YS_OK);
+    ys_buf_put(&b, "", 1);
+    assert_string_equal(b.p, "a.txt:7: error[T1.out]: 表1 “合计”\n不符 \\ x\n"
+                             "a.txt: note[X.dept]: 无行号\n");
+    ys_buf_free(&b);
+    assert_int_equal(ys_report_summary(&b, "a.txt", &f), YS_OK);
+    ys_buf_put(&b, "", 1);
+    assert_string_equal(b.p, "a.txt: 1 个错误, 0 个警告, 1 个提示\n");
+    ys_buf_free(&b);
+
+    ys_tableset *ts = ys_tableset_new();
+    ts->department = "某\"局\"";
+    ts->year = 2026;
+    ys_table *t = tab(ts, "1", "amount");
+    keyed(ts, t, "in.gpb", "", 20, "1.00");
+    assert_int_equal(ys_report_json(&b, "a\"b.txt", ts, &f), YS_OK);
+    ys_buf_put(&b, "", 1);
+    /* quotes, backslashes and newlines escaped; lines sorted and unique */
+    assert_non_null(strstr(b.p, "\"file\": \"a\\\"b.txt\""));
+    assert_non_null(strstr(b.p, "\"department\": \"某\\\"局\\\"\""));
+    assert_non_null(strstr(b.p, "\"year\": 2026"));
+    assert_non_null(strstr(b.p, "{\"id\": \"1\", \"title\": \"1\", \"first_line\": 20, \"last_line\": 20}"));
+    assert_non_null(strstr(b.p, "\"lines\": [7, 22]"));
+    assert_non_null(strstr(b.p, "\"message\": \"表1 “合计”\\n不符 \\\\ x\""));
+    assert_non_null(strstr(b.p, "\"expected\": \"2,877.95\", \"actual\": \"2,877.94\""));
+    assert_non_null(strstr(b.p, "\"lines\": []"));
+    ys_buf_free(&b);
+    ys_tableset_free(ts);
+    ys_findings_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -485,6 +527,7 @@ int main(void)
         cmocka_unit_test(projects_across_tables),
         cmocka_unit_test(group_sums_of_table10),
         cmocka_unit_test(names_of_codes_and_department),
+        cmocka_unit_test(report_text_and_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
