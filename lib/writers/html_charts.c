@@ -16,9 +16,10 @@
 #include "writers/layout.h"
 
 #define MAX_BARS 40
-#define LABEL_W 180  /* px for the labels left of the bars */
 #define BAR_W 260    /* px of the longest bar */
-#define ROW_H 26
+#define CHART_W 430  /* the bar and its figure after it */
+#define LINE_H 20    /* one label line, one bar */
+#define LABEL_CHARS 28 /* what fits in CHART_W at the chart's font size */
 
 typedef struct bar {
     const char *label;
@@ -42,23 +43,23 @@ static void figure_text(ys_buf *b, int64_t fen)
     ys_buf_puts(b, buf);
 }
 
-static void open_chart(ys_buf *b, const char *caption, size_t rows, const char *desc)
+/* The chart's frame: `lines` rows of LINE_H px.  Labels stand above their
+ * bars, so the picture stays narrow enough to read on a phone. */
+static void open_chart(ys_buf *b, const char *caption, size_t lines)
 {
-    size_t h = rows * ROW_H + 30;
+    size_t h = lines * LINE_H + 10;
     ys_buf_puts(b, "<figure>\n<figcaption>");
     ys_buf_html(b, caption);
     ys_buf_printf(b, "</figcaption>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
                      "viewBox=\"0 0 %d %zu\" width=\"%d\" height=\"%zu\" "
                      "font-size=\"14\" aria-label=\"",
-                  LABEL_W + BAR_W + 150, h, LABEL_W + BAR_W + 150, h);
-    ys_buf_html(b, desc);
+                  CHART_W, h, CHART_W, h);
+    ys_buf_html(b, caption);
     ys_buf_puts(b, "\">\n");
 }
 
-#define LABEL_CHARS 12 /* what fits in LABEL_W at the chart's font size */
-
-/* A label right-aligned before its bar; a long one is cut to LABEL_CHARS
- * characters with "…" and keeps its full text as a tooltip (<title>). */
+/* A label on its own line; a long one is cut to LABEL_CHARS characters
+ * with "…" and keeps its full text as a tooltip (<title>). */
 static void label(ys_buf *b, size_t y, const char *text)
 {
     char cut[LABEL_CHARS * 4 + 4];
@@ -71,7 +72,6 @@ static void label(ys_buf *b, size_t y, const char *text)
         if (points == LABEL_CHARS - 1 && s[len]) {
             memcpy(cut + n, "…", strlen("…"));
             n += strlen("…");
-            s = "";
             break;
         }
         memcpy(cut + n, s, len);
@@ -80,14 +80,22 @@ static void label(ys_buf *b, size_t y, const char *text)
         points++;
     }
     cut[n] = 0;
-    ys_buf_printf(b, "<text x=\"%d\" y=\"%zu\" text-anchor=\"end\">", LABEL_W - 6, y);
-    if (*s || strcmp(cut, text) != 0) {
+    ys_buf_printf(b, "<text x=\"0\" y=\"%zu\" fill=\"#333\">", y);
+    if (strcmp(cut, text) != 0) {
         ys_buf_puts(b, "<title>");
         ys_buf_html(b, text);
         ys_buf_puts(b, "</title>");
     }
     ys_buf_html(b, cut);
     ys_buf_puts(b, "</text>\n");
+}
+
+/* One bar at line top y with its figure after it; returns nothing. */
+static void one_bar(ys_buf *b, size_t y, int64_t w, int h, const char *fill)
+{
+    ys_buf_printf(b, "<rect x=\"0\" y=\"%zu\" width=\"%" PRId64 "\" height=\"%d\" "
+                     "fill=\"%s\"/>\n<text x=\"%" PRId64 "\" y=\"%zu\">",
+                  y, w, h, fill, w + 6, y + 14);
 }
 
 /* Horizontal bars with the figure and its share of the total after each. */
@@ -99,15 +107,11 @@ static void bar_chart(ys_buf *b, const char *caption, const bar *v, size_t n)
             max = v[i].fen;
         total += v[i].fen > 0 ? v[i].fen : 0;
     }
-    open_chart(b, caption, n, caption);
+    open_chart(b, caption, n * 2);
     for (size_t i = 0; i < n; i++) {
-        size_t y = 10 + i * ROW_H;
-        int64_t w = px(v[i].fen, max);
-        label(b, y + 14, v[i].label);
-        ys_buf_printf(b, "<rect x=\"%d\" y=\"%zu\" width=\"%" PRId64 "\" height=\"18\" "
-                         "fill=\"#2b5797\"/>\n",
-                      LABEL_W, y + 1, w);
-        ys_buf_printf(b, "<text x=\"%" PRId64 "\" y=\"%zu\">", LABEL_W + w + 6, y + 14);
+        size_t y = 2 * LINE_H * i;
+        label(b, y + 15, v[i].label);
+        one_bar(b, y + LINE_H, px(v[i].fen, max), 18, "#2b5797");
         figure_text(b, v[i].fen);
         if (total > 0) {
             /* share in 0.01 % units, rounded half-up, integers only */
@@ -119,7 +123,7 @@ static void bar_chart(ys_buf *b, const char *caption, const bar *v, size_t n)
     ys_buf_puts(b, "</svg>\n</figure>\n");
 }
 
-/* Two bars per item: last year (grey) above this year (blue). */
+/* Per item: its label, last year's bar (grey), this year's (blue). */
 static void compare_chart(ys_buf *b, const char *caption, const bar *v, size_t n)
 {
     int64_t max = 0;
@@ -129,23 +133,18 @@ static void compare_chart(ys_buf *b, const char *caption, const bar *v, size_t n
         if (v[i].prior > max)
             max = v[i].prior;
     }
-    open_chart(b, caption, n * 2 + 1, caption);
-    ys_buf_printf(b, "<rect x=\"%d\" y=\"4\" width=\"12\" height=\"10\" fill=\"#aaa\"/>"
-                     "<text x=\"%d\" y=\"14\">上年</text>"
-                     "<rect x=\"%d\" y=\"4\" width=\"12\" height=\"10\" fill=\"#2b5797\"/>"
-                     "<text x=\"%d\" y=\"14\">本年</text>\n",
-                  LABEL_W, LABEL_W + 16, LABEL_W + 60, LABEL_W + 76);
+    open_chart(b, caption, n * 3 + 1);
+    ys_buf_puts(b, "<rect x=\"0\" y=\"4\" width=\"12\" height=\"10\" fill=\"#aaa\"/>"
+                   "<text x=\"16\" y=\"14\">上年</text>"
+                   "<rect x=\"60\" y=\"4\" width=\"12\" height=\"10\" fill=\"#2b5797\"/>"
+                   "<text x=\"76\" y=\"14\">本年</text>\n");
     for (size_t i = 0; i < n; i++) {
-        size_t y = 30 + i * 2 * ROW_H;
-        label(b, y + 22, v[i].label);
-        int64_t wp = px(v[i].prior, max), wc = px(v[i].fen, max);
-        ys_buf_printf(b, "<rect x=\"%d\" y=\"%zu\" width=\"%" PRId64 "\" height=\"16\" "
-                         "fill=\"#aaa\"/>\n<text x=\"%" PRId64 "\" y=\"%zu\">",
-                      LABEL_W, y, wp, LABEL_W + wp + 6, y + 13);
+        size_t y = LINE_H + 3 * LINE_H * i;
+        label(b, y + 15, v[i].label);
+        one_bar(b, y + LINE_H, px(v[i].prior, max), 16, "#aaa");
         figure_text(b, v[i].prior);
-        ys_buf_printf(b, "</text>\n<rect x=\"%d\" y=\"%zu\" width=\"%" PRId64 "\" "
-                         "height=\"16\" fill=\"#2b5797\"/>\n<text x=\"%" PRId64 "\" y=\"%zu\">",
-                      LABEL_W, y + 20, wc, LABEL_W + wc + 6, y + 33);
+        ys_buf_puts(b, "</text>\n");
+        one_bar(b, y + 2 * LINE_H, px(v[i].fen, max), 16, "#2b5797");
         figure_text(b, v[i].fen);
         ys_buf_puts(b, "</text>\n");
     }
