@@ -138,7 +138,8 @@ int cmd_audit(int argc, char **argv)
         if (rc != EXIT_FAIL) {
             if (fmt == FMT_JSON && nfiles > 1 && printed++)
                 fputs(",\n", stdout);
-            fwrite(body.p, 1, body.n, stdout);
+            if (body.n)
+                fwrite(body.p, 1, body.n, stdout);
             if (fmt == FMT_JSON)
                 fputs("\n", stdout);
         }
