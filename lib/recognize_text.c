@@ -266,11 +266,24 @@ bool ys_is_code(const char *s)
     return digits >= 2 && i <= 40;
 }
 
+/* Integer digits of a figure (ASCII or full-width) before its point. */
+static int integer_digits(const char *raw)
+{
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)raw; *p && *p != '.'; p++)
+        if ((*p >= '0' && *p <= '9') ||
+            (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99))
+            n++;
+    return n;
+}
+
 bool ys_rz_amount(const char *raw, ys_unit unit, ys_amount *out)
 {
     ys_amount a = {0, 0, false};
     *out = a;
-    if (!raw[0])
+    /* a cell of more than 12 integer digits is a code or garbage, never a
+     * figure of a budget table (and would overflow 分 in 万元) */
+    if (!raw[0] || integer_digits(raw) > 12)
         return false;
     if (ys_amount_parse(raw, strlen(raw), unit, &a) != 0 || !a.present)
         return false;

@@ -311,6 +311,28 @@ static void parts_in_another_order(void **st)
     ys_tableset_free(ts);
 }
 
+/* A run of more than 12 digits in a figure column is no figure (it would
+ * not fit in 分 as 万元 either); the row is still read. */
+static void long_digit_runs(void **st)
+{
+    (void)st;
+    const char *text =
+        "部门支出总表\n"
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "201\t一般公共服务支出\t20103012010301\t999999999999\t\n";
+    int rc;
+    ys_error err = {0};
+    ys_tableset *ts = recognize_text(text, &rc, &err);
+    assert_int_equal(rc, YS_OK);
+    const ys_table *t = ys_tableset_find(ts, "3");
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 1);
+    assert_false(ys_row_cell(t, &t->rows[0], "total")->v.present);
+    /* twelve digits still are: 999999999999 万元 */
+    assert_int_equal(ys_row_cell(t, &t->rows[0], "basic")->v.fen, 999999999999LL * 1000000LL);
+    ys_tableset_free(ts);
+}
+
 /* ---- profiles ----------------------------------------------------------------- */
 
 static void profiles(void **st)
@@ -376,6 +398,7 @@ int main(void)
         cmocka_unit_test(titles_alone),
         cmocka_unit_test(toc_is_skipped),
         cmocka_unit_test(parts_in_another_order),
+        cmocka_unit_test(long_digit_runs),
         cmocka_unit_test(profiles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
