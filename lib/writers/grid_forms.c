@@ -191,17 +191,28 @@ static void amount_row(ys_grid *g, const ys_table *t, const ys_row *row, const c
     ys_grid_amount(g, (size_t)r, 3, row->cells[0].v, t->unit, grouping);
 }
 
-/* A block of keyed rows: its total first, then its items. */
-static void block(ys_grid *g, const ys_table *t, const char *title, const char *sub,
-                  const char *total_key, const char *item_key, bool grouping)
+/* Does row r belong to the block whose keys start with `prefix` ("src.")
+ * without being its total? (items, and sub-lines such as 其中：…) */
+static bool in_block(const ys_row *r, const char *prefix, const char *total_key)
 {
+    return r->key && strncmp(r->key, prefix, strlen(prefix)) == 0 &&
+           strcmp(r->key, total_key) != 0;
+}
+
+/* A block of keyed rows: its total first, then every other row of the
+ * block in the set's order. */
+static void block(ys_grid *g, const ys_table *t, const char *title, const char *sub,
+                  const char *prefix, bool grouping)
+{
+    char total_key[32];
+    snprintf(total_key, sizeof total_key, "%stotal", prefix);
     const char *h[] = {title, sub, NULL, "金额"};
     row_of(g, h, 4);
     const ys_row *tot = first_key(t, total_key);
     if (tot)
         amount_row(g, t, tot, *tot->name ? NULL : "合计", grouping);
     for (size_t i = 0; i < t->nrows; i++)
-        if (t->rows[i].key && strcmp(t->rows[i].key, item_key) == 0)
+        if (in_block(&t->rows[i], prefix, total_key))
             amount_row(g, t, &t->rows[i], NULL, grouping);
 }
 
@@ -215,7 +226,7 @@ static void procurement(ys_grid *g, const ys_table *t, bool grouping)
     size_t n = 0;
     for (size_t i = 0; i < t->nrows; i++) {
         const ys_row *row = &t->rows[i];
-        if (!row->key || strcmp(row->key, "proc.item") != 0)
+        if (!in_block(row, "proc.", "proc.total"))
             continue;
         long r = ys_grid_row(g);
         if (r < 0)
@@ -294,8 +305,8 @@ int ys_grid_form12(const ys_tableset *ts, const ys_table *t, bool grouping, ys_g
         if (by)
             ys_grid_amount(g, (size_t)r, 3, by->cells[0].v, t->unit, grouping);
     }
-    block(g, t, "项目资金来源", "资金来源", "src.total", "src.item", grouping);
-    block(g, t, "项目支出明细", "项目支出明细", "detail.total", "detail.item", grouping);
+    block(g, t, "项目资金来源", "资金来源", "src.", grouping);
+    block(g, t, "项目支出明细", "项目支出明细", "detail.", grouping);
     procurement(g, t, grouping);
     form12_goals(g, ts, t);
     return g->oom ? YS_ENOMEM : YS_OK;
