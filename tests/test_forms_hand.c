@@ -1,11 +1,13 @@
 /* Unit tests: lib/forms*.c on hand-written forms (missing cells, no 采购,
- * shifted rows, a table 11 without goal headings), on a Shanghai layout, and
- * on garbage (must not crash).  Expected values are written by hand or read
+ * shifted rows, a table 11 without goal headings), on a Shanghai layout, on
+ * what the txt writer makes of the reference forms, and on garbage (must
+ * not crash).  Expected values are written by hand or read
  * by the test from the document's text. */
 #include "testutil.h"
 #include "recognize_internal.h"
 #include "yusuan/doc.h"
 #include "yusuan/tableset.h"
+#include "yusuan/writer.h"
 
 static ys_doc *mkdoc(const char *const *rows, int n)
 {
@@ -309,12 +311,118 @@ static void garbage(void **st)
     ys_doc_free(d);
 }
 
+static bool same_str(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+static void same_amount(const ys_cell *a, const ys_cell *b)
+{
+    assert_int_equal(a->v.present, b->v.present);
+    if (a->v.present)
+        assert_int_equal(a->v.fen, b->v.fen);
+}
+
+/* Every row of t (but src.sub, which the writer folds into its source line)
+ * has its twin in u: the n-th row of a key matches the n-th of u. */
+static void same_rows(const ys_table *t, const ys_table *u)
+{
+    for (size_t i = 0; i < t->nrows; i++) {
+        const ys_row *r = &t->rows[i];
+        const char *key = r->key ? r->key : "";
+        if (!strcmp(key, "src.sub"))
+            continue;
+        int nth = 0;
+        for (size_t k = 0; k < i; k++)
+            nth += same_str(t->rows[k].key, r->key);
+        const ys_row *twin = NULL;
+        for (size_t k = 0; k < u->nrows && !twin; k++)
+            if (same_str(u->rows[k].key, r->key) && nth-- == 0)
+                twin = &u->rows[k];
+        if (!twin)
+            printf("%s: no twin for %s %s\n", t->id, key, r->name);
+        assert_non_null(twin);
+        assert_string_equal(twin->name, r->name);
+        for (int c = 0; c < t->ncols && c < u->ncols; c++)
+            same_amount(&r->cells[c], &twin->cells[c]);
+    }
+}
+
+/* What the txt writer makes of the forms, this reader reads back. */
+static void round_trip(void **st)
+{
+    (void)st;
+    char pb[1024];
+    const char *path = ys_test_shared("documents/000_b019c8698d50126e.txt", pb, sizeof pb);
+    if (!path)
+        return;
+    ys_doc *ref = NULL;
+    ys_error err = {0};
+    assert_int_equal(ys_doc_read_file(path, &ref, &err), YS_OK);
+    /* the forms: from the last 整体支出绩效目标 title before the first form
+       to 第三部分 after it */
+    size_t from = 0, to = ref->nlines, first = ref->nlines;
+    for (size_t i = 0; i < ref->nlines; i++) {
+        const char *c0 = ref->lines[i].ncells ? ref->lines[i].cells[0] : "";
+        if (first == ref->nlines && strstr(c0, "整体支出绩效目标"))
+            from = i;
+        if (first == ref->nlines && strstr(c0, "项目资金绩效目标申报表"))
+            first = i;
+        if (first < i && strstr(c0, "第三部分") == c0 && to == ref->nlines)
+            to = i;
+    }
+    assert_true(from > 0 && first < to && to < ref->nlines);
+    ys_tableset *orig = ys_tableset_new();
+    assert_int_equal(ys_forms_read(ref, from, to, orig, &err), YS_OK);
+    assert_true(orig->nind > 100);
+    ys_buf b = {0};
+    assert_int_equal(ys_write_txt(orig, &b), YS_OK);
+    ys_doc *d = NULL;
+    assert_int_equal(ys_doc_read_mem("rt.txt", (const unsigned char *)b.p, b.n, &d, &err),
+                     YS_OK);
+    ys_buf_free(&b);
+    ys_tableset *ts = ys_tableset_new();
+    assert_int_equal(ys_forms_read(d, 0, d->nlines, ts, &err), YS_OK);
+    for (size_t i = 0; i < orig->ntables; i++) {
+        const ys_table *t = orig->tables[i];
+        const ys_table *u = ys_tableset_find(ts, t->id);
+        if (!u)
+            printf("table %s not read back\n", t->id);
+        assert_non_null(u);
+        same_rows(t, u);
+    }
+    assert_int_equal(ts->nind, orig->nind);
+    for (size_t k = 0; k < ts->nind; k++) {
+        const ys_indicator *a = &orig->ind[k], *x = &ts->ind[k];
+        assert_string_equal(a->table_id, x->table_id);
+        assert_int_equal(a->goal, x->goal);
+        assert_int_equal(a->annual, x->annual);
+        assert_string_equal(a->l1, x->l1);
+        assert_string_equal(a->l2, x->l2);
+        assert_string_equal(a->l3, x->l3);
+        assert_string_equal(a->target, x->target);
+        assert_true(same_str(a->prev2, x->prev2) && same_str(a->prev1, x->prev1));
+        assert_true(same_str(a->basis, x->basis));
+    }
+    assert_int_equal(ts->ngoals, orig->ngoals);
+    for (size_t k = 0; k < ts->ngoals; k++) {
+        assert_string_equal(ts->goals[k].table_id, orig->goals[k].table_id);
+        assert_int_equal(ts->goals[k].no, orig->goals[k].no);
+        assert_string_equal(ts->goals[k].text, orig->goals[k].text);
+    }
+    ys_tableset_free(ts);
+    ys_doc_free(d);
+    ys_tableset_free(orig);
+    ys_doc_free(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hand_form),
         cmocka_unit_test(summary_goals),
         cmocka_unit_test(shanghai_forms),
+        cmocka_unit_test(round_trip),
         cmocka_unit_test(garbage),
     };
     return cmocka_run_group_tests_name("forms: hand-written", tests, NULL, NULL);
