@@ -60,9 +60,8 @@ long ys_grid_row(ys_grid *g)
 
 ys_gcell *ys_grid_set(ys_grid *g, size_t r, int c, const char *text)
 {
-    static ys_gcell sink;
     if (r >= g->nrows || c < 0 || c >= g->width)
-        return &sink;
+        return NULL;
     ys_gcell *cell = ys_grid_at(g, r, c);
     const char *s = ys_arena_strndup(g->arena, text ? text : "", text ? strlen(text) : 0);
     if (!s)
@@ -79,6 +78,8 @@ void ys_grid_amount(ys_grid *g, size_t r, int c, ys_amount a, ys_unit unit,
     char buf[48];
     ys_amount_format(a.fen, unit, 2, grouping, buf, sizeof buf);
     ys_gcell *cell = ys_grid_set(g, r, c, buf);
+    if (!cell)
+        return;
     cell->num = true;
     cell->fen = a.fen;
 }
@@ -116,6 +117,8 @@ void ys_grid_cell(ys_grid *g, size_t r, int at, const ys_table *t, int c, ys_amo
     char buf[64];
     ys_cell_shown(t, c, a, grouping, buf, sizeof buf);
     ys_gcell *cell = ys_grid_set(g, r, at, buf);
+    if (!cell)
+        return;
     const char *key = c >= 0 && c < t->ncols ? t->cols[c] : "";
     cell->num = strcmp(key, "qty") != 0;
     cell->pct = strcmp(key, "share") == 0;

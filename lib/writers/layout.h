@@ -54,7 +54,8 @@ int ys_grid_init(ys_grid *g, int width);
 void ys_grid_free(ys_grid *g);
 /* Append a blank row; returns its index or -1. */
 long ys_grid_row(ys_grid *g);
-/* Set text of (r, c) (copied); returns the cell. */
+/* Set text of (r, c) (copied); returns the cell, NULL when (r, c) is
+ * outside the grid (nothing set). */
 ys_gcell *ys_grid_set(ys_grid *g, size_t r, int c, const char *text);
 /* Set (r, c) to an amount in `unit` (2 decimals) or a blank if !a.present. */
 void ys_grid_amount(ys_grid *g, size_t r, int c, ys_amount a, ys_unit unit,
