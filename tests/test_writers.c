@@ -211,6 +211,8 @@ static ys_tableset *sample(const char *dept, const char *project)
     static const char *const c8[] = {"total", "basic", "project"};
     t = table(ts, "8", "政府性基金预算支出表", c8, 3);
     t->note = "2026年没有使用政府性基金预算拨款安排的支出";
+    t = table(ts, "9", "国有资本经营预算支出表", c8, 3);
+    t->note = "备注：2026年没有使用国有资本经营预算拨款安排的支出";
     static const char *const c10[] = {"total", "year.gpb", "year.gov_fund", "year.soe",
                                       "carry.gpb", "carry.gov_fund", "carry.soe",
                                       "special_acct", "unit_funds"};
