@@ -129,6 +129,8 @@ typedef struct walk {
     ys_ntext para;
     int section;              /* as numbered */
     int topic;                /* as its heading says (ys_ntopic) */
+    int part_topic;           /* topic of the un-numbered part heading above
+                                 (Shanghai layout), 0 if none */
     char head[HEAD_CAP];      /* section heading (folded) */
     char sub[HEAD_CAP];       /* sub-heading (folded), "" if none */
     const char *head_raw;     /* section heading as written (in ts) */
@@ -194,6 +196,17 @@ static void copy_text(char *out, size_t cap, const char *s)
     out[n] = 0;
 }
 
+/* An un-numbered part heading: its sections are numbered anew below it. */
+static int open_part(walk *w, const char *f, const char *raw, size_t n, int topic)
+{
+    w->section = 0;
+    w->topic = w->part_topic = topic;
+    w->sub[0] = 0;
+    copy_text(w->head, sizeof w->head, f);
+    w->head_raw = ys_ts_str(w->ts, raw, n);
+    return w->head_raw ? 0 : -1;
+}
+
 /* One non-blank line: a heading, the start of a paragraph, or more of one. */
 static int take_line(walk *w, const ys_line *l, const char *raw, size_t n)
 {
@@ -203,17 +216,22 @@ static int take_line(walk *w, const ys_line *l, const char *raw, size_t n)
         return 0;
     size_t body;
     int sec = section_heading(f, &body), sub = sec ? 0 : sub_heading(f, &body);
-    if (sec || sub || ys_starts(f, "第三部分") || starts_item(f) ||
+    int part = sec || sub ? 0 : ys_npart(f);
+    if (sec || sub || part || ys_starts(f, "第三部分") || starts_item(f) ||
         (w->para.n && ends_sentence(&w->para)))
         if (flush(w) != 0)
             return -1;
     if (ys_starts(f, "第三部分"))
         return 0;
+    if (part)
+        return open_part(w, f, raw, n, part);
     if (sec) {
         w->section = sec;
         w->sub[0] = 0;
         copy_text(w->head, sizeof w->head, f);
-        w->topic = ys_ntopic(f + body, sec);
+        /* under a part heading, a heading without topic words keeps the
+         * part's topic ("六、年度预算安排" under 项目经费情况说明) */
+        w->topic = ys_ntopic(f + body, w->part_topic ? w->part_topic : sec);
         if (!(w->head_raw = ys_ts_str(w->ts, raw, n)))
             return -1;
     } else if (sub) {
@@ -222,6 +240,26 @@ static int take_line(walk *w, const ys_line *l, const char *raw, size_t n)
     if ((sec || sub) && heading_only(f))
         return sub ? add_para(w, raw, n, l->no) : 0;   /* a sub-heading is a line of its own */
     return append(w, l, raw, n);
+}
+
+/* Where a section heading glued to the end of a paragraph's last line
+ * starts ("…3.00万元。五、国有资产占有使用情况": a converter that joins
+ * letter-spaced lines), or 0 when there is none. */
+static size_t glued_heading(const char *t, size_t n)
+{
+    const char *stop = NULL;
+    for (const char *p = t; (p = memmem(p, n - (size_t)(p - t), "。", strlen("。")));
+         p += strlen("。"))
+        stop = p;
+    if (!stop)
+        return 0;
+    size_t at = (size_t)(stop - t) + strlen("。");
+    char f[HEAD_CAP];
+    if (at >= n || n - at >= HEAD_CAP / 2 ||
+        ys_fold(t + at, n - at, f, sizeof f) == (size_t)-1)
+        return 0;
+    size_t body;
+    return section_heading(f, &body) && heading_only(f) ? at : 0;
 }
 
 int ys_narrative_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts,
@@ -243,8 +281,11 @@ int ys_narrative_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts
         }
         size_t n = line.n;
         const char *t = ys_trim(line.p ? line.p : "", &n);
-        if (n)
-            rc = take_line(&w, &doc->lines[i], t, n);
+        size_t cut = n ? glued_heading(t, n) : 0;
+        if (cut)
+            rc = take_line(&w, &doc->lines[i], t, cut);
+        if (n && rc == 0)
+            rc = take_line(&w, &doc->lines[i], t + cut, n - cut);
     }
     if (rc == 0)
         rc = flush(&w);

@@ -461,7 +461,9 @@ static int sentence_claims(nctx *c, size_t from, size_t to)
         take_clause(s, &tk, &w);
         money |= tk.kind != TK_PCT;
         int rc = 0;
-        if (is_subject_figure(&tk, w.clause))
+        if (tk.kind == TK_MONEY && ys_nthreshold(s + tk.end, w.clause))
+            ;   /* "单价100万元以上": a bound, no claim */
+        else if (is_subject_figure(&tk, w.clause))
             rc = subject_claims(c, &tk, &w);
         else if (tk.kind == TK_BLANK)
             rc = missing_change(c, &tk, &w);

@@ -47,6 +47,9 @@ int ys_ntext_line_at(const ys_ntext *t, size_t off);
 #define YS_NSEC_FORM (-1)
 /* Pattern section for prose under no numbered heading (section 0). */
 #define YS_NSEC_UNNUMBERED (-2)
+/* Topic of the Shanghai 部门(单位)预算编制说明: income, expenditure and
+ * functions in one part (no national section number). */
+#define YS_NTOPIC_BUDGET_NOTE 12
 
 typedef enum ys_nresolve {
     YS_NR_NONE = 0,       /* no code */
@@ -84,10 +87,18 @@ const ys_npattern *ys_npatterns(size_t *n);
  * `number` (the heading's own number) when no words match. */
 int ys_ntopic(const char *heading, int number);
 
+/* The topic of an un-numbered part heading ("2025年部门预算编制说明",
+ * "其他相关情况说明", "项目经费情况说明"; folded line), or 0. */
+int ys_npart(const char *line);
+
 /* Money role of the clause before a figure; *sign gets +1 or -1. */
 ys_nrole ys_nrole_money(const char *clause, int *sign);
 /* Percentage role of the clause before a figure; *sign gets +1 or -1. */
 ys_nrole ys_nrole_pct(const char *clause, int *sign);
+
+/* Whether a figure is a bound, not an amount: `after` is the text right
+ * after its unit, `clause` the words before it. */
+bool ys_nthreshold(const char *after, const char *clause);
 
 /* Key of a "没有…安排" sentence (folded, no spaces), or NULL; *at gets the
  * byte offset of the negation in it. */

@@ -98,9 +98,14 @@ static const ys_npattern patterns[] = {
     {10, NULL, "=项目支出合计", "project.total", YS_NR_NONE},
     {10, NULL, "=项目支出预算合计", "project.total", YS_NR_NONE},
     {10, NULL, "一般公共预算", "project.gpb", YS_NR_NONE},
+    {10, NULL, "用款计划", "project.plan", YS_NR_NONE},
     {10, NULL, NULL, "project", YS_NR_PROJECT},
 
     /* 十一、其他重要事项: by the sub-heading or the paragraph */
+    /* the share reserved for small firms first: it names no kind */
+    {11, "政府采购", "小型和微型", "procurement.sme.small", YS_NR_NONE},
+    {11, "政府采购", "小微", "procurement.sme.small", YS_NR_NONE},
+    {11, "政府采购", "中小企业", "procurement.sme", YS_NR_NONE},
     {11, "政府采购", "货物", "procurement.goods", YS_NR_NONE},
     {11, "政府采购", "工程", "procurement.works", YS_NR_NONE},
     {11, "政府采购", "服务", "procurement.services", YS_NR_NONE},
@@ -108,6 +113,33 @@ static const ys_npattern patterns[] = {
     {11, "购买服务", "政府购买服务", "purchase_service.total", YS_NR_NONE},
     {11, "购买服务", NULL, "purchase_service.item", YS_NR_NONE},
     {11, "绩效", "预算", "perf.total", YS_NR_NONE},
+
+    /* Shanghai layout, 部门(单位)预算编制说明: income, expenditure and
+     * the fiscal appropriation of every function, in one part */
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "(项)", "gpb.func", YS_NR_FUNC_CHAIN},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "(款)", "gpb.func", YS_NR_FUNC_CHAIN},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "(类)", "gpb.func", YS_NR_FUNC_CHAIN},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "财政拨款收入", "in.fiscal", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "财政拨款支出", "out.fiscal", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "一般公共预算", "gpb.total", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "政府性基金", "gov_fund.total", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "国有资本经营", "soe.total", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "事业单位经营", "in.operating", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "事业收入", "in.business", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "上级补助", "in.upper", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "附属单位上缴", "in.affiliated", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "其他收入", "in.other", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "收入预算", "in.total", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, "支出预算", "out.total", YS_NR_NONE},
+    {YS_NTOPIC_BUDGET_NOTE, NULL, NULL, "gpb.func", YS_NR_FUNC_ANY},
+
+    /* 其他相关情况说明 (Shanghai): the projects with goals (after
+     * perf.total), the state assets */
+    {11, "绩效", NULL, "perf.project", YS_NR_PROJECT},
+    {11, "国有资产", "流动资产", "assets.current", YS_NR_NONE},
+    {11, "国有资产", "=其他固定资产", "assets.item", YS_NR_NONE},
+    {11, "国有资产", "固定资产", "assets.fixed", YS_NR_NONE},
+    {11, "国有资产", NULL, "assets.item", YS_NR_NONE},
 
     /* project forms (预算变动情况): the year decides */
     {YS_NSEC_FORM, NULL, NULL, "form.year", YS_NR_FORM_YEAR},
@@ -129,6 +161,8 @@ typedef struct topic {
 /* First match wins: "财政拨款收支预算总体" is 四, not 一; "一般公共预算
  * “三公”经费支出" is 七, not 五. */
 static const topic topics[] = {
+    {"预算编制说明", YS_NTOPIC_BUDGET_NOTE}, {"其他相关情况说明", 11},
+    {"项目经费情况说明", 10},
     {"三公", 7},          {"基本支出", 6},       {"政府性基金", 8},
     {"国有资本经营", 9},  {"项目支出", 10},      {"财政拨款收支", 4},
     {"一般公共预算支出", 5}, {"一般公共预算拨款", 5}, {"收支预算总体", 1},
@@ -143,6 +177,38 @@ int ys_ntopic(const char *heading, int number)
         if (strstr(heading, topics[i].words))
             return topics[i].section;
     return number;
+}
+
+/* Un-numbered headings that open a part of their own (the Shanghai
+ * layout): "2025年部门预算编制说明", "其他相关情况说明", "项目经费情况说明". */
+static const topic parts[] = {
+    {"预算编制说明", YS_NTOPIC_BUDGET_NOTE},
+    {"其他相关情况说明", 11},
+    {"项目经费情况说明", 10},
+};
+
+#define PART_MAX_CHARS 16  /* "2025年单位预算编制说明" and a little */
+
+int ys_npart(const char *line)
+{
+    char flat[128];
+    size_t o = 0;
+    for (const char *p = line; *p; p++) {
+        if (*p == ' ')
+            continue;
+        if (o + 1 >= sizeof flat)
+            return 0;
+        flat[o++] = *p;
+    }
+    flat[o] = 0;
+    if (ys_utf8_len(flat, o) > PART_MAX_CHARS)
+        return 0;
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        size_t m = strlen(parts[i].words);
+        if (o >= m && strcmp(flat + o - m, parts[i].words) == 0)
+            return parts[i].section;
+    }
+    return 0;
 }
 
 /* ---- words before a figure ------------------------------------------- */
@@ -262,6 +328,28 @@ ys_nrole ys_nrole_pct(const char *clause, int *sign)
     if (ends_with_verb(clause, rate_verbs, sizeof rate_verbs / sizeof *rate_verbs, sign))
         return YS_NROLE_RATE;
     return YS_NROLE_IGNORE;
+}
+
+/* ---- thresholds ------------------------------------------------------ */
+
+/* A figure that bounds a class ("单价100万元（含）以上设备", "400万元以上
+ * 项目", "3000万元及以下") states no amount of the budget. */
+static const char *const bound_after[] = {"以上", "以下", "及以上", "及以下", "以内",
+                                          "(含)以上", "(含)以下", "(含)"};
+static const char *const bound_before[] = {"单价", "限额", "标准"};
+
+bool ys_nthreshold(const char *after, const char *clause)
+{
+    while (*after == ' ')
+        after++;
+    for (size_t i = 0; i < sizeof bound_after / sizeof *bound_after; i++)
+        if (ys_starts(after, bound_after[i]))
+            return true;
+    size_t n = strip_fillers(clause, strlen(clause)), r;
+    for (size_t i = 0; i < sizeof bound_before / sizeof *bound_before; i++)
+        if (ends_with(clause, n, bound_before[i], &r))
+            return true;
+    return false;
 }
 
 /* ---- "没有…安排" --------------------------------------------------------- */
