@@ -23,7 +23,9 @@
 #define SUBJ_CAP 512
 #define MAX_YEARS 4
 
-typedef enum tkind { TK_MONEY, TK_PCT, TK_BLANK } tkind;
+/* TK_BLANK: 万元 without a number; TK_BLANK_PCT: % without one after a
+ * rate verb or 占 ("增长%", "占%"). */
+typedef enum tkind { TK_MONEY, TK_PCT, TK_BLANK, TK_BLANK_PCT } tkind;
 
 typedef struct token {
     tkind kind;
@@ -121,6 +123,29 @@ static bool blank_gap(const char *s, size_t from, size_t p)
     return true;
 }
 
+static size_t clause_start(const char *s, size_t from, size_t to);
+
+/* "比上年增长%" / "占%": a % with no number after a rate verb or 占. */
+static bool pct_gap(const char *s, size_t from, size_t p)
+{
+    size_t q = p;
+    while (q > from && s[q - 1] == ' ')
+        q--;
+    if (q == from || is_digit(s[q - 1]) || s[q - 1] == '.')
+        return false;
+    size_t cs = clause_start(s, from, q);
+    char clause[256];
+    if (q - cs >= sizeof clause) {
+        cs = q - (sizeof clause - 1);
+        while (cs < q && ((unsigned char)s[cs] & 0xC0) == 0x80)
+            cs++;
+    }
+    memcpy(clause, s + cs, q - cs);
+    clause[q - cs] = 0;
+    int sign;
+    return ys_nrole_pct(clause, &sign) != YS_NROLE_IGNORE;
+}
+
 /* The next figure in s[i..end), or false. */
 static bool next_token(const char *s, size_t from, size_t i, size_t end, token *tk)
 {
@@ -156,6 +181,13 @@ static bool next_token(const char *s, size_t from, size_t i, size_t end, token *
             tk->kind = TK_BLANK;
             tk->at = p;
             tk->end = p + 6;
+            tk->v = (ys_amount){0, 0, false};
+            return true;
+        }
+        if (s[p] == '%' && pct_gap(s, from, p)) {
+            tk->kind = TK_BLANK_PCT;
+            tk->at = p;
+            tk->end = p + 1;
             tk->v = (ys_amount){0, 0, false};
             return true;
         }
@@ -369,7 +401,7 @@ static int subject_claims(nctx *c, const token *tk, const spot *w)
 /* A change, rate, share or prior figure: onto the latest claim. */
 static void modify_claim(nctx *c, const token *tk, const char *clause)
 {
-    if (c->cur < 0 || tk->kind == TK_BLANK)
+    if (c->cur < 0 || tk->kind == TK_BLANK || tk->kind == TK_BLANK_PCT)
         return;
     ys_claim *cl = &c->ts->claims[c->cur];
     int sign;
@@ -387,10 +419,42 @@ static void modify_claim(nctx *c, const token *tk, const char *clause)
         cl->prior = v;
 }
 
-static bool is_subject_figure(const token *tk, const char *clause)
+/* A new subject's figure; a restatement with no figure before it counts
+ * as one too. */
+static bool is_subject_figure(const nctx *c, const token *tk, const char *clause)
 {
     int sign;
-    return tk->kind != TK_PCT && ys_nrole_money(clause, &sign) == YS_NROLE_SUBJECT;
+    if (tk->kind == TK_PCT || tk->kind == TK_BLANK_PCT)
+        return false;
+    ys_nrole role = ys_nrole_money(clause, &sign);
+    return role == YS_NROLE_SUBJECT || (role == YS_NROLE_RESTATE && c->cur < 0);
+}
+
+static bool is_restatement(const nctx *c, const token *tk, const char *clause)
+{
+    int sign;
+    return tk->kind == TK_MONEY && c->cur >= 0 && c->section != YS_NSEC_FORM &&
+           ys_nrole_money(clause, &sign) == YS_NROLE_RESTATE;
+}
+
+/* "2023年预算安排 2.63 万元" after the figure of "…(项)": a second claim
+ * of the same key, subject, code and stated prior, so that a restatement
+ * that disagrees with the table is checked like the first figure. */
+static int restate_claim(nctx *c, const token *tk, const spot *w)
+{
+    long figure = c->cur;
+    ys_claim *cl = new_claim(c, YS_CLAIM_FIGURE, w->sentence, ys_ntext_line_at(c->t, tk->at));
+    if (!cl)
+        return -1;
+    const ys_claim *of = &c->ts->claims[figure];    /* after the add: it may have moved */
+    cl->key = of->key;
+    cl->subject = of->subject;
+    cl->code = of->code;
+    cl->prior = of->prior;
+    int ys[MAX_YEARS];
+    cl->year = years_in(w->clause, 0, strlen(w->clause), ys) ? ys[0] : of->year;
+    cl->amount = tk->v;
+    return 0;
 }
 
 /* "比 2025 年减少万元": the change of the latest claim is missing — a
@@ -459,13 +523,15 @@ static int sentence_claims(nctx *c, size_t from, size_t to)
     bool money = false;
     for (size_t i = from; next_token(s, from, i, to, &tk); i = tk.end) {
         take_clause(s, &tk, &w);
-        money |= tk.kind != TK_PCT;
+        money |= tk.kind == TK_MONEY || tk.kind == TK_BLANK;
         int rc = 0;
         if (tk.kind == TK_MONEY && ys_nthreshold(s + tk.end, w.clause))
             ;   /* "单价100万元以上": a bound, no claim */
-        else if (is_subject_figure(&tk, w.clause))
+        else if (is_subject_figure(c, &tk, w.clause))
             rc = subject_claims(c, &tk, &w);
-        else if (tk.kind == TK_BLANK)
+        else if (is_restatement(c, &tk, w.clause))
+            rc = restate_claim(c, &tk, &w);
+        else if (tk.kind == TK_BLANK || tk.kind == TK_BLANK_PCT)
             rc = missing_change(c, &tk, &w);
         else
             modify_claim(c, &tk, w.clause);

@@ -77,7 +77,8 @@ typedef enum ys_nrole {
     YS_NROLE_CHANGE,      /* 增加/减少 X 万元 */
     YS_NROLE_RATE,        /* 增长/下降 p% */
     YS_NROLE_SHARE,       /* 占 p% */
-    YS_NROLE_PRIOR,       /* 比 2025 年(预算) X 万元 … */
+    YS_NROLE_PRIOR,       /* 比 2025 年(预算) X 万元 …; 2022年当年预算执行数为 X */
+    YS_NROLE_RESTATE,     /* 2023年预算安排 X: the latest figure said again */
     YS_NROLE_IGNORE
 } ys_nrole;
 

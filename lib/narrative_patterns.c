@@ -238,10 +238,39 @@ static const verb rate_verbs[] = {
     {"降", -1, true},    {"增", 1, true},
 };
 
-/* A money figure after these (at the clause start) is last year's:
- * "上年预算 3185.46 万元". (上年结转 is a subject of its own.) */
+/* A money figure after these (at the clause start, after a year) is last
+ * year's: "上年预算 3185.46 万元", "2022年当年预算执行数为 1.48 万元".
+ * (上年结转 is a subject of its own.) */
 static const char *const prior_words[] = {"上年预算", "上年年初预算", "去年", "上一年度预算",
-                                          "上年度预算"};
+                                          "上年度预算", "当年预算执行数", "预算执行数",
+                                          "执行数"};
+
+/* After these (at the clause start, after a year) the latest figure is said
+ * again: "…(项)”2.63万元。…，2023年预算安排2.63万元". */
+static const char *const restate_words[] = {"预算安排"};
+
+/* The clause without its blanks and a leading "2022年" / "2022年度". */
+static const char *skip_year(const char *clause)
+{
+    const char *p = clause;
+    while (*p == ' ')
+        p++;
+    const char *q = p;
+    while (*q >= '0' && *q <= '9')
+        q++;
+    if (q - p != 4)
+        return p;
+    while (*q == ' ')
+        q++;
+    if (!ys_starts(q, "年"))
+        return p;
+    q += strlen("年");
+    if (ys_starts(q, "度"))
+        q += strlen("度");
+    while (*q == ' ')
+        q++;
+    return q;
+}
 
 /* Filler between the verb and the figure ("减少了", "下降约"). */
 static const char *const fillers[] = {"了", "约", "为", "达", " ", ":", ","};
@@ -312,11 +341,13 @@ ys_nrole ys_nrole_money(const char *clause, int *sign)
         return YS_NROLE_CHANGE;
     if (starts_comparison(clause))
         return YS_NROLE_PRIOR;
-    while (*clause == ' ')
-        clause++;
+    clause = skip_year(clause);
     for (size_t i = 0; i < sizeof prior_words / sizeof *prior_words; i++)
         if (ys_starts(clause, prior_words[i]))
             return YS_NROLE_PRIOR;
+    for (size_t i = 0; i < sizeof restate_words / sizeof *restate_words; i++)
+        if (ys_starts(clause, restate_words[i]))
+            return YS_NROLE_RESTATE;
     return YS_NROLE_SUBJECT;
 }
 
