@@ -125,6 +125,25 @@ static bool blank_gap(const char *s, size_t from, size_t p)
 
 static size_t clause_start(const char *s, size_t from, size_t to);
 
+/* "…预算为0；": a zero with no unit, after 为 and before the clause's end,
+ * is a zero amount (the unit of the sentence's other figures). */
+static bool bare_zero(const char *s, size_t from, size_t p, size_t ne, size_t end)
+{
+    for (size_t k = p; k < ne; k++)
+        if (s[k] != '0' && s[k] != '.')
+            return false;
+    size_t q = ne;
+    while (q < end && s[q] == ' ')
+        q++;
+    bool closes = q == end || ys_starts(s + q, "。") || ys_starts(s + q, ";") ||
+                  s[q] == ',';
+    size_t b = p;
+    while (b > from && s[b - 1] == ' ')
+        b--;
+    return closes && b >= from + strlen("为") &&
+           memcmp(s + b - strlen("为"), "为", strlen("为")) == 0;
+}
+
 /* "比上年增长%" / "占%": a % with no number after a rate verb or 占. */
 static bool pct_gap(const char *s, size_t from, size_t p)
 {
@@ -159,6 +178,13 @@ static bool next_token(const char *s, size_t from, size_t i, size_t end, token *
             ys_unit unit;
             size_t ul = unit_at(s, u, end, &kind, &unit);
             int rc = -1;
+            if (!ul && bare_zero(s, from, p, ne, end) &&
+                ys_amount_parse(s + p, ne - p, YS_UNIT_WAN, &tk->v) == 0) {
+                tk->kind = TK_MONEY;    /* "政府性基金拨款支出预算为0；" */
+                tk->at = p;
+                tk->end = ne;
+                return true;
+            }
             if (ul && kind == TK_PCT) {
                 char buf[64];
                 size_t n = ne - p < sizeof buf - 2 ? ne - p : sizeof buf - 2;

@@ -17,7 +17,7 @@
 /* ---- cleaning -------------------------------------------------------- */
 
 static const char *const lead_words[] = {"其中", "包括", "此外", "另外", "另", "含"};
-static const char *const tail_words[] = {"为", "是", "约", "达", "共", "均", "都"};
+static const char *const tail_words[] = {"为", "是", "约", "达", "共", "均", "都", "科目"};
 /* Between two years of one figure: "2024年和2025年预算均为 26 万元". */
 static const char *const year_joiners[] = {"和", "及", "与", "、", "至", "-"};
 static const char *const cn_digits[] = {"一", "二", "三", "四", "五", "六",
