@@ -18,8 +18,29 @@ static bool is_total_word(const char *s)
     return strcmp(s, "合计") == 0 || strcmp(s, "总计") == 0;
 }
 
-/* A paragraph inside a table's range: a note is kept, a unit line skipped,
- * anything else ends the table.  Returns true when reading goes on. */
+/* A page mark inside a table broken over pages: "3", "-3-", "第3页",
+ * "第3页共10页", "续表", "(续表1)". */
+static bool page_mark(const char *s)
+{
+    size_t i = 0;
+    while (s[i] == '-' || s[i] == '(' || s[i] == ')')
+        i++;
+    if (ys_starts(s + i, "续表"))
+        return true;
+    if (ys_starts(s + i, "第"))
+        i += strlen("第");
+    size_t d = i;
+    while (s[i] >= '0' && s[i] <= '9')
+        i++;
+    if (i == d)
+        return false;
+    const char *rest = s + i;
+    return !*rest || strcmp(rest, "-") == 0 || ys_starts(rest, "页");
+}
+
+/* A paragraph inside a table's range: a note is kept, a unit line or a page
+ * mark skipped, anything else ends the table.  Returns true when reading
+ * goes on. */
 static bool paragraph(ys_rz *z, ys_table *t, size_t li)
 {
     const ys_line *l = &z->doc->lines[li];
@@ -35,7 +56,7 @@ static bool paragraph(ys_rz *z, ys_table *t, size_t li)
         return true;
     }
     const char *s = ys_rz_short_text(z, li, 4);
-    return s && ys_unit_in(s) >= 0;
+    return s && (ys_unit_in(s) >= 0 || page_mark(s));
 }
 
 /* Figures of one side of line li into cells[0..t->ncols): true when any. */
@@ -240,6 +261,8 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         split_code(&g, pt);
         if (!g.code[0] && !g.name[0] && !g.fig)
             continue;
+        if (!g.fig && g.name[0] && strcmp(g.name, m->name_label) == 0)
+            continue;   /* the header again, on a new page */
         ys_row *prev = t->nrows ? &t->rows[t->nrows - 1] : NULL;
         if (!g.code[0] && !g.fig && !is_total_word(g.name) && pt->codes != YS_PCODES_NONE) {
             char joined[NAME_MAX_BYTES] = "";
@@ -305,6 +328,18 @@ static const char *class_code(const ys_rz *z, const char *name)
     return any;
 }
 
+/* A repeated header ("收入 | 支出", "项目 | 预算数") on a new page. */
+static bool is_header_word(ys_rz *z, const ys_rz_map *m, const char *name, int side)
+{
+    (void)z;
+    for (int c = 0; c < m->width; c++)
+        if (m->role[c] == YS_COL_NAME && m->side[c] == side)
+            for (int d = 0; d < m->depth[c]; d++)
+                if (strcmp(m->label[c][d], name) == 0)
+                    return true;
+    return false;
+}
+
 static bool ends_total(const char *key)
 {
     size_t n = strlen(key);
@@ -315,7 +350,7 @@ static int add_side(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
                     size_t li, int side, char *block, size_t blockcap)
 {
     const char *name = role_text(z, m, li, YS_COL_NAME, side);
-    if (!name[0])
+    if (!name[0] || is_header_word(z, m, name, side))
         return YS_OK;
     const char *bare = ys_strip_numbering(name);
     if (side == 0 && ys_top_numbered(name) && strlen(bare) < blockcap) {

@@ -232,6 +232,17 @@ static void map_by_order(const ys_ptable *pt, const tcols *tc, int width, ys_rz_
     }
 }
 
+/* The lowest header label over the first column playing `role` ("" if none). */
+static void label_of(const paths *P, const ys_rz_map *m, int role, const char **out)
+{
+    *out = "";
+    for (int c = 0; c < m->width; c++)
+        if (m->role[c] == role && P->depth[c] > 0) {
+            *out = P->part[c][P->depth[c] - 1];
+            return;
+        }
+}
+
 /* The title as written: the title line's non-empty cells. */
 static const char *raw_title(ys_rz *z, size_t li)
 {
@@ -274,6 +285,12 @@ int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t titl
         else if (!all_keys)
             return z->oom ? YS_ENOMEM : YS_OK;   /* cannot be mapped: left out */
     }
+    for (int c = 0; c < width; c++) {
+        m.depth[c] = P.depth[c];
+        memcpy(m.label[c], P.part[c], sizeof P.part[c]);
+    }
+    label_of(&P, &m, YS_COL_CODE, &m.code_label);
+    label_of(&P, &m, YS_COL_NAME, &m.name_label);
     ys_table *t = ys_tableset_add(z->ts, pt->id, raw_title(z, title_li), tc.key, tc.n);
     if (!t)
         return YS_ENOMEM;

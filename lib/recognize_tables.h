@@ -82,6 +82,10 @@ typedef struct ys_rz_map {
     int width;          /* physical columns */
     int role[256];      /* index into the table's cols, or YS_COL_* */
     int side[256];      /* twosided: 0 income, 1 expenditure */
+    const char *code_label;   /* the header's own words over the code and */
+    const char *name_label;   /* name columns: a repeated header row has them */
+    int depth[256];           /* header labels over each column, parent first */
+    const char *label[256][6];
 } ys_rz_map;
 
 /* Rows of a mapped grid table from lines [from, end) (recognize_rows.c). */

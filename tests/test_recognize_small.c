@@ -333,6 +333,45 @@ static void long_digit_runs(void **st)
     ys_tableset_free(ts);
 }
 
+/* A table broken over pages: a page number and the header again in the
+ * middle are neither rows nor the end of the table. */
+static void page_breaks(void **st)
+{
+    (void)st;
+    const char *text =
+        "部门支出总表\n"
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "201\t一般公共服务支出\t3\t3\t\n"
+        "- 7 -\n"
+        "续表\n"
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "208\t社会保障和就业支出\t2\t2\t\n"
+        "部门收支总表\n"
+        "收入\t\t支出\t\n"
+        "项目\t预算数\t项目\t预算数\n"
+        "一、一般公共预算拨款收入\t5\t一、一般公共服务支出\t3\n"
+        "第8页\n"
+        "收入\t\t支出\t\n"
+        "项目\t预算数\t项目\t预算数\n"
+        "本年收入合计\t5\t本年支出合计\t5\n";
+    int rc;
+    ys_error err = {0};
+    ys_tableset *ts = recognize_text(text, &rc, &err);
+    assert_int_equal(rc, YS_OK);
+    const ys_table *t3 = ys_tableset_find(ts, "3");
+    assert_non_null(t3);
+    assert_int_equal(t3->nrows, 2);
+    assert_string_equal(t3->rows[0].name, "一般公共服务支出");
+    assert_string_equal(t3->rows[1].code, "208");
+    assert_int_equal(t3->last_line, 7);
+    const ys_table *t1 = ys_tableset_find(ts, "1");
+    assert_non_null(t1);
+    assert_int_equal(t1->nrows, 4);
+    assert_non_null(ys_table_row_by_key(t1, "in.year_total"));
+    assert_int_equal(ys_table_row_by_key(t1, "out.year_total")->line, 15);
+    ys_tableset_free(ts);
+}
+
 /* ---- profiles ----------------------------------------------------------------- */
 
 static void profiles(void **st)
@@ -399,6 +438,7 @@ int main(void)
         cmocka_unit_test(toc_is_skipped),
         cmocka_unit_test(parts_in_another_order),
         cmocka_unit_test(long_digit_runs),
+        cmocka_unit_test(page_breaks),
         cmocka_unit_test(profiles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
