@@ -1,8 +1,145 @@
 /*
- * rules_document.c — the document family of the rule table (placeholder).
+ * rules_document.c — the document family of the rule table (DOC.*): what a
+ * reviewer checks beyond the figures — required tables present (an empty one
+ * with its statement), changes given with their reasons and in the right
+ * direction, one amount per item, current class names, no text written
+ * twice, the right entity word.  Also the helpers the DOC kinds share and
+ * DOC.required itself; the other kinds live in rules_document_claims.c and
+ * rules_document_text.c.
+ * Promise: reads the table set only; never special-cases a document.
  */
-#include "yusuan/audit.h"
+#include <stdlib.h>
+#include <string.h>
+
+#include "profile.h"
+#include "rules_document.h"
+#include "text.h"
+
+ys_severity ys_doc_sev(const ys_rule *r)
+{
+    if (r->a && strcmp(r->a, "error") == 0)
+        return YS_SEV_ERROR;
+    if (r->a && strcmp(r->a, "note") == 0)
+        return YS_SEV_NOTE;
+    return YS_SEV_WARNING;
+}
+
+char *ys_doc_fold(const char *s)
+{
+    size_t n = strlen(s), cap = 3 * n + 16;   /* NFKC may grow a character */
+    char *f = malloc(cap);
+    if (f)
+        ys_fold(s, n, f, cap);
+    return f;
+}
+
+bool ys_doc_reported(const ys_findings *out, const ys_rule *r, int line)
+{
+    for (size_t i = out->n; i-- > 0;)
+        if (out->v[i].rule == r->id && out->v[i].nlines && out->v[i].lines[0] == line)
+            return true;
+    return false;
+}
+
+/* ---- DOC.required --------------------------------------------------------- */
+
+/* No row carries a figure other than zero. */
+static bool table_empty(const ys_table *t)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        for (int c = 0; c < t->ncols; c++)
+            if (t->rows[i].cells[c].v.present && t->rows[i].cells[c].v.fen != 0)
+                return false;
+    return true;
+}
+
+static bool has_forms(const ys_tableset *ts)
+{
+    for (size_t i = 0; i < ts->ntables; i++)
+        if (ys_starts(ts->tables[i]->id, "12:"))
+            return true;
+    return false;
+}
+
+static bool t10_has_projects(const ys_tableset *ts)
+{
+    const ys_table *t = ys_tableset_find(ts, "10");
+    for (size_t i = 0; t && i < t->nrows; i++)
+        if (t->rows[i].kind == YS_ROW_ITEM)
+            return true;
+    return false;
+}
+
+/* Is the set a whole disclosure (so that an absent table is missing)?  A
+ * set built by hand for one check holds a few tables and no prose; a read
+ * document has its part 3 or most of its tables. */
+static bool whole_disclosure(const ys_tableset *ts, const ys_profile *p)
+{
+    int required = 0, present = 0;
+    for (int i = 0; i < p->ntables; i++)
+        if (p->tables[i].required && p->tables[i].shape != YS_SHAPE_FORMS) {
+            required++;
+            present += ys_tableset_find(ts, p->tables[i].id) != NULL;
+        }
+    for (size_t i = 0; i < ts->nparas; i++)
+        if (ts->paras[i].part == 3)
+            return present > 0;
+    return required && 2 * present > required;
+}
+
+static int report_table(const ys_rule *r, const char *id, const char *title, int line,
+                        ys_severity sev, const char *what, ys_findings *out)
+{
+    char tl[64];
+    ys_side s = ys_side_of((ys_amount){0}, line);
+    return ys_report_finding(out, r, sev, id, &s, "", "", "%s（%s）%s",
+                             ys_table_label(id, tl, sizeof tl), title, what);
+}
+
+/*
+ * DOC.required: every table the layout profile marks `required` is there;
+ * one without figures carries its statement (备注：本年没有…); the project
+ * forms (12) are there when table 10 lists projects.  A missing table is an
+ * error, an empty one without statement a warning.
+ */
+int ys_dk_required(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    const ys_profile *p = ys_profile_builtin(ts->profile ? ts->profile : "national");
+    if (!p || !whole_disclosure(ts, p))
+        return YS_OK;
+    for (int i = 0; i < p->ntables; i++) {
+        const ys_ptable *pt = &p->tables[i];
+        const char *title = pt->ntitles ? pt->titles[0] : "";
+        if (!pt->required)
+            continue;
+        int rc = YS_OK;
+        if (strcmp(pt->id, "12") == 0) {
+            if (!has_forms(ts) && t10_has_projects(ts))
+                rc = report_table(r, pt->id, title, 0, YS_SEV_ERROR,
+                                  "缺失：表10列有项目，却没有项目支出绩效目标表", out);
+        } else {
+            const ys_table *t = ys_tableset_find(ts, pt->id);
+            if (!t)
+                rc = report_table(r, pt->id, title, 0, YS_SEV_ERROR, "缺失", out);
+            else if (pt->shape != YS_SHAPE_FORMS && table_empty(t) && !t->note)
+                rc = report_table(r, pt->id, t->title ? t->title : title, t->first_line,
+                                  YS_SEV_WARNING, "为空表，却没有说明（如“本年没有…安排”）", out);
+        }
+        if (rc)
+            return rc;
+    }
+    return YS_OK;
+}
+
+/* ---- the rule table ------------------------------------------------------- */
 
 const ys_rule ys_rules_document[] = {
+    {"DOC.required", "必备的表都在，空表附有说明", ys_dk_required, NULL, NULL, NULL},
+    {"DOC.reason", "增减变动说明了原因，“主要原因是”后有内容", ys_dk_reason, NULL, NULL, NULL},
+    {"DOC.direction", "增减方向与增减率、上下年数字一致", ys_dk_direction, "error", NULL, NULL},
+    {"DOC.dup_amount", "同一段中同一事项只有一个金额", ys_dk_dup_amount, "error", NULL, NULL},
+    {"DOC.class_name", "科目名称是预算年度的名称", ys_dk_class_name, "warning", NULL, NULL},
+    {"DOC.repeat", "同一段文字、同一句话不重复出现", ys_dk_repeat, "warning", NULL, NULL},
+    {"DOC.entity", "部门预算与单位预算的用语一致", ys_dk_entity, "warning", NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
