@@ -530,6 +530,17 @@ static bool corners_meet(const __int128 num[4], const __int128 den[4],
     return !all_below && !all_above;
 }
 
+int64_t ys_ratio_pct(int64_t num, int64_t den)
+{
+    if (den == 0)
+        return 0;
+    __int128 n = (__int128)num * 1000000, d = den;
+    if (d < 0)
+        n = -n, d = -d;
+    __int128 q = n >= 0 ? (n + d / 2) / d : -((-n + d / 2) / d);
+    return (int64_t)q;
+}
+
 bool ys_rate_possible(ys_amount t, ys_amount x, ys_amount p)
 {
     __int128 tl, th, xl, xh, num[4], den[4];

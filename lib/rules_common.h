@@ -133,6 +133,8 @@ int ys_t10_projects(const ys_tableset *ts, ys_proj *v, int cap);
  * monotone in each input there).  Undecidable cases (a denominator that may
  * be 0 or negative) count as possible.
  */
+/* num / den as a percentage (0.0001 % units), rounded half-up; 0 when den is 0. */
+int64_t ys_ratio_pct(int64_t num, int64_t den);
 bool ys_rate_possible(ys_amount this_year, ys_amount change, ys_amount p);
 bool ys_share_possible(ys_amount part, ys_amount whole, ys_amount p);
 

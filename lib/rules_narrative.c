@@ -121,13 +121,16 @@ static int rk_claim_rate(const ys_rule *r, const ys_tableset *ts, ys_findings *o
         if (c->kind != YS_CLAIM_FIGURE || !c->amount.present || !c->change.present ||
             !c->rate.present || ys_rate_possible(c->amount, c->change, c->rate))
             continue;
-        char cl[384], a[48], x[48], l[48], p[32];
+        char cl[384], a[48], x[48], l[48], p[32], want[32];
         ys_side s = ys_side_of(c->amount, c->line);
+        int64_t last = c->amount.fen - c->change.fen;
+        ys_pct_format(ys_ratio_pct(c->change.fen, last), 2, want, sizeof want);
         int rc = ys_report_finding(
-            out, r, YS_SEV_ERROR, c->scope ? c->scope : "", &s, "", ys_pct(c->rate, p, sizeof p),
-            "%s：本年 %s 万元，变动 %s 万元，上年应为 %s 万元，所述变动率 %s%% 与之不符",
+            out, r, YS_SEV_ERROR, c->scope ? c->scope : "", &s, want, ys_pct(c->rate, p, sizeof p),
+            "%s：本年 %s 万元，变动 %s 万元，上年应为 %s 万元，变动率应约为 %s%%，所述 %s%% "
+            "超出舍入所能解释的范围",
             claim_label(c, cl, sizeof cl), ys_wan(c->amount.fen, a, sizeof a),
-            ys_wan(c->change.fen, x, sizeof x), ys_wan(c->amount.fen - c->change.fen, l, sizeof l), p);
+            ys_wan(c->change.fen, x, sizeof x), ys_wan(last, l, sizeof l), want, p);
         if (rc)
             return rc;
     }
@@ -193,13 +196,15 @@ static int rk_claim_share(const ys_rule *r, const ys_tableset *ts, ys_findings *
             !c->share.present || !c->amount.present ||
             ys_share_possible(c->amount, whole, c->share))
             continue;
-        char cl[384], a[48], b[48], p[32];
+        char cl[384], a[48], b[48], p[32], want[32];
         ys_side s = ys_side_of(c->amount, c->line);
         ys_side_add(&s, whole, wline);
-        int rc = ys_report_finding(out, r, YS_SEV_ERROR, "", &s, "", ys_pct(c->share, p, sizeof p),
-                                   "%s占比 %s%% 与 %s ÷ %s 万元不符",
+        ys_pct_format(ys_ratio_pct(c->amount.fen, whole.fen), 2, want, sizeof want);
+        int rc = ys_report_finding(out, r, YS_SEV_ERROR, "", &s, want, ys_pct(c->share, p, sizeof p),
+                                   "%s占比 %s%% 与 %s ÷ %s 万元 ≈ %s%% 不符",
                                    claim_label(c, cl, sizeof cl), p,
-                                   ys_wan(c->amount.fen, a, sizeof a), ys_wan(whole.fen, b, sizeof b));
+                                   ys_wan(c->amount.fen, a, sizeof a), ys_wan(whole.fen, b, sizeof b),
+                                   want);
         if (rc)
             return rc;
     }

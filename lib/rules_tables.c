@@ -372,12 +372,13 @@ int ys_rk_key_share(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
         ys_side s = ys_side_of(share, ys_cell_line(row, cs));
         ys_side_add(&s, part, ys_cell_line(row, ca));
         ys_side_add(&s, w, ys_cell_line(whole, ca));
-        char tl[64], a[48], b[48], p[32];
+        char tl[64], a[48], b[48], p[32], want[32];
+        ys_pct_format(ys_ratio_pct(part.fen, w.fen), 2, want, sizeof want);
         int rc = ys_report_finding(
-            out, r, YS_SEV_ERROR, t->id, &s, "", ys_pct(share, p, sizeof p),
-            "%s %s占比 %s%% 与 %s ÷ %s 不符（舍入前的任何取值都得不到该比例）",
+            out, r, YS_SEV_ERROR, t->id, &s, want, ys_pct(share, p, sizeof p),
+            "%s %s占比 %s%% 与 %s ÷ %s ≈ %s%% 不符（舍入前的任何取值都得不到该比例）",
             ys_table_label(t->id, tl, sizeof tl), row->name, p,
-            ys_wan(part.fen, a, sizeof a), ys_wan(w.fen, b, sizeof b));
+            ys_wan(part.fen, a, sizeof a), ys_wan(w.fen, b, sizeof b), want);
         if (rc)
             return rc;
     }

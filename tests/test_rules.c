@@ -343,8 +343,11 @@ static void narrative_rates_and_shares(void **st)
     run(ts, &f);
     assert_int_equal(count(&f, "N.rate", YS_SEV_ERROR), 1);
     assert_int_equal(find(&f, "N.rate")->lines[0], 11);
+    assert_string_equal(find(&f, "N.rate")->expected, "13.79"); /* 5.17 / 37.48 */
+    assert_string_equal(find(&f, "N.rate")->actual, "12.8");
     assert_int_equal(count(&f, "N.share.out.basic", YS_SEV_ERROR), 0);
     assert_int_equal(count(&f, "N.share.out.project", YS_SEV_ERROR), 1);
+    assert_string_equal(find(&f, "N.share.out.project")->expected, "49.97"); /* 1438 / 2877.94 */
     ys_findings_free(&f);
     ys_tableset_free(ts);
 }
