@@ -325,6 +325,77 @@ static void other_layouts(void **state)
     ys_doc_free(d);
 }
 
+/* The Shanghai layout by hand: un-numbered part headings give the topic
+ * (编制说明 → income and spending keys; 项目经费情况说明 → projects, even
+ * under "六、年度预算安排"); a heading glued after 。 still opens its
+ * section; a % with no number after 增长 or 占 is a MISSING claim. */
+static void shanghai_parts(void **state)
+{
+    (void)state;
+    const char *src =
+        "                2025年单位预算编制说明\n"                          /* 1 */
+        "  2025年，本单位收入预算200万元，其中：财政拨款收入200万元，比2024年预算增加\n"
+        "10万元；事业收入0万元。\n"                                          /* 3 */
+        "  支出预算200万元，其中：财政拨款支出预算200万元。政府性基金拨款支出预算为0。\n"
+        "                其他相关情况说明\n"                                 /* 5 */
+        "一、绩效目标设置情况\n"
+        "  编报绩效目标的项目共1个，涉及项目预算资金8.00万元。五、国有资产占有使用情况\n"
+        "  本部门流动资产3.00万元；单价100万元（含）以上设备0台（套）。\n"  /* 8 */
+        "                项目经费情况说明\n"
+        "六、年度预算安排\n"                                                 /* 10 */
+        "  第一季度用款计划2.00万元，第二季度用款计划6.00万元。\n"
+        "  一般公共预算拨款收入50万元，比上年增长%，占%。\n";             /* 12 */
+    ys_doc *d = NULL;
+    ys_error err = {0};
+    assert_int_equal(ys_doc_read_mem("sh.txt", (const unsigned char *)src, strlen(src), &d,
+                                     &err), YS_OK);
+    ys_tableset *ts = ys_tableset_new();
+    assert_int_equal(ys_narrative_read(d, 0, d->nlines, ts, &err), YS_OK);
+    const ys_claim *c = claim_at(ts, 2, "in.total");
+    assert_non_null(c);
+    assert_int_equal(c->amount.fen, 200 * YS_FEN_PER_WAN);
+    c = claim_at(ts, 2, "in.fiscal");
+    assert_non_null(c);
+    assert_int_equal(c->change.fen, 10 * YS_FEN_PER_WAN);
+    assert_non_null(claim_at(ts, ts->claims[1].line, "in.business"));  /* 2 or 3: joined */
+    assert_non_null(claim_at(ts, 4, "out.total"));
+    assert_non_null(claim_at(ts, 4, "out.fiscal"));
+    c = claim_at(ts, 4, "gov_fund.total");
+    assert_non_null(c);
+    assert_true(c->amount.present);
+    assert_int_equal(c->amount.fen, 0);
+    assert_non_null(claim_at(ts, 7, "perf.total"));
+    c = claim_at(ts, 8, "assets.current");                /* 五、 opened its section */
+    assert_non_null(c);
+    assert_int_equal(c->section, 5);
+    assert_int_equal(c->amount.fen, 3 * YS_FEN_PER_WAN);
+    for (size_t i = 0; i < ts->nclaims; i++)             /* 单价…以上 is a bound */
+        assert_false(ts->claims[i].line == 8 && ts->claims[i].amount.fen == 100 * YS_FEN_PER_WAN);
+    c = claim_at(ts, 11, "project.plan");
+    assert_non_null(c);
+    assert_int_equal(c->amount.fen, 2 * YS_FEN_PER_WAN);
+    /* the last line is under 项目经费 (no 收入 keys): its subject has no key,
+     * but the two gaps are MISSING claims of that figure */
+    int missing = 0;
+    for (size_t i = 0; i < ts->nclaims; i++)
+        if (ts->claims[i].line == 12 && ts->claims[i].kind == YS_CLAIM_MISSING)
+            missing++;
+    assert_int_equal(missing, 2);
+    ys_tableset_free(ts);
+    ys_doc_free(d);
+
+    int n;
+    ts = text_claims("一般公共预算拨款收入50万元，比上年增长%，占%。", 2, NULL, &n);
+    assert_int_equal(n, 3);
+    expect(ts, 0, "in.gpb", 0, 50 * YS_FEN_PER_WAN);
+    assert_int_equal(ts->claims[1].kind, YS_CLAIM_MISSING);
+    assert_string_equal(ts->claims[1].key, "in.gpb");
+    assert_int_equal(ts->claims[2].kind, YS_CLAIM_MISSING);
+    assert_string_equal(ts->claims[2].key, "in.gpb");
+    assert_false(ts->claims[0].rate.present);
+    ys_tableset_free(ts);
+}
+
 /* A line far longer than any buffer: the figure at its end still counts. */
 static void long_line(void **state)
 {
@@ -361,6 +432,7 @@ int main(void)
         cmocka_unit_test(part3_by_hand),
         cmocka_unit_test(other_layouts),
         cmocka_unit_test(long_line),
+        cmocka_unit_test(shanghai_parts),
     };
     return cmocka_run_group_tests(hand, NULL, NULL);
 }
