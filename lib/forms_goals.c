@@ -97,23 +97,32 @@ static int form_heading(fx_ctx *c, const ys_line *ln, const char *f0)
 {
     bool annual = ys_starts(f0, "年度");
     const char *rest = f0 + strlen("长期绩效目标");   /* same length for 年度 */
-    for (const char *p = rest; *p; p++)
-        if (*p < '0' || *p > '9')
-            return FX_SKIP;
-    int k = fx_next_filled(ln, 1);
-    if (k < 0)
+    while (*rest >= '0' && *rest <= '9')
+        rest++;
+    const char *text = NULL;
+    if (*rest == ':') {                     /* "长期绩效目标：…" in one cell */
+        text = fx_after_colon(fx_raw(ln, 0));
+    } else if (*rest) {
         return FX_SKIP;
-    char fk[128];
-    fx_fold(ln, k, fk, sizeof fk);
-    if (fx_is_l1(fk) || fx_is_l2(fk))
-        return FX_SKIP;                     /* an indicator row, not a goal */
+    } else {
+        int k = fx_next_filled(ln, 1);
+        if (k < 0)
+            return FX_SKIP;
+        char fk[128];
+        fx_fold(ln, k, fk, sizeof fk);
+        if (fx_is_l1(fk) || fx_is_l2(fk))
+            return FX_SKIP;                 /* an indicator row, not a goal */
+        text = fx_raw(ln, k);
+    }
+    if (!text || !*text)
+        return FX_SKIP;
     int no = fx_number_after(f0, annual ? "年度绩效目标" : "长期绩效目标");
     if (no <= 0)
         no = 1;
     c->ctx_annual = annual;
     c->ctx_goal = no;
     c->ind.on = false;
-    return fx_add_goal(c, no, annual, fx_raw(ln, k), ln->no);
+    return fx_add_goal(c, no, annual, text, ln->no);
 }
 
 int fx_goal_heading(fx_ctx *c, const ys_line *ln)

@@ -56,6 +56,8 @@ static void hand_form(void **st)
         "项目采购",
         "品 名|数 量|金 额",
         "无",
+        "长期绩效目标：长期做好。",
+        "年度绩效目标2|今年做好。",
         "年度绩效目标表",
         "目标名称|一级指标|二级指标|三级指标|指标值|||指标值确定依据",
         "||||前年|上年|预计当年实现|",
@@ -86,6 +88,14 @@ static void hand_form(void **st)
     assert_int_equal(ys_table_row_by_key(t, "budget.total")->cells[0].v.fen, 120050);
     assert_null(ys_table_row_by_key(t, "proc.item"));
     assert_null(ys_table_row_by_key(t, "proc.total"));
+    assert_int_equal(ts->ngoals, 2);
+    assert_string_equal(ts->goals[0].table_id, "12:甲项目");
+    assert_false(ts->goals[0].annual);
+    assert_int_equal(ts->goals[0].no, 1);
+    assert_string_equal(ts->goals[0].text, "长期做好。");
+    assert_true(ts->goals[1].annual);
+    assert_int_equal(ts->goals[1].no, 2);
+    assert_string_equal(ts->goals[1].text, "今年做好。");
     assert_int_equal(ts->nind, 4);
     assert_string_equal(ts->ind[3].l1, "满意度指标");
     assert_string_equal(ts->ind[3].l2, "满意");
