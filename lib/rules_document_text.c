@@ -55,6 +55,17 @@ static int report_repeat(const ys_rule *r, const piece *a, const piece *b, bool 
                              n < a->n ? "…" : "");
 }
 
+/* Items of a list often share a sentence with their figures ("2023年…为
+ * 20.00万元，2024年预算安排20.00万元，…持平。"): a sentence with a figure
+ * repeated is no evidence; a whole paragraph repeated is. */
+static bool has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] >= '0' && s[i] <= '9')
+            return true;
+    return false;
+}
+
 /* Pieces of folded paragraphs: whole paragraphs (whole = true) or their
  * sentences, each of REPEAT_MIN_CHARS characters or more. */
 static size_t collect(const ys_tableset *ts, char **folded, bool whole, piece *v, size_t cap)
@@ -65,7 +76,7 @@ static size_t collect(const ys_tableset *ts, char **folded, bool whole, piece *v
             continue;
         for (const char *s = folded[i]; *s && n < cap;) {
             size_t len = whole ? strlen(s) : sentence_len(s);
-            if (ys_utf8_len(s, len) >= REPEAT_MIN_CHARS)
+            if (ys_utf8_len(s, len) >= REPEAT_MIN_CHARS && (whole || !has_digit(s, len)))
                 v[n++] = (piece){s, len, (int)i, ts->paras[i].line};
             s += len;
         }
@@ -140,7 +151,8 @@ static const char *const entity_words[2][8] = {
 
 /* Phrases containing an entity word that are names of something else. */
 static const char *const not_entity[] = {
-    "部门预算支出经济分类", "部门预算经济分类", "所属单位预算", "下属单位预算",
+    "部门预算支出经济分类", "部门预算经济分类", "部门预算改革", "部门预算管理制度",
+    "所属单位预算",         "下属单位预算",
     "二级单位预算",         "基层单位预算",     "各单位预算",
 };
 
