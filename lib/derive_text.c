@@ -440,15 +440,32 @@ static void s11_other(tx *t)
     para(t, "%d 年机关运行经费 %s %s%s%s。", p->year, amt(dx, ac), unit_word(dx),
          change(dx, ac, ys_pkg_prior_find(p, "admin_cost", "")),
          reason(dx, "admin_cost", "主要原因是"));
-    int64_t proc = 0;
-    for (size_t i = 0; i < p->nitems; i++)
-        if (!strcmp(p->items[i].kind, "procurement"))
-            proc += p->items[i].fen;
+    static const char *const cats[] = {"货物", "工程", "服务"};
+    int64_t proc = 0, by[3] = {0, 0, 0};
+    bool split = false;
+    for (size_t i = 0; i < p->nitems; i++) {
+        const ys_pkg_item *it = &p->items[i];
+        if (strcmp(it->kind, "procurement"))
+            continue;
+        proc += it->fen;
+        for (int c = 0; c < 3; c++)
+            if (!strcmp(it->category, cats[c])) {
+                by[c] += it->fen;
+                split = true;
+            }
+    }
     proc = ys_dx_round(dx, proc);
+    char parts[256] = "";
+    if (split) {
+        const char *u = unit_word(dx);
+        snprintf(parts, sizeof parts, "其中：货物类 %s %s，工程类 %s %s，服务类 %s %s。",
+                 amt(dx, ys_dx_round(dx, by[0])), u, amt(dx, ys_dx_round(dx, by[1])), u,
+                 amt(dx, ys_dx_round(dx, by[2])), u);
+    }
     para(t, "（二）、政府采购预算情况");
-    para(t, "%d 年政府采购预算支出合计 %s %s%s%s。", p->year, amt(dx, proc), unit_word(dx),
+    para(t, "%d 年政府采购预算支出合计 %s %s%s%s。%s", p->year, amt(dx, proc), unit_word(dx),
          change(dx, proc, ys_pkg_prior_find(p, "procurement.total", "")),
-         reason(dx, "procurement.total", "主要原因是"));
+         reason(dx, "procurement.total", "主要原因是"), parts);
     static const struct { const char *key, *heading; } extra[] = {
         {"purchase_service", "（三）、政府购买服务预算情况"},
         {"assets", "（四）、国有资产占有使用情况"}};

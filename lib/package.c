@@ -303,7 +303,11 @@ static int take_items(reader *rd)
         const ys_sheet_row *r = &sh->rows[i];
         ys_pkg_item x = {COL(YS_SH_ITEMS, r, "project"), COL(YS_SH_ITEMS, r, "kind"),
                          COL(YS_SH_ITEMS, r, "name"), COL(YS_SH_ITEMS, r, "quantity"),
-                         0, false, r->line};
+                         COL(YS_SH_ITEMS, r, "category"), 0, false, r->line};
+        if (x.category[0] && strcmp(x.category, "货物") && strcmp(x.category, "工程") &&
+            strcmp(x.category, "服务"))
+            return fail(rd, YS_SH_ITEMS, r->line, ys_sheet_col(SH(YS_SH_ITEMS), "category"),
+                        "category“%s”应为 货物、工程 或 服务", x.category);
         if (strcmp(x.kind, "detail") && strcmp(x.kind, "procurement") &&
             strcmp(x.kind, "source"))
             return fail(rd, YS_SH_ITEMS, r->line, -1,

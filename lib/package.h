@@ -92,6 +92,7 @@ typedef struct ys_pkg_project {
 
 typedef struct ys_pkg_item {
     const char *project, *kind, *name, *qty;   /* kind: detail/procurement/source */
+    const char *category;     /* procurement: 货物 / 工程 / 服务, or "" */
     int64_t fen;
     bool has_amount;
     int line;

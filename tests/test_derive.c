@@ -250,8 +250,16 @@ static void test_other_sources(void **state)
           "901001,2010302,30227,项目,P1,carry.gpb,1000.00\n", f);
     fclose(f);
     put("three_public.csv", "item,amount\nabroad,1000\ncar.operation,2500.50\nreception,499.49\n");
-    put("project_items.csv", "project,kind,name,amount\nP1,detail,a,13345.67\nP2,detail,b,43210\n");
+    put("project_items.csv", "project,kind,name,amount,category\nP1,detail,a,13345.67,\n"
+                             "P2,detail,b,43210,\nP1,procurement,设备,5000,货物\n"
+                             "P2,procurement,运维,2500,服务\nP2,procurement,外包,1000.5,服务\n");
     ys_tableset *ts = derive(YS_ROUND_HALF_UP);
+    /* 政府采购: 0.85005 → 0.85 in all, 0.50 goods, 0.35005 → 0.35 services */
+    bool proc = false;
+    for (size_t i = 0; i < ts->nparas; i++)
+        proc |= strstr(ts->paras[i].text, "政府采购预算支出合计 0.85 万元") &&
+                strstr(ts->paras[i].text, "货物类 0.50 万元，工程类 0.00 万元，服务类 0.35 万元");
+    assert_true(proc);
     const ys_table *t1 = ys_tableset_find(ts, "1"), *t4 = ys_tableset_find(ts, "4");
     assert_int_equal(cell(t1, ys_table_row_by_key(t1, "in.gov_fund"), "amount"), 300000);
     assert_int_equal(cell(t1, ys_table_row_by_key(t1, "in.carry_total"), "amount"), 100000);
