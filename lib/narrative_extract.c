@@ -2,9 +2,7 @@
  * narrative_extract.c — one paragraph of prose into claims.
  *
  * The paragraph (folded, see narrative_text.c) is cut into sentences at
- * 。；;!?.  In a sentence, a *figure* is a number followed by 万元, 万, 元
- * or %; numbers followed by anything else ("24 小时", "5 个", years) are
- * not figures.  A 万元 with no number before it is a *blank* figure.
+ * 。；;!?; narrative_figures.c finds each sentence's figures.
  * Each figure's role comes from the words just before it (the clause
  * since the last , : 、): a new subject (→ a claim whose key comes from
  * the pattern table), a change, a rate, a share or a stated prior-year
@@ -23,21 +21,11 @@
 #define SUBJ_CAP 512
 #define MAX_YEARS 4
 
-/* TK_BLANK: 万元 without a number; TK_BLANK_PCT: % without one after a
- * rate verb or 占 ("增长%", "占%"). */
-typedef enum tkind { TK_MONEY, TK_PCT, TK_BLANK, TK_BLANK_PCT } tkind;
-
-typedef struct token {
-    tkind kind;
-    size_t at, end;       /* number (or blank unit) start; end of unit */
-    ys_amount v;
-} token;
-
 /* What one call works on. */
 typedef struct nctx {
     ys_tableset *ts;
     const ys_ntext *t;
-    int section;          /* topic 1…11, or YS_NSEC_FORM */
+    int section;          /* topic 1…12, or YS_NSEC_FORM */
     int claim_section;    /* stored in claims */
     const char *heading, *subheading;
     const char *scope;    /* arena copy, or NULL */
@@ -48,198 +36,6 @@ typedef struct nctx {
 } nctx;
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
-static bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-/* ---- figures --------------------------------------------------------- */
-
-/* End of the number at s[i] (digits, ",ddd" groups, ".d…"), or i. */
-static size_t number_end(const char *s, size_t i, size_t end)
-{
-    size_t p = i;
-    while (p < end && is_digit(s[p]))
-        p++;
-    while (p + 3 < end && s[p] == ',' && is_digit(s[p + 1]) && is_digit(s[p + 2]) &&
-           is_digit(s[p + 3]) && !(p + 4 < end && is_digit(s[p + 4])))
-        p += 4;
-    if (p + 1 < end && s[p] == '.' && is_digit(s[p + 1])) {
-        p++;
-        while (p < end && is_digit(s[p]))
-            p++;
-    }
-    return p;
-}
-
-/* A CJK ideograph (U+4E00–U+9FFF) starts at s. */
-static bool cjk_at(const char *s)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    return u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80;
-}
-
-/* Unit after a number at s[p]: length of the unit text, *kind, *unit. */
-static size_t unit_at(const char *s, size_t p, size_t end, tkind *kind, ys_unit *unit)
-{
-    *kind = TK_MONEY;
-    *unit = YS_UNIT_WAN;
-    size_t left = end - p;
-    if (left >= 6 && memcmp(s + p, "万元", 6) == 0)
-        return 6;
-    /* "308.81万," is money; "7万件" is a count */
-    if (left >= 3 && memcmp(s + p, "万", 3) == 0 &&
-        (left == 3 || !(cjk_at(s + p + 3) || is_digit(s[p + 3]) || is_alpha(s[p + 3]))))
-        return 3;
-    if (left >= 3 && memcmp(s + p, "元", 3) == 0) {
-        *unit = YS_UNIT_YUAN;
-        return 3;
-    }
-    if (left >= 1 && s[p] == '%') {
-        *kind = TK_PCT;
-        return 1;
-    }
-    return 0;
-}
-
-/* Characters that make "万元" without digits before it a unit, not a gap:
- * "单位:万元", "(万元)", "千万元", "十万元". */
-static const char *const blank_ok_before[] = {
-    ":", "(", "千", "百", "十", "亿", "数", "几", "余", "多", "两", "一", "二",
-    "三", "四", "五", "六", "七", "八", "九", "零", "/",
-};
-
-static bool blank_gap(const char *s, size_t from, size_t p)
-{
-    size_t q = p;
-    while (q > from && s[q - 1] == ' ')
-        q--;
-    if (q == from)
-        return false;
-    if (is_digit(s[q - 1]) || s[q - 1] == '.')
-        return false;
-    for (size_t k = 0; k < sizeof blank_ok_before / sizeof *blank_ok_before; k++) {
-        size_t m = strlen(blank_ok_before[k]);
-        if (q - from >= m && memcmp(s + q - m, blank_ok_before[k], m) == 0)
-            return false;
-    }
-    return true;
-}
-
-static size_t clause_start(const char *s, size_t from, size_t to);
-
-/* "…预算为0；": a zero with no unit, after 为 and before the clause's end,
- * is a zero amount (the unit of the sentence's other figures). */
-static bool bare_zero(const char *s, size_t from, size_t p, size_t ne, size_t end)
-{
-    for (size_t k = p; k < ne; k++)
-        if (s[k] != '0' && s[k] != '.')
-            return false;
-    size_t q = ne;
-    while (q < end && s[q] == ' ')
-        q++;
-    bool closes = q == end || ys_starts(s + q, "。") || ys_starts(s + q, ";") ||
-                  s[q] == ',';
-    size_t b = p;
-    while (b > from && s[b - 1] == ' ')
-        b--;
-    return closes && b >= from + strlen("为") &&
-           memcmp(s + b - strlen("为"), "为", strlen("为")) == 0;
-}
-
-/* "比上年增长%" / "占%": a % with no number after a rate verb or 占. */
-static bool pct_gap(const char *s, size_t from, size_t p)
-{
-    size_t q = p;
-    while (q > from && s[q - 1] == ' ')
-        q--;
-    if (q == from || is_digit(s[q - 1]) || s[q - 1] == '.')
-        return false;
-    size_t cs = clause_start(s, from, q);
-    char clause[256];
-    if (q - cs >= sizeof clause) {
-        cs = q - (sizeof clause - 1);
-        while (cs < q && ((unsigned char)s[cs] & 0xC0) == 0x80)
-            cs++;
-    }
-    memcpy(clause, s + cs, q - cs);
-    clause[q - cs] = 0;
-    int sign;
-    return ys_nrole_pct(clause, &sign) != YS_NROLE_IGNORE;
-}
-
-/* The next figure in s[i..end), or false. */
-static bool next_token(const char *s, size_t from, size_t i, size_t end, token *tk)
-{
-    for (size_t p = i; p < end; p++) {
-        if (is_digit(s[p]) &&
-            !(p > from && (is_digit(s[p - 1]) || s[p - 1] == '.' || is_alpha(s[p - 1])))) {
-            size_t ne = number_end(s, p, end), u = ne;
-            while (u < end && s[u] == ' ')
-                u++;
-            tkind kind;
-            ys_unit unit;
-            size_t ul = unit_at(s, u, end, &kind, &unit);
-            int rc = -1;
-            if (!ul && bare_zero(s, from, p, ne, end) &&
-                ys_amount_parse(s + p, ne - p, YS_UNIT_WAN, &tk->v) == 0) {
-                tk->kind = TK_MONEY;    /* "政府性基金拨款支出预算为0；" */
-                tk->at = p;
-                tk->end = ne;
-                return true;
-            }
-            if (ul && kind == TK_PCT) {
-                char buf[64];
-                size_t n = ne - p < sizeof buf - 2 ? ne - p : sizeof buf - 2;
-                memcpy(buf, s + p, n);
-                buf[n++] = '%';
-                rc = ys_pct_parse(buf, n, true, &tk->v);
-            } else if (ul) {
-                rc = ys_amount_parse(s + p, ne - p, unit, &tk->v);
-            }
-            if (rc == 0) {
-                tk->kind = kind;
-                tk->at = p;
-                tk->end = u + ul;
-                return true;
-            }
-            p = ne - 1;
-            continue;
-        }
-        if (end - p >= 6 && memcmp(s + p, "万元", 6) == 0 && blank_gap(s, from, p)) {
-            tk->kind = TK_BLANK;
-            tk->at = p;
-            tk->end = p + 6;
-            tk->v = (ys_amount){0, 0, false};
-            return true;
-        }
-        if (s[p] == '%' && pct_gap(s, from, p)) {
-            tk->kind = TK_BLANK_PCT;
-            tk->at = p;
-            tk->end = p + 1;
-            tk->v = (ys_amount){0, 0, false};
-            return true;
-        }
-    }
-    return false;
-}
-
-/* ---- clause, years, subject ------------------------------------------ */
-
-static const char *const separators[] = {",", ":", "、", "。", ";"};
-
-/* Start of the last clause of s[from..to). */
-static size_t clause_start(const char *s, size_t from, size_t to)
-{
-    size_t best = from;
-    for (size_t k = 0; k < sizeof separators / sizeof *separators; k++) {
-        size_t m = strlen(separators[k]);
-        for (size_t p = to; p >= from + m; p--)
-            if (memcmp(s + p - m, separators[k], m) == 0) {
-                if (p > best)
-                    best = p;
-                break;
-            }
-    }
-    return best;
-}
 
 /* Years "20XX 年" in s[from..to) into ys (up to MAX_YEARS). */
 static int years_in(const char *s, size_t from, size_t to, int *ys)
@@ -272,7 +68,7 @@ static int max_year(const char *s, size_t n)
     return best;
 }
 
-/* ---- claims ---------------------------------------------------------- */
+/* ---- years and claims ---------------------------------------------- */
 
 static bool subj_matches(const char *want, const char *subj)
 {
@@ -390,7 +186,7 @@ typedef struct spot {
 
 /* A subject's figure (or blank): one claim, or one per year for
  * "2024年和2025年预算均为26万元". */
-static int subject_claims(nctx *c, const token *tk, const spot *w)
+static int subject_claims(nctx *c, const ys_ntoken *tk, const spot *w)
 {
     char subj[SUBJ_CAP], flat[SUBJ_CAP];
     ys_nsubject_clean(w->clause, strlen(w->clause), subj, sizeof subj);
@@ -409,7 +205,7 @@ static int subject_claims(nctx *c, const token *tk, const spot *w)
         return -1;
     int line = ys_ntext_line_at(c->t, tk->at);
     for (int y = first; y < (ny ? ny : 1); y++) {
-        ys_claim *cl = new_claim(c, tk->kind == TK_BLANK ? YS_CLAIM_MISSING : YS_CLAIM_FIGURE,
+        ys_claim *cl = new_claim(c, tk->kind == YS_NTK_BLANK ? YS_CLAIM_MISSING : YS_CLAIM_FIGURE,
                                  w->sentence, line);
         if (!cl)
             return -1;
@@ -425,14 +221,14 @@ static int subject_claims(nctx *c, const token *tk, const spot *w)
 }
 
 /* A change, rate, share or prior figure: onto the latest claim. */
-static void modify_claim(nctx *c, const token *tk, const char *clause)
+static void modify_claim(nctx *c, const ys_ntoken *tk, const char *clause)
 {
-    if (c->cur < 0 || tk->kind == TK_BLANK || tk->kind == TK_BLANK_PCT)
+    if (c->cur < 0 || tk->kind == YS_NTK_BLANK || tk->kind == YS_NTK_BLANK_PCT)
         return;
     ys_claim *cl = &c->ts->claims[c->cur];
     int sign;
     ys_amount v = tk->v;
-    ys_nrole role = tk->kind == TK_PCT ? ys_nrole_pct(clause, &sign)
+    ys_nrole role = tk->kind == YS_NTK_PCT ? ys_nrole_pct(clause, &sign)
                                        : ys_nrole_money(clause, &sign);
     v.fen *= sign;
     if (role == YS_NROLE_CHANGE && !cl->change.present)
@@ -447,26 +243,26 @@ static void modify_claim(nctx *c, const token *tk, const char *clause)
 
 /* A new subject's figure; a restatement with no figure before it counts
  * as one too. */
-static bool is_subject_figure(const nctx *c, const token *tk, const char *clause)
+static bool is_subject_figure(const nctx *c, const ys_ntoken *tk, const char *clause)
 {
     int sign;
-    if (tk->kind == TK_PCT || tk->kind == TK_BLANK_PCT)
+    if (tk->kind == YS_NTK_PCT || tk->kind == YS_NTK_BLANK_PCT)
         return false;
     ys_nrole role = ys_nrole_money(clause, &sign);
     return role == YS_NROLE_SUBJECT || (role == YS_NROLE_RESTATE && c->cur < 0);
 }
 
-static bool is_restatement(const nctx *c, const token *tk, const char *clause)
+static bool is_restatement(const nctx *c, const ys_ntoken *tk, const char *clause)
 {
     int sign;
-    return tk->kind == TK_MONEY && c->cur >= 0 && c->section != YS_NSEC_FORM &&
+    return tk->kind == YS_NTK_MONEY && c->cur >= 0 && c->section != YS_NSEC_FORM &&
            ys_nrole_money(clause, &sign) == YS_NROLE_RESTATE;
 }
 
 /* "2023年预算安排 2.63 万元" after the figure of "…(项)": a second claim
  * of the same key, subject, code and stated prior, so that a restatement
  * that disagrees with the table is checked like the first figure. */
-static int restate_claim(nctx *c, const token *tk, const spot *w)
+static int restate_claim(nctx *c, const ys_ntoken *tk, const spot *w)
 {
     long figure = c->cur;
     ys_claim *cl = new_claim(c, YS_CLAIM_FIGURE, w->sentence, ys_ntext_line_at(c->t, tk->at));
@@ -485,7 +281,7 @@ static int restate_claim(nctx *c, const token *tk, const spot *w)
 
 /* "比 2025 年减少万元": the change of the latest claim is missing — a
  * MISSING claim with that claim's key and subject. */
-static int missing_change(nctx *c, const token *tk, const spot *w)
+static int missing_change(nctx *c, const ys_ntoken *tk, const spot *w)
 {
     long figure = c->cur;
     if (figure < 0)
@@ -504,9 +300,9 @@ static int missing_change(nctx *c, const token *tk, const spot *w)
 
 /* The clause before tk into w->clause: its tail when too long (the words
  * next to the figure decide), cut at a character boundary. */
-static void take_clause(const char *s, const token *tk, spot *w)
+static void take_clause(const char *s, const ys_ntoken *tk, spot *w)
 {
-    size_t cs = clause_start(s, w->prev, tk->at), n = tk->at - cs;
+    size_t cs = ys_nclause_start(s, w->prev, tk->at), n = tk->at - cs;
     if (n > sizeof w->clause - 1) {
         cs = tk->at - (sizeof w->clause - 1);
         while (cs < tk->at && ((unsigned char)s[cs] & 0xC0) == 0x80)
@@ -545,19 +341,19 @@ static int sentence_claims(nctx *c, size_t from, size_t to)
     spot w = {from, from, ys_ts_str(c->ts, s + from, to - from), ""};
     if (!w.sentence)
         return -1;
-    token tk;
+    ys_ntoken tk;
     bool money = false;
-    for (size_t i = from; next_token(s, from, i, to, &tk); i = tk.end) {
+    for (size_t i = from; ys_nnext_figure(s, from, i, to, &tk); i = tk.end) {
         take_clause(s, &tk, &w);
-        money |= tk.kind == TK_MONEY || tk.kind == TK_BLANK;
+        money |= tk.kind == YS_NTK_MONEY || tk.kind == YS_NTK_BLANK;
         int rc = 0;
-        if (tk.kind == TK_MONEY && ys_nthreshold(s + tk.end, w.clause))
+        if (tk.kind == YS_NTK_MONEY && ys_nthreshold(s + tk.end, w.clause))
             ;   /* "单价100万元以上": a bound, no claim */
         else if (is_subject_figure(c, &tk, w.clause))
             rc = subject_claims(c, &tk, &w);
         else if (is_restatement(c, &tk, w.clause))
             rc = restate_claim(c, &tk, &w);
-        else if (tk.kind == TK_BLANK || tk.kind == TK_BLANK_PCT)
+        else if (tk.kind == YS_NTK_BLANK || tk.kind == YS_NTK_BLANK_PCT)
             rc = missing_change(c, &tk, &w);
         else
             modify_claim(c, &tk, w.clause);

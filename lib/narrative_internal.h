@@ -6,7 +6,8 @@
  *                        lines joined), then claims per paragraph;
  *                        ys_claims_from_text for one piece of text.
  *   narrative_text.c     the folded paragraph text and its line map.
- *   narrative_extract.c  sentences → figure tokens → claims.
+ *   narrative_figures.c  the figures of a sentence (number + unit).
+ *   narrative_extract.c  sentences → figures → claims.
  *   narrative_patterns.c the tables: subject patterns → claim key, change
  *                        and rate verbs, "没有…安排" statements.
  *   narrative_subject.c  subject cleaning and code resolution (function
@@ -119,6 +120,25 @@ void ys_nsubject_unquote(char *s);
  * ts's arena (or is static). */
 const char *ys_nresolve_code(ys_tableset *ts, ys_nresolve how,
                              const char *subject_nospace);
+
+/* ---- narrative_figures.c --------------------------------------------- */
+
+/* YS_NTK_BLANK: 万元 without a number; YS_NTK_BLANK_PCT: % without one after a
+ * rate verb or 占 ("增长%", "占%"). */
+typedef enum ys_ntkind { YS_NTK_MONEY, YS_NTK_PCT, YS_NTK_BLANK, YS_NTK_BLANK_PCT } ys_ntkind;
+
+typedef struct ys_ntoken {
+    ys_ntkind kind;
+    size_t at, end;       /* number (or blank unit) start; end of unit */
+    ys_amount v;
+} ys_ntoken;
+
+/* The next figure in s[i..end) of the sentence starting at s[from], into
+ * *tk; false when there is none. */
+bool ys_nnext_figure(const char *s, size_t from, size_t i, size_t end, ys_ntoken *tk);
+
+/* Start of the last clause (after , : 、 。 ;) of s[from..to). */
+size_t ys_nclause_start(const char *s, size_t from, size_t to);
 
 /* ---- narrative_extract.c --------------------------------------------- */
 
