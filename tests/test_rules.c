@@ -515,6 +515,31 @@ static void report_text_and_json(void **st)
     ys_findings_free(&f);
 }
 
+static void expressions(void **st)
+{
+    (void)st;
+    ys_tableset *ts = table1("83.88");
+    ys_side s;
+    /* four classes add up to 2877.95, with four ulps of 0.01 */
+    ys_side_init(&s);
+    assert_int_equal(ys_expr_sum(ts, "1:amount@key=out.class", NULL, &s), 4);
+    assert_int_equal(s.fen, 287795 * 10000LL);
+    assert_int_equal(s.ulp, 4 * 10000);
+    assert_int_equal(s.nlines, 4);
+    /* several references add up; a code picks one row */
+    ys_side_init(&s);
+    assert_int_equal(ys_expr_sum(ts, "1:amount@code=210 + 1:amount@code=$", "221", &s), 2);
+    assert_int_equal(s.fen, (8388 + 14819) * 10000LL);
+    /* malformed or absent: -1, never a crash */
+    const char *bad[] = {"", "1", "1:amount", "1:amount@", "1:amount@nope", "9:amount@total",
+                         "1:nocol@total", "1:amount@key=in.gpb&bogus", ":@", "@:"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        ys_side_init(&s);
+        assert_true(ys_expr_sum(ts, bad[i], NULL, &s) <= 0);
+    }
+    ys_tableset_free(ts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -531,6 +556,7 @@ int main(void)
         cmocka_unit_test(group_sums_of_table10),
         cmocka_unit_test(names_of_codes_and_department),
         cmocka_unit_test(report_text_and_json),
+        cmocka_unit_test(expressions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
