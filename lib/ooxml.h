@@ -12,7 +12,8 @@
  *   - ys_xlsx: a workbook: its sheets in workbook order, each read into
  *              rows of cells with A1 references; shared strings, inline
  *              strings and rich text are resolved; numbers are kept exactly
- *              as written in the file (the decimal string, never a double).
+ *              as written in the file (the decimal string, never a double),
+ *              and also as their number format shows them.
  *
  * Errors: every function returns YS_OK or a YS_E* status and fills the
  * ys_error with a Chinese message naming the file (the `name` given at open)
@@ -88,8 +89,11 @@ typedef enum ys_xlsx_type {
 typedef struct ys_xlsx_cell {
     int col;             /* 0-based column (A = 0) */
     const char *ref;     /* "B7" */
-    const char *text;    /* never NULL; "" for empty */
+    const char *text;    /* never NULL; "" for empty; numbers as stored */
     ys_xlsx_type type;
+    const char *shown;   /* never NULL: the text as the cell's number format
+                            shows it ("2,877.94", "1438.00", "95%"); equals
+                            text for strings and general formats */
 } ys_xlsx_cell;
 
 typedef struct ys_xlsx_row {

@@ -28,6 +28,21 @@ struct ys_xlsx {
     char **ss;           /* shared strings */
     char *wb_path;       /* xl/workbook.xml */
     char *ss_path;       /* xl/sharedStrings.xml or NULL */
+    int *xf_fmt;         /* numFmtId of each cell format (styles.xml cellXfs) */
+    int nxf, capxf;
+    int *fmt_id;         /* custom number formats (styles.xml numFmts) */
+    char **fmt_code;
+    int nfmts, capfmts;
 };
+
+/* Format code of cell format xf (custom or built-in numeric), or NULL. */
+const char *ys_xlsx_format_code(const ys_xlsx *x, int xf);
+
+/* num (tidy decimal text) as format `code` shows it; num itself when the
+ * code is NULL or not a plain number format.  Result in arena a. */
+const char *ys_xlsx_show_number(ys_arena *a, const char *num, const char *code);
+
+/* Read xl/styles.xml (when present) into x->xf_fmt and x->fmt_*. */
+int ys_xlsx_read_styles(ys_xlsx *x, const char *path, ys_error *err);
 
 #endif

@@ -107,7 +107,7 @@ static char *tidy_number(ys_arena *a, const char *s, size_t n)
 struct tmp_cell {
     int row, col, seq;
     ys_xlsx_type type;
-    const char *text;
+    const char *text, *shown;
 };
 
 struct sheet_ctx {
@@ -119,7 +119,7 @@ struct sheet_ctx {
     ys_xlsx_merge *merges;
     int nmerges, capm;
     int row, next_col;     /* current <row>, column after the last <c> */
-    int cur_col;
+    int cur_col, style;    /* the s="" of the current cell */
     char t[16];            /* the t="" of the current cell */
     int in_c, in_v, in_is, in_t, rph, has_v;
     ys_buf buf;
@@ -137,7 +137,9 @@ static int start_cell(struct sheet_ctx *c, const char **attrs)
 {
     const char *r = ys_xml_attr(attrs, "r");
     const char *t = ys_xml_attr(attrs, "t");
+    const char *style = ys_xml_attr(attrs, "s");
     int row = c->row, col = c->next_col;
+    c->style = style ? atoi(style) : 0;
     if (r && !ys_xlsx_parse_ref(r, &row, &col))
         return ys_error_setw(c->err, YS_EINPUT, c->x->name, c->s->name,
                              "工作表“%s”中单元格引用“%.20s”无效", c->s->name, r);
@@ -210,6 +212,7 @@ static int cell_value(struct sheet_ctx *c, struct tmp_cell *tc)
     const char *v = c->buf.p ? c->buf.p : "";
     size_t n = c->buf.n;
     tc->type = YS_XLSX_STRING;
+    tc->shown = NULL;
     if (!c->has_v) {
         tc->type = YS_XLSX_EMPTY;
         tc->text = "";
@@ -228,8 +231,12 @@ static int cell_value(struct sheet_ctx *c, struct tmp_cell *tc)
     } else if (strcmp(c->t, "n") == 0) {
         tc->type = YS_XLSX_NUMBER;
         tc->text = tidy_number(a, v, n);
+        if (tc->text)
+            tc->shown = ys_xlsx_show_number(a, tc->text, ys_xlsx_format_code(c->x, c->style));
     } else
         tc->text = ys_arena_strndup(a, v, n);   /* str, inlineStr, d */
+    if (!tc->shown)
+        tc->shown = tc->text;
     return tc->text ? YS_OK : YS_ENOMEM;
 }
 
@@ -321,7 +328,7 @@ static int build_rows(struct sheet_ctx *c)
         char ref[16];
         ys_xlsx_format_ref(t->row, t->col, ref, sizeof ref);
         cells[i] = (ys_xlsx_cell){t->col, ys_arena_strndup(s->arena, ref, strlen(ref)),
-                                  t->text, t->type};
+                                  t->text, t->type, t->shown};
         if (!cells[i].ref)
             return YS_ENOMEM;
         s->rows[s->nrows - 1].ncells++;

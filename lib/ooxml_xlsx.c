@@ -256,6 +256,12 @@ static int open_parts(ys_xlsx *x, ys_error *err)
     rc = read_rels(x, x->wb_path, "/sharedStrings", &x->ss_path, err);
     if (rc != YS_OK)
         return rc;
+    char *styles;
+    rc = read_rels(x, x->wb_path, "/styles", &styles, err);
+    if (rc == YS_OK && styles && ys_zip_has(x->zip, styles))
+        rc = ys_xlsx_read_styles(x, styles, err);
+    if (rc != YS_OK)
+        return rc;
     return read_shared_strings(x, err);
 }
 
@@ -287,6 +293,9 @@ void ys_xlsx_free(ys_xlsx *x)
     ys_arena_free(x->arena);
     free(x->sheets);
     free(x->ss);
+    free(x->xf_fmt);
+    free(x->fmt_id);
+    free(x->fmt_code);
     free(x);
 }
 
@@ -303,4 +312,76 @@ int ys_xlsx_sheet_index(const ys_xlsx *x, const char *name)
         if (strcmp(x->sheets[i].name, name) == 0)
             return i;
     return -1;
+}
+
+/* ---- styles.xml: number formats of cell formats ---------------------- */
+
+struct styles_ctx {
+    ys_xlsx *x;
+    int in_xfs;          /* inside cellXfs (not cellStyleXfs) */
+};
+
+static int grow(void **v, int *cap, int n, size_t size)
+{
+    if (n < *cap)
+        return 1;
+    int c = *cap ? *cap * 2 : 64;
+    void *nv = realloc(*v, (size_t)c * size);
+    if (!nv)
+        return 0;
+    *v = nv;
+    *cap = c;
+    return 1;
+}
+
+static int styles_start(void *ud, const char *name, const char **attrs)
+{
+    struct styles_ctx *c = ud;
+    ys_xlsx *x = c->x;
+    if (strcmp(name, "cellXfs") == 0)
+        c->in_xfs = 1;
+    else if (strcmp(name, "xf") == 0 && c->in_xfs) {
+        const char *id = ys_xml_attr(attrs, "numFmtId");
+        if (!grow((void **)&x->xf_fmt, &x->capxf, x->nxf, sizeof *x->xf_fmt))
+            return YS_ENOMEM;
+        x->xf_fmt[x->nxf++] = id ? atoi(id) : 0;
+    } else if (strcmp(name, "numFmt") == 0) {
+        const char *id = ys_xml_attr(attrs, "numFmtId");
+        const char *code = ys_xml_attr(attrs, "formatCode");
+        if (!id || !code)
+            return YS_OK;
+        int cap = x->capfmts;
+        if (!grow((void **)&x->fmt_id, &cap, x->nfmts, sizeof *x->fmt_id) ||
+            !grow((void **)&x->fmt_code, &x->capfmts, x->nfmts, sizeof *x->fmt_code))
+            return YS_ENOMEM;
+        x->fmt_id[x->nfmts] = atoi(id);
+        x->fmt_code[x->nfmts] = ys_arena_strndup(x->arena, code, strlen(code));
+        if (!x->fmt_code[x->nfmts++])
+            return YS_ENOMEM;
+    }
+    return YS_OK;
+}
+
+static int styles_end(void *ud, const char *name)
+{
+    struct styles_ctx *c = ud;
+    if (strcmp(name, "cellXfs") == 0)
+        c->in_xfs = 0;
+    return YS_OK;
+}
+
+int ys_xlsx_read_styles(ys_xlsx *x, const char *path, ys_error *err)
+{
+    char *xml;
+    size_t n;
+    int rc = ys_zip_read(x->zip, path, &xml, &n, err);
+    if (rc != YS_OK)
+        return rc;
+    struct styles_ctx c = {x, 0};
+    ys_xml_handlers h = {&c, styles_start, styles_end, NULL};
+    rc = ys_xml_parse(x->name, path, xml, n, &h, err);
+    free(xml);
+    if (rc == YS_ENOMEM && err && err->code == YS_OK)
+        ys_error_set(err, rc, x->name, 0, "内存不足");
+    return rc;
 }

@@ -336,7 +336,16 @@ static const char WB_RELS[] =
     "<?xml version=\"1.0\"?><Relationships>"
     "<Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/sheet2.xml\"/>"
     "<Relationship Id=\"rId2\" Type=\"x/worksheet\" Target=\"/xl/worksheets/sheet1.xml\"/>"
-    "<Relationship Id=\"rId3\" Type=\"x/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>";
+    "<Relationship Id=\"rId3\" Type=\"x/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+    "<Relationship Id=\"rId4\" Type=\"x/styles\" Target=\"styles.xml\"/></Relationships>";
+/* cell formats: 0 General, 1 #,##0.00 (built-in 4), 2 0.00% (10),
+ * 3 custom 0.00"万元", 4 0.00 (2) */
+static const char STYLES[] =
+    "<?xml version=\"1.0\"?><styleSheet><numFmts count=\"1\">"
+    "<numFmt numFmtId=\"164\" formatCode=\"0.00&quot;万元&quot;\"/></numFmts>"
+    "<cellStyleXfs><xf numFmtId=\"10\"/></cellStyleXfs><cellXfs>"
+    "<xf numFmtId=\"0\"/><xf numFmtId=\"4\"/><xf numFmtId=\"10\"/><xf numFmtId=\"164\"/>"
+    "<xf numFmtId=\"2\"/></cellXfs></styleSheet>";
 static const char SST[] =
     "<?xml version=\"1.0\"?><sst><si><t>项目</t></si>"
     "<si><r><t>一般</t></r><r><t xml:space=\"preserve\">公共预算</t></r><rPh><t>ヨミ</t></rPh></si>"
@@ -348,6 +357,9 @@ static const char SHEET1[] =
     "<row r=\"3\"><c r=\"A3\" t=\"s\"><v>1</v></c><c r=\"B3\"><v>2877.94</v></c>"
     "<c r=\"C3\"><v>1234.5599999999999</v></c><c r=\"D3\"><v>1.5E3</v></c><c r=\"E3\" t=\"b\"><v>1</v></c></row>"
     "<row r=\"4\"><c r=\"A4\" s=\"1\"/><c r=\"B4\"><v>0.1</v></c><c r=\"C4\"><v>-7E-2</v></c></row>"
+    "<row r=\"5\"><c r=\"A5\" s=\"2\"><v>0.955</v></c><c r=\"B5\" s=\"3\"><v>12.5</v></c>"
+    "<c r=\"C5\" s=\"1\"><v>-1234567.891</v></c><c r=\"D5\" s=\"4\"><v>0.005</v></c>"
+    "<c r=\"E5\" s=\"1\" t=\"s\"><v>2</v></c><c r=\"F5\" s=\"1\"><v>999.999</v></c></row>"
     "<row r=\"7\"><c r=\"A7\" t=\"s\"><v>2</v></c><c r=\"B7\"><v>99</v></c><c r=\"C7\"><v>98</v></c></row>"
     "</sheetData><mergeCells><mergeCell ref=\"B7:C7\"/></mergeCells></worksheet>";
 static const char SHEET2[] =
@@ -358,7 +370,7 @@ static unsigned char *hand_xlsx(size_t *n, const char *sheet1)
     const char *parts[] = {"[Content_Types].xml", CT, "_rels/.rels", RELS, "xl/workbook.xml", WB,
                            "xl/_rels/workbook.xml.rels", WB_RELS, "xl/sharedStrings.xml", SST,
                            "xl/worksheets/sheet1.xml", sheet1, "xl/worksheets/sheet2.xml", SHEET2,
-                           NULL};
+                           "xl/styles.xml", STYLES, NULL};
     return make_zip(parts, n);
 }
 
@@ -375,7 +387,7 @@ static void xlsx_api(void **st)
     assert_int_equal(ys_xlsx_sheet_index(x, "Sheet2"), 1);
     ys_xlsx_sheet *s;
     assert_int_equal(ys_xlsx_read_sheet(x, 0, &s, &e), YS_OK);
-    assert_int_equal(s->nrows, 4);
+    assert_int_equal(s->nrows, 5);
     assert_int_equal(s->rows[0].row, 2);
     assert_string_equal(ys_xlsx_sheet_cell(s, 3, 0)->text, "一般公共预算");   /* rich text, no rPh */
     assert_string_equal(ys_xlsx_sheet_cell(s, 3, 1)->text, "2877.94");       /* as stored */
@@ -387,7 +399,16 @@ static void xlsx_api(void **st)
     assert_string_equal(ys_xlsx_sheet_cell(s, 4, 2)->text, "-0.07");
     assert_string_equal(ys_xlsx_sheet_cell(s, 2, 3)->text, "备注");
     assert_int_equal(ys_xlsx_sheet_cell(s, 4, 0)->type, YS_XLSX_EMPTY);
-    assert_null(ys_xlsx_sheet_cell(s, 5, 0));
+    assert_null(ys_xlsx_sheet_cell(s, 6, 0));
+    /* number formats, worked out by hand from the codes above */
+    assert_string_equal(ys_xlsx_sheet_cell(s, 3, 1)->shown, "2877.94");      /* General */
+    assert_string_equal(ys_xlsx_sheet_cell(s, 5, 0)->text, "0.955");
+    assert_string_equal(ys_xlsx_sheet_cell(s, 5, 0)->shown, "95.50%");
+    assert_string_equal(ys_xlsx_sheet_cell(s, 5, 1)->shown, "12.50万元");
+    assert_string_equal(ys_xlsx_sheet_cell(s, 5, 2)->shown, "-1,234,567.89");
+    assert_string_equal(ys_xlsx_sheet_cell(s, 5, 3)->shown, "0.01");          /* half up */
+    assert_string_equal(ys_xlsx_sheet_cell(s, 5, 4)->shown, "合计");          /* a string */
+    assert_string_equal(ys_xlsx_sheet_cell(s, 5, 5)->shown, "1,000.00");
     assert_int_equal(s->nmerges, 1);
     assert_int_equal(s->merges[0].col1, 2);
     ys_xlsx_sheet_free(s);
@@ -413,6 +434,9 @@ static void xlsx_lines(void **st)
     static const char *const head[] = {"项目", "本年", "", "备注", NULL};
     static const char *const sum[] = {"合计", "99", NULL};     /* C7 is covered by B7:C7 */
     static const char *const other[] = {"5", "第二表", NULL};
+    static const char *const shown[] = {"95.50%", "12.50万元", "-1,234,567.89", "0.01", "合计",
+                                        "1,000.00", NULL};
+    assert_cells(find_line(d, "95.50%"), shown);
     assert_cells(find_line(d, "项目"), head);
     assert_cells(find_line(d, "合计"), sum);
     assert_cells(find_line(d, "5"), other);

@@ -4,9 +4,11 @@
  * (gaps filled with empty cells so columns stay aligned; the covered cells
  * of a merged range are empty, the value stays top-left).
  * Promise: no = ordinal of the line in the document, where = "Sheet!A7"
- * (the row's first column); numbers are the decimal text of the file.
+ * (the row's first column); numbers read as their number format shows
+ * them ("2,877.94"), worked out from the decimal text of the file.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "yusuan/doc.h"
@@ -27,10 +29,54 @@ static int covered_by_merge(const ys_xlsx_sheet *s, int row, int col)
     return 0;
 }
 
+/* Cells with text in row r (merged-over cells do not count). */
+static int filled(const ys_xlsx_sheet *s, int r)
+{
+    int k = 0;
+    for (int i = 0; i < s->rows[r].ncells; i++)
+        k += s->rows[r].cells[i].text[0] &&
+             !covered_by_merge(s, s->rows[r].row, s->rows[r].cells[i].col);
+    return k;
+}
+
+/*
+ * tab[r] = 1 when row r is a table row: it holds two or more cells, or it
+ * belongs to a run of consecutive sheet rows (no blank row between) in
+ * which some row does (a table's title, notes, section lines).  Other
+ * one-cell rows are paragraphs (text set apart by blank rows).
+ */
+static void table_rows(const ys_xlsx_sheet *s, unsigned char *tab)
+{
+    for (int r = 0; r < s->nrows;) {
+        int e = r + 1, multi = filled(s, r) > 1;
+        while (e < s->nrows && s->rows[e].row == s->rows[e - 1].row + 1 && filled(s, e)) {
+            multi |= filled(s, e) > 1;
+            e++;
+        }
+        for (int k = r; k < e; k++)
+            tab[k] = (unsigned char)multi;
+        r = e;
+    }
+}
+
+/* Merged ranges are looked up cell by cell: bound the work. */
+#define MAX_MERGE_WORK 200000000.0
+
 static int emit_sheet(ys_doc *d, const ys_xlsx_sheet *s, int *no, size_t *budget,
                       ys_cells *cells, ys_error *err)
 {
-    for (int r = 0; r < s->nrows; r++) {
+    double ncells = 0;
+    for (int r = 0; r < s->nrows; r++)
+        ncells += s->rows[r].ncells;
+    if (ncells * s->nmerges > MAX_MERGE_WORK)
+        return ys_error_setw(err, YS_EINPUT, d->path, s->name,
+                             "工作表“%s”的合并单元格过多（%d 处），拒绝读取", s->name, s->nmerges);
+    unsigned char *tab = malloc(s->nrows > 0 ? (size_t)s->nrows : 1);
+    if (!tab)
+        return ys_error_set(err, YS_ENOMEM, d->path, 0, "内存不足");
+    table_rows(s, tab);
+    int rc = YS_OK;
+    for (int r = 0; r < s->nrows && rc == YS_OK; r++) {
         const ys_xlsx_row *row = &s->rows[r];
         int last = -1;   /* last column with text */
         for (int k = 0; k < row->ncells; k++)
@@ -38,25 +84,28 @@ static int emit_sheet(ys_doc *d, const ys_xlsx_sheet *s, int *no, size_t *budget
                 last = row->cells[k].col;
         if (last < 0)
             continue;
-        if ((size_t)last + 1 > *budget)
-            return ys_error_setw(err, YS_EINPUT, d->path, s->name,
-                                 "工作表“%s”过大（单元格超过 %u 个），拒绝读取",
-                                 s->name, MAX_DOC_CELLS);
+        if ((size_t)last + 1 > *budget) {
+            rc = ys_error_setw(err, YS_EINPUT, d->path, s->name,
+                               "工作表“%s”过大（单元格超过 %u 个），拒绝读取",
+                               s->name, MAX_DOC_CELLS);
+            break;
+        }
         *budget -= (size_t)last + 1;
         int col = 0;
         for (int k = 0; k < row->ncells && row->cells[k].col <= last; k++) {
             const ys_xlsx_cell *c = &row->cells[k];
             ys_cells_add_empty(cells, c->col - col);
-            ys_cells_add(cells, covered_by_merge(s, row->row, c->col) ? "" : c->text,
+            ys_cells_add(cells, covered_by_merge(s, row->row, c->col) ? "" : c->shown,
                          (size_t)-1);
             col = c->col + 1;
         }
         char where[128];
         snprintf(where, sizeof where, "%s!A%d", s->name, row->row);
-        if (ys_cells_emit(cells, d, ++*no, 0, where, -1) != YS_OK)
-            return ys_error_set(err, YS_ENOMEM, d->path, 0, "内存不足");
+        if (ys_cells_emit(cells, d, ++*no, 0, where, tab[r]) != YS_OK)
+            rc = ys_error_set(err, YS_ENOMEM, d->path, 0, "内存不足");
     }
-    return YS_OK;
+    free(tab);
+    return rc;
 }
 
 int ys_read_xlsx(ys_doc *d, const unsigned char *buf, size_t n, ys_error *err)
