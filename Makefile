@@ -54,7 +54,7 @@ $(LIBA): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIBA)
 	$(CC) $(OPT) $(SAN) -o $@ $(CLI_OBJ) $(LIBA) $(LDLIBS_ALL)
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(LIBA)
+$(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags cmocka) -Itests $< -o $@ $(LIBA) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
 
