@@ -57,6 +57,11 @@ static int check_code(const pkg_rule *r, const ys_package *p, ys_findings *out,
         return report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, line, "%s“%s”不是%s级编码", what,
                       code, kind == YS_CODE_FUNCTION ? "项" : "款");
     const ys_code *c = ys_code_find(kind, code, p->year);
+    const ys_code *other[4];
+    if (!c && ys_code_all(kind, code, other, 4) > 0)
+        return report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, line,
+                      "%s %s 不在 %d 年的科目表中（其他年度为“%s”）", what, code, p->year,
+                      other[0]->name);
     if (!c)
         return report(out, YS_SEV_ERROR, r->id, p, YS_SH_LINES, line, "%s %s 在 %d 年的科目表中不存在",
                       what, code, p->year);
