@@ -336,8 +336,34 @@ static const char *project_code(const ys_tableset *ts, const char *s)
     return NULL;
 }
 
-const char *ys_nresolve_code(ys_tableset *ts, ys_nresolve how, const char *subject)
+/* Variant spellings written in narratives for the code list's words. */
+static const char *const variants[][2] = {
+    {"其它", "其他"},
+};
+
+/* subject with each variant spelling replaced, into out. */
+static void standard_spelling(const char *subject, char *out, size_t cap)
 {
+    size_t o = 0;
+    for (const char *p = subject; *p && o + 1 < cap;) {
+        size_t k = 0;
+        for (size_t v = 0; v < sizeof variants / sizeof *variants && !k; v++)
+            if (ys_starts(p, variants[v][0]) && o + strlen(variants[v][1]) < cap) {
+                memcpy(out + o, variants[v][1], strlen(variants[v][1]));
+                o += strlen(variants[v][1]);
+                k = strlen(variants[v][0]);
+            }
+        if (!k)
+            out[o++] = *p++;
+        p += k;
+    }
+    out[o] = 0;
+}
+
+const char *ys_nresolve_code(ys_tableset *ts, ys_nresolve how, const char *written)
+{
+    char subject[NAME_CAP];
+    standard_spelling(written, subject, sizeof subject);
     char code[16];
     ys_codekind kind = how == YS_NR_ECON ? YS_CODE_ECON : YS_CODE_FUNCTION;
     size_t k = (how == YS_NR_FUNC_CHAIN || how == YS_NR_FUNC_CLASS ||

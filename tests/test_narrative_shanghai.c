@@ -289,6 +289,7 @@ static void test_function_items(void **state)
             if (!c->key || strcmp(c->key, "gpb.func") != 0)
                 continue;
             assert_non_null(c->subject);
+            assert_non_null(c->code);     /* also "其它…(项)" (the list says 其他) */
             if (c->year == 0) {
                 assert_true(fi < ni);
                 assert_int_equal(c->amount.fen, items[fi++]);
