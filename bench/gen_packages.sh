@@ -2,8 +2,8 @@
 # gen_packages.sh N DIR — write N generated budget packages (CSV folders)
 # into DIR/dept-0001 … : each with 1–3 units, 20–60 line items over function
 # 项 and economic 款 codes taken from data/codes (valid for every year),
-# 2–8 projects with details, prior figures for everything the narrative
-# compares.  Amounts are pseudo-random in 元 with two decimals (fixed seed:
+# 2–8 projects with details, prior figures and reasons for everything the
+# narrative compares.  Amounts are pseudo-random in 元 with two decimals (fixed seed:
 # the same N gives the same packages).
 set -eu
 N=${1:-1000}
@@ -51,7 +51,9 @@ BEGIN {
     }
     print "year,item,code,amount\n2025,total,," amt(total * 0.8, total * 1.2) "\n2025,gpb.total,," amt(total * 0.8, total * 1.2) "\n2025,admin_cost,," amt(admin * 0.8 + 1, admin * 1.2 + 2) > pk "/prior.csv"
     for (f in used) print "2025,func," f "," amt(used[f] * 0.8, used[f] * 1.2) > pk "/prior.csv"
-    print "key,code,text\nduty,,负责生成的职责；\norganisation,,本部门预算包括本级预算。\nreason,total,业务调整" > pk "/texts.csv"
+    print "key,code,text\nduty,,负责生成的职责；\norganisation,,本部门预算包括本级预算。" > pk "/texts.csv"
+    print "reason,total,业务调整\nreason,gpb.total,业务调整\nreason,admin_cost,公用经费调整" > pk "/texts.csv"
+    for (f in used) print "reason,func:" f ",人员和业务变动" > pk "/texts.csv"
     close(pk "/meta.csv"); close(pk "/units.csv"); close(pk "/lines.csv"); close(pk "/projects.csv")
     close(pk "/project_items.csv"); close(pk "/prior.csv"); close(pk "/texts.csv")
   }

@@ -268,6 +268,60 @@ static int rule_prior(const pkg_rule *r, const ys_package *p, ys_findings *out)
     return rc;
 }
 
+/* A compared item whose shown figure changed needs the reason the narrative gives. */
+static int need_reason(const pkg_rule *r, const ys_package *p, ys_findings *out,
+                       const char *item, const char *code, int64_t now, int sheet, int line)
+{
+    const ys_pkg_prior *pr = ys_pkg_prior_find(p, item, code);
+    if (!pr || ys_round_to(now, p->unit, 2) == ys_round_to(pr->fen, p->unit, 2))
+        return YS_OK;
+    char key[64];
+    if (!strcmp(item, "func"))
+        snprintf(key, sizeof key, "func:%s", code);
+    else
+        snprintf(key, sizeof key, "%s", item);
+    if (ys_pkg_text_find(p, "reason", key))
+        return YS_OK;
+    return report(out, YS_SEV_WARNING, r->id, p, sheet, line,
+                  "与上年相比有增减，texts 中缺少原因（key=reason, code=%s）", key);
+}
+
+static int64_t lines_sum(const ys_package *p, const char *func, int kind, const char *source)
+{
+    int64_t s = 0;
+    for (size_t i = 0; i < p->nlines; i++) {
+        const ys_pkg_line *l = &p->lines[i];
+        if ((!func || !strcmp(l->func, func)) && (kind < 0 || (int)l->kind == kind) &&
+            (!source || !strcmp(l->source, source)))
+            s += l->fen;
+    }
+    return s;
+}
+
+static int rule_reason(const pkg_rule *r, const ys_package *p, ys_findings *out)
+{
+    int rc = need_reason(r, p, out, "total", "", lines_sum(p, NULL, -1, NULL), YS_SH_PRIOR, 0);
+    if (rc == YS_OK)
+        rc = need_reason(r, p, out, "gpb.total", "", lines_sum(p, NULL, -1, "gpb"), YS_SH_PRIOR, 0);
+    for (size_t i = 0; i < p->nlines && rc == YS_OK; i++) {
+        const ys_pkg_line *l = &p->lines[i];
+        bool first = strcmp(l->source, "gpb") == 0;
+        for (size_t j = 0; j < i && first; j++)
+            if (!strcmp(p->lines[j].func, l->func) && !strcmp(p->lines[j].source, "gpb"))
+                first = false;
+        if (first)
+            rc = need_reason(r, p, out, "func", l->func, lines_sum(p, l->func, -1, "gpb"),
+                             YS_SH_LINES, l->line);
+    }
+    int64_t admin = 0;
+    for (size_t i = 0; i < p->nlines; i++) {
+        const ys_pkg_unit *u = ys_pkg_unit_find(p, p->lines[i].unit);
+        if (u && !strcmp(u->kind, "行政") && p->lines[i].kind == YS_LK_PUBLIC)
+            admin += p->lines[i].fen;
+    }
+    return rc == YS_OK ? need_reason(r, p, out, "admin_cost", "", admin, YS_SH_PRIOR, 0) : rc;
+}
+
 static int rule_three(const pkg_rule *r, const ys_package *p, ys_findings *out)
 {
     static const char *const items[] = {"abroad", "car.purchase", "car.operation", "reception"};
@@ -308,6 +362,7 @@ static const pkg_rule pkg_rules[] = {
     {"P.dup", "没有重复的支出行", rule_dup},
     {"P.detail", "每个项目有支出明细且明细合计等于项目金额", rule_details},
     {"P.prior", "情况说明要比较的项目都有上年数", rule_prior},
+    {"P.reason", "与上年相比有增减的项目都给出了原因", rule_reason},
     {"P.three", "“三公”经费项目名称正确", rule_three},
     {NULL, NULL, NULL}};
 

@@ -34,6 +34,10 @@ static void drop(const char *name)
     unlink(path);
 }
 
+/* The reasons for every change the narrative states. */
+#define REASONS "reason,total,r\nreason,gpb.total,r\nreason,func:2010301,r\n" \
+                "reason,func:2010302,r\nreason,admin_cost,r\n"
+
 /* A valid package: 2 basic lines, 1 project with 2 details. */
 static void good_package(void)
 {
@@ -51,7 +55,7 @@ static void good_package(void)
     put("projects.csv", "code,name,unit,category,category_code\nP1,测试项目,901001,本级支出项目,31\n");
     put("project_items.csv", "project,kind,name,amount\nP1,detail,\"明细, 一\",1200\n"
                              "P1,detail,\"明细\"\"二\"\"\",800\n");
-    put("texts.csv", "key,code,text\nduty,,\"负责测试；\n第二行\"\n");
+    put("texts.csv", "key,code,text\nduty,,\"负责测试；\n第二行\"\n" REASONS);
 }
 
 static void cleanup(void)
@@ -283,6 +287,17 @@ static void test_check_rules(void **state)
     assert_non_null(strstr(fd->message, "2101101"));
     assert_int_equal(fd->lines[0], 2);
     ys_findings_free(&f);
+
+    /* a change without its reason is a warning at the line of the 项 */
+    put("texts.csv", "key,code,text\nreason,total,r\nreason,gpb.total,r\n"
+                     "reason,func:2010302,r\nreason,admin_cost,r\n");
+    f = check_with_lines(HDR "901001,2010301,30101,人员经费,,gpb,1\n" PROJ);
+    fd = first_of(&f, "P.reason");
+    assert_non_null(fd);
+    assert_int_equal(fd->sev, YS_SEV_WARNING);
+    assert_int_equal(fd->lines[0], 2);
+    assert_non_null(strstr(fd->message, "func:2010301"));
+    ys_findings_free(&f);
     cleanup();
 }
 
@@ -326,8 +341,11 @@ static void write_book(const char *path, const char *bad_amount)
     sheet_rows(wb, "projects", proj, 5, 2);
     const char *items[] = {"project", "kind", "name", "amount", "P1", "detail", "明细", "#2000"};
     sheet_rows(wb, "project_items", items, 4, 2);
-    const char *texts[] = {"key", "code", "text", "duty", "", "负责测试"};
-    sheet_rows(wb, "texts", texts, 3, 2);
+    const char *texts[] = {"key", "code", "text", "duty", "", "负责测试",
+                           "reason", "total", "r", "reason", "gpb.total", "r",
+                           "reason", "func:2010301", "r", "reason", "func:2010302", "r",
+                           "reason", "admin_cost", "r"};
+    sheet_rows(wb, "texts", texts, 3, 7);
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 }
 
