@@ -109,5 +109,20 @@ for mode in half-up balanced; do
   fi
 done
 
+# The complete small example of docs/package.md checks, builds and audits clean.
+mkdir -p "$TMP/doc"
+awk -v dir="$TMP/doc" '
+  /^`[a-z_]+\.csv`$/ { name = substr($0, 2, length($0) - 2); next }
+  /^```/ { if (name != "" && !inside) { inside = 1; next } if (inside) { inside = 0; name = ""; next } }
+  inside { print > (dir "/" name) }' "$ROOT/docs/package.md"
+[ -f "$TMP/doc/lines.csv" ] || bad "docs/package.md: no example found"
+$WRAP "$YUSUAN" check "$TMP/doc" > "$TMP/check" 2>&1 || { bad "check on the docs example"; cat "$TMP/check"; }
+[ -s "$TMP/check" ] && { bad "check on the docs example is not silent"; cat "$TMP/check"; }
+if $WRAP "$YUSUAN" build "$TMP/doc" -o "$TMP/docout" > /dev/null 2> "$TMP/stderr"; then
+  "$YUSUAN" audit "$TMP/docout/budget-2026.txt" > "$TMP/audit" 2>&1 || { bad "audit of the docs example"; head "$TMP/audit"; }
+else
+  bad "build of the docs example"; cat "$TMP/stderr"
+fi
+
 [ "$fail" -eq 0 ] && echo "e2e_build: all passed"
 exit "$fail"
