@@ -243,7 +243,8 @@ static bool title_anchor(ys_rz *z, size_t li, anchor *a)
         return false;
     s = ys_strip_numbering(s);
     int explicit_id = -1;
-    const char *id = ys_starts(s, "表") ? s + strlen("表") : s;
+    bool prefixed = ys_starts(s, "表");
+    const char *id = prefixed ? s + strlen("表") : s;
     size_t n = 0;
     while ((id[n] >= '0' && id[n] <= '9') || (n && id[n] == '-' && id[n + 1] >= '0' &&
                                                  id[n + 1] <= '9'))
@@ -258,7 +259,9 @@ static bool title_anchor(ys_rz *z, size_t li, anchor *a)
     bool exact;
     unsigned mask = *s ? ys_profile_match_title(z->p, s, &exact) : 0;
     a->named = mask != 0;
-    if (explicit_id >= 0)
+    /* "表5-1" alone names a table; a bare "8" (a page number) does not,
+     * "5-1 一般公共预算支出表" does */
+    if (explicit_id >= 0 && (prefixed || mask))
         mask = (mask & (1u << explicit_id)) ? 1u << explicit_id : (mask ? mask : 1u << explicit_id);
     a->mask = mask;
     return mask != 0;

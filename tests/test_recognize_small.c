@@ -344,7 +344,9 @@ static void page_breaks(void **st)
         "201\t一般公共服务支出\t3\t3\t\n"
         "- 7 -\n"
         "续表\n"
+        "8\n"
         "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "8\n"
         "208\t社会保障和就业支出\t2\t2\t\n"
         "部门收支总表\n"
         "收入\t\t支出\t\n"
@@ -363,12 +365,13 @@ static void page_breaks(void **st)
     assert_int_equal(t3->nrows, 2);
     assert_string_equal(t3->rows[0].name, "一般公共服务支出");
     assert_string_equal(t3->rows[1].code, "208");
-    assert_int_equal(t3->last_line, 7);
+    assert_int_equal(t3->last_line, 9);
+    assert_null(ys_tableset_find(ts, "8"));
     const ys_table *t1 = ys_tableset_find(ts, "1");
     assert_non_null(t1);
     assert_int_equal(t1->nrows, 4);
     assert_non_null(ys_table_row_by_key(t1, "in.year_total"));
-    assert_int_equal(ys_table_row_by_key(t1, "out.year_total")->line, 15);
+    assert_int_equal(ys_table_row_by_key(t1, "out.year_total")->line, 17);
     ys_tableset_free(ts);
 }
 
