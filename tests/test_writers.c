@@ -160,7 +160,7 @@ static void test_html_escaping_and_charts(void **state)
     assert_non_null(strstr(b.p, "width=\"18\" height=\"18\""));
     /* merged header cells: 5-1's 基本支出 spans three columns */
     assert_non_null(strstr(b.p, "<td class=\"h\" colspan=\"3\">基本支出</td>"));
-    assert_non_null(strstr(b.p, "<td class=\"n\">219.87</td>"));
+    assert_non_null(strstr(b.p, "<td class=\"n\" nowrap>219.87</td>"));
     ys_buf_free(&b);
     ys_tableset_free(ts);
 }

@@ -6,6 +6,10 @@
  * Promise: every text from the input goes through ys_buf_html; tables are
  * plain <table><tr><td> with one figure per cell and colspan/rowspan for
  * merged header cells, so the HTML reader reads the page back.
+ * Structure is in attributes too, not only in CSS, because LibreOffice's
+ * HTML import reads few CSS rules: border="1" draws the grid and nowrap
+ * keeps an amount on one line, so a PDF made from the page reads back
+ * row by row (tests/e2e_roundtrip.sh).
  */
 #include "yusuan/writer.h"
 #include "writers/layout.h"
@@ -39,7 +43,7 @@ static const char CSS[] =
 
 static void put_grid(ys_buf *b, const ys_grid *g)
 {
-    ys_buf_puts(b, "<div class=\"tw\"><table>\n");
+    ys_buf_puts(b, "<div class=\"tw\"><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n");
     for (size_t r = 0; r < g->nrows; r++) {
         ys_buf_puts(b, "<tr>");
         for (int c = 0; c < g->width; c++) {
@@ -47,7 +51,7 @@ static void put_grid(ys_buf *b, const ys_grid *g)
             if (x->colspan == 0)
                 continue; /* covered by a merged cell */
             bool head = r < (size_t)g->hrows;
-            ys_buf_puts(b, head ? "<td class=\"h\"" : x->num ? "<td class=\"n\"" : "<td");
+            ys_buf_puts(b, head ? "<td class=\"h\"" : x->num ? "<td class=\"n\" nowrap" : "<td");
             if (x->colspan > 1)
                 ys_buf_printf(b, " colspan=\"%d\"", x->colspan);
             if (x->rowspan > 1)
