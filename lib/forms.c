@@ -23,6 +23,8 @@ static int read_line(fx_ctx *c, const ys_line *ln)
     if (r != FX_SKIP)
         return r;
     r = fx_goal_heading(c, ln);
+    if (r == FX_USED && fx_rows_settle(c) == FX_NOMEM)
+        return FX_NOMEM;
     if (r == FX_SKIP)
         r = fx_indicator_line(c, ln);
     if (r != FX_SKIP) {
@@ -55,7 +57,7 @@ int ys_forms_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts,
             return ys_error_set(err, YS_ENOMEM, doc->path, ln->no,
                                 "读取绩效目标表时内存不足");
     }
-    if (fx_dept_summary_goals(&c) != YS_OK)
+    if (fx_rows_settle(&c) == FX_NOMEM || fx_dept_summary_goals(&c) != YS_OK)
         return ys_error_set(err, YS_ENOMEM, doc->path, 0, "读取绩效目标表时内存不足");
     return YS_OK;
 }

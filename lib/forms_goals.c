@@ -265,15 +265,22 @@ static int indicator_row(fx_ctx *c, const ys_line *ln)
 int fx_indicator_line(fx_ctx *c, const ys_line *ln)
 {
     if (is_header(ln)) {
+        if (fx_rows_settle(c) == FX_NOMEM)
+            return FX_NOMEM;
         c->ind.on = true;
         c->ind.annual = c->ctx_annual;
         c->ind.goal = c->ctx_goal;
         c->ind.h_l3 = fx_find(ln, 0, "三级指标");
         c->ind.l1 = c->ind.l2 = NULL;
+        /* a table without a goal column: labels told by their words */
+        if (!c->ind.annual && fx_next_filled(ln, 0) == fx_find(ln, 0, "一级指标"))
+            fx_rows_begin(c, ln, c->ind.h_l3);
         return FX_USED;
     }
     if (!c->ind.on)
         return FX_SKIP;
+    if (c->ind.by_words)
+        return fx_rows_line(c, ln);
     bool l1 = false;
     if (label_cell(ln, &l1) < 0 && is_annual_subheader(ln)) {
         c->ind.annual = true;

@@ -29,6 +29,15 @@ typedef enum fx_block {
     FX_B_PROC       /* 项目采购 items */
 } fx_block;
 
+#define FX_MAX_EV 64
+
+/* A 一级/二级 label seen in a by-words table, or a text fragment. */
+typedef struct fx_mark {
+    int pos;            /* line number (the middle of a wrapped label) */
+    bool l1;
+    const char *text;
+} fx_mark;
+
 /* Indicator-table state (shared by tables 11 and 12). */
 typedef struct fx_ind_state {
     bool on;            /* inside an indicator table */
@@ -37,6 +46,21 @@ typedef struct fx_ind_state {
     int h_l3;           /* header column of 三级指标 (fallback only) */
     const char *l1;     /* 一级 label carried down */
     const char *l2;     /* 二级 label carried down */
+    /* by-words tables (header starts at 一级指标, one value column or two):
+       labels are told by their words and placed afterwards (forms_rows.c) */
+    bool by_words;
+    int ncont;          /* cells from 三级指标 on in the header */
+    size_t first;       /* ts->nind when the table began */
+    bool centred;       /* the first row came before any 一级 label */
+    bool any_l1, any_row;
+    fx_mark ev[FX_MAX_EV];
+    int nev;
+    fx_mark grp[4];     /* consecutive one-cell lines not yet placed */
+    int ngrp;
+    fx_mark pend;       /* a lone fragment that may begin a wrapped label */
+    long pend_ind;      /* indicator it continues otherwise, -1 none */
+    int pend_ev;        /* the 二级 mark it was cut from ("…指效益指标"), -1 */
+    const char *pend_l1;    /* the 一级 label glued after it */
 } fx_ind_state;
 
 typedef struct fx_ctx {
@@ -109,6 +133,17 @@ int fx_indicator_line(fx_ctx *c, const ys_line *ln);
 bool fx_is_l1(const char *folded);
 /* True when cell text (folded) is a 二级 label: ends in 指标 or 指标N. */
 bool fx_is_l2(const char *folded);
+
+/* ---- by-words indicator rows (forms_rows.c) ---- */
+/* Start a by-words table whose header is ln (三级指标 at column h3). */
+void fx_rows_begin(fx_ctx *c, const ys_line *ln, int h3);
+/* One row of a by-words table: labels by their words, wrapped fragments
+ * joined.  Returns FX_USED or FX_NOMEM. */
+int fx_rows_line(fx_ctx *c, const ys_line *ln);
+/* End the current by-words table: place fragments, then give each
+ * indicator the 一级/二级 label whose rows it lies in.  Returns FX_USED,
+ * FX_SKIP when no table was open, or FX_NOMEM. */
+int fx_rows_settle(fx_ctx *c);
 
 /* ---- table 11 (forms_dept.c) ---- */
 int fx_dept_line(fx_ctx *c, const ys_line *ln);

@@ -135,6 +135,8 @@ int fx_form_start(fx_ctx *c, const ys_line *ln)
     if (!strstr(f, "项目") || !strstr(f, "绩效目标") ||
         !(strstr(f, "申报表") || strstr(f, "填报表")))
         return FX_SKIP;
+    if (fx_rows_settle(c) == FX_NOMEM)     /* the last form's indicators */
+        return FX_NOMEM;
     char id[64];
     snprintf(id, sizeof id, "12:第%d行的项目", ln->no);
     c->in_form = true;
