@@ -149,6 +149,12 @@ static int put_sheet(lxw_workbook *wb, const fmts *f, const ys_tableset *ts,
     }
     if (note)
         worksheet_write_string(ws, top + (lxw_row_t)g->nrows + 1, 0, note, f->meta);
+    /* printed (or saved as PDF): a table one page wide, so no row is cut
+       from its figures by a page break between columns */
+    worksheet_set_paper(ws, 9); /* A4 */
+    if (g->width > 4)
+        worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
     return 0;
 }
 
