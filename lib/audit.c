@@ -5,7 +5,7 @@
 #include "yusuan/audit.h"
 
 static const ys_rule *const families[] = {
-    ys_rules_tables, ys_rules_narrative, ys_rules_forms, ys_rules_indicators,
+    ys_rules_tables, ys_rules_narrative, ys_rules_claims, ys_rules_forms, ys_rules_indicators,
     ys_rules_document,
 };
 

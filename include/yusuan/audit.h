@@ -26,12 +26,14 @@ struct ys_rule {
  * The rule table is the concatenation of one array per family, each in its
  * own file: lib/rules_tables.c (identities within and across tables 1–10),
  * lib/rules_narrative.c (part 3 against the tables), lib/rules_forms.c
- * (tables 11 and 12 against table 10), lib/rules_indicators.c (performance
+ * (tables 11 and 12 against table 10), lib/rules_claims.c (claims against each
+ * other: stated prior, rate and change agree; parts add up), lib/rules_indicators.c (performance
  * indicators), lib/rules_document.c (required parts, names, wording).
  * Each array ends with an entry whose id is NULL.
  */
 extern const ys_rule ys_rules_tables[];
 extern const ys_rule ys_rules_narrative[];
+extern const ys_rule ys_rules_claims[];
 extern const ys_rule ys_rules_forms[];
 extern const ys_rule ys_rules_indicators[];
 extern const ys_rule ys_rules_document[];
