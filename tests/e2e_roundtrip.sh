@@ -1,0 +1,108 @@
+#!/bin/sh
+# e2e_roundtrip: what `yusuan build examples/hongshan-2026` writes audits
+# clean with `yusuan audit`, and so does what LibreOffice makes of it.
+#  1. txt, HTML, XLSX as written, default rounding (half-up): no error and
+#     no warning (notes on 0.01 rounding differences are allowed).
+#  2. The same with --rounding balanced: no finding at all, not even a note.
+#  3. The balanced HTML converted by LibreOffice to DOCX ("MS Word 2007
+#     XML") and to PDF, the balanced XLSX converted to PDF: no finding.
+#     Formats listed in $KNOWN have known reader/recogniser gaps: their
+#     findings are printed as "known:" lines (the exact misreadings) and do
+#     not fail the test unless YS_STRICT is set; a format in $KNOWN that
+#     audits clean is reported so the list can shrink.
+# Under valgrind ($YS_WRAP non-empty) part 3 is skipped (LibreOffice is
+# slow and not ours); parts 1-2 run under the wrapper.
+set -u
+ROOT=${YS_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
+Y="${YUSUAN:-$ROOT/build/yusuan}"
+PKG="$ROOT/examples/hongshan-2026"
+[ -x "$Y" ] || { echo "FAIL: $Y not built"; exit 1; }
+[ -d "$PKG" ] || { echo "skip: $PKG is absent"; exit 0; }
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+fail=0
+# Gaps seen 2026-11-28 (see the "known:" lines for the findings):
+#  html.pdf  — a heading or form cell wrapped over two PDF lines gives a
+#              partial department name (X.dept), and a wrapped item name in a
+#              project form loses its amount (T12.detail).
+#  xlsx.pdf  — table 1/4/11 total rows of the printed sheets not recognised.
+KNOWN=${YS_KNOWN-"html.pdf xlsx.pdf"}
+
+# audit FILE MAXSEV: MAXSEV "note" allows notes, "none" allows nothing.
+# Prints the offending findings; returns 1 when there are any.
+audit() {
+  f=$1; allow=$2
+  ${YS_WRAP:-} "$Y" audit "$f" >"$T/audit.out" 2>"$T/audit.err"
+  rc=$?
+  if [ "$rc" -gt 1 ]; then
+    echo "  exit $rc:"; sed 's/^/  /' "$T/audit.err"; return 1
+  fi
+  if [ "$allow" = note ]; then
+    grep -E '(error|warning)\[' "$T/audit.out" >"$T/bad" || true
+  else
+    grep -E '(error|warning|note)\[' "$T/audit.out" >"$T/bad" || true
+  fi
+  # any finding line means exit 0/1 must agree: an error-level finding <=> 1
+  if [ "$rc" -eq 1 ] && ! grep -q 'error\[' "$T/audit.out"; then
+    echo "  exit 1 without an error finding"; return 1
+  fi
+  [ -s "$T/bad" ] || return 0
+  sed 's/^/  /' "$T/bad"
+  return 1
+}
+
+build() { # $1 = out dir, rest = extra flags
+  d=$1; shift
+  ${YS_WRAP:-} "$Y" build "$PKG" -o "$d" --format txt,html,xlsx --name hs "$@" >"$T/build.log" 2>&1 ||
+    { echo "FAIL: yusuan build $*"; cat "$T/build.log"; exit 1; }
+  for x in txt html xlsx; do
+    [ -s "$d/hs.$x" ] || { echo "FAIL: yusuan build wrote no hs.$x"; exit 1; }
+  done
+}
+
+# ---- 1, 2: as written --------------------------------------------------
+build "$T/half"
+build "$T/bal" --rounding balanced
+for x in txt html xlsx; do
+  if audit "$T/half/hs.$x" note; then echo "ok: half-up $x"
+  else echo "FAIL: half-up $x has errors or warnings (above)"; fail=1; fi
+  if audit "$T/bal/hs.$x" none; then echo "ok: balanced $x"
+  else echo "FAIL: balanced $x has findings (above)"; fail=1; fi
+done
+# the half-up build does differ from the balanced one by a rounding note,
+# else part 2 proves nothing about --rounding
+if ! ${YS_WRAP:-} "$Y" audit "$T/half/hs.txt" 2>/dev/null | grep -q 'note\['; then
+  echo "note: the half-up text has no rounding note (the package's figures add up exactly)"
+fi
+
+# ---- 3: through LibreOffice --------------------------------------------
+if [ -n "${YS_WRAP:-}" ]; then
+  echo "skip: LibreOffice conversions under valgrind"; exit $fail
+fi
+LO=$(command -v libreoffice || command -v soffice || true)
+if [ -z "$LO" ]; then echo "skip: libreoffice is not installed"; exit $fail; fi
+lo() { # $1 = filter, $2 = input, $3 = out dir
+  timeout 300 "$LO" -env:UserInstallation="file://$T/lo-profile" --headless \
+    --convert-to "$1" --outdir "$3" "$2" >>"$T/lo.log" 2>&1
+}
+lo 'docx:MS Word 2007 XML' "$T/bal/hs.html" "$T/html"
+lo pdf "$T/bal/hs.html" "$T/html"
+lo pdf "$T/bal/hs.xlsx" "$T/xlsx"
+for spec in html.docx html.pdf xlsx.pdf; do
+  f="$T/${spec%.*}/hs.${spec#*.}"
+  if [ ! -s "$f" ]; then
+    echo "FAIL: libreoffice made no $spec"; cat "$T/lo.log"; fail=1; continue
+  fi
+  known=0
+  case " $KNOWN " in *" $spec "*) known=1 ;; esac
+  if audit "$f" none >"$T/why"; then
+    echo "ok: $spec (via LibreOffice)"
+    [ $known -eq 1 ] && echo "note: $spec is in KNOWN but audits clean now: take it out"
+  elif [ $known -eq 1 ] && [ -z "${YS_STRICT:-}" ]; then
+    echo "known: $spec (via LibreOffice) does not audit clean:"
+    sed 's/^/known:/' "$T/why"
+  else
+    echo "FAIL: $spec (via LibreOffice) does not audit clean:"; cat "$T/why"; fail=1
+  fi
+done
+exit $fail
