@@ -487,6 +487,49 @@ static void shanghai_documents(void **st)
     }
 }
 
+/* Text the rules cannot trust: invalid UTF-8, a reason word at the very
+ * end, empty and missing strings, a long paragraph, random bytes.  The audit
+ * returns YS_OK and never reads out of bounds (run under ASan/valgrind). */
+static void hostile_text(void **st)
+{
+    (void)st;
+    ys_tableset *ts = full_set("部门", NULL, NULL);
+    para(ts, 3, 1, "主要原因是", 10);
+    para(ts, 3, 1, "\xff\xfe\xe4\xb8", 11);
+    para(ts, 3, 1, "", 12);
+    para(ts, 1, 0, "部门预算单位预算本单位", 13);
+    ys_para *p = ys_tableset_add_para(ts);
+    *p = (ys_para){3, 2, NULL, NULL, 14};
+    static char big[200000];
+    for (size_t i = 0; i + 3 < sizeof big; i += 3)
+        memcpy(big + i, i % 2 ? "主" : "。", 3);
+    para(ts, 3, 3, big, 15);
+    para(ts, 3, 3, big, 16);
+    unsigned seed = 7;
+    char noise[512];
+    for (int k = 0; k < 50; k++) {
+        for (size_t i = 0; i + 1 < sizeof noise; i++) {
+            seed = seed * 1103515245u + 12345u;
+            noise[i] = (char)(1 + (seed >> 16) % 255);
+        }
+        noise[sizeof noise - 1] = 0;
+        para(ts, 3, k % 12, noise, 100 + k);
+        ys_claim *c = claim(ts, k % 2 ? "gpb.func" : NULL, k % 3 ? "210" : NULL, noise,
+                            (int64_t)k * 1000000, k % 5 ? -k : 0, k % 7 ? k * 100 : 0, noise, 100 + k);
+        if (k % 4 == 0)
+            c->text = NULL;
+        if (k % 6 == 0)
+            c->subject = NULL;
+    }
+    ys_findings f;
+    ys_findings_init(&f);
+    assert_int_equal(ys_audit(ts, &f), YS_OK);
+    /* the reason word with nothing after it is found even at the end */
+    assert_true(doc_at(&f, "DOC.reason", 10, 0));
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -495,7 +538,7 @@ int main(void)
         cmocka_unit_test(direction),   cmocka_unit_test(dup_amount),
         cmocka_unit_test(class_name),  cmocka_unit_test(repeat),
         cmocka_unit_test(entity),      cmocka_unit_test(reference_document),
-        cmocka_unit_test(shanghai_documents),
+        cmocka_unit_test(shanghai_documents), cmocka_unit_test(hostile_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
