@@ -58,9 +58,11 @@ static long empty_reason(const char *f, bool *has_reason)
         const char *q = p + n;
         for (size_t m; (m = reason_at(q));)   /* 主要是主要是… */
             q += m;
-        while (*q == ':')
-            q++;
-        if (clause_end(q))
+        bool colon = false;
+        for (; *q == ':'; q++)
+            colon = true;
+        /* "主要原因是：" ending the paragraph: the reasons follow as a list */
+        if (clause_end(q) && !(colon && !*q))
             return (long)(p - f);
         p = q;
     }

@@ -216,6 +216,21 @@ static void reason(void **st)
     para(ts, 3, 1, none, 250);
     claim(ts, "total.budget", NULL, "收支总预算", 2877940000, -307520000, -96500, none, 251)->section = 1;
     expect_one(ts, "DOC.reason", YS_SEV_WARNING, 251, 0);
+    /* "主要原因是：" closing its paragraph, the reasons listed after: fine */
+    static const char *const listed =
+        "2026年收支总预算2877.94万元，比2025年预算减少307.52万元，下降9.65%，主要原因是：";
+    ts = full_set("部门", NULL, NULL);
+    clean_narrative(ts);
+    para(ts, 3, 1, listed, 250);
+    para(ts, 3, 1, "1. 减少自助服务终端租赁费。", 251);
+    claim(ts, "total.budget", NULL, "收支总预算", 2877940000, -307520000, -96500, listed, 250)->section = 1;
+    ys_findings f;
+    ys_findings_init(&f);
+    assert_int_equal(ys_audit(ts, &f), YS_OK);
+    print_doc(&f);
+    assert_int_equal(doc_count(&f, NULL), 0);
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
 }
 
 static void direction(void **st)
