@@ -1,8 +1,11 @@
 /*
  * audit.c — runs the rule table (the families of rules_*.c, in order)
- * over a table set and collects sorted findings.
+ * over a table set and collects sorted findings.  Work shared by several
+ * rules (the indicator views) is done once per audit: see ys_iviews_use.
  */
 #include "yusuan/audit.h"
+
+#include "indicator_view.h"
 
 static const ys_rule *const families[] = {
     ys_rules_tables, ys_rules_narrative, ys_rules_claims, ys_rules_forms, ys_rules_indicators,
@@ -29,12 +32,13 @@ const ys_rule *ys_rule_at(size_t i)
 
 int ys_audit(const ys_tableset *ts, ys_findings *out)
 {
-    for (size_t f = 0; f < sizeof families / sizeof *families; f++)
-        for (const ys_rule *r = families[f]; r->id; r++) {
-            int rc = r->run(r, ts, out);
-            if (rc != YS_OK)
-                return rc;
-        }
-    ys_findings_sort(out);
-    return YS_OK;
+    int rc = YS_OK;
+    ys_iviews_cache_open(ts);
+    for (size_t f = 0; rc == YS_OK && f < sizeof families / sizeof *families; f++)
+        for (const ys_rule *r = families[f]; rc == YS_OK && r->id; r++)
+            rc = r->run(r, ts, out);
+    ys_iviews_cache_close();
+    if (rc == YS_OK)
+        ys_findings_sort(out);
+    return rc;
 }

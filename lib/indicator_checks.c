@@ -91,8 +91,10 @@ static int check_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
         return YS_OK;
     const char *form = x->table_id;
     unsigned how = YS_MATCH_NAME;
-    if (!strcmp(x->table_id, "11"))
-        form = ys_match_goal_form(ts, x->goal, x->annual, &how);
+    if (!strcmp(x->table_id, "11")) {
+        form = v->form;     /* ys_match_goal_form, matched once for the views */
+        how = v->form_how;
+    }
     if (!form)
         return YS_OK;
     budget b[8];
@@ -135,23 +137,24 @@ static int check_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
 typedef int (*view_fn)(const ys_rule *, const ys_tableset *, ys_findings *,
                        const ys_iviews *, size_t);
 
-/* Run `fn` over every indicator's view (paired with its twin when `twins`). */
-static int each_view(const ys_rule *r, const ys_tableset *ts, ys_findings *out, bool twins,
-                     view_fn fn)
+/* Run `fn` over every indicator's view (paired with its twin: the audit's
+ * views, ys_iviews_use). */
+static int each_view(const ys_rule *r, const ys_tableset *ts, ys_findings *out, view_fn fn)
 {
-    ys_iviews vs;
-    if (ys_iviews_build(ts, twins, &vs) != YS_OK)
+    ys_iviews own;
+    const ys_iviews *vs = ys_iviews_use(ts, &own);
+    if (!vs)
         return YS_ENOMEM;
     int rc = YS_OK;
-    for (size_t i = 0; i < vs.n && rc == YS_OK; i++)
-        rc = fn(r, ts, out, &vs, i);
-    ys_iviews_free(&vs);
+    for (size_t i = 0; i < vs->n && rc == YS_OK; i++)
+        rc = fn(r, ts, out, vs, i);
+    ys_iviews_free(&own);
     return rc;
 }
 
 int ys_ind_run_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, false, check_cost);
+    return each_view(r, ts, out, check_cost);
 }
 
 /* ---- IND.easier, IND.pct -------------------------------------------------- */
@@ -211,7 +214,7 @@ static int check_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *ou
 
 int ys_ind_run_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, true, check_easier);
+    return each_view(r, ts, out, check_easier);
 }
 
 static bool over_100(const ys_iview *v)
@@ -243,7 +246,7 @@ static int check_pct(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
 
 int ys_ind_run_pct(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, true, check_pct);
+    return each_view(r, ts, out, check_pct);
 }
 
 /* ---- IND.verbatim, IND.relaxed ---------------------------------------------- */
@@ -288,12 +291,12 @@ static int check_relaxed(const ys_rule *r, const ys_tableset *ts, ys_findings *o
 
 int ys_ind_run_verbatim(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, false, check_verbatim);
+    return each_view(r, ts, out, check_verbatim);
 }
 
 int ys_ind_run_relaxed(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, false, check_relaxed);
+    return each_view(r, ts, out, check_relaxed);
 }
 
 /* ---- IND.unmatched -------------------------------------------------------- */
@@ -305,23 +308,28 @@ int ys_ind_run_unmatched(const ys_rule *r, const ys_tableset *ts, ys_findings *o
         any_form |= !strncmp(ts->tables[i]->id, "12:", 3);
     if (!any_form)
         return YS_OK;
-    for (size_t i = 0; i < ts->nind; i++) {
-        const ys_indicator *x = &ts->ind[i];
+    ys_iviews own;
+    const ys_iviews *vs = ys_iviews_use(ts, &own);
+    if (!vs)
+        return YS_ENOMEM;
+    int rc = YS_OK;
+    for (size_t i = 0; i < vs->n && rc == YS_OK; i++) {
+        const ys_indicator *x = vs->v[i].ind;
         if (strcmp(x->table_id, "11"))
             continue;
         bool first = true;
         for (size_t k = 0; k < i && first; k++)
-            first = !(!strcmp(ts->ind[k].table_id, "11") && ts->ind[k].goal == x->goal &&
-                      ts->ind[k].annual == x->annual);
-        if (!first || ys_match_goal_form(ts, x->goal, x->annual, NULL))
+            first = !(!strcmp(vs->v[k].ind->table_id, "11") && vs->v[k].ind->goal == x->goal &&
+                      vs->v[k].ind->annual == x->annual);
+        if (!first || vs->v[i].form)   /* the goal's form, ys_match_goal_form */
             continue;
         char msg[256];
         snprintf(msg, sizeof msg,
                  "表11%s目标%d（第%d行起）找不到对应的项目绩效目标表：目标说明和指标名称都对不上",
                  kind_word(x->annual), x->goal, x->line);
         int line = x->line;
-        if (add(out, YS_SEV_WARNING, r, "11", &line, 1, "", "", msg) != YS_OK)
-            return YS_ENOMEM;
+        rc = add(out, YS_SEV_WARNING, r, "11", &line, 1, "", "", msg);
     }
-    return YS_OK;
+    ys_iviews_free(&own);
+    return rc;
 }

@@ -72,6 +72,8 @@ static void pair_goal(const ys_tableset *ts, ys_iviews *vs, int no, bool annual,
         const ys_indicator *x = vs->v[i].ind;
         if (x->goal != no || x->annual != annual || strcmp(x->table_id, "11"))
             continue;
+        vs->v[i].form = form;
+        vs->v[i].form_how = how;
         long k = ys_match_indicator(x, bi, nb, used);
         if (k < 0)
             continue;
@@ -162,4 +164,44 @@ void ys_iviews_free(ys_iviews *vs)
     vs->twin = NULL;
     vs->how = NULL;
     vs->n = 0;
+}
+
+/* ---- the per-audit cache ------------------------------------------------- */
+
+typedef struct views_cache {
+    const ys_tableset *ts;   /* NULL: no audit running */
+    bool built;
+    ys_iviews vs;
+} views_cache;
+
+static _Thread_local views_cache cache;
+
+void ys_iviews_cache_open(const ys_tableset *ts)
+{
+    ys_iviews_cache_close();
+    cache.ts = ts;
+}
+
+void ys_iviews_cache_close(void)
+{
+    if (cache.built)
+        ys_iviews_free(&cache.vs);
+    cache.built = false;
+    cache.ts = NULL;
+}
+
+const ys_iviews *ys_iviews_use(const ys_tableset *ts, ys_iviews *own)
+{
+    own->n = 0;
+    own->v = NULL;
+    own->twin = NULL;
+    own->how = NULL;
+    if (ts != cache.ts)
+        return ys_iviews_build(ts, true, own) == YS_OK ? own : NULL;
+    if (!cache.built) {
+        if (ys_iviews_build(ts, true, &cache.vs) != YS_OK)
+            return NULL;
+        cache.built = true;
+    }
+    return &cache.vs;
 }

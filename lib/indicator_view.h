@@ -18,6 +18,9 @@ typedef struct ys_iview {
     const ys_indicator *ind;
     ys_ivalue target, prev1, prev2;
     unsigned ctx;          /* YS_IVC_* */
+    const char *form;      /* table 11 with twins: the goal's project form
+                              (ys_match_goal_form), else NULL */
+    unsigned form_how;     /* YS_MATCH_* of that match */
 } ys_iview;
 
 typedef struct ys_iviews {
@@ -29,12 +32,25 @@ typedef struct ys_iviews {
 } ys_iviews;
 
 /* Build the views of ts; with `twins`, also pair them: each goal of table
- * 11 is matched to a project form (ys_match_goal_form) and its indicators
- * paired one-to-one with the form's of the same kind (ys_match_indicator).
- * Without, every twin is -1 (cheaper: no matching).
- * Returns YS_OK or YS_ENOMEM. */
+ * 11 is matched to a project form (ys_match_goal_form, kept in view.form)
+ * and its indicators paired one-to-one with the form's of the same kind
+ * (ys_match_indicator).  Without, every twin is -1 and every form NULL
+ * (cheaper: no matching).  Returns YS_OK or YS_ENOMEM. */
 int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out);
 void ys_iviews_free(ys_iviews *vs);
+
+/*
+ * One build per audit.  Between ys_iviews_cache_open(ts) and
+ * ys_iviews_cache_close() (ys_audit brackets its rules with them; per
+ * thread, the table set must not change in between), ys_iviews_use(ts, own)
+ * returns the audit's views of ts, built with twins on first use and kept.
+ * Outside (a rule run on its own), it builds them with twins into *own.
+ * Either way the caller calls ys_iviews_free(own) when done and must not
+ * free the result.  Returns NULL on YS_ENOMEM.
+ */
+void ys_iviews_cache_open(const ys_tableset *ts);
+void ys_iviews_cache_close(void);
+const ys_iviews *ys_iviews_use(const ys_tableset *ts, ys_iviews *own);
 
 /* True when two views belong to the same block (table, goal, kind). */
 bool ys_iview_same_block(const ys_iview *a, const ys_iview *b);

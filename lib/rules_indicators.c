@@ -162,20 +162,21 @@ static int pair_priors(pair_ctx *c, const ys_iview *a, const ys_iview *b)
 
 static int run_t11_forms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    ys_iviews vs;
-    if (ys_iviews_build(ts, true, &vs) != YS_OK)
+    ys_iviews own;
+    const ys_iviews *vs = ys_iviews_use(ts, &own);
+    if (!vs)
         return YS_ENOMEM;
     int rc = YS_OK;
     pair_fn fn = r->c && !strcmp(r->c, "prior") ? pair_priors : pair_targets;
-    for (size_t i = 0; i < vs.n && rc == YS_OK; i++) {
-        if (vs.twin[i] < 0 || strcmp(vs.v[i].ind->table_id, "11"))
+    for (size_t i = 0; i < vs->n && rc == YS_OK; i++) {
+        if (vs->twin[i] < 0 || strcmp(vs->v[i].ind->table_id, "11"))
             continue;
         char howtxt[128];
-        ys_match_describe(vs.how[i], howtxt, sizeof howtxt);
+        ys_match_describe(vs->how[i], howtxt, sizeof howtxt);
         pair_ctx c = {r, out, ts, howtxt};
-        rc = fn(&c, &vs.v[i], &vs.v[vs.twin[i]]);
+        rc = fn(&c, &vs->v[i], &vs->v[vs->twin[i]]);
     }
-    ys_iviews_free(&vs);
+    ys_iviews_free(&own);
     return rc;
 }
 
@@ -232,20 +233,21 @@ static int glyph_group(const ys_rule *r, const ys_iviews *vs, size_t first, ys_f
 
 static int run_glyphs(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    ys_iviews vs;
-    if (ys_iviews_build(ts, true, &vs) != YS_OK)
+    ys_iviews own;
+    const ys_iviews *vs = ys_iviews_use(ts, &own);
+    if (!vs)
         return YS_ENOMEM;
     int rc = YS_OK;
-    for (size_t i = 0; i < vs.n && rc == YS_OK; i++) {
-        if (strcmp(vs.v[i].ind->table_id, "11"))
+    for (size_t i = 0; i < vs->n && rc == YS_OK; i++) {
+        if (strcmp(vs->v[i].ind->table_id, "11"))
             continue;
         bool first = true;   /* the first view of its goal */
         for (size_t k = 0; k < i && first; k++)
-            first = strcmp(vs.v[k].ind->table_id, "11") || !same_group(&vs.v[k], &vs.v[i]);
+            first = strcmp(vs->v[k].ind->table_id, "11") || !same_group(&vs->v[k], &vs->v[i]);
         if (first)
-            rc = glyph_group(r, &vs, i, out);
+            rc = glyph_group(r, vs, i, out);
     }
-    ys_iviews_free(&vs);
+    ys_iviews_free(&own);
     return rc;
 }
 
@@ -281,13 +283,14 @@ static bool seen_table(const ys_tableset *ts, size_t upto, const char *id)
 
 static int run_terms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    ys_iviews vs;
-    if (ys_iviews_build(ts, false, &vs) != YS_OK)
+    ys_iviews own;
+    const ys_iviews *vs = ys_iviews_use(ts, &own);
+    if (!vs)
         return YS_ENOMEM;
     int rc = YS_OK;
-    const ys_iview **a = malloc((vs.n + 1) * sizeof *a), **b = malloc((vs.n + 1) * sizeof *b);
-    const ys_indicator **ai = malloc((vs.n + 1) * sizeof *ai),
-                       **bi = malloc((vs.n + 1) * sizeof *bi);
+    const ys_iview **a = malloc((vs->n + 1) * sizeof *a), **b = malloc((vs->n + 1) * sizeof *b);
+    const ys_indicator **ai = malloc((vs->n + 1) * sizeof *ai),
+                       **bi = malloc((vs->n + 1) * sizeof *bi);
     if (!a || !b || !ai || !bi)
         rc = YS_ENOMEM;
     pair_ctx c = {r, out, ts, ""};
@@ -309,15 +312,15 @@ static int run_terms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
             continue;
         }
         int goal = dept ? x->goal : 0;
-        size_t na = select_views(&vs, x->table_id, goal, false, a, ai);
-        size_t nb = select_views(&vs, x->table_id, goal, true, b, bi);
+        size_t na = select_views(vs, x->table_id, goal, false, a, ai);
+        size_t nb = select_views(vs, x->table_id, goal, true, b, bi);
         rc = pair_up(&c, a, ai, na, b, bi, nb, pair_terms);
     }
     free(a);
     free(b);
     free(ai);
     free(bi);
-    ys_iviews_free(&vs);
+    ys_iviews_free(&own);
     return rc;
 }
 
