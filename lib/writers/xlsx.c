@@ -129,7 +129,9 @@ static int put_sheet(lxw_workbook *wb, const fmts *f, const ys_tableset *ts,
     snprintf(dept, sizeof dept, "部门：%s", ys_dept_name(ts));
     snprintf(un, sizeof un, "单位：%s", ys_unit_name(unit));
     worksheet_write_string(ws, 1, 0, dept, f->meta);
-    worksheet_write_string(ws, last > 0 ? 1 : 2, last, un, f->meta);
+    /* the unit on a row of its own: next to the department name it would
+       clip the name's end where the name is wider than its column */
+    worksheet_write_string(ws, 2, last, un, f->meta);
     lxw_row_t top = 3;
     double width[64] = {0};
     for (size_t r = 0; r < g->nrows; r++) {
