@@ -49,6 +49,8 @@ static int make_formats(lxw_workbook *wb, fmts *f)
     format_set_text_wrap(f->head);
     format_set_bg_color(f->head, 0xE8EEF7);
     format_set_text_wrap(f->text);
+    /* a printed label keeps a gap after the amount right-aligned before it */
+    format_set_indent(f->text, 1);
     format_set_num_format(f->num, "#,##0.00");
     format_set_num_format(f->pct, "0.00\"%\"");
     return 0;
