@@ -146,6 +146,21 @@ static bool is_header(const ys_line *ln)
     return fx_find(ln, 0, "一级指标") >= 0 && fx_find(ln, 0, "三级指标") >= 0;
 }
 
+/* The header's last cell names the value column in full. */
+static bool header_whole(const ys_line *ln)
+{
+    char f[128];
+    for (int i = ln->ncells - 1; i >= 0; i--) {
+        if (fx_blank(ln, i))
+            continue;
+        fx_fold(ln, i, f, sizeof f);
+        size_t n = strlen(f);
+        return (n >= 9 && strcmp(f + n - 9, "指标值") == 0) ||
+               (n >= 12 && strcmp(f + n - 12, "确定依据") == 0);
+    }
+    return false;
+}
+
 static bool is_annual_subheader(const ys_line *ln)
 {
     for (size_t i = 0; i < sizeof ANNUAL_WORDS / sizeof *ANNUAL_WORDS; i++)
@@ -272,8 +287,11 @@ int fx_indicator_line(fx_ctx *c, const ys_line *ln)
         c->ind.goal = c->ctx_goal;
         c->ind.h_l3 = fx_find(ln, 0, "三级指标");
         c->ind.l1 = c->ind.l2 = NULL;
-        /* a table without a goal column: labels told by their words */
-        if (!c->ind.annual && fx_next_filled(ln, 0) == fx_find(ln, 0, "一级指标"))
+        /* a table without a goal column whose header is whole (not cut by
+           wrapping, as in a PDF where 目标名称 went to another line):
+           labels told by their words */
+        if (!c->ind.annual && fx_next_filled(ln, 0) == fx_find(ln, 0, "一级指标") &&
+            header_whole(ln))
             fx_rows_begin(c, ln, c->ind.h_l3);
         return FX_USED;
     }

@@ -296,7 +296,7 @@ static int spans_of(const fx_ind_state *s, bool l1, int lo, int hi, span *out, i
     for (int i = 0; i < s->nev && n < cap; i++)
         if (s->ev[i].l1 == l1 && s->ev[i].pos >= lo && s->ev[i].pos <= hi)
             out[n++] = (span){s->ev[i].pos, s->ev[i].pos, s->ev[i].text};
-    int from = lo;
+    long from = lo;
     for (int k = 0; k < n; k++) {
         int p = out[k].from;
         long to = 2L * p - from;
@@ -306,9 +306,9 @@ static int spans_of(const fx_ind_state *s, bool l1, int lo, int hi, span *out, i
             to = out[k + 1].from - 1;
         if (k + 1 == n || to > hi)
             to = hi;
-        out[k].from = from;
+        out[k].from = (int)from;
         out[k].to = (int)to;
-        from = (int)to + 1;
+        from = to + 1;
     }
     return n;
 }
