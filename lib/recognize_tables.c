@@ -108,18 +108,13 @@ static int table_width(ys_rz *z, const header *h, size_t end)
     return w > MAX_WIDTH ? MAX_WIDTH : w;
 }
 
-typedef struct paths {
-    int depth[MAX_WIDTH];
-    const char *part[MAX_WIDTH][MAX_HDR];
-} paths;
-
 /* Label paths: an empty cell takes the label to its left when both sit
  * under the same label of the row above (a merged parent cell). */
-static void build_paths(ys_rz *z, const header *h, int width, paths *P)
+static void build_paths(ys_rz *z, const header *h, int width, ys_rz_map *m)
 {
     int src[MAX_WIDTH], above[MAX_WIDTH];
     for (int c = 0; c < width; c++) {
-        P->depth[c] = 0;
+        m->depth[c] = 0;
         above[c] = 0;
     }
     for (int r = 0; r < h->nrows; r++) {
@@ -136,9 +131,9 @@ static void build_paths(ys_rz *z, const header *h, int width, paths *P)
                 src[c] = -1;
                 left = -1;
             }
-            int d = P->depth[c];
-            if (*s && (d == 0 || strcmp(P->part[c][d - 1], s) != 0))
-                P->part[c][P->depth[c]++] = s;
+            int d = m->depth[c];
+            if (*s && (d == 0 || strcmp(m->label[c][d - 1], s) != 0))
+                m->label[c][m->depth[c]++] = s;
         }
         for (int c = 0; c < width; c++)
             above[c] = src[c] >= 0 ? src[c] * (MAX_HDR + 1) + r + 1 : above[c];
@@ -187,8 +182,8 @@ static void table_cols(const ys_ptable *pt, tcols *tc)
 
 /* Map each physical column through the synonyms.  Returns true when every
  * labelled column found a key, no key twice, and names and figures exist. */
-static bool map_by_labels(const ys_ptable *pt, const tcols *tc, const paths *P, int width,
-                          ys_rz_map *m, bool *all_keys)
+static bool map_by_labels(const ys_ptable *pt, const tcols *tc, int width, ys_rz_map *m,
+                          bool *all_keys)
 {
     bool seen[YS_PROFILE_MAX_COLS] = {false};
     bool ok = true;
@@ -196,12 +191,12 @@ static bool map_by_labels(const ys_ptable *pt, const tcols *tc, const paths *P, 
     for (int c = 0; c < width; c++) {
         m->role[c] = YS_COL_NONE;
         m->side[c] = 0;
-        if (P->depth[c] == 0)
+        if (m->depth[c] == 0)
             continue;
         int hit = -1;
         for (int k = 0; k < pt->ncols && hit < 0; k++)
             for (int s = 0; s < pt->cols[k].nsyn && hit < 0; s++)
-                if (ys_psyn_match(&pt->cols[k].syn[s], P->part[c], P->depth[c]))
+                if (ys_psyn_match(&pt->cols[k].syn[s], m->label[c], m->depth[c]))
                     hit = k;
         if (hit < 0) {
             ok = false;
@@ -233,12 +228,12 @@ static void map_by_order(const ys_ptable *pt, const tcols *tc, int width, ys_rz_
 }
 
 /* The lowest header label over the first column playing `role` ("" if none). */
-static void label_of(const paths *P, const ys_rz_map *m, int role, const char **out)
+static void label_of(const ys_rz_map *m, int role, const char **out)
 {
     *out = "";
     for (int c = 0; c < m->width; c++)
-        if (m->role[c] == role && P->depth[c] > 0) {
-            *out = P->part[c][P->depth[c] - 1];
+        if (m->role[c] == role && m->depth[c] > 0) {
+            *out = m->label[c][m->depth[c] - 1];
             return;
         }
 }
@@ -272,25 +267,20 @@ int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t titl
     h.unit = unit_of_cluster(z, pt, title_from, body);
     find_header(z, pt, body, end, &h);
     int width = table_width(z, &h, end);
-    paths P;
     ys_rz_map m;
     tcols tc;
     table_cols(pt, &tc);
-    build_paths(z, &h, width, &P);
+    build_paths(z, &h, width, &m);
     m.width = width;
     bool all_keys = false;
-    if (!map_by_labels(pt, &tc, &P, width, &m, &all_keys)) {
+    if (!map_by_labels(pt, &tc, width, &m, &all_keys)) {
         if (width == pt->ncols)
             map_by_order(pt, &tc, width, &m);
         else if (!all_keys)
             return z->oom ? YS_ENOMEM : YS_OK;   /* cannot be mapped: left out */
     }
-    for (int c = 0; c < width; c++) {
-        m.depth[c] = P.depth[c];
-        memcpy(m.label[c], P.part[c], sizeof P.part[c]);
-    }
-    label_of(&P, &m, YS_COL_CODE, &m.code_label);
-    label_of(&P, &m, YS_COL_NAME, &m.name_label);
+    label_of(&m, YS_COL_CODE, &m.code_label);
+    label_of(&m, YS_COL_NAME, &m.name_label);
     ys_table *t = ys_tableset_add(z->ts, pt->id, raw_title(z, title_li), tc.key, tc.n);
     if (!t)
         return YS_ENOMEM;

@@ -85,7 +85,7 @@ typedef struct ys_rz_map {
     const char *code_label;   /* the header's own words over the code and */
     const char *name_label;   /* name columns: a repeated header row has them */
     int depth[256];           /* header labels over each column, parent first */
-    const char *label[256][6];
+    const char *label[256][6];   /* (MAX_HDR of recognize_tables.c) */
 } ys_rz_map;
 
 /* Rows of a mapped grid table from lines [from, end) (recognize_rows.c). */
