@@ -16,9 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indicator_view.h"
 #include "text.h"
 
-#define KEY_CAP 256
+#define KEY_CAP YS_IND_KEY_CAP
 #define NAME_SIM_OK 800      /* names alike enough on their own */
 #define NAME_SIM_WITH_AMOUNT 500
 #define GOAL_SIM_OK 700
@@ -92,6 +93,25 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Names are a few dozen bigrams: insertion sort beats qsort's call per
+ * comparison there; long goal texts still go to qsort. */
+#define INSERTION_MAX 64
+
+static void sort_u64(uint64_t *v, size_t n)
+{
+    if (n > INSERTION_MAX) {
+        qsort(v, n, sizeof *v, cmp_u64);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 /* Sorted bigrams of the code points cp[0..n): n-1 of them. */
 static size_t bigrams(const uint32_t *cp, size_t n, uint64_t *out)
 {
@@ -99,7 +119,7 @@ static size_t bigrams(const uint32_t *cp, size_t n, uint64_t *out)
         return 0;
     for (size_t i = 0; i + 1 < n; i++)
         out[i] = ((uint64_t)cp[i] << 32) | cp[i + 1];
-    qsort(out, n - 1, sizeof *out, cmp_u64);
+    sort_u64(out, n - 1);
     return n - 1;
 }
 
@@ -343,6 +363,38 @@ const char *ys_match_goal_form(const ys_tableset *ts, int no, bool annual, unsig
     return best ? best->id : NULL;
 }
 
+/* How alike x (key kx) and y (key ky) are as measures: 0 when not alike
+ * enough, else 2·similarity, +1 for the same 一级 (it breaks ties). */
+static int indicator_score(const ys_indicator *x, const char *kx, const ys_indicator *y,
+                           const char *ky)
+{
+    int sim = ys_similarity(kx, ky);
+    if (sim < 1000 && (strstr(kx, ky) || strstr(ky, kx)) &&
+        ys_utf8_len(kx, strlen(kx)) >= 4 && ys_utf8_len(ky, strlen(ky)) >= 4)
+        sim = 900;   /* 水务专家评审人次 / 专家评审人次 */
+    if (sim < IND_SIM_OK)
+        return 0;
+    return sim * 2 + (x->l1 && y->l1 && !strcmp(x->l1, y->l1));
+}
+
+long ys_match_indicator_keyed(const ys_indicator *x, const char *kx,
+                              const ys_indicator *const *ind, const char *const *keys,
+                              size_t n, const bool *used)
+{
+    long best = -1;
+    int best_score = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (used && used[i])
+            continue;
+        int score = indicator_score(x, kx, ind[i], keys[i]);
+        if (score > best_score) {
+            best_score = score;
+            best = (long)i;
+        }
+    }
+    return best;
+}
+
 long ys_match_indicator(const ys_indicator *x, const ys_indicator *const *ind, size_t n,
                         const bool *used)
 {
@@ -354,14 +406,7 @@ long ys_match_indicator(const ys_indicator *x, const ys_indicator *const *ind, s
         if (used && used[i])
             continue;
         ys_indicator_key(ind[i]->l3, ky, sizeof ky);
-        int sim = ys_similarity(kx, ky);
-        if (sim < 1000 && (strstr(kx, ky) || strstr(ky, kx)) &&
-            ys_utf8_len(kx, strlen(kx)) >= 4 && ys_utf8_len(ky, strlen(ky)) >= 4)
-            sim = 900;   /* 水务专家评审人次 / 专家评审人次 */
-        if (sim < IND_SIM_OK)
-            continue;
-        /* the same 一级 breaks ties between look-alike names */
-        int score = sim * 2 + (x->l1 && ind[i]->l1 && !strcmp(x->l1, ind[i]->l1));
+        int score = indicator_score(x, kx, ind[i], ky);
         if (score > best_score) {
             best_score = score;
             best = (long)i;

@@ -53,7 +53,7 @@ static int fix_block(ys_iview *v, size_t n, size_t first, const bool *done, bool
 
 /* Pair the indicators of table 11's goal (no, annual) with those of its form. */
 static void pair_goal(const ys_tableset *ts, ys_iviews *vs, int no, bool annual,
-                      const ys_indicator **bi, size_t *bidx, bool *used)
+                      const ys_indicator **bi, const char **bk, size_t *bidx, bool *used)
 {
     unsigned how = 0;
     const char *form = ys_match_goal_form(ts, no, annual, &how);
@@ -65,6 +65,7 @@ static void pair_goal(const ys_tableset *ts, ys_iviews *vs, int no, bool annual,
         if (y->annual == annual && !strcmp(y->table_id, form) && vs->twin[j] < 0) {
             bidx[nb] = j;
             bi[nb] = y;
+            bk[nb] = vs->v[j].key;
             used[nb++] = false;
         }
     }
@@ -74,7 +75,7 @@ static void pair_goal(const ys_tableset *ts, ys_iviews *vs, int no, bool annual,
             continue;
         vs->v[i].form = form;
         vs->v[i].form_how = how;
-        long k = ys_match_indicator(x, bi, nb, used);
+        long k = ys_match_indicator_keyed(x, vs->v[i].key, bi, bk, nb, used);
         if (k < 0)
             continue;
         used[k] = true;
@@ -89,9 +90,10 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
     vs->twin = malloc(vs->n * sizeof *vs->twin);
     vs->how = calloc(vs->n, sizeof *vs->how);
     const ys_indicator **bi = malloc(vs->n * sizeof *bi);
+    const char **bk = malloc(vs->n * sizeof *bk);
     size_t *bidx = malloc(vs->n * sizeof *bidx);
     bool *used = malloc(vs->n * sizeof *used);
-    int rc = vs->twin && vs->how && bi && bidx && used ? YS_OK : YS_ENOMEM;
+    int rc = vs->twin && vs->how && bi && bk && bidx && used ? YS_OK : YS_ENOMEM;
     for (size_t i = 0; rc == YS_OK && i < vs->n; i++)
         vs->twin[i] = -1;
     for (size_t i = 0; pair && rc == YS_OK && i < vs->n; i++) {
@@ -103,12 +105,47 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
             first = !(vs->v[k].ind->goal == x->goal && vs->v[k].ind->annual == x->annual &&
                       !strcmp(vs->v[k].ind->table_id, "11"));
         if (first)
-            pair_goal(ts, vs, x->goal, x->annual, bi, bidx, used);
+            pair_goal(ts, vs, x->goal, x->annual, bi, bk, bidx, used);
     }
     free(bi);
+    free(bk);
     free(bidx);
     free(used);
     return rc;
+}
+
+/* Each view's ys_indicator_key, folded once for all the matching. */
+static int make_keys(ys_iviews *vs)
+{
+    size_t cap = 1024, len = 0;
+    char *keys = malloc(cap);
+    size_t *at = malloc(vs->n * sizeof *at);
+    if (!keys || !at) {
+        free(keys);
+        free(at);
+        return YS_ENOMEM;
+    }
+    char key[YS_IND_KEY_CAP];
+    for (size_t i = 0; i < vs->n; i++) {
+        size_t k = ys_indicator_key(vs->v[i].ind->l3, key, sizeof key) + 1;
+        if (len + k > cap) {
+            char *grown = realloc(keys, cap = 2 * cap + k);
+            if (!grown) {
+                free(keys);
+                free(at);
+                return YS_ENOMEM;
+            }
+            keys = grown;
+        }
+        memcpy(keys + len, key, k);
+        at[i] = len;
+        len += k;
+    }
+    for (size_t i = 0; i < vs->n; i++)
+        vs->v[i].key = keys + at[i];
+    free(at);
+    vs->keys = keys;
+    return YS_OK;
 }
 
 int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
@@ -117,6 +154,7 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     out->v = NULL;
     out->twin = NULL;
     out->how = NULL;
+    out->keys = NULL;
     if (!ts->nind)
         return YS_OK;
     ys_iview *v = calloc(ts->nind, sizeof *v);
@@ -146,6 +184,10 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     free(done);
     out->n = ts->nind;
     out->v = v;
+    if (make_keys(out) != YS_OK) {
+        ys_iviews_free(out);
+        return YS_ENOMEM;
+    }
     if (find_twins(ts, twins, out) != YS_OK) {
         ys_iviews_free(out);
         return YS_ENOMEM;
@@ -160,6 +202,8 @@ void ys_iviews_free(ys_iviews *vs)
     free(vs->v);
     free(vs->twin);
     free(vs->how);
+    free(vs->keys);
+    vs->keys = NULL;
     vs->v = NULL;
     vs->twin = NULL;
     vs->how = NULL;
@@ -196,6 +240,7 @@ const ys_iviews *ys_iviews_use(const ys_tableset *ts, ys_iviews *own)
     own->v = NULL;
     own->twin = NULL;
     own->how = NULL;
+    own->keys = NULL;
     if (ts != cache.ts)
         return ys_iviews_build(ts, true, own) == YS_OK ? own : NULL;
     if (!cache.built) {

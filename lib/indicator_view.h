@@ -14,8 +14,12 @@
 #include "yusuan/indicator.h"
 #include "yusuan/tableset.h"
 
+/* Room for a folded name (ys_project_key, ys_indicator_key) in matching. */
+#define YS_IND_KEY_CAP 256
+
 typedef struct ys_iview {
     const ys_indicator *ind;
+    const char *key;       /* ys_indicator_key of the 三级 name (in ys_iviews.keys) */
     ys_ivalue target, prev1, prev2;
     unsigned ctx;          /* YS_IVC_* */
     const char *form;      /* table 11 with twins: the goal's project form
@@ -29,6 +33,7 @@ typedef struct ys_iviews {
     long *twin;            /* owned: index of the same indicator in the other
                               place (table 11 ↔ the matched form, same kind), or -1 */
     unsigned *how;         /* owned: YS_MATCH_* of the twin's pairing */
+    char *keys;            /* owned: the views' keys, one after another */
 } ys_iviews;
 
 /* Build the views of ts; with `twins`, also pair them: each goal of table
@@ -51,6 +56,13 @@ void ys_iviews_free(ys_iviews *vs);
 void ys_iviews_cache_open(const ys_tableset *ts);
 void ys_iviews_cache_close(void);
 const ys_iviews *ys_iviews_use(const ys_tableset *ts, ys_iviews *own);
+
+/* ys_match_indicator with the folded names made beforehand: kx is x's
+ * ys_indicator_key, keys[i] that of ind[i] (each folded into at most
+ * YS_IND_KEY_CAP bytes, as ys_match_indicator does).  Same result. */
+long ys_match_indicator_keyed(const ys_indicator *x, const char *kx,
+                              const ys_indicator *const *ind, const char *const *keys,
+                              size_t n, const bool *used);
 
 /* True when two views belong to the same block (table, goal, kind). */
 bool ys_iview_same_block(const ys_iview *a, const ys_iview *b);
