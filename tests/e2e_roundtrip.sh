@@ -21,11 +21,20 @@ PKG="$ROOT/examples/hongshan-2026"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail=0
-# Gaps seen 2026-11-28 (see the "known:" lines for the findings):
-#  html.pdf  — a heading or form cell wrapped over two PDF lines gives a
-#              partial department name (X.dept), and a wrapped item name in a
-#              project form loses its amount (T12.detail).
-#  xlsx.pdf  — table 1/4/11 total rows of the printed sheets not recognised.
+# Gaps seen 2026-11-28, all in lib/readers/pdf*.c (lines of a PDF page) and
+# the recogniser; the writers' output audits clean as written and as DOCX:
+#  html.pdf — a table cell whose text LibreOffice wraps over two visual lines
+#             becomes two lines: table 12's "24 小时自助服 / 务终端租赁费"
+#             cell reads as paragraphs "24 小时自助服" and "32.00 务终端租赁费"
+#             (the amount, centred between the two, lands on the second),
+#             so the item loses its 32.00 (T12.detail); 项目主管部门's cell
+#             "武汉市洪山区 / 行政审批局 / （武汉市洪山 / 区政务服务 / 局）"
+#             gives a partial department name (X.dept).
+#  xlsx.pdf — a table row with one text fragment and no amount (table 1/4's
+#             right-half-only rows 十、城乡社区支出 …, table 11's 财政专户资金,
+#             单位资金) becomes a paragraph, two close ones merge into one
+#             ("十三、…支出十四、…支出"), and the table ends there: the total
+#             rows after it (本年收入合计, 收入总计, table 11 合计) are lost.
 KNOWN=${YS_KNOWN-"html.pdf xlsx.pdf"}
 
 # audit FILE MAXSEV: MAXSEV "note" allows notes, "none" allows nothing.

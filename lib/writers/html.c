@@ -11,6 +11,7 @@
  * keeps an amount on one line, so a PDF made from the page reads back
  * row by row (tests/e2e_roundtrip.sh).
  */
+#include <string.h>
 #include "yusuan/writer.h"
 #include "writers/layout.h"
 
@@ -72,6 +73,20 @@ static void tag(ys_buf *b, const char *open, const char *text, const char *close
     ys_buf_puts(b, close);
 }
 
+/* The department's name on a line of its own: a long title then breaks
+   where a reader expects it, not inside the name (a PDF made from the page
+   would otherwise start a line with the name's tail). */
+static void put_title(ys_buf *b, const char *text, const char *dept)
+{
+    size_t n = strlen(dept);
+    if (n == 0 || strncmp(text, dept, n) != 0 || text[n] == '\0') {
+        tag(b, "<h1>", text, "</h1>\n");
+        return;
+    }
+    tag(b, "<h1>", dept, "<br>");
+    tag(b, "", text + n, "</h1>\n");
+}
+
 int ys_write_html(const ys_tableset *ts, ys_buf *b)
 {
     ys_outline o;
@@ -87,7 +102,7 @@ int ys_write_html(const ys_tableset *ts, ys_buf *b)
         const ys_block *k = &o.b[i];
         switch (k->kind) {
         case YS_B_TITLE:
-            tag(b, "<h1>", k->text, "</h1>\n");
+            put_title(b, k->text, ys_dept_name(ts));
             ys_html_charts(ts, b);
             break;
         case YS_B_PART:
