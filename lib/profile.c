@@ -322,6 +322,15 @@ const ys_profile *ys_profile_builtin(const char *name)
     return NULL;
 }
 
+/* Past a leading "20XX年" (a Shanghai title: "2025年部门收入预算总表"). */
+static const char *skip_year(const char *s)
+{
+    for (int i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return s;
+    return strncmp(s + 4, "年", strlen("年")) == 0 ? s + 4 + strlen("年") : s;
+}
+
 /* How many short lines of doc are titles in p. */
 static int title_hits(const ys_profile *p, const ys_doc *doc)
 {
@@ -337,7 +346,7 @@ static int title_hits(const ys_profile *p, const ys_doc *doc)
             if (ys_fold(l->cells[c], n, buf, sizeof buf) == (size_t)-1)
                 continue;
             bool exact;
-            if (ys_profile_match_title(p, buf, &exact) && exact)
+            if (ys_profile_match_title(p, skip_year(buf), &exact) && exact)
                 hits++;
         }
     }

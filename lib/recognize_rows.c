@@ -103,11 +103,35 @@ static void read_code(ys_rz *z, const ys_rz_map *m, size_t li, char *out, size_t
             continue;
         const char *s = ys_rz_cell(z, li, c);
         size_t n = strlen(s);
-        if (o + n >= cap)
+        if (o + n + 1 >= cap)
             break;
+        /* 款/项 are two digits; a sheet that dropped the leading zero
+         * ("301 2" for 30102) is read as written elsewhere */
+        if (o && n == 1 && s[0] >= '0' && s[0] <= '9')
+            out[o++] = '0';
         memcpy(out + o, s, n + 1);
         o += n;
     }
+}
+
+/* A line without figures whose every cell is one of the header's labels:
+ * the header repeated on a new page ("项目 | 收入预算", "类 | 款 | 项"). */
+static bool header_again(ys_rz *z, const ys_rz_map *m, size_t li)
+{
+    bool any = false;
+    for (int c = 0; c < z->doc->lines[li].ncells; c++) {
+        const char *s = ys_rz_cell(z, li, c);
+        if (!*s)
+            continue;
+        bool label = false;
+        for (int k = 0; k < m->width && !label; k++)
+            for (int d = 0; d < m->depth[k] && !label; d++)
+                label = strcmp(m->label[k][d], s) == 0;
+        if (!label)
+            return false;
+        any = true;
+    }
+    return any;
 }
 
 static void append(char *dst, const char *s)
@@ -261,7 +285,7 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         split_code(&g, pt);
         if (!g.code[0] && !g.name[0] && !g.fig)
             continue;
-        if (!g.fig && g.name[0] && strcmp(g.name, m->name_label) == 0)
+        if (!g.fig && g.name[0] && (strcmp(g.name, m->name_label) == 0 || header_again(z, m, li)))
             continue;   /* the header again, on a new page */
         ys_row *prev = t->nrows ? &t->rows[t->nrows - 1] : NULL;
         if (!g.code[0] && !g.fig && !is_total_word(g.name) && pt->codes != YS_PCODES_NONE) {

@@ -1,0 +1,127 @@
+# shanghai.profile — the Shanghai 9-table layout of 部门（单位）预算公开
+# (上海市 and its districts): tables titled "2025年部门财务收支预算总表" …
+# "2025年部门“三公”经费和机关运行经费预算表" (预算单位/单位 in a unit's
+# disclosure), amounts in 元 except the 三公 table (万元) — each table's
+# 单位 caption wins.  Function codes are written 类/款/项 in three columns
+# ("201  06  01"), economic codes 类/款 in two; several @code columns are
+# joined.  The format is documented at the top of national.profile.
+#
+# Table ids are those of docs/tableset.md: 财务收支 → 1, 收入 → 2 (by
+# function code here), 支出 → 3, 财政拨款收支 → 4, 一般公共预算功能分类 → 5-1,
+# 政府性基金 → 8, 国有资本经营 → 9, 基本支出经济分类 → 6, 三公 → 7.
+# There is no table 5-2, 10, 11 or 12: the project forms (财政项目支出绩效
+# 目标填报表) are read by the forms reader.
+
+profile shanghai
+unit 元
+
+table 1
+title 部门财务收支预算总表|预算单位财务收支预算总表|单位财务收支预算总表
+required yes
+shape twosided
+col @in.name 本年收入/项目|收入/项目|项目
+col @in.amount 本年收入/预算数|收入/预算数|预算数
+col @out.name 本年支出/项目|支出/项目
+col @out.amount 本年支出/预算数|支出/预算数
+row in.fiscal 财政拨款收入|财政拨款
+row in.gpb 一般公共预算资金|一般公共预算
+row in.gov_fund 政府性基金|政府性基金预算
+row in.soe 国有资本经营预算|国有资本经营预算资金
+row in.business 事业收入
+row in.operating 事业单位经营收入
+row in.other 其他收入
+# No 上年结转 block: 收入总计/支出总计 total the 本年收入/本年支出 columns
+row in.year_total 收入总计|收入合计
+row out.year_total 支出总计|支出合计
+
+table 2
+title 部门收入预算总表|预算单位收入预算总表|单位收入预算总表
+required yes
+codes function
+col @code 类|款|项|功能分类科目编码
+col @name 功能分类科目名称|科目名称
+col total 合计
+col year.fiscal 财政拨款收入
+col year.business 事业收入
+col year.operating 事业单位/经营收入|事业单位经营收入
+col year.other 其他收入
+
+table 3
+title 部门支出预算总表|预算单位支出预算总表|单位支出预算总表
+required yes
+codes function
+col @code 类|款|项|功能分类科目编码
+col @name 功能分类科目名称|科目名称
+col total 合计
+col basic 基本支出
+col project 项目支出
+
+table 4
+title 部门财政拨款收支预算总表|预算单位财政拨款收支预算总表|单位财政拨款收支预算总表
+required yes
+shape twosided
+col @in.name 财政拨款收入/项目
+col @in.amount 财政拨款收入/预算数
+col @out.name 财政拨款支出/项目
+col @out.amount 财政拨款支出/合计
+col @out.gpb 财政拨款支出/一般公共预算
+col @out.gov_fund 财政拨款支出/政府性基金预算
+col @out.soe 财政拨款支出/国有资本经营预算
+row in.gpb 一般公共预算资金|一般公共预算
+row in.gov_fund 政府性基金|政府性基金预算
+row in.soe 国有资本经营预算
+row in.grand_total 收入总计|收入合计
+row out.grand_total 支出总计|支出合计
+
+table 5-1
+title 部门一般公共预算支出功能分类预算表|预算单位一般公共预算支出功能分类预算表|单位一般公共预算支出功能分类预算表
+required yes
+codes function
+col @code 类|款|项|功能分类科目编码
+col @name 功能分类科目名称|科目名称
+col total 合计
+col basic 基本支出
+col project 项目支出
+
+table 8
+title 部门政府性基金预算支出功能分类预算表|预算单位政府性基金预算支出功能分类预算表|单位政府性基金预算支出功能分类预算表
+required yes
+codes function
+col @code 类|款|项|功能分类科目编码
+col @name 功能分类科目名称|科目名称
+col total 合计
+col basic 基本支出
+col project 项目支出
+
+table 9
+title 部门国有资本经营预算支出功能分类预算表|预算单位国有资本经营预算支出功能分类预算表|单位国有资本经营预算支出功能分类预算表
+required yes
+codes function
+col @code 类|款|项|功能分类科目编码
+col @name 功能分类科目名称|科目名称
+col total 合计
+col basic 基本支出
+col project 项目支出
+
+table 6
+title 部门一般公共预算基本支出部门预算经济分类预算表|预算单位一般公共预算基本支出部门预算经济分类预算表|单位一般公共预算基本支出部门预算经济分类预算表
+required yes
+codes econ
+col @code 类|款|编码|部门预算经济分类科目
+col @name 经济分类科目名称|科目名称
+col total 合计
+col personnel 人员经费
+col public 公用经费
+
+table 7
+title 部门“三公”经费和机关运行经费预算表|单位“三公”经费和机关运行经费预算表|预算单位“三公”经费和机关运行经费预算表|部门"三公"经费和机关运行经费预算表|单位"三公"经费和机关运行经费预算表
+required yes
+unit 万元
+codes none
+col total 合计
+col abroad 因公出国(境)费
+col car.subtotal 公务用车购置及运行费/小计|小计
+col car.purchase 购置费
+col car.operation 运行费
+col reception 公务接待费
+col admin_running 机关运行经费预算数|机关运行经费预算/数|机关运行经费预算
