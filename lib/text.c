@@ -45,6 +45,20 @@ const char *ys_trim(const char *s, size_t *n)
     return (const char *)p;
 }
 
+/* A CJK unified ideograph (U+4E00..U+9FFF, most of any Chinese text) at p:
+ * its length (3) and code point in *cp, else 0.  NFKC leaves these alone,
+ * so fold() skips utf8proc for them. */
+static size_t ideograph_at(const unsigned char *p, size_t n, utf8proc_int32_t *cp)
+{
+    if (n < 3 || p[0] < 0xE4 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return 0;
+    utf8proc_int32_t c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    if (c < 0x4E00 || c > 0x9FFF)
+        return 0;
+    *cp = c;
+    return 3;
+}
+
 static size_t fold(const char *s, size_t n, char *out, size_t cap, bool keep)
 {
     if (cap == 0)
@@ -72,20 +86,26 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap, bool keep)
             out[o++] = (char)p[i++];
             continue;
         }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (len <= 0) {
-            out[o] = 0;
-            return (size_t)-1;
-        }
-        i += (size_t)len;
-        /* NFKC of one code point: at most a few code points. */
         utf8proc_int32_t buf[8];
-        int opt = UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_STABLE;
-        utf8proc_ssize_t m = utf8proc_decompose_char(cp, buf, 8, opt, NULL);
-        if (m < 0 || m > 8) {
-            buf[0] = cp;
-            m = 1;
+        utf8proc_ssize_t m = 1;
+        size_t ideo = ideograph_at(p + i, n - i, &buf[0]);
+        if (ideo) {
+            i += ideo;
+        } else {
+            utf8proc_int32_t cp;
+            utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+            if (len <= 0) {
+                out[o] = 0;
+                return (size_t)-1;
+            }
+            i += (size_t)len;
+            /* NFKC of one code point: at most a few code points. */
+            int opt = UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_STABLE;
+            m = utf8proc_decompose_char(cp, buf, 8, opt, NULL);
+            if (m < 0 || m > 8) {
+                buf[0] = cp;
+                m = 1;
+            }
         }
         for (utf8proc_ssize_t j = 0; j < m; j++) {
             if (buf[j] == 0x3000 || buf[j] == 0xA0 || buf[j] == ' ') {
