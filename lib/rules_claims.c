@@ -132,16 +132,37 @@ static bool doc_dup_reports(const ys_claim *a, const ys_claim *b, int verdict)
     return verdict == YS_SEV_ERROR && a->section == b->section && a->year == b->year;
 }
 
-/* C.restated: one item stated twice in the document with different amounts. */
+/* Is key one of "k1|k2|…" (list may be NULL)? */
+static bool in_list(const char *list, const char *key)
+{
+    char l[256], k[96];
+    snprintf(l, sizeof l, "|%s|", list ? list : "");
+    snprintf(k, sizeof k, "|%s|", key);
+    return strstr(l, k) != NULL;
+}
+
+/* A year that is stated must be the budget year (when known) for an
+ * unstated one to mean the same figure. */
+static bool same_year(const ys_tableset *ts, const ys_claim *a, const ys_claim *b)
+{
+    int y = a->year ? a->year : b->year;
+    return a->year == b->year || !ts->year || y == ts->year;
+}
+
+/*
+ * C.restated: one item stated twice in the document with different
+ * amounts.  a = keys that name several figures of one subject (a form's
+ * prior years, the periods of a spending plan), not checked.
+ */
 static int rk_restated(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
     for (size_t i = 0; i < ts->nclaims; i++) {
         const ys_claim *a = &ts->claims[i];
-        if (!ys_claim_figure(a) || !a->key)
+        if (!ys_claim_figure(a) || !a->key || in_list(r->a, a->key))
             continue;
         for (size_t j = i + 1; j < ts->nclaims; j++) {
             const ys_claim *b = &ts->claims[j];
-            if (!ys_claim_figure(b) || !ys_claim_same_item(a, b))
+            if (!ys_claim_figure(b) || !ys_claim_same_item(a, b) || !same_year(ts, a, b))
                 continue;
             ys_side sa = ys_side_of(a->amount, a->line), sb = ys_side_of(b->amount, b->line);
             int v = ys_judge(&sa, &sb);
@@ -211,7 +232,7 @@ const ys_rule ys_rules_claims[] = {
     {"C.prior_rate", "变动率等于（本年数−所述上年数）÷所述上年数", rk_prior_rate, NULL, NULL, NULL},
     {"C.prior_change", "增减额等于本年数减另一处所述的上年数", rk_prior_change, NULL, NULL, NULL},
     {"C.negative_prior", "增减额不使上年数为负", rk_negative_prior, NULL, NULL, NULL},
-    {"C.restated", "同一项目在文中各处金额一致", rk_restated, NULL, NULL, NULL},
+    {"C.restated", "同一项目在文中各处金额一致", rk_restated, "form.prior|project.plan", NULL, NULL},
     {"C.parts.perf", "绩效目标项目金额之和等于涉及项目预算资金", rk_parts, "perf.total", "perf.project", NULL},
     {"C.parts.sme", "预留给小微企业的采购预算不超过面向中小企业预留的预算", rk_parts, "procurement.sme", "procurement.sme.small", "le"},
     {"C.parts.sme_total", "面向中小企业预留的采购预算不超过政府采购预算", rk_parts, "procurement.total", "procurement.sme", "le"},

@@ -155,6 +155,21 @@ static void restated(void **st)
     expect_none(ts, "C.restated");
     ys_tableset_free(ts);
 
+    /* the same period of two projects' spending plans: not one item */
+    ts = ys_tableset_new();
+    claim(ts, "project.plan", "第一季度用款计划", NULL, 843, "258.80");
+    claim(ts, "project.plan", "第一季度用款计划", NULL, 850, "158.05");
+    expect_none(ts, "C.restated");
+    ys_tableset_free(ts);
+
+    /* a year stated that is not the budget year is another figure */
+    ts = ys_tableset_new();
+    ts->year = 2024;
+    claim(ts, "gpb.func", "住房公积金", "2210201", 175, "350.35");
+    claim(ts, "gpb.func", "住房公积金", "2210201", 176, "348.52")->year = 2023;
+    expect_none(ts, "C.restated");
+    ys_tableset_free(ts);
+
     /* 83.87 against 83.88: one unit in the last place, a warning */
     ts = ys_tableset_new();
     claim(ts, "admin_cost", "机关运行经费", NULL, 10, "83.87");
@@ -360,10 +375,8 @@ static void shanghai_documents(void **st)
     for (size_t k = 0; k < sizeof docs / sizeof *docs; k++) {
         ys_doc *d = NULL;
         ys_tableset *ts = shanghai(docs[k], &d);
-        if (!ts) {
-            printf("skip: documents/shanghai/%s.txt absent\n", docs[k]);
-            continue;
-        }
+        if (!ts)
+            continue;   /* ys_test_shared said skip: */
         ys_findings f;
         ys_findings_init(&f);
         assert_int_equal(ys_audit(ts, &f), YS_OK);
