@@ -12,11 +12,14 @@
  * its own unless three such lines read as "三级 part / value / 三级 part".
  *
  * Promise: rows become indicators as they come; when the table ends
- * (fx_rows_settle) each of its indicators is given the 一级 label whose
- * rows it lies in — a label at line p covering rows s..e is drawn at
- * p = (s+e)/2, so e = 2p - s — and the 二级 label inside that span the same
- * way (none: ""); a table whose first row carries its 一级 label keeps the
- * labels carried down.  Any input is read without crashing.
+ * (fx_rows_settle) the labels are placed over the rows they cover — a
+ * label at line p covering rows s..e is drawn at p = (s+e)/2, so e = 2p - s
+ * (line numbers of pdftotext text keep the blank lines, so they measure
+ * height; a reader that numbers lines without them makes this rougher).
+ * An indicator takes the 二级 group it lies in and the 一级 that holds that
+ * group's label; a 一级 with no 二级 label in its rows gives them "".  A
+ * table whose first row carries its 一级 label keeps the labels carried
+ * down.  Any input is read without crashing.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -285,7 +288,7 @@ int fx_rows_line(fx_ctx *c, const ys_line *ln)
 
 /* ---- placing the labels ------------------------------------------------ */
 
-typedef struct span { int from, to; const char *text; } span;
+typedef struct span { int from, to, pos; const char *text; } span;
 
 /* Spans of the marks of one level with positions in [lo, hi], drawn
  * centred: a mark at p covering from..to has to = 2p - from, kept short
@@ -295,7 +298,7 @@ static int spans_of(const fx_ind_state *s, bool l1, int lo, int hi, span *out, i
     int n = 0;
     for (int i = 0; i < s->nev && n < cap; i++)
         if (s->ev[i].l1 == l1 && s->ev[i].pos >= lo && s->ev[i].pos <= hi)
-            out[n++] = (span){s->ev[i].pos, s->ev[i].pos, s->ev[i].text};
+            out[n++] = (span){s->ev[i].pos, s->ev[i].pos, s->ev[i].pos, s->ev[i].text};
     long from = lo;
     for (int k = 0; k < n; k++) {
         int p = out[k].from;
@@ -313,12 +316,43 @@ static int spans_of(const fx_ind_state *s, bool l1, int lo, int hi, span *out, i
     return n;
 }
 
-static const char *label_at(const span *sp, int n, int line)
+/* Index of the span holding line, or -1. */
+static int span_at(const span *sp, int n, int line)
 {
     for (int k = 0; k < n; k++)
         if (line >= sp[k].from && line <= sp[k].to)
-            return sp[k].text;
-    return NULL;
+            return k;
+    return -1;
+}
+
+/* True when a 二级 mark lies in the span (else its rows have no 二级). */
+static bool has_l2(const fx_ind_state *s, const span *sp)
+{
+    for (int i = 0; i < s->nev; i++)
+        if (!s->ev[i].l1 && s->ev[i].pos >= sp->from && s->ev[i].pos <= sp->to)
+            return true;
+    return false;
+}
+
+/* Labels of one indicator: its 二级 group's span, and the 一级 whose span
+ * holds that group's label (a 二级 group never straddles two 一级); a 一级
+ * with no 二级 in its span (成本指标 alone) gives its rows no 二级. */
+static void place(ys_indicator *in, const fx_ind_state *s, const span *l1, int n1,
+                  const span *l2, int n2)
+{
+    int k1 = span_at(l1, n1, in->line);
+    int k2 = span_at(l2, n2, in->line);
+    if (k1 >= 0 && (k2 < 0 || !has_l2(s, &l1[k1]))) {
+        in->l1 = l1[k1].text;
+        in->l2 = "";
+        return;
+    }
+    if (k2 < 0)
+        return;
+    int g = span_at(l1, n1, l2[k2].pos);
+    if (g >= 0 || k1 >= 0)
+        in->l1 = l1[g >= 0 ? g : k1].text;
+    in->l2 = l2[k2].text;
 }
 
 int fx_rows_settle(fx_ctx *c)
@@ -339,15 +373,8 @@ int fx_rows_settle(fx_ctx *c)
         lo = s->ev[i].pos < lo ? s->ev[i].pos : lo;
     span l1[FX_MAX_EV], l2[FX_MAX_EV];
     int n1 = spans_of(s, true, lo, INT_MAX, l1, FX_MAX_EV);
-    for (int k = 0; k < n1; k++) {
-        int n2 = spans_of(s, false, l1[k].from, l1[k].to, l2, FX_MAX_EV);
-        for (size_t i = 0; i < n; i++) {
-            if (ind[i].line < l1[k].from || ind[i].line > l1[k].to)
-                continue;
-            ind[i].l1 = l1[k].text;
-            const char *t = label_at(l2, n2, ind[i].line);
-            ind[i].l2 = t ? t : "";
-        }
-    }
+    int n2 = spans_of(s, false, lo, INT_MAX, l2, FX_MAX_EV);
+    for (size_t i = 0; i < n; i++)
+        place(&ind[i], s, l1, n1, l2, n2);
     return FX_USED;
 }
