@@ -246,9 +246,9 @@ static const ys_indicator *ind_at(const ys_tableset *ts, int line)
     return NULL;
 }
 
-/* Rows the test sees with a 一级 word followed by two more words: that
- * indicator has that 一级 and the next word as its 三级, in whichever
- * column the label stands. */
+/* Rows the test sees with a 一级 (or 二级) word followed by two more
+ * words: that indicator has that label and the next word as its 三级, in
+ * whichever column the label stands. */
 static int check_l1_rows(const ys_tableset *ts, char **ln, int n, int from)
 {
     static char w[16][256];
@@ -259,12 +259,16 @@ static int check_l1_rows(const ys_tableset *ts, char **ln, int n, int from)
             bool l1 = false;
             for (size_t j = 0; j < sizeof L1 / sizeof *L1; j++)
                 l1 = l1 || strcmp(w[k], L1[j]) == 0;
-            if (!l1 || ends_with(w[k + 1], "指标"))
+            /* a 二级 word (…指标, not the 绩效指标 caption) with two words
+               after it: that row's 二级 */
+            bool l2 = !l1 && ends_with(w[k], "指标") && strlen(w[k]) >= 12 &&
+                      strcmp(w[k], "绩效指标") != 0;
+            if ((!l1 && !l2) || ends_with(w[k + 1], "指标"))
                 continue;
             const ys_indicator *in = ind_at(ts, i + 1);
             if (!in)
                 fail_msg("line %d: no indicator for \"%s\"", i + 1, ln[i]);
-            assert_string_equal(in->l1, w[k]);
+            assert_string_equal(l1 ? in->l1 : in->l2, w[k]);
             assert_string_equal(in->l3, w[k + 1]);
             seen++;
         }
