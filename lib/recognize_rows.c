@@ -268,7 +268,7 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         if (ne == 0)
             continue;
         if (ne == 1 && !z->doc->lines[li].is_row) {
-            if (paragraph(z, t, li))
+            if (header_again(z, m, li) || paragraph(z, t, li))
                 continue;
             break;
         }
@@ -400,6 +400,14 @@ static int add_side(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
     return YS_OK;
 }
 
+/* A lone income-side name that is one of the table's fixed rows ("二、事业收
+ * 入" with no figure, on a line of its own in a laid-out text). */
+static bool fixed_row_line(ys_rz *z, const ys_ptable *pt, const ys_rz_map *m, size_t li)
+{
+    const char *name = role_text(z, m, li, YS_COL_NAME, 0);
+    return name[0] && row_key(pt, 0, "", ys_strip_numbering(name)) != NULL;
+}
+
 int ys_rz_twosided_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
                         size_t from, size_t end)
 {
@@ -408,7 +416,7 @@ int ys_rz_twosided_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_
         int ne = ys_rz_nonempty(z, li);
         if (ne == 0)
             continue;
-        if (ne == 1 && !z->doc->lines[li].is_row) {
+        if (ne == 1 && !z->doc->lines[li].is_row && !fixed_row_line(z, pt, m, li)) {
             if (paragraph(z, t, li))
                 continue;
             break;

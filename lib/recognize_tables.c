@@ -79,6 +79,19 @@ typedef struct header {
     int unit;
 } header;
 
+/* A lone cell that is one of the table's column labels ("功能分类科目编码" on
+ * a line of its own in a laid-out text): still the header. */
+static bool label_line(ys_rz *z, const ys_ptable *pt, size_t li)
+{
+    const char *s = ys_rz_short_text(z, li, 1);
+    for (int k = 0; s && k < pt->ncols; k++)
+        for (int i = 0; i < pt->cols[k].nsyn; i++)
+            for (int p = 0; p < pt->cols[k].syn[i].nparts; p++)
+                if (strcmp(pt->cols[k].syn[i].parts[p], s) == 0)
+                    return true;
+    return false;
+}
+
 static void find_header(ys_rz *z, const ys_ptable *pt, size_t body, size_t end, header *h)
 {
     h->nrows = 0;
@@ -87,7 +100,7 @@ static void find_header(ys_rz *z, const ys_ptable *pt, size_t body, size_t end, 
         int ne = ys_rz_nonempty(z, li);
         if (ne == 0 || meta_line(z, li, &h->unit))
             continue;
-        bool row = ne >= 2 || z->doc->lines[li].is_row;
+        bool row = ne >= 2 || z->doc->lines[li].is_row || (h->nrows && label_line(z, pt, li));
         if (!row || data_line(z, pt, li, (ys_unit)h->unit) || h->nrows == MAX_HDR) {
             h->data = li;
             return;
