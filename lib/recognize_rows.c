@@ -258,6 +258,21 @@ static void rename_row(ys_rz *z, ys_row *r, const char *head, const char *tail)
         z->oom = 1;
 }
 
+/* A few characters alone between two rows ("出" of "…缴费支" + "出"): the
+ * end of a name wrapped in a laid-out text, not the end of the table. */
+static bool name_tail(ys_rz *z, size_t li, size_t end)
+{
+    const char *s = ys_rz_short_text(z, li, 1);
+    if (!s || strlen(s) > 18 || ys_rz_is_note(z, li) || (*s >= '0' && *s <= '9'))
+        return false;
+    for (size_t k = li + 1; k < end; k++) {
+        int ne = ys_rz_nonempty(z, k);
+        if (ne)
+            return ne >= 2 || z->doc->lines[k].is_row;
+    }
+    return false;
+}
+
 int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
                     size_t from, size_t end)
 {
@@ -267,7 +282,7 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         int ne = ys_rz_nonempty(z, li);
         if (ne == 0)
             continue;
-        if (ne == 1 && !z->doc->lines[li].is_row) {
+        if (ne == 1 && !z->doc->lines[li].is_row && !name_tail(z, li, end)) {
             if (header_again(z, m, li) || paragraph(z, t, li))
                 continue;
             break;
