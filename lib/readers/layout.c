@@ -32,7 +32,8 @@ typedef struct lline {
     const char *s;
     size_t n;
     int indent, width, nseg;
-    seg segs[MAX_SEGS];
+    size_t seg0;           /* its segments in the page's pool ... */
+    seg *segs;             /* ... pointed at once the page is read */
 } lline;
 
 typedef struct col { int x0, x1; } col;
@@ -41,14 +42,33 @@ struct layout {
     ys_doc *d;
     ys_error *err;
     ys_cells cells;
+    seg *pool;             /* segments of the current page's lines */
+    size_t npool, cappool;
     int rc;
 };
 
-static void split_segments(lline *l)
+static seg *new_segment(struct layout *L)
+{
+    if (L->npool == L->cappool) {
+        size_t cap = L->cappool ? L->cappool * 2 : 1024;
+        seg *v = realloc(L->pool, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        L->pool = v;
+        L->cappool = cap;
+    }
+    return &L->pool[L->npool++];
+}
+
+/* Split l into segments (appended to L->pool).  Returns YS_OK/YS_ENOMEM. */
+static int split_segments(struct layout *L, lline *l)
 {
     int x = 0, in = 0, spaces = 0;
+    seg *last = NULL;
     l->nseg = 0;
     l->indent = -1;
+    l->seg0 = L->npool;
+    l->width = 0;
     for (size_t i = 0; i < l->n;) {
         unsigned char c = (unsigned char)l->s[i];
         size_t k = 1;
@@ -61,24 +81,24 @@ static void split_segments(lline *l)
         } else {
             if (l->indent < 0)
                 l->indent = x;
-            if (!in) {
-                if (l->nseg == MAX_SEGS)
-                    l->nseg--;      /* fold the overflow into the last one */
-                else
-                    l->segs[l->nseg] = (seg){x, x + 1, i, i + k};
+            if (!in && l->nseg < MAX_SEGS) {   /* past the cap: folded into the last */
+                if (!(last = new_segment(L)))
+                    return YS_ENOMEM;
+                *last = (seg){x, x + 1, i, i + k};
                 l->nseg++;
-                in = 1;
             }
-            l->segs[l->nseg - 1].x1 = x + 1;
-            l->segs[l->nseg - 1].b1 = i + k;
+            in = 1;
+            last->x1 = x + 1;
+            last->b1 = i + k;
+            l->width = x + 1;
             spaces = 0;
         }
         x++;
         i += k;
     }
-    l->width = l->nseg ? l->segs[l->nseg - 1].x1 : 0;
     if (l->indent < 0)
         l->indent = 0;
+    return YS_OK;
 }
 
 static void emit(struct layout *L, const lline *l, int is_row)
@@ -305,14 +325,27 @@ static void do_page(struct layout *L, lline *l, int n)
         ys_buf *t = &L->cells.text;
         while (i < n && l[i].nseg == 1 && l[i].indent < 2 &&
                prev_prose->width * 10 >= prose_width * 8 && !is_page_number(&l[i])) {
-            size_t before = t->n;
+            if (L->cells.n == 0)
+                break;                  /* out of memory: emit says so */
+            const char *next = l[i].s + l[i].segs[0].b0;
+            if (t->n && (unsigned char)t->p[t->n - 1] < 0x80 && (unsigned char)*next < 0x80)
+                ys_buf_put(t, " ", 1);  /* a wrapped English word; Chinese joins */
             ys_cell_squeeze(t, l[i].s, l[i].n);
-            (void)before;
             L->cells.off[L->cells.n] = t->n;
             prev_prose = &l[i++];
         }
         emit(L, start, 0);
     }
+}
+
+/* Point the page's lines at their segments, read the page, start anew. */
+static void run_page(struct layout *L, lline *lines, size_t nl)
+{
+    for (size_t i = 0; i < nl; i++)
+        lines[i].segs = L->pool + lines[i].seg0;
+    if (L->rc == YS_OK && nl <= (size_t)1 << 30)
+        do_page(L, lines, (int)nl);
+    L->npool = 0;
 }
 
 int ys_read_layout(ys_doc *d, const char *buf, size_t n, ys_error *err)
@@ -338,7 +371,7 @@ int ys_read_layout(ys_doc *d, const char *buf, size_t n, ys_error *err)
             break;
         }
         while (len && *s == '\f') {     /* a form feed opens the next page */
-            do_page(&L, lines, (int)nl);
+            run_page(&L, lines, nl);
             nl = 0;
             page++;
             s++;
@@ -354,11 +387,13 @@ int ys_read_layout(ys_doc *d, const char *buf, size_t n, ys_error *err)
             cap *= 2;
         }
         lines[nl] = (lline){.no = no, .page = page, .s = s, .n = len};
-        split_segments(&lines[nl++]);
+        if (split_segments(&L, &lines[nl++]) != YS_OK)
+            L.rc = ys_error_set(err, YS_ENOMEM, d->path, no, "内存不足");
     }
     if (L.rc == YS_OK)
-        do_page(&L, lines, (int)nl);
+        run_page(&L, lines, nl);
     free(lines);
+    free(L.pool);
     ys_cells_free(&L.cells);
     return L.rc;
 }
