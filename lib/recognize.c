@@ -440,6 +440,52 @@ static size_t table_end(const split *sp, size_t k, size_t end)
     return end;
 }
 
+/* ---- prose parts without a 第三部分 (the Shanghai layout) ----------------- */
+
+/* An un-numbered heading: folded line li ends with `tail` ("2025年部门预算
+ * 编制说明"), or equals it when `whole`; a 目录 entry ("…" leaders, or
+ * "四、部门预算编制说明") is not one. */
+static bool plain_heading(ys_rz *z, size_t li, const char *tail, bool whole)
+{
+    const char *s = ys_rz_short_text(z, li, 1);
+    if (!s || ys_has(s, "…") || ys_strip_numbering(s) != s)
+        return false;
+    size_t n = strlen(s), m = strlen(tail);
+    return whole ? strcmp(s, tail) == 0 : (n >= m && strcmp(s + n - m, tail) == 0);
+}
+
+/* The first table cluster starting after line li, else `end`. */
+static size_t next_table(const split *sp, size_t li, size_t end)
+{
+    for (size_t k = 0; k < sp->nfound; k++)
+        if (sp->tables[k].from > li && sp->tables[k].from < end)
+            end = sp->tables[k].from;
+    return end;
+}
+
+/* 预算编制说明 up to the next table, and 其他相关情况说明 (with
+ * 项目经费情况说明) up to the goal forms or the end: each read as part 3. */
+static int plain_prose(ys_rz *z, const split *sp)
+{
+    size_t n = z->doc->nlines, note = NONE, other = NONE;
+    for (size_t i = 0; i < n; i++) {
+        if (note == NONE && plain_heading(z, i, "预算编制说明", false))
+            note = i;
+        else if (other == NONE && plain_heading(z, i, "其他相关情况说明", true))
+            other = i;
+    }
+    if (note != NONE) {
+        int rc = ys_narrative_read(z->doc, note, next_table(sp, note, n), z->ts, z->err);
+        if (rc != YS_OK)
+            return rc;
+    }
+    if (other != NONE) {
+        size_t end = sp->forms != NONE && sp->forms > other ? sp->forms : n;
+        return ys_narrative_read(z->doc, other, end, z->ts, z->err);
+    }
+    return YS_OK;
+}
+
 static int run(ys_rz *z)
 {
     split sp;
@@ -469,12 +515,9 @@ static int run(ys_rz *z)
         if (rc != YS_OK)
             return rc;
     }
-    if (sp.part[3] != NONE) {
-        int rc = ys_narrative_read(z->doc, sp.part[3], sp.end[3], z->ts, z->err);
-        if (rc != YS_OK)
-            return rc;
-    }
-    return YS_OK;
+    if (sp.part[3] != NONE)
+        return ys_narrative_read(z->doc, sp.part[3], sp.end[3], z->ts, z->err);
+    return plain_prose(z, &sp);
 }
 
 int ys_recognize(const ys_doc *doc, const ys_profile *p, ys_tableset **out,

@@ -41,7 +41,10 @@ codes function
 col @code 类|款|项|功能分类科目编码
 col @name 功能分类科目名称|科目名称
 col total 合计
-col year.fiscal 财政拨款收入
+# the readers give one cell "财政拨款收入事业收入其他收入" when only its first
+# column has figures; that column (under which 经营收入 of 事业单位经营收入
+# wraps) is 财政拨款收入
+col year.fiscal 财政拨款收入|财政拨款收入事业收入其他收入/经营收入|财政拨款收入事业收入其他收入
 col year.business 事业收入
 col year.operating 事业单位/经营收入|事业单位经营收入
 col year.other 其他收入
@@ -125,3 +128,9 @@ col car.purchase 购置费
 col car.operation 运行费
 col reception 公务接待费
 col admin_running 机关运行经费预算数|机关运行经费预算/数|机关运行经费预算
+
+# 财政项目支出绩效目标填报表: one per project, read by the forms reader
+table 12
+title 财政项目支出绩效目标填报表|项目支出绩效目标填报表
+required no
+shape forms
