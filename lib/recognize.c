@@ -274,7 +274,9 @@ static bool transparent(ys_rz *z, size_t li)
     if (ne == 0)
         return true;
     const char *s = ys_rz_short_text(z, li, 4);
-    return s && (ys_unit_in(s) >= 0 || ys_starts(s, "部门:") || ys_starts(s, "单位名称:") ||
+    /* "（2023年度）" under a Shanghai 填报表 title */
+    bool year = s && ys_starts(s, "(") && ys_has(s, "年度") && strlen(s) <= 16;
+    return s && (year || ys_unit_in(s) >= 0 || ys_starts(s, "部门:") || ys_starts(s, "单位名称:") ||
                  ys_starts(s, "部门名称:"));
 }
 
