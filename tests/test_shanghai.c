@@ -1,0 +1,325 @@
+/*
+ * test_shanghai.c — the Shanghai 9-table layout (data/profiles/shanghai.profile)
+ * on the four Shanghai documents, each read from its PDF and from its .txt:
+ * the profile is detected, the tables recognised are the tables whose titles
+ * the TEST finds in the .txt itself, and cells of tables 1, 5-1 and 6 equal
+ * the figures the test parses from the .txt lines (in 元).
+ * Skips when ../shared is absent.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+
+#include "testutil.h"
+#include "yusuan/doc.h"
+#include "yusuan/recognize.h"
+#include "yusuan/tableset.h"
+
+#define DIR "documents/shanghai/"
+
+typedef struct sdoc {
+    const char *stem;
+    const char *known_pdf;   /* ids the PDF reading still misses (reader gaps) */
+    const char *known_txt;   /* ids the .txt reading still misses */
+} sdoc;
+
+static const sdoc docs[] = {
+    {"sh_putuo_caizhengju_2025_dept", " 4 7 ", " 4 7 "},
+    {"sh_putuo_wanli_2023_dept", " 4 7 8 9 ", " 3 4 7 "},
+    {"sh_putuo_wanli_2024_dept", " 4 7 8 9 ", " 2 3 4 7 "},
+    {"sh_shi_caizhengju_2025_unit", " 1 4 6 7 ", " 1 4 6 7 "},
+};
+
+/* Title endings of the nine tables, as the test reads them. */
+static const struct {
+    const char *tail, *id;
+} titles[] = {
+    {"财政拨款收支预算总表", "4"},
+    {"财务收支预算总表", "1"},
+    {"收入预算总表", "2"},
+    {"支出预算总表", "3"},
+    {"基本支出部门预算经济分类预算表", "6"},
+    {"一般公共预算支出功能分类预算表", "5-1"},
+    {"政府性基金预算支出功能分类预算表", "8"},
+    {"国有资本经营预算支出功能分类预算表", "9"},
+    {"经费和机关运行经费预算表", "7"},
+};
+
+/* ---- the .txt, read by the test ----------------------------------------- */
+
+typedef struct txt {
+    char *buf;
+    char *lines[2000];
+    int n;
+} txt;
+
+static int load_txt(const char *stem, txt *t)
+{
+    char rel[256], path[512];
+    snprintf(rel, sizeof rel, DIR "%s.txt", stem);
+    if (!ys_test_shared(rel, path, sizeof path))
+        return -1;
+    t->buf = ys_test_slurp(path, NULL);
+    assert_non_null(t->buf);
+    t->n = 0;
+    for (char *s = t->buf, *nl; s && t->n < 2000; s = nl ? nl + 1 : NULL) {
+        nl = strchr(s, '\n');
+        if (nl)
+            *nl = 0;
+        t->lines[t->n++] = s;
+    }
+    return 0;
+}
+
+static const char *skip_blanks(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\f')
+        s++;
+    return s;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), m = strlen(tail);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\r'))
+        n--;
+    return n >= m && memcmp(s + n - m, tail, m) == 0;
+}
+
+/* The table id a body title line names ("2025年部门收入预算总表"), or NULL. */
+static const char *title_id(const char *line)
+{
+    const char *s = skip_blanks(line);
+    if (!(isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[3]) &&
+          strncmp(s + 4, "年", strlen("年")) == 0) || strstr(s, "…"))
+        return NULL;
+    for (size_t k = 0; k < sizeof titles / sizeof titles[0]; k++)
+        if (ends_with(s, titles[k].tail))
+            return titles[k].id;
+    return NULL;
+}
+
+/* Line index of the title of table `id`, or -1. */
+static int title_line(const txt *t, const char *id)
+{
+    for (int i = 0; i < t->n; i++) {
+        const char *k = title_id(t->lines[i]);
+        if (k && strcmp(k, id) == 0)
+            return i;
+    }
+    return -1;
+}
+
+/* "22,186,440.80" / "16,623,810" in 分; -1 when not a figure. */
+static int64_t fen_of(const char *tok, size_t n)
+{
+    int64_t v = 0;
+    int decimals = -1;
+    for (size_t i = 0; i < n; i++) {
+        if (tok[i] == ',')
+            continue;
+        if (tok[i] == '.' && decimals < 0) {
+            decimals = 0;
+            continue;
+        }
+        if (!isdigit((unsigned char)tok[i]))
+            return -1;
+        v = v * 10 + (tok[i] - '0');
+        if (decimals >= 0)
+            decimals++;
+    }
+    if (decimals > 2)
+        return -1;
+    for (int d = decimals < 0 ? 0 : decimals; d < 2; d++)
+        v *= 10;
+    return v;
+}
+
+/* A code row "201   06   01   行政运行   16,231,840.80 …": its joined code
+ * (parts of one digit zero-padded), number of code parts and first figure. */
+static int code_row(const char *line, char *code, size_t cap, int64_t *first)
+{
+    const char *s = skip_blanks(line);
+    int parts = 0;
+    code[0] = 0;
+    for (;;) {
+        size_t n = strspn(s, "0123456789");
+        if (!n || (s[n] != ' ' && s[n] != '\t') || (parts == 0 ? n != 3 : n > 2))
+            break;
+        if (strlen(code) + 3 >= cap)
+            return 0;
+        if (parts && n == 1)
+            strcat(code, "0");
+        strncat(code, s, n);
+        parts++;
+        s = skip_blanks(s + n);
+    }
+    if (!parts)
+        return 0;
+    s += strcspn(s, " \t");            /* the name */
+    s = skip_blanks(s);
+    *first = fen_of(s, strcspn(s, " \t"));
+    return *first >= 0 ? parts : 0;
+}
+
+/* ---- the recognised set ---------------------------------------------------- */
+
+static ys_tableset *recognise(const char *stem, const char *ext)
+{
+    char rel[256], path[512];
+    snprintf(rel, sizeof rel, DIR "%s.%s", stem, ext);
+    if (!ys_test_shared(rel, path, sizeof path))
+        return NULL;
+    ys_doc *d = NULL;
+    ys_error e = {0};
+    assert_int_equal(ys_doc_read_file(path, &d, &e), YS_OK);
+    ys_tableset *ts = NULL;
+    assert_int_equal(ys_recognize(d, NULL, &ts, &e), YS_OK);
+    assert_string_equal(ts->profile, "shanghai");
+    ys_doc_free(d);
+    return ts;
+}
+
+static int col_of(const ys_table *t, const char *key)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (strcmp(t->cols[c], key) == 0)
+            return c;
+    fail_msg("table %s has no column %s", t->id, key);
+    return -1;
+}
+
+static const ys_row *row_code(const ys_table *t, const char *code)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        if (strcmp(t->rows[i].code, code) == 0)
+            return &t->rows[i];
+    fail_msg("table %s has no row %s", t->id, code);
+    return NULL;
+}
+
+/* Every table recognised is titled in the .txt; every titled table is
+ * recognised unless it is a known reader gap (printed). */
+static void check_ids(const txt *t, const ys_tableset *ts, const char *stem, const char *ext,
+                      const char *known)
+{
+    char titled[64] = " ", got[64] = " ";
+    for (int i = 0; i < t->n; i++) {
+        const char *id = title_id(t->lines[i]);
+        char pad[128];
+        snprintf(pad, sizeof pad, " %s ", id ? id : "");
+        if (id && !strstr(titled, pad))
+            strncat(titled, pad + 1, sizeof titled - strlen(titled) - 1);
+    }
+    for (size_t k = 0; k < ts->ntables; k++) {
+        const char *id = ts->tables[k]->id;
+        if (strncmp(id, "12:", 3) == 0)
+            continue;
+        char pad[128];
+        snprintf(pad, sizeof pad, " %s ", id);
+        if (!strstr(titled, pad))
+            fail_msg("%s.%s: table %s recognised but not titled in the text", stem, ext, id);
+        strncat(got, pad + 1, sizeof got - strlen(got) - 1);
+    }
+    for (size_t k = 0; k < sizeof titles / sizeof titles[0]; k++) {
+        char pad[128];
+        snprintf(pad, sizeof pad, " %s ", titles[k].id);
+        if (!strstr(titled, pad) || strstr(got, pad))
+            continue;
+        if (!strstr(known, pad))
+            fail_msg("%s.%s: table %s is titled but not recognised", stem, ext, titles[k].id);
+        printf("known: %s.%s: table %s not recognised (reader gap)\n", stem, ext, titles[k].id);
+    }
+}
+
+/* Table 5-1's first 项 row and table 6's first 款 row and 合计, table 1's
+ * 收入总计: figures parsed from the .txt equal the recognised cells. */
+static void check_cells(const txt *t, const ys_tableset *ts)
+{
+    static const struct {
+        const char *id;
+        int parts;
+    } want[] = {{"5-1", 3}, {"6", 2}};
+    for (size_t w = 0; w < 2; w++) {
+        const ys_table *tab = ys_tableset_find(ts, want[w].id);
+        int from = title_line(t, want[w].id);
+        if (!tab || from < 0)
+            continue;
+        assert_int_equal(tab->unit, YS_UNIT_YUAN);
+        int seen = 0;
+        for (int i = from + 1; i < t->n && !title_id(t->lines[i]) && seen < 3; i++) {
+            char code[16];
+            int64_t first;
+            if (code_row(t->lines[i], code, sizeof code, &first) != want[w].parts)
+                continue;
+            const ys_row *r = row_code(tab, code);
+            assert_true(r->cells[col_of(tab, "total")].v.present);
+            assert_int_equal(r->cells[col_of(tab, "total")].v.fen, first);
+            seen++;
+        }
+        assert_true(seen > 0);
+    }
+    const ys_table *t1 = ys_tableset_find(ts, "1");
+    int from = title_line(t, "1");
+    if (!t1 || from < 0)
+        return;
+    for (int i = from + 1; i < t->n && !title_id(t->lines[i]); i++) {
+        const char *s = strstr(t->lines[i], "收入总计");
+        if (!s)
+            continue;
+        s = skip_blanks(s + strlen("收入总计"));
+        int64_t v = fen_of(s, strcspn(s, " \t"));
+        for (size_t k = 0; k < t1->nrows; k++)
+            if (t1->rows[k].key && strcmp(t1->rows[k].key, "in.year_total") == 0)
+                assert_int_equal(t1->rows[k].cells[0].v.fen, v);
+        return;
+    }
+    fail_msg("no 收入总计 line under table 1");
+}
+
+static void test_documents(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < sizeof docs / sizeof docs[0]; k++) {
+        txt t;
+        if (load_txt(docs[k].stem, &t) != 0)
+            return;
+        static const char *const exts[] = {"pdf", "txt"};
+        for (int e = 0; e < 2; e++) {
+            ys_tableset *ts = recognise(docs[k].stem, exts[e]);
+            if (!ts)
+                continue;
+            check_ids(&t, ts, docs[k].stem, exts[e], e ? docs[k].known_txt : docs[k].known_pdf);
+            check_cells(&t, ts);
+            ys_tableset_free(ts);
+        }
+        free(t.buf);
+    }
+}
+
+/* The test's own parser: a split code joins with zero-padding. */
+static void test_code_row(void **state)
+{
+    (void)state;
+    char code[16];
+    int64_t v;
+    assert_int_equal(code_row(" 301   2     津贴补贴     16,623,810   16,623,810", code,
+                              sizeof code, &v), 2);
+    assert_string_equal(code, "30102");
+    assert_int_equal(v, 1662381000);
+    assert_int_equal(code_row("201   06   01   行政运行   16,231,840.80", code, sizeof code, &v),
+                     3);
+    assert_string_equal(code, "2010601");
+    assert_int_equal(v, 1623184080);
+    assert_int_equal(code_row("   合计   31,214,205.80", code, sizeof code, &v), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_code_row),
+        cmocka_unit_test(test_documents),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
