@@ -7,9 +7,10 @@
  * plain <table><tr><td> with one figure per cell and colspan/rowspan for
  * merged header cells, so the HTML reader reads the page back.
  * Structure is in attributes too, not only in CSS, because LibreOffice's
- * HTML import reads few CSS rules: border="1" draws the grid and nowrap
- * keeps an amount on one line, so a PDF made from the page reads back
- * row by row (tests/e2e_roundtrip.sh).
+ * HTML import reads few CSS rules: border="1" draws the grid (without it
+ * a PDF made from the page loses most tables) and nowrap asks browsers to
+ * keep an amount on one line (LibreOffice's PDF export still wraps amounts
+ * in narrow columns: see tests/e2e_roundtrip.sh).
  */
 #include <string.h>
 #include "yusuan/writer.h"
