@@ -273,6 +273,19 @@ static int unit_of_cluster(ys_rz *z, const ys_ptable *pt, size_t from, size_t bo
     return unit;
 }
 
+/* No cell of lines [from, end) is a figure: an empty table (本表为空表),
+ * which needs no column map to be read as empty. */
+static bool no_figures(ys_rz *z, size_t from, size_t end)
+{
+    for (size_t li = from; li < end; li++)
+        for (int c = 0; c < z->doc->lines[li].ncells; c++) {
+            ys_amount v;
+            if (ys_rz_amount(z->doc->lines[li].cells[c], YS_UNIT_YUAN, &v))
+                return false;
+        }
+    return true;
+}
+
 int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t title_from,
                      size_t body, size_t end)
 {
@@ -289,7 +302,7 @@ int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t titl
     if (!map_by_labels(pt, &tc, width, &m, &all_keys)) {
         if (width == pt->ncols)
             map_by_order(pt, &tc, width, &m);
-        else if (!all_keys)
+        else if (!all_keys && !no_figures(z, h.data, end))
             return z->oom ? YS_ENOMEM : YS_OK;   /* cannot be mapped: left out */
     }
     label_of(&m, YS_COL_CODE, &m.code_label);
