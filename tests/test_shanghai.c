@@ -91,8 +91,12 @@ static bool ends_with(const char *s, const char *tail)
 static const char *title_id(const char *line)
 {
     const char *s = skip_blanks(line);
-    if (!(isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[3]) &&
-          strncmp(s + 4, "年", strlen("年")) == 0) || strstr(s, "…"))
+    if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[3]) &&
+        strncmp(s + 4, "年", strlen("年")) == 0)
+        s += 4 + strlen("年");   /* the year is optional (wanli 2024's table 7) */
+    if (strstr(s, "…") || (strncmp(s, "部门", strlen("部门")) != 0 &&
+                           strncmp(s, "单位", strlen("单位")) != 0 &&
+                           strncmp(s, "预算单位", strlen("预算单位")) != 0))
         return NULL;
     for (size_t k = 0; k < sizeof titles / sizeof titles[0]; k++)
         if (ends_with(s, titles[k].tail))
