@@ -87,28 +87,24 @@ static size_t decode(const char *s, uint32_t *cp, size_t max)
     return n;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* Names are a few dozen bigrams: insertion sort beats qsort's call per
- * comparison there; long goal texts still go to qsort. */
-#define INSERTION_MAX 64
-
+/* Sort without qsort's call per comparison (bigram lists are sorted for
+ * every comparison of names and goal texts): Shell sort (Ciura's gaps),
+ * which is insertion sort for the few dozen bigrams of a name. */
 static void sort_u64(uint64_t *v, size_t n)
 {
-    if (n > INSERTION_MAX) {
-        qsort(v, n, sizeof *v, cmp_u64);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        uint64_t x = v[i];
-        size_t j = i;
-        for (; j > 0 && v[j - 1] > x; j--)
-            v[j] = v[j - 1];
-        v[j] = x;
+    static const size_t gaps[] = {701, 301, 132, 57, 23, 10, 4, 1};
+    size_t g = 0;
+    while (g + 1 < sizeof gaps / sizeof *gaps && gaps[g] * 2 > n)
+        g++;   /* gaps near n only move a few elements */
+    for (; g < sizeof gaps / sizeof *gaps; g++) {
+        size_t h = gaps[g];
+        for (size_t i = h; i < n; i++) {
+            uint64_t x = v[i];
+            size_t j = i;
+            for (; j >= h && v[j - h] > x; j -= h)
+                v[j] = v[j - h];
+            v[j] = x;
+        }
     }
 }
 
@@ -121,6 +117,24 @@ static size_t bigrams(const uint32_t *cp, size_t n, uint64_t *out)
         out[i] = ((uint64_t)cp[i] << 32) | cp[i + 1];
     sort_u64(out, n - 1);
     return n - 1;
+}
+
+/* Size of the multiset intersection of two sorted bigram lists. */
+static size_t common_bigrams(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    size_t i = 0, j = 0, common = 0;
+    while (i < na && j < nb) {
+        if (a[i] == b[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (a[i] < b[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return common;
 }
 
 int ys_similarity(const char *a, const char *b)
@@ -136,20 +150,7 @@ int ys_similarity(const char *a, const char *b)
     size_t nb = bigrams(cb, decode(b, cb, MAXCP), bb);
     if (!na || !nb)
         return 0;
-    /* size of the multiset intersection of the two bigram lists */
-    size_t i = 0, j = 0, common = 0;
-    while (i < na && j < nb) {
-        if (ba[i] == bb[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (ba[i] < bb[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return (int)(2000 * common / (na + nb));
+    return (int)(2000 * common_bigrams(ba, na, bb, nb) / (na + nb));
 }
 
 /* The sorted bigrams of a short key, computed once for many comparisons. */
@@ -321,7 +322,86 @@ static int sig_overlap(const sig *a, size_t na, const sig *b, size_t nb)
     return na ? (int)(1000 * hit / na) : 0;
 }
 
-const char *ys_match_goal_form(const ys_tableset *ts, int no, bool annual, unsigned *how)
+/* One project form as goal matching sees it: its goal text of one kind
+ * folded (NULL when it has none) and the signatures of its indicators. */
+typedef struct form_side {
+    const ys_table *t;
+    char *text;
+    sig *k;
+    size_t nk;
+} form_side;
+
+struct ys_form_sides {
+    size_t n;
+    form_side *f;
+};
+
+/* The side of form t (kind `annual`); with `text`, fold the goal text into
+ * text[0..TEXT_CAP).  f->k is NULL when out of memory. */
+static void side_make(const ys_tableset *ts, const ys_table *t, bool annual, char *text,
+                      form_side *f)
+{
+    const ys_goal *fg = find_goal(ts, t->id, 0, annual);
+    f->t = t;
+    f->text = fg && text ? text : NULL;
+    if (f->text)
+        fold_text(fg->text, f->text, TEXT_CAP);
+    f->k = sigs_of(ts, t->id, 0, annual, &f->nk);
+}
+
+/* How goal g (folded text ga, signatures ka[0..na)) fits form f: the score,
+ * and *h the YS_MATCH_* bits (0: not a match). */
+static int side_score(const ys_goal *g, const char *ga, const sig *ka, size_t na,
+                      const form_side *f, unsigned *h)
+{
+    int tsim = g && f->text ? ys_similarity(ga, f->text) : 0;
+    int ov = ka && f->k ? sig_overlap(ka, na, f->k, f->nk) : 0;
+    *h = 0;
+    if (tsim >= GOAL_SIM_OK)
+        *h |= YS_MATCH_GOALTEXT;
+    if (ov >= GOAL_SIM_OK)
+        *h |= YS_MATCH_INDICATORS;
+    return (tsim > ov ? tsim : ov) + (tsim >= GOAL_SIM_OK && ov >= GOAL_SIM_OK ? 1000 : 0);
+}
+
+ys_form_sides *ys_form_sides_make(const ys_tableset *ts, bool annual)
+{
+    ys_form_sides *fs = calloc(1, sizeof *fs);
+    if (!fs)
+        return NULL;
+    fs->f = calloc(ts->ntables + 1, sizeof *fs->f);
+    bool ok = fs->f != NULL;
+    for (size_t i = 0; ok && i < ts->ntables; i++) {
+        if (!is_form(ts->tables[i]))
+            continue;
+        char *text = malloc(TEXT_CAP);
+        form_side *f = &fs->f[fs->n++];
+        side_make(ts, ts->tables[i], annual, text, f);
+        if (!f->text)
+            free(text);
+        ok = text && f->k;
+    }
+    if (!ok) {
+        ys_form_sides_free(fs);
+        return NULL;
+    }
+    return fs;
+}
+
+void ys_form_sides_free(ys_form_sides *fs)
+{
+    if (!fs)
+        return;
+    for (size_t i = 0; fs->f && i < fs->n; i++) {
+        free(fs->f[i].text);
+        free(fs->f[i].k);
+    }
+    free(fs->f);
+    free(fs);
+}
+
+const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs, int no,
+                                  bool annual, unsigned *how)
 {
     const ys_goal *g = find_goal(ts, "11", no, annual);
     static _Thread_local char ga[TEXT_CAP], fa[TEXT_CAP];
@@ -331,29 +411,26 @@ const char *ys_match_goal_form(const ys_tableset *ts, int no, bool annual, unsig
     const ys_table *best = NULL;
     int best_score = 0;
     unsigned best_how = 0;
-    for (size_t i = 0; i < ts->ntables; i++) {
-        const ys_table *t = ts->tables[i];
-        if (!is_form(t))
-            continue;
-        const ys_goal *fg = find_goal(ts, t->id, 0, annual);
-        int tsim = 0;
-        if (g && fg) {
-            fold_text(fg->text, fa, sizeof fa);
-            tsim = ys_similarity(ga, fa);
+    size_t nforms = fs ? fs->n : ts->ntables;
+    for (size_t i = 0; i < nforms; i++) {
+        form_side own = {0};
+        const form_side *f = fs ? &fs->f[i] : &own;
+        if (!fs) {
+            if (!is_form(ts->tables[i]))
+                continue;
+            /* without a goal of its own, table 11's text is compared with nothing */
+            side_make(ts, ts->tables[i], annual, g ? fa : NULL, &own);
+            if (!ka) {
+                free(own.k);
+                own.k = NULL;
+            }
         }
-        size_t nb = 0;
-        sig *kb = ka ? sigs_of(ts, t->id, 0, annual, &nb) : NULL;
-        int ov = kb ? sig_overlap(ka, na, kb, nb) : 0;
-        free(kb);
-        unsigned h = 0;
-        if (tsim >= GOAL_SIM_OK)
-            h |= YS_MATCH_GOALTEXT;
-        if (ov >= GOAL_SIM_OK)
-            h |= YS_MATCH_INDICATORS;
-        int score = (tsim > ov ? tsim : ov) + (tsim >= GOAL_SIM_OK && ov >= GOAL_SIM_OK ? 1000 : 0);
+        unsigned h;
+        int score = side_score(g, ga, ka, na, f, &h);
+        free(own.k);
         if (h && score > best_score) {
             best_score = score;
-            best = t;
+            best = f->t;
             best_how = h;
         }
     }
@@ -363,12 +440,35 @@ const char *ys_match_goal_form(const ys_tableset *ts, int no, bool annual, unsig
     return best ? best->id : NULL;
 }
 
-/* How alike x (key kx) and y (key ky) are as measures: 0 when not alike
- * enough, else 2·similarity, +1 for the same 一级 (it breaks ties). */
-static int indicator_score(const ys_indicator *x, const char *kx, const ys_indicator *y,
-                           const char *ky)
+const char *ys_match_goal_form(const ys_tableset *ts, int no, bool annual, unsigned *how)
 {
-    int sim = ys_similarity(kx, ky);
+    return ys_match_goal_form_in(ts, NULL, no, annual, how);
+}
+
+size_t ys_ikey_bigrams(const char *key, uint64_t *out, size_t cap)
+{
+    enum { MAXCP = 1024 };
+    uint32_t cp[MAXCP];
+    size_t n = decode(key, cp, cap < MAXCP ? cap : MAXCP);
+    return bigrams(cp, n, out);
+}
+
+/* ys_similarity of two keys whose bigrams are made. */
+static int ikey_similarity(const ys_ikey *a, const ys_ikey *b)
+{
+    if (!strcmp(a->s, b->s))
+        return 1000;
+    if (!a->n || !b->n)
+        return 0;
+    return (int)(2000 * common_bigrams(a->bg, a->n, b->bg, b->n) / (a->n + b->n));
+}
+
+/* How alike x (key kx) and y (key ky) are as measures, given their
+ * similarity: 0 when not alike enough, else 2·similarity, +1 for the same
+ * 一级 (it breaks ties). */
+static int indicator_score(const ys_indicator *x, const char *kx, const ys_indicator *y,
+                           const char *ky, int sim)
+{
     if (sim < 1000 && (strstr(kx, ky) || strstr(ky, kx)) &&
         ys_utf8_len(kx, strlen(kx)) >= 4 && ys_utf8_len(ky, strlen(ky)) >= 4)
         sim = 900;   /* 水务专家评审人次 / 专家评审人次 */
@@ -377,8 +477,8 @@ static int indicator_score(const ys_indicator *x, const char *kx, const ys_indic
     return sim * 2 + (x->l1 && y->l1 && !strcmp(x->l1, y->l1));
 }
 
-long ys_match_indicator_keyed(const ys_indicator *x, const char *kx,
-                              const ys_indicator *const *ind, const char *const *keys,
+long ys_match_indicator_keyed(const ys_indicator *x, const ys_ikey *kx,
+                              const ys_indicator *const *ind, const ys_ikey *const *keys,
                               size_t n, const bool *used)
 {
     long best = -1;
@@ -386,7 +486,7 @@ long ys_match_indicator_keyed(const ys_indicator *x, const char *kx,
     for (size_t i = 0; i < n; i++) {
         if (used && used[i])
             continue;
-        int score = indicator_score(x, kx, ind[i], keys[i]);
+        int score = indicator_score(x, kx->s, ind[i], keys[i]->s, ikey_similarity(kx, keys[i]));
         if (score > best_score) {
             best_score = score;
             best = (long)i;
@@ -406,7 +506,7 @@ long ys_match_indicator(const ys_indicator *x, const ys_indicator *const *ind, s
         if (used && used[i])
             continue;
         ys_indicator_key(ind[i]->l3, ky, sizeof ky);
-        int score = indicator_score(x, kx, ind[i], ky);
+        int score = indicator_score(x, kx, ind[i], ky, ys_similarity(kx, ky));
         if (score > best_score) {
             best_score = score;
             best = (long)i;

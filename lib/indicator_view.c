@@ -52,11 +52,12 @@ static int fix_block(ys_iview *v, size_t n, size_t first, const bool *done, bool
 }
 
 /* Pair the indicators of table 11's goal (no, annual) with those of its form. */
-static void pair_goal(const ys_tableset *ts, ys_iviews *vs, int no, bool annual,
-                      const ys_indicator **bi, const char **bk, size_t *bidx, bool *used)
+static void pair_goal(const ys_tableset *ts, const ys_form_sides *fs, ys_iviews *vs, int no,
+                      bool annual, const ys_indicator **bi, const ys_ikey **bk, size_t *bidx,
+                      bool *used)
 {
     unsigned how = 0;
-    const char *form = ys_match_goal_form(ts, no, annual, &how);
+    const char *form = ys_match_goal_form_in(ts, fs, no, annual, &how);
     if (!form)
         return;
     size_t nb = 0;
@@ -65,7 +66,7 @@ static void pair_goal(const ys_tableset *ts, ys_iviews *vs, int no, bool annual,
         if (y->annual == annual && !strcmp(y->table_id, form) && vs->twin[j] < 0) {
             bidx[nb] = j;
             bi[nb] = y;
-            bk[nb] = vs->v[j].key;
+            bk[nb] = &vs->v[j].key;
             used[nb++] = false;
         }
     }
@@ -75,7 +76,7 @@ static void pair_goal(const ys_tableset *ts, ys_iviews *vs, int no, bool annual,
             continue;
         vs->v[i].form = form;
         vs->v[i].form_how = how;
-        long k = ys_match_indicator_keyed(x, vs->v[i].key, bi, bk, nb, used);
+        long k = ys_match_indicator_keyed(x, &vs->v[i].key, bi, bk, nb, used);
         if (k < 0)
             continue;
         used[k] = true;
@@ -90,9 +91,10 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
     vs->twin = malloc(vs->n * sizeof *vs->twin);
     vs->how = calloc(vs->n, sizeof *vs->how);
     const ys_indicator **bi = malloc(vs->n * sizeof *bi);
-    const char **bk = malloc(vs->n * sizeof *bk);
+    const ys_ikey **bk = malloc(vs->n * sizeof *bk);
     size_t *bidx = malloc(vs->n * sizeof *bidx);
     bool *used = malloc(vs->n * sizeof *used);
+    ys_form_sides *sides[2] = {NULL, NULL};   /* long-term, annual: made on first use */
     int rc = vs->twin && vs->how && bi && bk && bidx && used ? YS_OK : YS_ENOMEM;
     for (size_t i = 0; rc == YS_OK && i < vs->n; i++)
         vs->twin[i] = -1;
@@ -104,9 +106,16 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
         for (size_t k = 0; k < i && first; k++)
             first = !(vs->v[k].ind->goal == x->goal && vs->v[k].ind->annual == x->annual &&
                       !strcmp(vs->v[k].ind->table_id, "11"));
-        if (first)
-            pair_goal(ts, vs, x->goal, x->annual, bi, bk, bidx, used);
+        if (!first)
+            continue;
+        if (!sides[x->annual] && !(sides[x->annual] = ys_form_sides_make(ts, x->annual))) {
+            rc = YS_ENOMEM;
+            break;
+        }
+        pair_goal(ts, sides[x->annual], vs, x->goal, x->annual, bi, bk, bidx, used);
     }
+    ys_form_sides_free(sides[0]);
+    ys_form_sides_free(sides[1]);
     free(bi);
     free(bk);
     free(bidx);
@@ -114,37 +123,54 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
     return rc;
 }
 
-/* Each view's ys_indicator_key, folded once for all the matching. */
+/* Append n bytes to a growing blob; false when out of memory. */
+static bool append(void **blob, size_t *len, size_t *cap, const void *p, size_t n)
+{
+    if (*len + n > *cap) {
+        size_t want = 2 * *cap + n;
+        void *grown = realloc(*blob, want);
+        if (!grown)
+            return false;
+        *blob = grown;
+        *cap = want;
+    }
+    memcpy((char *)*blob + *len, p, n);
+    *len += n;
+    return true;
+}
+
+/* Each view's ys_indicator_key and its bigrams, made once for all the
+ * matching.  Offsets first, pointers once the blobs stop moving. */
 static int make_keys(ys_iviews *vs)
 {
-    size_t cap = 1024, len = 0;
-    char *keys = malloc(cap);
-    size_t *at = malloc(vs->n * sizeof *at);
-    if (!keys || !at) {
+    void *keys = NULL, *bgs = NULL;
+    size_t klen = 0, kcap = 0, blen = 0, bcap = 0;
+    size_t *at = malloc(2 * vs->n * sizeof *at);
+    bool ok = at != NULL;
+    char key[YS_IND_KEY_CAP];
+    uint64_t bg[YS_IND_KEY_CAP];
+    for (size_t i = 0; ok && i < vs->n; i++) {
+        size_t k = ys_indicator_key(vs->v[i].ind->l3, key, sizeof key) + 1;
+        size_t nb = ys_ikey_bigrams(key, bg, YS_IND_KEY_CAP);
+        at[2 * i] = klen;
+        at[2 * i + 1] = blen / sizeof *bg;
+        vs->v[i].key.n = nb;
+        ok = append(&keys, &klen, &kcap, key, k) &&
+             (!nb || append(&bgs, &blen, &bcap, bg, nb * sizeof *bg));
+    }
+    if (!ok) {
         free(keys);
+        free(bgs);
         free(at);
         return YS_ENOMEM;
     }
-    char key[YS_IND_KEY_CAP];
-    for (size_t i = 0; i < vs->n; i++) {
-        size_t k = ys_indicator_key(vs->v[i].ind->l3, key, sizeof key) + 1;
-        if (len + k > cap) {
-            char *grown = realloc(keys, cap = 2 * cap + k);
-            if (!grown) {
-                free(keys);
-                free(at);
-                return YS_ENOMEM;
-            }
-            keys = grown;
-        }
-        memcpy(keys + len, key, k);
-        at[i] = len;
-        len += k;
-    }
-    for (size_t i = 0; i < vs->n; i++)
-        vs->v[i].key = keys + at[i];
-    free(at);
     vs->keys = keys;
+    vs->bigrams = bgs;
+    for (size_t i = 0; i < vs->n; i++) {
+        vs->v[i].key.s = vs->keys + at[2 * i];
+        vs->v[i].key.bg = vs->bigrams ? vs->bigrams + at[2 * i + 1] : NULL;
+    }
+    free(at);
     return YS_OK;
 }
 
@@ -155,6 +181,7 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     out->twin = NULL;
     out->how = NULL;
     out->keys = NULL;
+    out->bigrams = NULL;
     if (!ts->nind)
         return YS_OK;
     ys_iview *v = calloc(ts->nind, sizeof *v);
@@ -203,7 +230,9 @@ void ys_iviews_free(ys_iviews *vs)
     free(vs->twin);
     free(vs->how);
     free(vs->keys);
+    free(vs->bigrams);
     vs->keys = NULL;
+    vs->bigrams = NULL;
     vs->v = NULL;
     vs->twin = NULL;
     vs->how = NULL;
@@ -241,6 +270,7 @@ const ys_iviews *ys_iviews_use(const ys_tableset *ts, ys_iviews *own)
     own->twin = NULL;
     own->how = NULL;
     own->keys = NULL;
+    own->bigrams = NULL;
     if (ts != cache.ts)
         return ys_iviews_build(ts, true, own) == YS_OK ? own : NULL;
     if (!cache.built) {

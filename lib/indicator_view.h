@@ -11,15 +11,28 @@
 #define YS_INDICATOR_VIEW_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "yusuan/indicator.h"
 #include "yusuan/tableset.h"
 
 /* Room for a folded name (ys_project_key, ys_indicator_key) in matching. */
 #define YS_IND_KEY_CAP 256
 
+/* A folded name ready for many comparisons: the key and its sorted
+ * character bigrams (as ys_similarity makes them). */
+typedef struct ys_ikey {
+    const char *s;
+    const uint64_t *bg;
+    size_t n;
+} ys_ikey;
+
+/* The sorted bigrams of key into out[0..cap) (cap ≥ the key's code points);
+ * returns their count. */
+size_t ys_ikey_bigrams(const char *key, uint64_t *out, size_t cap);
+
 typedef struct ys_iview {
     const ys_indicator *ind;
-    const char *key;       /* ys_indicator_key of the 三级 name (in ys_iviews.keys) */
+    ys_ikey key;           /* ys_indicator_key of the 三级 name (in ys_iviews.keys) */
     ys_ivalue target, prev1, prev2;
     unsigned ctx;          /* YS_IVC_* */
     const char *form;      /* table 11 with twins: the goal's project form
@@ -34,6 +47,7 @@ typedef struct ys_iviews {
                               place (table 11 ↔ the matched form, same kind), or -1 */
     unsigned *how;         /* owned: YS_MATCH_* of the twin's pairing */
     char *keys;            /* owned: the views' keys, one after another */
+    uint64_t *bigrams;     /* owned: the keys' bigrams, one after another */
 } ys_iviews;
 
 /* Build the views of ts; with `twins`, also pair them: each goal of table
@@ -60,9 +74,21 @@ const ys_iviews *ys_iviews_use(const ys_tableset *ts, ys_iviews *own);
 /* ys_match_indicator with the folded names made beforehand: kx is x's
  * ys_indicator_key, keys[i] that of ind[i] (each folded into at most
  * YS_IND_KEY_CAP bytes, as ys_match_indicator does).  Same result. */
-long ys_match_indicator_keyed(const ys_indicator *x, const char *kx,
-                              const ys_indicator *const *ind, const char *const *keys,
+long ys_match_indicator_keyed(const ys_indicator *x, const ys_ikey *kx,
+                              const ys_indicator *const *ind, const ys_ikey *const *keys,
                               size_t n, const bool *used);
+
+/* The project forms of a table set prepared for ys_match_goal_form, kind
+ * `annual` (goal texts folded, indicator names signed) so that matching
+ * every goal of table 11 prepares them once.  NULL when out of memory;
+ * free with ys_form_sides_free.  It points into ts. */
+typedef struct ys_form_sides ys_form_sides;
+ys_form_sides *ys_form_sides_make(const ys_tableset *ts, bool annual);
+void ys_form_sides_free(ys_form_sides *fs);
+/* ys_match_goal_form with the forms prepared (fs of kind `annual`; NULL:
+ * prepare each on the way).  Same result. */
+const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs, int no,
+                                  bool annual, unsigned *how);
 
 /* True when two views belong to the same block (table, goal, kind). */
 bool ys_iview_same_block(const ys_iview *a, const ys_iview *b);

@@ -89,17 +89,17 @@ static int pair_up(pair_ctx *c, const ys_iview **a, const ys_indicator **ai, siz
                    const ys_iview **b, const ys_indicator **bi, size_t nb, pair_fn fn)
 {
     bool *used = calloc(nb ? nb : 1, sizeof *used);
-    const char **bk = malloc((nb ? nb : 1) * sizeof *bk);
+    const ys_ikey **bk = malloc((nb ? nb : 1) * sizeof *bk);
     if (!used || !bk) {
         free(used);
         free(bk);
         return YS_ENOMEM;
     }
     for (size_t j = 0; j < nb; j++)
-        bk[j] = b[j]->key;
+        bk[j] = &b[j]->key;
     int rc = YS_OK;
     for (size_t i = 0; i < na && rc == YS_OK; i++) {
-        long j = ys_match_indicator_keyed(ai[i], a[i]->key, bi, bk, nb, used);
+        long j = ys_match_indicator_keyed(ai[i], &a[i]->key, bi, bk, nb, used);
         if (j < 0)
             continue;
         used[j] = true;
