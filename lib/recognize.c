@@ -286,6 +286,20 @@ static bool is_row_line(ys_rz *z, size_t li)
            (z->doc->lines[li].is_row && ys_rz_nonempty(z, li) == 1);
 }
 
+/* Lone label lines over a header row (the Shanghai 三公 table: "2024年“三
+ * 公”经费预算数", then the column labels): a row within a few lines. */
+static bool labels_then_row(ys_rz *z, size_t j, size_t limit)
+{
+    for (size_t k = j; k < limit && k < j + 6; k++) {
+        if (is_row_line(z, k))
+            return k > j;
+        const char *s = ys_rz_short_text(z, k, 1);
+        if (ys_rz_nonempty(z, k) && (!s || strlen(s) > 60 || ys_rz_is_note(z, k)))
+            return false;
+    }
+    return false;
+}
+
 /* Among several tables sharing a title, the one whose header labels appear
  * in the lines after the cluster. */
 static int pick_by_header(ys_rz *z, unsigned mask, size_t body, size_t limit,
@@ -337,7 +351,8 @@ static int resolve_cluster(ys_rz *z, const anchor *an, size_t start, size_t j,
         mask = m;
         *from = k;
     }
-    if (*from == NONE || j >= limit || !is_row_line(z, j) || part_heading(z, j))
+    if (*from == NONE || j >= limit || !(is_row_line(z, j) || labels_then_row(z, j, limit)) ||
+        part_heading(z, j))
         return -1;
     return pick_by_header(z, mask, j, limit, used);
 }
@@ -467,15 +482,32 @@ static size_t next_table(const split *sp, size_t li, size_t end)
 
 /* 预算编制说明 up to the next table, and 其他相关情况说明 (with
  * 项目经费情况说明) up to the goal forms or the end: each read as part 3. */
+static void plain_heads(ys_rz *z, size_t *note, size_t *other)
+{
+    *note = *other = NONE;
+    for (size_t i = 0; i < z->doc->nlines; i++) {
+        if (*note == NONE && plain_heading(z, i, "预算编制说明", false))
+            *note = i;
+        else if (*other == NONE && plain_heading(z, i, "其他相关情况说明", true))
+            *other = i;
+    }
+}
+
+/* A table ends at the next un-numbered prose heading too. */
+static size_t before_prose(ys_rz *z, size_t body, size_t end)
+{
+    size_t heads[2];
+    plain_heads(z, &heads[0], &heads[1]);
+    for (int k = 0; k < 2; k++)
+        if (heads[k] != NONE && heads[k] > body && heads[k] < end)
+            end = heads[k];
+    return end;
+}
+
 static int plain_prose(ys_rz *z, const split *sp)
 {
-    size_t n = z->doc->nlines, note = NONE, other = NONE;
-    for (size_t i = 0; i < n; i++) {
-        if (note == NONE && plain_heading(z, i, "预算编制说明", false))
-            note = i;
-        else if (other == NONE && plain_heading(z, i, "其他相关情况说明", true))
-            other = i;
-    }
+    size_t n = z->doc->nlines, note, other;
+    plain_heads(z, &note, &other);
     if (note != NONE) {
         int rc = ys_narrative_read(z->doc, note, next_table(sp, note, n), z->ts, z->err);
         if (rc != YS_OK)
@@ -500,7 +532,7 @@ static int run(ys_rz *z)
     for (size_t k = 0; k < sp.nfound && !z->oom; k++) {
         found *f = &sp.tables[k];
         int rc = ys_rz_read_table(z, f->pt, f->title_li, f->from, f->body,
-                                  table_end(&sp, k, n));
+                                  before_prose(z, f->body, table_end(&sp, k, n)));
         if (rc != YS_OK)
             return rc;
     }

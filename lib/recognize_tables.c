@@ -54,7 +54,8 @@ static bool meta_line(ys_rz *z, size_t li, int *unit)
         if (u >= 0)
             *unit = u;
         if (u < 0 && !ys_starts(s, "部门:") && !ys_starts(s, "单位名称:") &&
-            !ys_starts(s, "部门名称:"))
+            !ys_starts(s, "部门名称:") && !ys_starts(s, "编制部门:") &&
+            !ys_starts(s, "编制单位:"))
             return false;
         any = true;
     }
@@ -92,6 +93,22 @@ static bool label_line(ys_rz *z, const ys_ptable *pt, size_t li)
     return false;
 }
 
+/* A lone label over a header row (the 三公 table's "2024年“三公”经费预算数",
+ * a wrapped "机关运行经/费预算数"): lone lines, then a row of labels, not
+ * figures, within a few lines. */
+static bool label_over_header(ys_rz *z, const ys_ptable *pt, size_t li, size_t end,
+                              ys_unit unit)
+{
+    if (ys_rz_is_note(z, li))
+        return false;
+    for (size_t k = li + 1; k < end && k < li + 6; k++) {
+        int ne = ys_rz_nonempty(z, k);
+        if (ne >= 2 || z->doc->lines[k].is_row)
+            return !data_line(z, pt, k, unit);
+    }
+    return false;
+}
+
 static void find_header(ys_rz *z, const ys_ptable *pt, size_t body, size_t end, header *h)
 {
     h->nrows = 0;
@@ -100,7 +117,8 @@ static void find_header(ys_rz *z, const ys_ptable *pt, size_t body, size_t end, 
         int ne = ys_rz_nonempty(z, li);
         if (ne == 0 || meta_line(z, li, &h->unit))
             continue;
-        bool row = ne >= 2 || z->doc->lines[li].is_row || (h->nrows && label_line(z, pt, li));
+        bool row = ne >= 2 || z->doc->lines[li].is_row || label_line(z, pt, li) ||
+                   label_over_header(z, pt, li, end, (ys_unit)h->unit);
         if (!row || data_line(z, pt, li, (ys_unit)h->unit) || h->nrows == MAX_HDR) {
             h->data = li;
             return;

@@ -26,8 +26,8 @@ typedef struct sdoc {
 
 static const sdoc docs[] = {
     {"sh_putuo_caizhengju_2025_dept", " 4 7 ", " 4 7 "},
-    {"sh_putuo_wanli_2023_dept", " 4 7 ", " 3 4 7 "},
-    {"sh_putuo_wanli_2024_dept", " 4 7 ", " 2 3 4 7 "},
+    {"sh_putuo_wanli_2023_dept", " 4 ", " 3 4 "},
+    {"sh_putuo_wanli_2024_dept", " 4 ", " 2 3 4 "},
     {"sh_shi_caizhengju_2025_unit", " 1 4 6 7 ", " 1 4 6 7 "},
 };
 

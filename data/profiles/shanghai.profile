@@ -121,12 +121,14 @@ title 部门“三公”经费和机关运行经费预算表|单位“三公”�
 required yes
 unit 万元
 codes none
+# in the order of the printed columns: when the readers' header cells do not
+# line up with the figures, the seven figures are read in this order
 col total 合计
 col abroad 因公出国(境)费
+col reception 公务接待费
 col car.subtotal 公务用车购置及运行费/小计|小计
 col car.purchase 购置费
 col car.operation 运行费
-col reception 公务接待费
 col admin_running 机关运行经费预算数|机关运行经费预算/数|机关运行经费预算
 
 # 财政项目支出绩效目标填报表: one per project, read by the forms reader
