@@ -67,9 +67,6 @@ col @in.name 财政拨款收入/项目
 col @in.amount 财政拨款收入/预算数
 col @out.name 财政拨款支出/项目
 col @out.amount 财政拨款支出/合计
-col @out.gpb 财政拨款支出/一般公共预算
-col @out.gov_fund 财政拨款支出/政府性基金预算
-col @out.soe 财政拨款支出/国有资本经营预算
 row in.gpb 一般公共预算资金|一般公共预算
 row in.gov_fund 政府性基金|政府性基金预算
 row in.soe 国有资本经营预算
