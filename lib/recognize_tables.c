@@ -33,7 +33,9 @@ static bool data_line(ys_rz *z, const ys_ptable *pt, size_t li, ys_unit unit)
     }
     for (int c = 0; c < 2 && c < l->ncells; c++) {
         const char *s = ys_rz_cell(z, li, c);
-        if (ys_is_code(s) || is_total_word(s))
+        /* a table without codes (三公) has a 合计 column: without figures
+         * the word is its label, not a total row */
+        if (ys_is_code(s) || (is_total_word(s) && pt->codes != YS_PCODES_NONE))
             return true;
         if (pt->shape == YS_SHAPE_TWOSIDED && ys_top_numbered(s))
             return true;
