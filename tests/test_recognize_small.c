@@ -5,6 +5,7 @@
  * with a code split over three columns). */
 #include "testutil.h"
 
+#include "embedded.h"
 #include "profile.h"
 #include "yusuan/amount.h"
 #include "yusuan/doc.h"
@@ -380,6 +381,23 @@ static void page_breaks(void **st)
 static void profiles(void **st)
 {
     (void)st;
+    /* every compiled-in profile parses (a broken one would be left out) */
+    int nprof = 0;
+    for (int i = 0; ys_embedded_name(i); i++) {
+        const char *name = ys_embedded_name(i);
+        if (strncmp(name, "profiles/", 9) != 0)
+            continue;
+        size_t len = 0;
+        const char *data = ys_embedded_get(name, &len);
+        ys_profile *each = NULL;
+        ys_error perr = {0};
+        if (ys_profile_parse(name, data, len, &each, &perr) != YS_OK)
+            fail_msg("%s:%d: %s", name, perr.line, perr.msg);
+        assert_non_null(ys_profile_builtin(ys_profile_name(each)));
+        ys_profile_free(each);
+        nprof++;
+    }
+    assert_true(nprof >= 1);
     const ys_profile *p = ys_profile_builtin("national");
     assert_non_null(p);
     assert_string_equal(ys_profile_name(p), "national");
