@@ -142,6 +142,9 @@ int ys_amount_parse(const char *s, size_t n, ys_unit unit, ys_amount *out)
     else if (rn != 0)
         return -1;
     int64_t f = unit_fen(unit);
+    /* the integer part must fit in 分 with room for the fraction */
+    if (ip > (INT64_MAX - f) / f)
+        return -1;
     /* fraction in 分: frac / 10^dp * f, rounded half-up when too fine */
     int64_t ffen = div_round(frac * f, pow10_tab[dp]);
     int64_t v = ip * f + ffen;

@@ -18,6 +18,8 @@ static void parse_forms(void **st)
     assert_int_equal(P("2877.9", YS_UNIT_WAN).fen, 2877900000LL);
     assert_int_equal(P("1.6万", YS_UNIT_YUAN).fen, 1600000LL);
     assert_int_equal(P("-3.5", YS_UNIT_WAN).fen, -3500000LL);
+    /* the largest 万元 figure that fits: 13 digits */
+    assert_int_equal(P("9999999999999", YS_UNIT_WAN).fen, 9999999999999LL * 1000000LL);
     assert_int_equal(P("１２３．４５", YS_UNIT_YUAN).fen, 12345LL);      /* full-width */
     assert_int_equal(P("１，２３４", YS_UNIT_YUAN).fen, 123400LL);
     assert_int_equal(P("  17.8 ", YS_UNIT_WAN).fen, 17800000LL);
@@ -45,7 +47,8 @@ static void parse_rejects(void **st)
 {
     (void)st;
     const char *bad[] = {"abc", "1.2.3", "12a", ",12", "12,", "1,,2", ".", "-",
-                         "999999999999999999", "12%", "万元", "1.0000000001"};
+                         "999999999999999999", "12%", "万元", "1.0000000001",
+                         "99999999999999" /* 14 digits of 万元 overflow int64 分 */};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         ys_amount a = {7, 7, true};
         assert_int_equal(ys_amount_parse(bad[i], strlen(bad[i]), YS_UNIT_WAN, &a), -1);
