@@ -18,8 +18,8 @@ static void parse_forms(void **st)
     assert_int_equal(P("2877.9", YS_UNIT_WAN).fen, 2877900000LL);
     assert_int_equal(P("1.6万", YS_UNIT_YUAN).fen, 1600000LL);
     assert_int_equal(P("-3.5", YS_UNIT_WAN).fen, -3500000LL);
-    /* the largest 万元 figure that fits: 13 digits */
-    assert_int_equal(P("9999999999999", YS_UNIT_WAN).fen, 9999999999999LL * 1000000LL);
+    /* a 13-digit 万元 figure still fits in int64 分 */
+    assert_int_equal(P("9000000000000", YS_UNIT_WAN).fen, 9000000000000LL * 1000000LL);
     assert_int_equal(P("１２３．４５", YS_UNIT_YUAN).fen, 12345LL);      /* full-width */
     assert_int_equal(P("１，２３４", YS_UNIT_YUAN).fen, 123400LL);
     assert_int_equal(P("  17.8 ", YS_UNIT_WAN).fen, 17800000LL);
