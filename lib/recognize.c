@@ -508,6 +508,11 @@ static int plain_prose(ys_rz *z, const split *sp)
 {
     size_t n = z->doc->nlines, note, other;
     plain_heads(z, &note, &other);
+    /* a document title ("示例局2026年部门预算编制说明") over 第X部分 parts
+     * is not the Shanghai heading */
+    for (int k = 1; k <= 4 && note != NONE; k++)
+        if (sp->part[k] != NONE && sp->part[k] > note && sp->part[k] < next_table(sp, note, n))
+            note = NONE;
     if (note != NONE) {
         int rc = ys_narrative_read(z->doc, note, next_table(sp, note, n), z->ts, z->err);
         if (rc != YS_OK)
