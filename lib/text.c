@@ -156,6 +156,33 @@ size_t ys_utf8_len(const char *s, size_t n)
     return c;
 }
 
+/* Length of the well-formed UTF-8 sequence at p[0..n) (RFC 3629: no
+ * overlong forms, no surrogates, nothing past U+10FFFF), 0 when there is
+ * none.  The same sequences utf8proc_iterate accepts, without a call per
+ * character (this runs over every byte of every document). */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+    unsigned char c = p[0];
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    if (c < 0xE0)
+        return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c < 0xF0) {
+        if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            return 0;
+        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F))
+            return 0;   /* overlong, surrogate */
+        return 3;
+    }
+    if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+        return 0;
+    if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+        return 0;       /* overlong, past U+10FFFF */
+    return 4;
+}
+
 bool ys_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -165,11 +192,10 @@ bool ys_utf8_valid(const char *s, size_t n)
             i++;
             continue;
         }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (len <= 0)
+        size_t len = utf8_seq(p + i, n - i);
+        if (!len)
             return false;
-        i += (size_t)len;
+        i += len;
     }
     return true;
 }
