@@ -1,0 +1,79 @@
+/* Unit tests: the fast paths of lib/text.c (ys_utf8_valid without a call
+ * per character, ys_fold skipping utf8proc for CJK ideographs) agree with
+ * utf8proc itself, which the test asks directly. */
+#include "testutil.h"
+#include "text.h"
+
+#include <utf8proc.h>
+
+/* The reference: every non-ASCII sequence accepted by utf8proc_iterate. */
+static bool valid_by_utf8proc(const unsigned char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (len <= 0)
+            return false;
+        i += (size_t)len;
+    }
+    return true;
+}
+
+/* Every lead byte with every second byte, a few third and fourth bytes
+ * around the continuation range, each cut short as well. */
+static void utf8_valid_matches_utf8proc(void **st)
+{
+    (void)st;
+    static const unsigned char tails[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+    size_t nt = sizeof tails / sizeof *tails;
+    unsigned char b[4];
+    for (int a = 0x80; a < 0x100; a++)
+        for (int c = 0; c < 0x100; c++)
+            for (size_t d = 0; d < nt; d++)
+                for (size_t e = 0; e < nt; e++) {
+                    b[0] = (unsigned char)a;
+                    b[1] = (unsigned char)c;
+                    b[2] = tails[d];
+                    b[3] = tails[e];
+                    for (size_t n = 1; n <= 4; n++)
+                        if (valid_by_utf8proc(b, n) != ys_utf8_valid((const char *)b, n))
+                            fail_msg("%02x %02x %02x %02x (n=%zu)", b[0], b[1], b[2], b[3], n);
+                }
+    assert_true(ys_utf8_valid("预算 ok", strlen("预算 ok")));
+    assert_false(ys_utf8_valid("\xED\xA0\x80", 3));      /* a surrogate */
+    assert_false(ys_utf8_valid("\xE9\xA2", 2));          /* cut short */
+}
+
+/* ys_fold of each ideograph U+4E00..U+9FFF is utf8proc's NFKC of it. */
+static void fold_ideographs_as_nfkc(void **st)
+{
+    (void)st;
+    for (utf8proc_int32_t cp = 0x4E00; cp <= 0x9FFF; cp++) {
+        utf8proc_uint8_t in[8];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, in);
+        in[n] = 0;
+        utf8proc_uint8_t *want = utf8proc_NFKC(in);
+        char got[16];
+        assert_int_equal(ys_fold((const char *)in, (size_t)n, got, sizeof got), strlen((char *)want));
+        assert_string_equal(got, (char *)want);
+        free(want);
+    }
+    /* full-width forms still go through utf8proc */
+    char out[32];
+    ys_fold("（一级）１２", strlen("（一级）１２"), out, sizeof out);
+    assert_string_equal(out, "(一级)12");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(utf8_valid_matches_utf8proc),
+        cmocka_unit_test(fold_ideographs_as_nfkc),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
