@@ -3,7 +3,8 @@
 # apt-get only for what dpkg does not already have.
 set -e
 PKGS="build-essential pkg-config libutf8proc-dev libzip-dev libexpat1-dev
- libpoppler-glib-dev libxlsxwriter-dev libsqlite3-dev libcmocka-dev valgrind
+ libxml2-dev libpoppler-glib-dev libxlsxwriter-dev libsqlite3-dev libcmocka-dev valgrind
+ qpdf
  poppler-utils chromium libreoffice-writer-nogui libreoffice-calc-nogui
  fonts-noto-cjk"
 missing=""
