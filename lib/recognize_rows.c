@@ -114,6 +114,16 @@ static void read_code(ys_rz *z, const ys_rz_map *m, size_t li, char *out, size_t
     }
 }
 
+/* A code cell's text is a code; in table 10 a project code may open with
+ * letters (P001). */
+static bool column_code(const ys_ptable *pt, const char *s)
+{
+    if (pt->codes == YS_PCODES_PROJECT)
+        while ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'))
+            s++;
+    return ys_is_code(s);
+}
+
 /* A line without figures whose every cell is one of the header's labels:
  * the header repeated on a new page ("项目 | 收入预算", "类 | 款 | 项"). */
 static bool header_again(ys_rz *z, const ys_rz_map *m, size_t li)
@@ -187,10 +197,16 @@ static void set_level(const ys_ptable *pt, ys_row *r)
         r->level = 2;
         break;
     case YS_PCODES_PROJECT:
-        if (digits == n && n <= 2) {
+        /* told by structure, not by length: a project names its 项目单位;
+         * a category (22 其他运转类) has two digits and none; the
+         * department and its units are digits without one (see
+         * mark_departments for the rest) */
+        if (r->extra && r->extra[0] && !(digits == n && n <= 2)) {
+            r->level = 4;
+        } else if (digits == n && n <= 2) {
             r->kind = YS_ROW_GROUP;
             r->level = 3;
-        } else if (digits == n && n <= 12) {
+        } else if (digits == n) {
             r->kind = YS_ROW_GROUP;
             r->level = 2;
         } else {
@@ -199,6 +215,26 @@ static void set_level(const ys_ptable *pt, ys_row *r)
         break;
     default:
         r->level = 0;
+    }
+}
+
+/* Table 10 without a 项目单位 column: an all-digit code under the
+ * department that is not the department's code + 3 digits (a unit) is a
+ * short project code (1001), not a unit. */
+static void demote_short_projects(const ys_ptable *pt, ys_table *t)
+{
+    const char *dept = NULL;
+    for (size_t i = 0; i < t->nrows && pt->codes == YS_PCODES_PROJECT; i++) {
+        ys_row *r = &t->rows[i];
+        if (r->kind == YS_ROW_GROUP && r->level == 1)
+            dept = r->code;
+        if (!dept || r->kind != YS_ROW_GROUP || r->level != 2)
+            continue;
+        size_t n = strlen(dept);
+        if (strlen(r->code) != n + 3 || strncmp(r->code, dept, n) != 0) {
+            r->kind = YS_ROW_ITEM;
+            r->level = 4;
+        }
     }
 }
 
@@ -221,6 +257,7 @@ static void mark_departments(const ys_ptable *pt, ys_table *t)
         }
         prev = r;
     }
+    demote_short_projects(pt, t);
 }
 
 static int add_grid_row(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
@@ -283,7 +320,9 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         if (ne == 0)
             continue;
         if (ne == 1 && !z->doc->lines[li].is_row && !name_tail(z, li, end)) {
-            if (header_again(z, m, li) || paragraph(z, t, li))
+            const char *lone = ys_rz_short_text(z, li, 1);
+            /* an empty table's bare 合计 line, then its 注 */
+            if (header_again(z, m, li) || paragraph(z, t, li) || (lone && is_total_word(lone)))
                 continue;
             break;
         }
@@ -292,7 +331,7 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         append(g.name, role_text(z, m, li, YS_COL_NAME, 0));
         g.extra = role_text(z, m, li, YS_COL_EXTRA, 0);
         g.fig = read_cells(z, t, m, li, 0, g.cells);
-        if (g.code[0] && !ys_is_code(g.code)) {
+        if (g.code[0] && !column_code(pt, g.code)) {
             if (!g.name[0])
                 append(g.name, g.code);
             g.code[0] = 0;

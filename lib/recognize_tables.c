@@ -119,8 +119,11 @@ static void find_header(ys_rz *z, const ys_ptable *pt, size_t body, size_t end, 
         int ne = ys_rz_nonempty(z, li);
         if (ne == 0 || meta_line(z, li, &h->unit))
             continue;
-        bool row = ne >= 2 || z->doc->lines[li].is_row || label_line(z, pt, li) ||
-                   label_over_header(z, pt, li, end, (ys_unit)h->unit);
+        /* a lone 备注 is never a header row, even where every line is a
+         * row (a workbook): it is the note of an empty table */
+        bool note = ne == 1 && ys_rz_is_note(z, li);
+        bool row = !note && (ne >= 2 || z->doc->lines[li].is_row || label_line(z, pt, li) ||
+                             label_over_header(z, pt, li, end, (ys_unit)h->unit));
         if (!row || data_line(z, pt, li, (ys_unit)h->unit) || h->nrows == MAX_HDR) {
             h->data = li;
             return;
