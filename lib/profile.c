@@ -160,6 +160,23 @@ static int table_directive(pparse *pp, const char *kw, char *args)
     return YS_OK;
 }
 
+/* `section W|W|…`: a part-3 section the profile requires (profile-wide,
+ * wherever it stands). */
+static int section_directive(pparse *pp, const char *args)
+{
+    ys_profile *p = pp->p;
+    if (p->nsections == YS_PROFILE_MAX_SECTIONS)
+        return perr(pp, "section 过多");
+    ys_psection *sec = &p->sections[p->nsections];
+    sec->nalts = split_alts(pp, args, sec->alts, YS_PROFILE_MAX_SYN);
+    if (sec->nalts < 0)
+        return perr(pp, "section 的写法过多或内存不足");
+    if (sec->nalts == 0)
+        return perr(pp, "section 需要标题文字");
+    p->nsections++;
+    return YS_OK;
+}
+
 static int directive(pparse *pp, char *s)
 {
     char *sp = strpbrk(s, " \t");
@@ -186,6 +203,8 @@ static int directive(pparse *pp, char *s)
         pp->cur->id = ys_arena_strndup(pp->p->arena, args, strlen(args));
         return pp->cur->id ? YS_OK : YS_ENOMEM;
     }
+    if (strcmp(s, "section") == 0)
+        return section_directive(pp, args);
     if (strcmp(s, "unit") == 0 && !pp->cur) {
         int u;
         if (parse_unit(pp, args, &u))
@@ -407,6 +426,27 @@ unsigned ys_profile_match_title(const ys_profile *p, const char *folded, bool *e
             *exact = *exact || m == n;
         }
     return mask;
+}
+
+int ys_profile_sections(const ys_profile *p, const ys_psection **out)
+{
+    *out = p && p->nsections ? p->sections : NULL;
+    return p ? p->nsections : 0;
+}
+
+int ys_profile_match_section(const ys_profile *p, const char *folded)
+{
+    int hit = -1;
+    size_t best = 0, n = strlen(folded);
+    for (int i = 0; p && i < p->nsections; i++)
+        for (int k = 0; k < p->sections[i].nalts; k++) {
+            size_t m = strlen(p->sections[i].alts[k]);
+            if (m > best && ends_with(folded, n, p->sections[i].alts[k], m)) {
+                best = m;
+                hit = i;
+            }
+        }
+    return hit;
 }
 
 bool ys_psyn_match(const ys_psyn *syn, const char *const *path, int depth)

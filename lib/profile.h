@@ -25,6 +25,7 @@
 #define YS_PROFILE_MAX_COLS 40
 #define YS_PROFILE_MAX_ROWKEYS 48
 #define YS_PROFILE_MAX_SYN 16
+#define YS_PROFILE_MAX_SECTIONS 32
 
 typedef enum ys_pshape {
     YS_SHAPE_GRID = 0,     /* rows of code, name, amounts under a header */
@@ -71,11 +72,20 @@ typedef struct ys_ptable {
     ys_pkey rows[YS_PROFILE_MAX_ROWKEYS];
 } ys_ptable;
 
+/* A section part 3 (情况说明) must have: the words of its heading without
+ * numbering ("收支预算总体安排情况"), and their alternatives, folded. */
+typedef struct ys_psection {
+    int nalts;
+    const char *alts[YS_PROFILE_MAX_SYN];
+} ys_psection;
+
 struct ys_profile {
     const char *name;
     ys_unit unit;
     int ntables;
     ys_ptable tables[YS_PROFILE_MAX_TABLES];
+    int nsections;            /* `section` directives, in profile order */
+    ys_psection sections[YS_PROFILE_MAX_SECTIONS];
     struct ys_arena *arena;   /* owns every string above */
 };
 
@@ -104,6 +114,17 @@ const ys_ptable *ys_profile_table(const ys_profile *p, const char *id);
  * (0: not a title).  `exact` receives true when the whole text is a title.
  */
 unsigned ys_profile_match_title(const ys_profile *p, const char *folded, bool *exact);
+
+/* The part-3 sections profile p requires (`section` directives), in profile
+ * order.  Returns their count and points *out at them (owned by p; *out
+ * may be NULL when the count is 0). */
+int ys_profile_sections(const ys_profile *p, const ys_psection **out);
+
+/* Which required section a part-3 heading is: `folded` is the heading
+ * folded (ys_fold) and without its numbering ("一、"); it names section i
+ * when it equals or ends with one of its alternatives (the longest
+ * alternative wins).  Returns i, or -1 when it names none. */
+int ys_profile_match_section(const ys_profile *p, const char *folded);
 
 /* True when the label path (folded components, leaf last) matches syn. */
 bool ys_psyn_match(const ys_psyn *syn, const char *const *path, int depth);

@@ -4,6 +4,8 @@
  * (an empty table's lone 备注 is its note, not a header row). */
 #include "testutil.h"
 
+#include "profile.h"
+#include "text.h"
 #include "yusuan/doc.h"
 #include "yusuan/recognize.h"
 #include "yusuan/tableset.h"
@@ -117,11 +119,72 @@ static void t10_digit_project_code(void **st)
               "1001", NULL);
 }
 
+/* ---- profile sections ------------------------------------------------------------ */
+
+static void section_directive(void **st)
+{
+    (void)st;
+    const char *txt = "profile t\nsection 甲乙|丙\ntable 1\ntitle 表甲\nsection 丁\n";
+    ys_profile *p = NULL;
+    ys_error err = {0};
+    assert_int_equal(ys_profile_parse("t.profile", txt, strlen(txt), &p, &err), YS_OK);
+    const ys_psection *sec = NULL;
+    assert_int_equal(ys_profile_sections(p, &sec), 2);
+    assert_int_equal(sec[0].nalts, 2);
+    assert_string_equal(sec[0].alts[0], "甲乙");
+    assert_string_equal(sec[0].alts[1], "丙");
+    assert_string_equal(sec[1].alts[0], "丁");
+    assert_int_equal(ys_profile_match_section(p, "某甲乙"), 0);
+    assert_int_equal(ys_profile_match_section(p, "丁"), 1);
+    assert_int_equal(ys_profile_match_section(p, "戊"), -1);
+    ys_profile_free(p);
+    const char *bad = "profile t\nsection\n";
+    assert_int_equal(ys_profile_parse("b.profile", bad, strlen(bad), &p, &err), YS_EINPUT);
+    assert_int_equal(err.line, 2);
+}
+
+/* The reference's part 3 headings ("一、收支预算总体安排情况" …), numbering
+ * cut off here, name the national profile's sections one by one. */
+static void national_sections_match_reference(void **st)
+{
+    (void)st;
+    const ys_profile *p = ys_profile_builtin("national");
+    assert_non_null(p);
+    const ys_psection *sec = NULL;
+    int n = ys_profile_sections(p, &sec);
+    assert_true(n >= 10);
+    char path[1024];
+    if (!ys_test_shared("documents/000_b019c8698d50126e.txt", path, sizeof path))
+        return;
+    char *text = ys_test_slurp(path, NULL);
+    assert_non_null(text);
+    const char *part3 = strstr(text, "\n一、收支预算");   /* the body, not the 目录 */
+    assert_non_null(part3);
+    int next = 0;
+    for (const char *l = part3 + 1; *l && next < n;) {
+        const char *e = strchr(l, '\n');
+        size_t len = e ? (size_t)(e - l) : strlen(l);
+        const char *dun = strstr(l, "、");
+        if (dun && dun < l + len && dun - l <= 6 && !memchr(l, '\t', len)) {
+            char buf[512];
+            const char *h = dun + strlen("、");
+            if (ys_fold(h, len - (size_t)(h - l), buf, sizeof buf) != (size_t)-1 &&
+                ys_profile_match_section(p, buf) == next)
+                next++;
+        }
+        l = e ? e + 1 : l + len;
+    }
+    assert_int_equal(next, n);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(t10_letter_project_code),
         cmocka_unit_test(t10_digit_project_code),
+        cmocka_unit_test(section_directive),
+        cmocka_unit_test(national_sections_match_reference),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

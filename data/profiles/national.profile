@@ -5,6 +5,13 @@
 #
 #   profile NAME            the profile's name (--profile NAME)
 #   unit 万元|元             default unit of every table (a 单位：… line wins)
+#   section W|W|…           a section part 3 (情况说明) must have, in the order
+#                           it comes: the words of its heading without the
+#                           numbering ("一、"), and their alternatives.  A
+#                           heading names the section when, folded and without
+#                           its numbering, it equals or ends with W (the
+#                           longest W wins).  Profile-wide, wherever it stands;
+#                           DOC.required reports a missing one.
 #   table ID                starts a table: "1" … "10", "5-1", "11", "12"; the
 #                           directives below apply to it until the next `table`
 #     title T|T|…           how the document titles it.  A line names the table
@@ -56,6 +63,18 @@
 
 profile national
 unit 万元
+
+section 收支预算总体安排情况
+section 收入预算安排情况
+section 支出预算安排情况
+section 财政拨款收支预算总体情况
+section 一般公共预算支出安排情况
+section 一般公共预算基本支出安排情况
+section 一般公共预算“三公”经费支出安排情况|一般公共预算"三公"经费支出安排情况
+section 政府性基金预算支出安排情况
+section 国有资本经营预算支出安排情况
+section 项目支出安排情况
+section 其他重要事项的情况说明
 
 table 1
 title 部门收支总表|部门收支预算总表|部门财务收支总表
