@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "arena.h"
+#include "vec.h"
 
 #define YS_MAX_INPUT (512u * 1024u * 1024u)
 
@@ -53,14 +54,8 @@ char *ys_doc_strdup(ys_doc *d, const char *s, size_t n)
 int ys_doc_add(ys_doc *d, int no, int page, const char *where, int is_row,
                const char *const *cells, const size_t *lens, int n)
 {
-    if (d->nlines == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 256;
-        ys_line *v = realloc(d->lines, cap * sizeof *v);
-        if (!v)
-            return YS_ENOMEM;
-        d->lines = v;
-        d->cap = cap;
-    }
+    if (ys_vec_reserve(&d->lines, &d->cap, d->nlines, sizeof *d->lines, 256) != 0)
+        return YS_ENOMEM;
     ys_line *l = &d->lines[d->nlines];
     l->no = no;
     l->page = page;

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "vec.h"
+
 void ys_findings_init(ys_findings *f) { memset(f, 0, sizeof *f); }
 
 void ys_findings_free(ys_findings *f)
@@ -42,14 +44,8 @@ ys_finding *ys_findings_add(ys_findings *f, ys_severity sev, const char *rule,
                             const char *expected, const char *actual,
                             const char *fmt, ...)
 {
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 32;
-        ys_finding *v = realloc(f->v, cap * sizeof *v);
-        if (!v)
-            return NULL;
-        f->v = v;
-        f->cap = cap;
-    }
+    if (ys_vec_reserve(&f->v, &f->cap, f->n, sizeof *f->v, 32) != 0)
+        return NULL;
     char buf[2048];
     va_list ap;
     va_start(ap, fmt);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "vec.h"
 
 ys_tableset *ys_tableset_new(void)
 {
@@ -54,18 +55,10 @@ const char *ys_ts_str(ys_tableset *ts, const char *s, size_t n)
     return ys_arena_strndup(ts->arena, s, n);
 }
 
-/* Grow a vector of `size`-byte items to hold one more. */
+/* Grow a vector of `size`-byte items to hold one more (NULL: no memory). */
 static void *grow(void *v, size_t *cap, size_t n, size_t size)
 {
-    if (n < *cap)
-        return v;
-    size_t nc = *cap ? *cap * 2 : 16;
-    void *nv = realloc(v, nc * size);
-    if (!nv)
-        return NULL;
-    memset((char *)nv + *cap * size, 0, (nc - *cap) * size);
-    *cap = nc;
-    return nv;
+    return ys_vec_reserve(&v, cap, n, size, 16) == 0 ? v : NULL;
 }
 
 ys_table *ys_tableset_add(ys_tableset *ts, const char *id, const char *title,

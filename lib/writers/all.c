@@ -16,6 +16,7 @@
 
 #include "yusuan/writer.h"
 #include "writers/layout.h"
+#include "vec.h"
 
 static const struct { const char *name; unsigned bit; } NAMES[] = {
     {"txt", YS_OUT_TXT}, {"md", YS_OUT_MD}, {"markdown", YS_OUT_MD},
@@ -59,14 +60,8 @@ typedef struct outs {
 
 static out *new_out(outs *o, const char *dir, const char *name)
 {
-    if (o->n == o->cap) {
-        size_t nc = o->cap ? o->cap * 2 : 32;
-        out *v = realloc(o->v, nc * sizeof *v);
-        if (!v)
-            return NULL;
-        o->v = v;
-        o->cap = nc;
-    }
+    if (ys_vec_reserve(&o->v, &o->cap, o->n, sizeof *o->v, 32) != 0)
+        return NULL;
     size_t len = strlen(dir) + strlen(name) + 64;
     out *x = &o->v[o->n];
     x->path = malloc(len);

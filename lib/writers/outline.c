@@ -13,20 +13,15 @@
 
 #include "arena.h"
 #include "writers/layout.h"
+#include "vec.h"
 
 static const char *const ORDER[] = {"1", "2", "3", "4", "5-1", "5-2", "6", "7", "8", "9",
                                     "10", NULL};
 
 static ys_block *add(ys_outline *o, ys_bkind kind, int part, const char *text)
 {
-    if (o->n == o->cap) {
-        size_t nc = o->cap ? o->cap * 2 : 64;
-        ys_block *b = realloc(o->b, nc * sizeof *b);
-        if (!b)
-            return NULL;
-        o->b = b;
-        o->cap = nc;
-    }
+    if (ys_vec_reserve(&o->b, &o->cap, o->n, sizeof *o->b, 64) != 0)
+        return NULL;
     ys_block *b = &o->b[o->n++];
     memset(b, 0, sizeof *b);
     b->kind = kind;
