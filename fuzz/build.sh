@@ -9,7 +9,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT=${YS_FUZZ_OUT:-$ROOT/build-fuzz}
 SHARED=${YS_SHARED:-$ROOT/../shared}
 CC=${FUZZ_CC:-clang}
-PKGS="libutf8proc libzip expat poppler-glib"
+PKGS="libutf8proc libzip expat libxml-2.0 poppler-glib"
 command -v "$CC" >/dev/null || { echo "fuzz/build.sh: $CC is not installed" >&2; exit 2; }
 cd "$ROOT"
 mkdir -p "$OUT/obj"
@@ -17,7 +17,7 @@ FLAGS="-std=c17 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -fsanitize=address,
 LIBS="$(pkg-config --libs $PKGS) -lm"
 
 # The readers and what they stand on (doc, errors, arena, text, zip/XML).
-SRC="lib/doc.c lib/error.c lib/arena.c lib/text.c lib/fileio.c $(ls lib/ooxml*.c) \
+SRC="lib/doc.c lib/vec.c lib/error.c lib/arena.c lib/text.c lib/fileio.c $(ls lib/ooxml*.c) \
      $(ls lib/readers/*.c)"
 OBJS=""
 for s in $SRC; do

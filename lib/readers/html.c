@@ -6,24 +6,29 @@
  * <script>, <style>, <title> are skipped; entities are decoded; <br> in a
  * cell is a space.  A table nested in a cell is flattened as in DOCX.
  *
- * Why hand-written: libyusuan links expat, not libxml2 (whose HTML
- * parser would be the library to use here), and an expat parse refuses
- * real-world HTML.  What we need is small: tags, attributes, comments,
- * raw-text elements, entities and the implicit ends of td/tr/p.
+ * Parsing is libxml2's HTML parser (forgiving like a browser: implicit
+ * ends of td/tr/p, entities, raw-text elements); this file walks its tree.
+ * libxml2's error handlers are silenced while it parses: the library
+ * prints nothing.
  *
  * Promise: no = source line of the paragraph's first text or of the <tr>;
  * text that is not UTF-8 is converted from GB18030 when the page says it
  * is GBK/GB2312/GB18030, refused with its line otherwise.
  */
 #include <iconv.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
 #include "yusuan/doc.h"
 #include "../text.h"
 #include "cells.h"
-#include "html_lex.h"
 
 #define MAX_DEPTH 32
 #define MAX_COLS 1024
@@ -149,14 +154,15 @@ static void start_row(struct html *h, int line)
     f->col = 0;
 }
 
-static int span_attr(const html_tag *t, const char *name)
+static int span_attr(xmlNode *e, const char *name)
 {
-    const char *v = html_attr(t, name);
-    int k = v ? atoi(v) : 1;
+    xmlChar *v = xmlGetProp(e, (const xmlChar *)name);
+    int k = v ? atoi((const char *)v) : 1;
+    xmlFree(v);
     return k >= 1 && k <= MAX_COLS ? k : 1;
 }
 
-static void start_cell(struct html *h, const html_tag *t, int line)
+static void start_cell(struct html *h, xmlNode *e, int line)
 {
     struct tframe *f = top(h);
     if (!f->in_row)
@@ -165,8 +171,8 @@ static void start_cell(struct html *h, const html_tag *t, int line)
     skip_spanned(f);
     f->in_cell = 1;
     f->cell.n = 0;
-    f->colspan = span_attr(t, "colspan");
-    f->rowspan = span_attr(t, "rowspan");
+    f->colspan = span_attr(e, "colspan");
+    f->rowspan = span_attr(e, "rowspan");
 }
 
 static void start_table(struct html *h)
@@ -205,55 +211,199 @@ static void end_table(struct html *h)
     h->depth--;
 }
 
+static int in_list(const char *n, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (strcmp(n, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static int is_block(const char *n)
 {
     static const char *const blocks[] = {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "ul", "ol",
         "dl", "blockquote", "pre", "section", "article", "header", "footer", "nav",
         "center", "address", "caption", "form", "hr", "body", "main", "aside", "figure",
-        "figcaption", "fieldset", "legend", "html", NULL};
-    for (int i = 0; blocks[i]; i++)
-        if (strcmp(n, blocks[i]) == 0)
-            return 1;
-    return 0;
+        "figcaption", "fieldset", "legend", "html", "br", NULL};
+    return in_list(n, blocks);
 }
 
-static void on_tag(void *ud, const html_tag *t, int line)
+/* Elements whose content is not document text. */
+static int is_skipped(const char *n)
 {
-    struct html *h = ud;
-    const char *n = t->name;
-    if (h->rc != YS_OK)
-        return;
-    if (strcmp(n, "table") == 0) {
-        if (t->end)
-            end_table(h);
-        else
-            start_table(h);
-    } else if (!h->depth) {
-        if (strcmp(n, "br") == 0 || is_block(n))
+    static const char *const skip[] = {"script", "style", "title", "textarea", "noscript",
+                                       "template", "head", NULL};
+    return in_list(n, skip);
+}
+
+static int line_of(xmlNode *n)
+{
+    long l = xmlGetLineNo(n);
+    return l > 0 && l < 1L << 30 ? (int)l : 0;
+}
+
+/* The opening of element e (or its only event, for empty ones). */
+static void open_element(struct html *h, xmlNode *e)
+{
+    const char *n = (const char *)e->name;
+    int line = line_of(e);
+    if (strcmp(n, "table") == 0)
+        start_table(h);
+    else if (!h->depth) {
+        if (is_block(n))
             flush_para(h);
-    } else if (strcmp(n, "tr") == 0) {
-        if (t->end)
-            end_row(h);
-        else
-            start_row(h, line);
-    } else if (strcmp(n, "td") == 0 || strcmp(n, "th") == 0) {
-        if (t->end)
-            end_cell(h);
-        else
-            start_cell(h, t, line);
-    } else if (strcmp(n, "thead") == 0 || strcmp(n, "tbody") == 0 ||
-               strcmp(n, "tfoot") == 0)
+    } else if (strcmp(n, "tr") == 0)
+        start_row(h, line);
+    else if (strcmp(n, "td") == 0 || strcmp(n, "th") == 0)
+        start_cell(h, e, line);
+    else if (strcmp(n, "thead") == 0 || strcmp(n, "tbody") == 0 || strcmp(n, "tfoot") == 0)
         end_row(h);
-    else if (strcmp(n, "br") == 0 || is_block(n))
+    else if (is_block(n))
         block_break(h);
 }
 
-static void on_text(void *ud, const char *s, size_t n, int line)
+static void close_element(struct html *h, xmlNode *e)
 {
-    struct html *h = ud;
-    if (h->rc == YS_OK)
-        add_text(h, s, n, line);
+    const char *n = (const char *)e->name;
+    if (strcmp(n, "table") == 0)
+        end_table(h);
+    else if (!h->depth) {
+        if (is_block(n))
+            flush_para(h);
+    } else if (strcmp(n, "tr") == 0)
+        end_row(h);
+    else if (strcmp(n, "td") == 0 || strcmp(n, "th") == 0)
+        end_cell(h);
+    else if (strcmp(n, "thead") == 0 || strcmp(n, "tbody") == 0 || strcmp(n, "tfoot") == 0)
+        end_row(h);
+    else if (strcmp(n, "br") != 0 && is_block(n))
+        block_break(h);
+}
+
+/*
+ * The line a text node's first visible character is on.  libxml2 stamps a
+ * text node with the line where its first chunk of characters ended, so
+ * two lower bounds are taken and the larger kept: that stamp less the line
+ * breaks after the first visible character, and the start tag before the
+ * text (previous sibling, else parent) plus the breaks before it.
+ */
+static int text_line(xmlNode *t, const char *s, size_t n)
+{
+    size_t lead = 0;
+    int before = 0, after = 0;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\n' || s[lead] == '\r'))
+        before += s[lead++] == '\n';
+    for (size_t i = lead; i < n; i++)
+        after += s[i] == '\n';
+    int from_stamp = line_of(t) - after;
+    xmlNode *anchor = t->prev ? t->prev : t->parent;
+    int from_tag = anchor && anchor->type == XML_ELEMENT_NODE ? line_of(anchor) + before : 0;
+    int line = from_stamp > from_tag ? from_stamp : from_tag;
+    return line > 0 ? line : 0;
+}
+
+static void text_node(struct html *h, xmlNode *t)
+{
+    const char *s = (const char *)t->content;
+    if (!s)
+        return;
+    size_t n = strlen(s);
+    add_text(h, s, n, text_line(t, s, n));
+}
+
+/* Returns whether n's children are to be visited. */
+static int enter(struct html *h, xmlNode *n)
+{
+    switch (n->type) {
+    case XML_ELEMENT_NODE:
+        if (is_skipped((const char *)n->name))
+            return 0;
+        open_element(h, n);
+        return 1;
+    case XML_TEXT_NODE:
+    case XML_CDATA_SECTION_NODE:
+        text_node(h, n);
+        return 0;
+    case XML_DOCUMENT_NODE:
+    case XML_HTML_DOCUMENT_NODE:
+        return 1;
+    default:
+        return 0;               /* comments, PIs, the DTD */
+    }
+}
+
+static void leave(struct html *h, xmlNode *n)
+{
+    if (n->type == XML_ELEMENT_NODE && !is_skipped((const char *)n->name))
+        close_element(h, n);
+}
+
+/* Document order without recursion: libxml2's tree may be deep. */
+static void walk(struct html *h, xmlNode *root)
+{
+    xmlNode *n = root;
+    while (n && h->rc == YS_OK) {
+        if (enter(h, n) && n->children) {
+            n = n->children;
+            continue;
+        }
+        for (;;) {
+            leave(h, n);
+            if (n == root)
+                return;
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+}
+
+static void silent(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+static void silent_structured(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+}
+
+/* Parse UTF-8 s[0..n) with libxml2, which prints nothing meanwhile;
+ * returns the tree (caller frees with xmlFreeDoc) or NULL. */
+static htmlDocPtr parse_html(const char *s, size_t n)
+{
+    if (n > INT_MAX)
+        return NULL;
+    xmlInitParser();
+    xmlGenericErrorFunc old = xmlGenericError;
+    void *old_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc old_s = xmlStructuredError;
+    void *old_sctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, silent);
+    xmlSetStructuredErrorFunc(NULL, silent_structured);
+    htmlDocPtr doc = NULL;
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(s, (int)n);
+    if (ctxt) {
+        ctxt->linenumbers = 1;
+        /* the bytes are UTF-8 by now: say so, or libxml2 guesses Latin-1 */
+        xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+        if (utf8)
+            xmlSwitchToEncoding(ctxt, utf8);
+        htmlCtxtUseOptions(ctxt, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                     HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC);
+        htmlParseDocument(ctxt);
+        doc = ctxt->myDoc;
+        ctxt->myDoc = NULL;
+        htmlFreeParserCtxt(ctxt);
+    }
+    xmlSetGenericErrorFunc(old_ctx, old);
+    xmlSetStructuredErrorFunc(old_sctx, old_s);
+    return doc;
 }
 
 /* Bytes that are not UTF-8: GB18030 when the page says GBK/GB2312. */
@@ -316,7 +466,13 @@ int ys_read_html(ys_doc *d, const char *buf, size_t n, ys_error *err)
         n = cn;
     }
     struct html h = {.d = d, .err = err};
-    html_lex(buf, n, on_tag, on_text, &h);
+    htmlDocPtr doc = parse_html(buf, n);
+    if (!doc) {
+        free(conv);
+        return ys_error_set(err, YS_EINPUT, d->path, 0, "无法解析网页");
+    }
+    walk(&h, (xmlNode *)doc);
+    xmlFreeDoc(doc);
     if (h.rc == YS_OK) {
         while (h.depth)
             end_table(&h);
