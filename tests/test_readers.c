@@ -77,6 +77,31 @@ static void html_nested_and_br(void **st)
     ys_doc_free(d);
 }
 
+/* Source lines of text that starts after line breaks, of text longer than
+ * libxml2's read chunk, of text with an entity, and of rows whose <td>/<tr>
+ * ends are implicit; counted by hand from the string below. */
+static void html_source_lines(void **st)
+{
+    (void)st;
+    char h[4096] = "<html><body>\n<p>\n\nfoo\nbar</p>\n<p>";          /* lines 1-2 */
+    for (int i = 0; i < 300; i++)
+        strcat(h, "长");                                            /* line 6 */
+    strcat(h, "\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\nend</p>\n"
+              "<p>a &amp; b\n</p><table><tr><td>1\n<td>2\n<tr><td>3</table></body></html>");
+    ys_doc *d = read_ok("lines.html", h, strlen(h));
+    assert_int_equal(find_line(d, "foo bar")->no, 4);
+    assert_int_equal(find_line(d, "a & b")->no, 9);
+    static const char *const r1[] = {"1", "2", NULL}, *const r2[] = {"3", NULL};
+    assert_cells(find_line(d, "1"), r1);
+    assert_int_equal(find_line(d, "1")->no, 10);
+    assert_cells(find_line(d, "3"), r2);
+    assert_int_equal(find_line(d, "3")->no, 12);
+    for (size_t i = 0; i < d->nlines; i++)
+        if (strncmp(d->lines[i].cells[0], "长长", 6) == 0)
+            assert_int_equal(d->lines[i].no, 6);
+    ys_doc_free(d);
+}
+
 /* ---- layout text -------------------------------------------------------- */
 
 /* Append text at code-point column col of the line in buf (padding with
@@ -513,6 +538,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(html_table),      cmocka_unit_test(html_nested_and_br),
+        cmocka_unit_test(html_source_lines),
         cmocka_unit_test(layout_columns),  cmocka_unit_test(layout_shanghai),
         cmocka_unit_test(office_from_html),
         cmocka_unit_test(pdf_from_html),   cmocka_unit_test(pdf_shanghai),
