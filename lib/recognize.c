@@ -280,10 +280,19 @@ static bool transparent(ys_rz *z, size_t li)
                  ys_starts(s, "部门名称:"));
 }
 
+/* A row opens a table body: several cells, or one cell marked a row with
+ * a line of several cells soon after — where every line is a row (a
+ * workbook), a lone cell is as likely a 目录 entry or prose. */
 static bool is_row_line(ys_rz *z, size_t li)
 {
-    return ys_rz_nonempty(z, li) >= 2 ||
-           (z->doc->lines[li].is_row && ys_rz_nonempty(z, li) == 1);
+    if (ys_rz_nonempty(z, li) >= 2)
+        return true;
+    if (!z->doc->lines[li].is_row || ys_rz_nonempty(z, li) != 1)
+        return false;
+    for (size_t k = li + 1; k < z->doc->nlines && k <= li + 4; k++)
+        if (ys_rz_nonempty(z, k) >= 2)
+            return true;
+    return false;
 }
 
 /* Lone label lines over a header row (the Shanghai 三公 table: "2024年“三

@@ -319,6 +319,10 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         int ne = ys_rz_nonempty(z, li);
         if (ne == 0)
             continue;
+        if (ne == 1 && ys_rz_is_note(z, li)) {   /* a 备注, even as a row (a workbook) */
+            paragraph(z, t, li);
+            continue;
+        }
         if (ne == 1 && !z->doc->lines[li].is_row && !name_tail(z, li, end)) {
             const char *lone = ys_rz_short_text(z, li, 1);
             /* an empty table's bare 合计 line, then its 注 */

@@ -119,6 +119,66 @@ static void t10_digit_project_code(void **st)
               "1001", NULL);
 }
 
+/* ---- every line a row (a workbook) ---------------------------------------------- */
+
+/* Table 7 with no rows: its 备注 is the note, not a header row, whether the
+ * lone line is prose or a row. */
+static void empty_table_note_as_row(void **st)
+{
+    (void)st;
+    const char *note = "备注：2026年没有一般公共预算“三公”经费支出安排。";
+    char text[2048];
+    snprintf(text, sizeof text,
+             "表7\n一般公共预算“三公”经费支出表\n单位：万元\n"
+             "“三公”经费合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n"
+             "\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+             "%s\n",
+             note);
+    for (int all = 0; all < 2; all++) {
+        ys_tableset *ts = recognize(text, all);
+        const ys_table *t = ys_tableset_find(ts, "7");
+        assert_non_null(t);
+        assert_int_equal(t->nrows, 0);
+        assert_non_null(t->note);
+        assert_string_equal(t->note, note);
+        ys_tableset_free(ts);
+    }
+}
+
+/* The reference with every line a row reads as the text does: the same
+ * tables at the same lines with the same rows and notes (7–9 have notes),
+ * and table 11's goals and indicators, not only table 12's. */
+static void reference_as_rows(void **st)
+{
+    (void)st;
+    char path[1024];
+    if (!ys_test_shared("documents/000_b019c8698d50126e.txt", path, sizeof path))
+        return;
+    size_t n = 0;
+    char *text = ys_test_slurp(path, &n);
+    assert_non_null(text);
+    ys_tableset *a = recognize(text, false), *b = recognize(text, true);
+    assert_int_equal(a->ntables, b->ntables);
+    for (size_t i = 0; i < a->ntables; i++) {
+        const ys_table *x = a->tables[i], *y = b->tables[i];
+        assert_string_equal(x->id, y->id);
+        assert_int_equal(x->first_line, y->first_line);
+        assert_int_equal(x->nrows, y->nrows);
+        assert_true((x->note == NULL) == (y->note == NULL));
+    }
+    for (const char *const *id = (const char *const[]){"7", "8", "9", NULL}; *id; id++)
+        assert_non_null(ys_tableset_find(b, *id)->note);
+    size_t in11 = 0;
+    for (size_t i = 0; i < b->nind; i++)
+        in11 += strcmp(b->ind[i].table_id, "11") == 0;
+    assert_true(in11 > 0);
+    assert_int_equal(a->ngoals, b->ngoals);
+    assert_int_equal(a->nind, b->nind);
+    ys_tableset_free(a);
+    ys_tableset_free(b);
+    free(text);
+}
+
 /* ---- profile sections ------------------------------------------------------------ */
 
 static void section_directive(void **st)
@@ -183,6 +243,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(t10_letter_project_code),
         cmocka_unit_test(t10_digit_project_code),
+        cmocka_unit_test(empty_table_note_as_row),
+        cmocka_unit_test(reference_as_rows),
         cmocka_unit_test(section_directive),
         cmocka_unit_test(national_sections_match_reference),
     };
