@@ -34,11 +34,6 @@ typedef struct ys_rz {
 
 /* Folded text of cell c of line li ("" when absent); cached. */
 const char *ys_rz_cell(ys_rz *z, size_t li, int c);
-/* ys_fold for text made only of characters NFKC keeps or maps to ASCII
- * (ASCII, CJK ideographs, full-width ASCII, common CJK punctuation), without
- * utf8proc; (size_t)-1 when s holds anything else (then use ys_fold).
- * Same output as ys_fold where it answers. */
-size_t ys_fold_fast(const char *s, size_t n, char *out, size_t cap);
 /* Number of non-empty cells of line li. */
 int ys_rz_nonempty(const ys_rz *z, size_t li);
 /* The folded non-empty cells of line li joined, when the line has at most

@@ -199,3 +199,72 @@ bool ys_utf8_valid(const char *s, size_t n)
     }
     return true;
 }
+
+/* Length of the character at p that NFKC folding leaves as it is (or maps
+ * to ASCII: *ascii set), 0 when the full fold is needed.  Covers what a
+ * disclosure is mostly made of: ASCII, CJK ideographs U+4000–U+9FFF,
+ * full-width ASCII U+FF01–U+FF5E, 、。「」《》【】, quotes “”‘’. */
+static size_t stable_char(const unsigned char *p, size_t n, int *ascii)
+{
+    *ascii = -1;
+    if (p[0] < 0x80)
+        return 1;
+    if (n < 3)
+        return 0;
+    if (p[0] >= 0xE4 && p[0] <= 0xE9)
+        return 3;
+    if (p[0] == 0xEF && ((p[1] == 0xBC && p[2] >= 0x81) || (p[1] == 0xBD && p[2] <= 0x9E))) {
+        *ascii = 0x21 + (p[1] - 0xBC) * 0x40 + (p[2] - 0x81);
+        return 3;
+    }
+    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] >= 0x81 && p[2] <= 0x9F)
+        return 3;
+    if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9D && p[2] != 0x9A &&
+        p[2] != 0x9B)
+        return 3;
+    return 0;
+}
+
+size_t ys_fold_fast(const char *s, size_t n, char *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t o = 0;
+    if (cap <= n)   /* the output is never longer than the input */
+        return (size_t)-1;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        if (c < 0x80) {   /* ASCII: blanks dropped */
+            if (c != ' ' && (c < '\t' || c > '\r'))
+                out[o++] = (char)c;
+            i++;
+            continue;
+        }
+        if (c >= 0xE4 && c <= 0xE9 && n - i >= 3) {   /* CJK ideographs */
+            out[o++] = (char)c;
+            out[o++] = (char)p[i + 1];
+            out[o++] = (char)p[i + 2];
+            i += 3;
+            continue;
+        }
+        if (n - i >= 3 && c == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) {
+            i += 3;   /* U+3000 */
+            continue;
+        }
+        if (n - i >= 2 && c == 0xC2 && p[i + 1] == 0xA0) {
+            i += 2;   /* U+00A0 */
+            continue;
+        }
+        int ascii;
+        size_t k = stable_char(p + i, n - i, &ascii);
+        if (!k)
+            return (size_t)-1;
+        if (ascii >= 0)
+            out[o++] = (char)ascii;
+        else
+            for (size_t j = 0; j < k; j++)
+                out[o++] = (char)p[i + j];
+        i += k;
+    }
+    out[o] = 0;
+    return o;
+}
