@@ -150,7 +150,7 @@ int ys_amount_parse(const char *s, size_t n, ys_unit unit, ys_amount *out)
     int64_t v = ip * f + ffen;
     ys_amount a;
     a.fen = neg ? -v : v;
-    a.ulp = ys_unit_ulp(unit, dp < 2 ? 2 : dp);
+    a.ulp = ys_unit_ulp(unit, dp);
     a.present = true;
     *out = a;
     return 0;

@@ -36,8 +36,9 @@ static void parse_precision(void **st)
     (void)st;
     /* two decimals of 万元 = 100 元 = 10000 分 */
     assert_int_equal(P("2877.94", YS_UNIT_WAN).ulp, 10000);
-    /* fewer decimals are taken as dropped zeros: still 0.01 万元 */
-    assert_int_equal(P("1438", YS_UNIT_WAN).ulp, 10000);
+    /* a figure keeps the precision it was written with */
+    assert_int_equal(P("1438", YS_UNIT_WAN).ulp, 1000000);
+    assert_int_equal(P("17.8", YS_UNIT_WAN).ulp, 100000);
     /* three decimals are finer */
     assert_int_equal(P("1.234", YS_UNIT_WAN).ulp, 1000);
     assert_int_equal(P("12.30", YS_UNIT_YUAN).ulp, 1);

@@ -268,10 +268,12 @@ static void verdicts(void **st)
     assert_int_equal(ys_judge(&a, &b), YS_SEV_WARNING);
     a = ys_side_of(amt("83.88"), 1);
     assert_int_equal(ys_judge(&a, &b), -1);
-    /* 1.6万 written as "1.6" has the ulp of two decimals: 1.60 vs 1.61 */
+    /* "1.6" keeps its one decimal: it can stand for 1.61, not for 1.66 */
     a = ys_side_of(amt("1.6"), 1);
     b = ys_side_of(amt("1.61"), 2);
-    assert_int_equal(ys_judge(&a, &b), YS_SEV_WARNING);
+    assert_int_equal(ys_judge(&a, &b), -1);
+    b = ys_side_of(amt("1.66"), 2);
+    assert_int_equal(ys_judge(&a, &b), YS_SEV_ERROR);
     /* a blank total against a present part is an error */
     a = ys_side_of((ys_amount){0, 0, false}, 1);
     b = ys_side_of(amt("0.01"), 2);

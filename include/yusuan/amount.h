@@ -8,10 +8,11 @@
  * value interval [x - ulp/2, x + ulp/2); checks compare such intervals so
  * that rounding residue (尾差) is told apart from real errors.
  *
- * Figures written with fewer than two decimals ("1438", "17.8") are taken
- * to have dropped trailing zeros: their ulp is that of two decimals.  This
- * is how disclosures are typed, and it keeps "1438" from excusing an error
- * of several 万元.
+ * A figure keeps the precision it was written with: "17,192万元" stands
+ * for [17191.5, 17192.5) 万元 and "1438" for [1437.5, 1438.5), because
+ * narratives do round to whole 万元; a check that compares it with a table
+ * cell of two decimals therefore allows what that rounding allows, and no
+ * more.
  *
  * Percentages use the same type with the value in units of 0.0001 %
  * ("9.65%" = 96500) and ulp per the decimals written ("9.65%" ulp 100,
