@@ -2,7 +2,8 @@
  * recognize_internal.h — how the recogniser's parts call each other.
  * Internal to libyusuan.
  *
- * recognize.c splits the document into its parts and hands line ranges
+ * recognize.c has the document split into its parts (recognize_split.c)
+ * and hands line ranges
  * [from, to) of doc->lines to:
  *   - the table readers for tables 1–10 (recognize_tables.c),
  *   - the goal and project-form reader for tables 11 and 12 (forms.c),
