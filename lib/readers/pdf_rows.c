@@ -297,16 +297,16 @@ static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
     return bi >= 0 ? bi : column_of(c, nc, &run);
 }
 
+static int is_digit_at(const char *s) { return s[0] >= '0' && s[0] <= '9'; }
+
 /*
- * Rows with figures place each character by where it stands (cells may
- * touch); other rows (headers, labels) place whole cells, which may be
- * centred over a column's edge.
+ * One visual line's text per column.  Rows with figures place each
+ * character by where it stands (cells may touch); other rows (headers,
+ * labels) place whole cells, which may be centred over a column's edge.
  */
-static void emit_block_row(page *p, prow *w, const col *c, int nc)
+static void add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
 {
-    ys_buf cell[MAX_COLS];
     const pdf_glyph *last[MAX_COLS] = {0};
-    memset(cell, 0, sizeof cell);
     size_t run0 = w->g0;
     int run_col = -1;
     for (size_t k = w->g0; k < w->g0 + w->n; k++) {
@@ -326,14 +326,131 @@ static void emit_block_row(page *p, prow *w, const col *c, int nc)
         put_glyph(p, &cell[ci], k, last[ci], w->em);
         last[ci] = G(p, k);
     }
+}
+
+/* Digits with , and . only. */
+static int is_figure_text(const ys_buf *b)
+{
+    int digits = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        if (!is_figure_char(b->p + i, 1) || b->p[i] == '%')
+            return 0;
+        digits += is_digit_at(b->p + i);
+    }
+    return digits > 0;
+}
+
+/* A figure that a wrapped cell may still continue: it ends in , or . or
+ * has one decimal ("2,877.9" before "4"). */
+static int is_open_figure(const ys_buf *b)
+{
+    if (!is_figure_text(b))
+        return 0;
+    char last = b->p[b->n - 1];
+    return last == ',' || last == '.' || (b->n >= 2 && b->p[b->n - 2] == '.');
+}
+
+/* Whether line `next` may continue the logical row `row`: no column holds
+ * a finished figure in the row and another figure in the line. */
+static int continues(const ys_buf *row, const ys_buf *next, int nc)
+{
+    for (int i = 0; i < nc; i++)
+        if (row[i].n && next[i].n && is_figure_text(&row[i]) && is_figure_text(&next[i]) &&
+            !is_open_figure(&row[i]))
+            return 0;
+    return 1;
+}
+
+/* Append the line's cells to the row's: a figure fragment after an open
+ * figure joins without a space ("2,877.9" + "4"), other text after a space
+ * (which ys_cells_add drops between Chinese characters). */
+static void join_line(ys_buf *row, ys_buf *next, int nc)
+{
+    for (int i = 0; i < nc; i++) {
+        if (!next[i].n)
+            continue;
+        if (row[i].n && !(is_open_figure(&row[i]) && is_figure_text(&next[i])))
+            ys_buf_put(&row[i], " ", 1);
+        ys_buf_put(&row[i], next[i].p, next[i].n);
+        row[i].oom |= next[i].oom;
+        next[i].n = 0;
+    }
+}
+
+static void emit_cells(page *p, ys_buf *cell, int nc)
+{
     for (int i = 0; i < nc; i++) {
         ys_cells_add(&p->cells, cell[i].p ? cell[i].p : "", cell[i].n);
         p->cells.oom |= cell[i].oom;
-        ys_buf_free(&cell[i]);
+        cell[i].n = 0;
     }
     emit(p, 1);
 }
 
+static double gap_after(const page *p, int r) { return p->rows[r + 1].y0 - p->rows[r].y1; }
+
+static int by_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/*
+ * The vertical gap below which two visual lines of a block are one
+ * logical row (text wrapped inside narrow cells), or -1e9 when the block's
+ * gaps do not fall into two clear groups.  Wrapped lines stand closer than
+ * the rows do (cell padding and borders lie between rows): the gaps split
+ * at their widest jump, both sides with at least two gaps and the jump
+ * wider than half the text height.
+ */
+static double wrap_threshold(page *p, int r0, int r1)
+{
+    int n = r1 - r0 - 1;
+    if (n < 4)
+        return -1e9;
+    double *g = malloc(sizeof *g * (size_t)n), em = 0;
+    if (!g)
+        return -1e9;
+    for (int i = 0; i < n; i++) {
+        g[i] = gap_after(p, r0 + i);
+        em += p->rows[r0 + i].em;
+    }
+    em /= n;
+    qsort(g, (size_t)n, sizeof *g, by_double);
+    int best = -1;
+    double jump = 0;
+    for (int i = 1; i + 1 < n; i++)            /* at least two on each side */
+        if (i >= 2 && g[i] - g[i - 1] > jump) {
+            jump = g[i] - g[i - 1];
+            best = i;
+        }
+    double t = best > 0 && jump > 0.5 * em ? (g[best] + g[best - 1]) / 2 : -1e9;
+    free(g);
+    return t;
+}
+
+/* Whether a figure of the block is cut short ("2,877.9"): the evidence
+ * that its cells wrap.  scratch: nc empty buffers, left empty. */
+static int has_open_figure(page *p, int r0, int r1, const col *c, int nc, ys_buf *scratch)
+{
+    int open = 0;
+    for (int r = r0; r < r1 && !open; r++) {
+        if (!p->rows[r].figure)
+            continue;
+        add_line(p, &p->rows[r], c, nc, scratch);
+        for (int i = 0; i < nc; i++) {
+            open |= is_open_figure(&scratch[i]);
+            scratch[i].n = 0;
+        }
+    }
+    return open;
+}
+
+/*
+ * Each logical row of the block: a visual line joins the one above when
+ * the gap between them is below the block's wrap threshold and it does not
+ * put a second figure into a column that holds a finished one.
+ */
 static void emit_block(page *p, int r0, int r1)
 {
     col c[MAX_COLS];
@@ -342,8 +459,22 @@ static void emit_block(page *p, int r0, int r1)
         p->rc = nc < 0 ? YS_ENOMEM : p->rc;
         return;
     }
-    for (int r = r0; r < r1; r++)
-        emit_block_row(p, &p->rows[r], c, nc);
+    ys_buf row[MAX_COLS], next[MAX_COLS];
+    memset(row, 0, sizeof row);
+    memset(next, 0, sizeof next);
+    double t = has_open_figure(p, r0, r1, c, nc, next) ? wrap_threshold(p, r0, r1) : -1e9;
+    add_line(p, &p->rows[r0], c, nc, row);
+    for (int r = r0 + 1; r < r1; r++) {
+        add_line(p, &p->rows[r], c, nc, next);
+        if (gap_after(p, r - 1) >= t || !continues(row, next, nc))
+            emit_cells(p, row, nc);
+        join_line(row, next, nc);
+    }
+    emit_cells(p, row, nc);
+    for (int i = 0; i < nc; i++) {
+        ys_buf_free(&row[i]);
+        ys_buf_free(&next[i]);
+    }
 }
 
 /* ---- prose ----------------------------------------------------------- */
