@@ -145,8 +145,68 @@ static bool words_after_figures(const char *f)
     return ys_utf8_len(q, strlen(q)) >= 2;
 }
 
+/* The paragraph after p in the same part, section and heading, or NULL. */
+static const ys_para *next_para(const ys_tableset *ts, const ys_para *p)
+{
+    const ys_para *best = NULL;
+    for (size_t i = 0; i < ts->nparas; i++) {
+        const ys_para *q = &ts->paras[i];
+        if (q->part != p->part || q->section != p->section || q->line <= p->line ||
+            (q->heading == NULL) != (p->heading == NULL) ||
+            (q->heading && strcmp(q->heading, p->heading) != 0))
+            continue;
+        if (!best || q->line < best->line)
+            best = q;
+    }
+    return best;
+}
+
+/* Whether a narrative claim read from paragraph p states a change. */
+static bool para_has_change(const ys_tableset *ts, const ys_para *p)
+{
+    for (size_t i = 0; i < ts->nclaims; i++)
+        if (!ts->claims[i].scope && is_change(&ts->claims[i]) && para_of(ts, &ts->claims[i]) == p)
+            return true;
+    return false;
+}
+
+/* A paragraph that gives a reason before any amount ("财政拨款收入支出增加
+ * 的主要原因是…"): the reason of the changes stated just before it. */
+static int reason_para(const ys_para *p, bool *yes)
+{
+    char *f = ys_doc_fold(p->text ? p->text : "");
+    if (!f)
+        return YS_ENOMEM;
+    *yes = false;
+    for (const char *c = f; *c && !*yes; c++) {
+        if (ys_starts(c, "万元") || ys_starts(c, "%"))
+            break;
+        *yes = reason_at(c) != 0;
+    }
+    free(f);
+    return YS_OK;
+}
+
+/* The reason of a change may come in the paragraph after it, or after a
+ * run of paragraphs that state changes too (收入…增加; 支出…增加; 增加的主要
+ * 原因是…), within the same section. */
+static int reason_follows(const ys_tableset *ts, const ys_para *p, bool *has)
+{
+    const ys_para *q = p ? next_para(ts, p) : NULL;
+    for (int steps = 0; q && steps < 3 && !*has; steps++) {
+        int rc = reason_para(q, has);
+        if (rc)
+            return rc;
+        if (!para_has_change(ts, q))
+            break;
+        q = next_para(ts, q);
+    }
+    return YS_OK;
+}
+
 /* A change of the narrative with no reason in its sentence (a reason word,
- * or words after its figures) nor a reason word in its paragraph. */
+ * or words after its figures), nor a reason word in its paragraph, nor a
+ * reason paragraph following it in its section. */
 static int check_no_reason(const ys_rule *r, const ys_tableset *ts, const ys_claim *c,
                            ys_findings *out)
 {
@@ -165,8 +225,8 @@ static int check_no_reason(const ys_rule *r, const ys_tableset *ts, const ys_cla
         const char *at = f[0] ? strstr(pf, f) : NULL;
         empty_reason(at ? at : pf, &has);
     }
-    int rc = YS_OK;
-    if (!has && !ys_doc_reported(out, r, c->line)) {
+    int rc = has ? YS_OK : reason_follows(ts, p, &has);
+    if (rc == YS_OK && !has && !ys_doc_reported(out, r, c->line)) {
         char ex[160];
         ys_side s = ys_side_of((ys_amount){0}, c->line);
         rc = ys_report_finding(out, r, YS_SEV_WARNING, "", &s, "", "",
