@@ -41,6 +41,45 @@ bool ys_doc_reported(const ys_findings *out, const ys_rule *r, int line)
     return false;
 }
 
+/* ---- notes that say a table is empty -------------------------------------- */
+
+/* Whether, in folded f, `neg` is followed in the same clause by one of words. */
+static bool neg_then(const char *f, const char *neg, const char *const *words, size_t nw)
+{
+    for (const char *p = strstr(f, neg); p; p = strstr(p + 1, neg)) {
+        const char *end = p + strlen(neg);
+        while (*end && !ys_starts(end, ",") && !ys_starts(end, "。") && !ys_starts(end, ";"))
+            end++;
+        for (size_t i = 0; i < nw; i++) {
+            const char *w = strstr(p, words[i]);
+            if (w && w < end)
+                return true;
+        }
+    }
+    return false;
+}
+
+bool ys_doc_note_says_empty(const char *note)
+{
+    static const char *const what[] = {"预算", "安排", "支出"};
+    char *f = note ? ys_doc_fold(note) : NULL;
+    if (!f)
+        return false;
+    bool yes = strstr(f, "空表") || neg_then(f, "没有", what, 3) || neg_then(f, "无", what, 3);
+    free(f);
+    return yes;
+}
+
+bool ys_doc_note_says_none(const char *note)
+{
+    char *f = note ? ys_doc_fold(note) : NULL;
+    if (!f)
+        return false;
+    bool yes = strstr(f, "为0") || strstr(f, "0万元") || strstr(f, "0元");
+    free(f);
+    return yes || ys_doc_note_says_empty(note);
+}
+
 /* ---- DOC.required --------------------------------------------------------- */
 
 /* No row carries a figure other than zero. */
@@ -131,10 +170,48 @@ int ys_dk_required(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     return YS_OK;
 }
 
+/* ---- DOC.empty_note ------------------------------------------------------- */
+
+/*
+ * DOC.empty_note: a table whose note says it is empty (本表为空表, 无…预算)
+ * while its rows carry figures: the note or the figures are wrong.  A
+ * "没有…" note on tables 7–9 is N.none.*'s to report.
+ */
+int ys_dk_empty_note(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
+{
+    for (size_t i = 0; i < ts->ntables; i++) {
+        const ys_table *t = ts->tables[i];
+        if (!t->note || table_empty(t) || !ys_doc_note_says_empty(t->note))
+            continue;
+        bool none_rule = (!strcmp(t->id, "7") || !strcmp(t->id, "8") || !strcmp(t->id, "9")) &&
+                         ys_has(t->note, "没有");
+        if (none_rule)
+            continue;
+        ys_side s;
+        ys_side_init(&s);
+        ys_side_add(&s, (ys_amount){0}, t->note_line ? t->note_line : t->first_line);
+        int nfig = 0;
+        for (size_t k = 0; k < t->nrows; k++)
+            for (int c = 0; c < t->ncols; c++)
+                if (t->rows[k].cells[c].v.present && t->rows[k].cells[c].v.fen != 0) {
+                    ys_side_add(&s, t->rows[k].cells[c].v, ys_cell_line(&t->rows[k], c));
+                    nfig++;
+                }
+        char tl[64];
+        int rc = ys_report_finding(out, r, ys_doc_sev(r), t->id, &s, "", "",
+                                   "%s的注说“%s”，但表中列有 %d 个非零金额",
+                                   ys_table_label(t->id, tl, sizeof tl), t->note, nfig);
+        if (rc)
+            return rc;
+    }
+    return YS_OK;
+}
+
 /* ---- the rule table ------------------------------------------------------- */
 
 const ys_rule ys_rules_document[] = {
     {"DOC.required", "必备的表都在，空表附有说明", ys_dk_required, NULL, NULL, NULL},
+    {"DOC.empty_note", "注说明为空表的表中没有金额", ys_dk_empty_note, "error", NULL, NULL},
     {"DOC.reason", "增减变动说明了原因，“主要原因是”后有内容", ys_dk_reason, NULL, NULL, NULL},
     {"DOC.direction", "增减方向与增减率、上下年数字一致", ys_dk_direction, "error", NULL, NULL},
     {"DOC.dup_amount", "同一段中同一事项只有一个金额", ys_dk_dup_amount, "error", NULL, NULL},

@@ -21,7 +21,16 @@ char *ys_doc_fold(const char *s);
 /* Is some finding of rule r already reported at line? (one per line) */
 bool ys_doc_reported(const ys_findings *out, const ys_rule *r, int line);
 
+/* Whether a table's note (备注/注) says the table is empty: 空表, or 无/没有
+ * … 预算/安排/支出 in one clause ("本部门无政府性基金预算财政拨款安排").
+ * "本表无上年结转" says nothing of the kind. */
+bool ys_doc_note_says_empty(const char *note);
+/* Whether a note on an empty table says "none": says_empty, or "…为0",
+ * "…0万元" / "…0元". */
+bool ys_doc_note_says_none(const char *note);
+
 int ys_dk_required(const ys_rule *r, const ys_tableset *ts, ys_findings *out);
+int ys_dk_empty_note(const ys_rule *r, const ys_tableset *ts, ys_findings *out);
 int ys_dk_reason(const ys_rule *r, const ys_tableset *ts, ys_findings *out);
 int ys_dk_direction(const ys_rule *r, const ys_tableset *ts, ys_findings *out);
 int ys_dk_dup_amount(const ys_rule *r, const ys_tableset *ts, ys_findings *out);

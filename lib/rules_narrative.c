@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rules_common.h"
+#include "rules_document.h"
 #include "text.h"
 
 static bool is_key(const ys_claim *c, const char *key)
@@ -298,7 +299,12 @@ static int rk_claim_none(const ys_rule *r, const ys_tableset *ts, ys_findings *o
         rc = ys_report_finding(out, r, YS_SEV_ERROR, t->id, &s, "", "",
                                "%s备注说“%s”，但表中列有 %d 个金额", tl, t->note, nfig);
     }
-    if (!rc && !nfig && !none && ts->nclaims) {
+    /* "政府性基金拨款支出预算0万元" or a 注 under the table says "none" too */
+    for (size_t i = 0; r->c && i < ts->nclaims && !none; i++)
+        if (ts->claims[i].kind == YS_CLAIM_FIGURE && is_key(&ts->claims[i], r->c) &&
+            ts->claims[i].amount.present && ts->claims[i].amount.fen == 0)
+            none = &ts->claims[i];
+    if (!rc && !nfig && !none && ts->nclaims && !ys_doc_note_says_none(t->note)) {
         ys_side s = ys_side_of((ys_amount){0, 0, false}, t->first_line ? t->first_line : t->note_line);
         rc = ys_report_finding(out, r, YS_SEV_WARNING, t->id, &s, "", "",
                                "%s为空，第三部分没有说明本年没有该项支出", tl);
@@ -368,8 +374,8 @@ const ys_rule ys_rules_narrative[] = {
     SHARE("N.share.gpb.project", "项目支出占一般公共预算支出的比例", "gpb.project", "gpb.total", "5-1:total@total"),
     {"N.procurement", "政府采购预算等于货物、工程、服务之和", rk_claim_sum, "procurement.total", "procurement.goods|procurement.works|procurement.services", NULL},
     {"N.purchase_service", "政府购买服务预算等于各项之和", rk_claim_sum, "purchase_service.total", "purchase_service.item", NULL},
-    {"N.none.three_public", "“三公”经费“没有”的说明与表7 一致", rk_claim_none, "none.three_public", "7", NULL},
-    {"N.none.gov_fund", "政府性基金“没有”的说明与表8 一致", rk_claim_none, "none.gov_fund", "8", NULL},
-    {"N.none.soe", "国有资本经营“没有”的说明与表9 一致", rk_claim_none, "none.soe", "9", NULL},
+    {"N.none.three_public", "“三公”经费“没有”的说明与表7 一致", rk_claim_none, "none.three_public", "7", "three_public.total"},
+    {"N.none.gov_fund", "政府性基金“没有”的说明与表8 一致", rk_claim_none, "none.gov_fund", "8", "gov_fund.total"},
+    {"N.none.soe", "国有资本经营“没有”的说明与表9 一致", rk_claim_none, "none.soe", "9", "soe.total"},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
