@@ -135,17 +135,48 @@ static int report_table(const ys_rule *r, const char *id, const char *title, int
                              ys_table_label(id, tl, sizeof tl), title, what);
 }
 
+/* Claim keys that say of tables 7–9 "none" (没有…) or "0" (…预算0万元). */
+static const struct {
+    const char *id, *none, *total;
+} none_keys[] = {
+    {"7", "none.three_public", "three_public.total"},
+    {"8", "none.gov_fund", "gov_fund.total"},
+    {"9", "none.soe", "soe.total"},
+};
+
+/* Whether the narrative says table id has nothing: a NONE claim, or its
+ * total stated as 0. */
+static bool narrative_says_none(const ys_tableset *ts, const char *id)
+{
+    for (size_t k = 0; k < sizeof none_keys / sizeof *none_keys; k++) {
+        if (strcmp(none_keys[k].id, id) != 0)
+            continue;
+        for (size_t i = 0; i < ts->nclaims; i++) {
+            const ys_claim *c = &ts->claims[i];
+            if (!c->key || c->scope)
+                continue;
+            if ((c->kind == YS_CLAIM_NONE && !strcmp(c->key, none_keys[k].none)) ||
+                (c->kind == YS_CLAIM_FIGURE && !strcmp(c->key, none_keys[k].total) &&
+                 c->amount.present && c->amount.fen == 0))
+                return true;
+        }
+    }
+    return false;
+}
+
 /*
  * DOC.required: every table the layout profile marks `required` is there;
  * one without figures carries its statement (备注：本年没有…); the project
  * forms (12) are there when table 10 lists projects.  A missing table is an
- * error, an empty one without statement a warning.
+ * error (a warning under other profiles than national), an empty one
+ * without statement (a 注, "没有…" or its total given as 0) a warning.
  */
 int ys_dk_required(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
     const ys_profile *p = ys_profile_builtin(ts->profile ? ts->profile : "national");
     if (!p || !whole_disclosure(ts, p))
         return YS_OK;
+    bool national = !ts->profile || strcmp(ts->profile, "national") == 0;
     for (int i = 0; i < p->ntables; i++) {
         const ys_ptable *pt = &p->tables[i];
         const char *title = pt->ntitles ? pt->titles[0] : "";
@@ -158,9 +189,16 @@ int ys_dk_required(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
                                   "缺失：表10列有项目，却没有项目支出绩效目标表", out);
         } else {
             const ys_table *t = ys_tableset_find(ts, pt->id);
-            if (!t)
+            /* the recogniser records no titles it failed to read, so under
+             * a layout less proven than the national one an absent table
+             * may be one it did not recognise: a warning that says so */
+            if (!t && national)
                 rc = report_table(r, pt->id, title, 0, YS_SEV_ERROR, "缺失", out);
-            else if (pt->shape != YS_SHAPE_FORMS && table_empty(t) && !t->note)
+            else if (!t)
+                rc = report_table(r, pt->id, title, 0, YS_SEV_WARNING,
+                                  "缺失或未能识别（请核对原文是否有此表）", out);
+            else if (pt->shape != YS_SHAPE_FORMS && table_empty(t) && !t->note &&
+                     !narrative_says_none(ts, t->id))
                 rc = report_table(r, pt->id, t->title ? t->title : title, t->first_line,
                                   YS_SEV_WARNING, "为空表，却没有说明（如“本年没有…安排”）", out);
         }
