@@ -22,6 +22,7 @@ typedef struct prow {
     size_t g0, n;          /* range in the sorted index */
     double x0, x1, y0, y1, em;
     int ncells, figure, block;
+    int fragment;          /* a line wrapped out of a block row's cell */
 } prow;
 
 typedef struct page {
@@ -160,8 +161,18 @@ static int make_rows(page *p)
 
 /* ---- table blocks ---------------------------------------------------- */
 
+/* A one-cell line wrapped out of a cell of block row b: closer to it than
+ * a line's height and narrower than half of it. */
+static int is_cell_fragment(const prow *w, const prow *b)
+{
+    double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
+    return b->block && w->ncells == 1 && gap < fmin(w->em, b->em) &&
+           w->x1 - w->x0 < 0.5 * (b->x1 - b->x0);
+}
+
 /* Rows of two or more cells form blocks; a one-cell row between two such
- * rows (a category line, a name without figures) stays in the block. */
+ * rows (a category line, a name without figures) stays in the block, and
+ * so do the lines of text wrapped out of its cells. */
 static void mark_blocks(page *p)
 {
     for (int i = 0; i < p->nrows; i++)
@@ -169,6 +180,13 @@ static void mark_blocks(page *p)
     for (int i = 1; i + 1 < p->nrows; i++)
         if (!p->rows[i].block && p->rows[i - 1].ncells >= 2 && p->rows[i + 1].ncells >= 2)
             p->rows[i].block = 1;
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (int i = 0; i < p->nrows; i++)
+            if (!p->rows[i].block && ((i > 0 && is_cell_fragment(&p->rows[i], &p->rows[i - 1])) ||
+                                      (i + 1 < p->nrows && is_cell_fragment(&p->rows[i], &p->rows[i + 1]))))
+                changed = p->rows[i].block = p->rows[i].fragment = 1;
+    }
 }
 
 typedef struct col { double x0, x1; } col;
@@ -350,26 +368,33 @@ static int is_open_figure(const ys_buf *b)
     return last == ',' || last == '.' || (b->n >= 2 && b->p[b->n - 2] == '.');
 }
 
+/* A figure with two decimals: no wrapped fragment follows it. */
+static int is_finished_figure(const ys_buf *b)
+{
+    return is_figure_text(b) && b->n >= 3 && b->p[b->n - 3] == '.' && is_digit_at(b->p + b->n - 1);
+}
+
 /* Whether line `next` may continue the logical row `row`: no column holds
  * a finished figure in the row and another figure in the line. */
 static int continues(const ys_buf *row, const ys_buf *next, int nc)
 {
     for (int i = 0; i < nc; i++)
-        if (row[i].n && next[i].n && is_figure_text(&row[i]) && is_figure_text(&next[i]) &&
-            !is_open_figure(&row[i]))
+        if (row[i].n && next[i].n && is_finished_figure(&row[i]) && is_figure_text(&next[i]))
             return 0;
     return 1;
 }
 
-/* Append the line's cells to the row's: a figure fragment after an open
- * figure joins without a space ("2,877.9" + "4"), other text after a space
+/* Append the line's cells to the row's: a figure fragment after an
+ * unfinished figure joins without a space ("2,877.9" + "4", "201030" +
+ * "1"), other text after a space
  * (which ys_cells_add drops between Chinese characters). */
 static void join_line(ys_buf *row, ys_buf *next, int nc)
 {
     for (int i = 0; i < nc; i++) {
         if (!next[i].n)
             continue;
-        if (row[i].n && !(is_open_figure(&row[i]) && is_figure_text(&next[i])))
+        if (row[i].n && !(is_figure_text(&row[i]) && !is_finished_figure(&row[i]) &&
+                          is_figure_text(&next[i])))
             ys_buf_put(&row[i], " ", 1);
         ys_buf_put(&row[i], next[i].p, next[i].n);
         row[i].oom |= next[i].oom;
@@ -429,11 +454,15 @@ static double wrap_threshold(page *p, int r0, int r1)
     return t;
 }
 
-/* Whether a figure of the block is cut short ("2,877.9"): the evidence
- * that its cells wrap.  scratch: nc empty buffers, left empty. */
+/* Whether a figure of the block is cut short ("2,877.9") or the digits of
+ * a figure were wrapped out of a cell onto a line of their own (a code's
+ * last digit): the evidence that its cells wrap.  Text fragments alone are
+ * no evidence (a form's labels over several rows look the same).  scratch: nc empty buffers, left empty. */
 static int has_open_figure(page *p, int r0, int r1, const col *c, int nc, ys_buf *scratch)
 {
     int open = 0;
+    for (int r = r0; r < r1 && !open; r++)
+        open = p->rows[r].fragment && p->rows[r].figure;
     for (int r = r0; r < r1 && !open; r++) {
         if (!p->rows[r].figure)
             continue;
