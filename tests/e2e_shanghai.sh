@@ -1,7 +1,7 @@
 #!/bin/sh
 # End-to-end: `yusuan audit` on the four Shanghai documents (9-table layout,
 # data/profiles/shanghai.profile), each from its PDF and from its .txt:
-# exit code 1 (they hold real disagreements), the known real defects are
+# exit code 1 (the three district ones hold real disagreements), the known real defects are
 # reported at their line with their figures, and the PDF and the .txt give
 # the same findings (rule ids and messages, line numbers aside; a table the
 # PDF reader misreads is listed as known:).
@@ -25,7 +25,12 @@ for s in $DOCS; do
   for e in pdf txt; do
     $Y audit "$D/$s.$e" > "$T/$s.$e" 2> "$T/$s.$e.err"
     rc=$?
-    if [ "$rc" -ne 1 ]; then fail "$s.$e: exit $rc, want 1: $(head -n 2 "$T/$s.$e.err")"; continue; fi
+    # the municipal 2025 unit document holds no real error (its tables 1, 4,
+    # 6 and 7 are there, only not recognised yet: warnings): exit 0 or 1,
+    # as its error lines say
+    want=1
+    if [ "$s" = sh_shi_caizhengju_2025_unit ] && ! grep -q 'error\[' "$T/$s.$e"; then want=0; fi
+    if [ "$rc" -ne "$want" ]; then fail "$s.$e: exit $rc, want $want: $(head -n 2 "$T/$s.$e.err")"; continue; fi
     if [ -s "$T/$s.$e.err" ]; then fail "$s.$e: stderr: $(head -n 2 "$T/$s.$e.err")"; continue; fi
     ok "$s.$e → 1, $(grep -c 'error\[' "$T/$s.$e") errors"
   done
