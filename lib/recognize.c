@@ -178,21 +178,19 @@ static void plain_heads(ys_rz *z, size_t *note, size_t *other)
     }
 }
 
-/* A table ends at the next un-numbered prose heading too. */
-static size_t before_prose(ys_rz *z, size_t body, size_t end)
+/* A table ends at the next un-numbered prose heading too (`heads`: what
+ * plain_heads found, looked up once per run, not once per table). */
+static size_t before_prose(const size_t heads[2], size_t body, size_t end)
 {
-    size_t heads[2];
-    plain_heads(z, &heads[0], &heads[1]);
     for (int k = 0; k < 2; k++)
         if (heads[k] != NONE && heads[k] > body && heads[k] < end)
             end = heads[k];
     return end;
 }
 
-static int plain_prose(ys_rz *z, const split *sp)
+static int plain_prose(ys_rz *z, const split *sp, const size_t heads[2])
 {
-    size_t n = z->doc->nlines, note, other;
-    plain_heads(z, &note, &other);
+    size_t n = z->doc->nlines, note = heads[0], other = heads[1];
     /* a document title ("示例局2026年部门预算编制说明") over 第X部分 parts
      * is not the Shanghai heading */
     for (int k = 1; k <= 4 && note != NONE; k++)
@@ -219,10 +217,12 @@ static int run(ys_rz *z)
     ys_rz_find_tables(z, &sp);
     scan_names(z, &sp);
     load_classes(z);
+    size_t heads[2];
+    plain_heads(z, &heads[0], &heads[1]);
     for (size_t k = 0; k < sp.nfound && !z->oom; k++) {
         found *f = &sp.tables[k];
         int rc = ys_rz_read_table(z, f->pt, f->title_li, f->from, f->body,
-                                  before_prose(z, f->body, table_end(&sp, k, n)));
+                                  before_prose(heads, f->body, table_end(&sp, k, n)));
         if (rc != YS_OK)
             return rc;
     }
@@ -241,7 +241,7 @@ static int run(ys_rz *z)
     }
     if (sp.part[3] != NONE)
         return ys_narrative_read(z->doc, sp.part[3], sp.end[3], z->ts, z->err);
-    return plain_prose(z, &sp);
+    return plain_prose(z, &sp, heads);
 }
 
 int ys_recognize(const ys_doc *doc, const ys_profile *p, ys_tableset **out,

@@ -109,6 +109,10 @@ const char *ys_rz_short_text(ys_rz *z, size_t li, int max)
 /* Length of the Chinese numeral at s (3 bytes) or 0. */
 static size_t cn_numeral(const char *s)
 {
+    /* every numeral below is 3 bytes led by E3..E9: most text stops here */
+    unsigned char b = (unsigned char)s[0];
+    if (b < 0xE3 || b > 0xE9)
+        return 0;
     static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八",
                                        "九", "十", "廿", "百", "零", "〇", "两", NULL};
     for (int i = 0; nums[i]; i++)
@@ -137,7 +141,12 @@ static size_t digit_run(const char *s)
 static size_t numbering_at(const char *s)
 {
     static const char *const bullets[] = {"-", "·", "•", "●", "▪", NULL};
-    for (int i = 0; bullets[i]; i++)
+    unsigned char b = (unsigned char)s[0];
+    /* the bullets lead with '-', C2 or E2; a numbering with '(', a digit
+     * or a numeral (E3..E9): any other first byte is no numbering */
+    if (b != '-' && b != '(' && !(b >= '0' && b <= '9') && b != 0xC2 && !(b >= 0xE2 && b <= 0xE9))
+        return 0;
+    for (int i = 0; b != '(' && bullets[i]; i++)
         if (ys_starts(s, bullets[i]))
             return strlen(bullets[i]);
     size_t n = cn_run(s);

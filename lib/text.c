@@ -144,7 +144,12 @@ bool ys_has(const char *s, const char *needle) { return strstr(s, needle) != NUL
 
 bool ys_starts(const char *s, const char *prefix)
 {
-    return strncmp(s, prefix, strlen(prefix)) == 0;
+    /* byte by byte: a mismatch (or the end of s) usually comes at once,
+     * before strlen(prefix) would have finished */
+    for (; *prefix; s++, prefix++)
+        if (*s != *prefix)
+            return false;
+    return true;
 }
 
 size_t ys_utf8_len(const char *s, size_t n)
