@@ -350,13 +350,16 @@ static const char *skip_year(const char *s)
     return strncmp(s + 4, "年", strlen("年")) == 0 ? s + 4 + strlen("年") : s;
 }
 
-/* How many short lines of doc are titles in p. */
-static int title_hits(const ys_profile *p, const ys_doc *doc)
+/* hits[i]: how many short cells of doc are exact titles in builtin[i].
+ * One pass over the document, each candidate cell folded once for every
+ * profile (not once per profile). */
+static void title_hits(const ys_doc *doc, int hits[MAX_BUILTIN])
 {
-    int hits = 0;
     char buf[512];
-    for (size_t i = 0; i < doc->nlines; i++) {
-        const ys_line *l = &doc->lines[i];
+    for (int i = 0; i < nbuiltin; i++)
+        hits[i] = 0;
+    for (size_t li = 0; li < doc->nlines; li++) {
+        const ys_line *l = &doc->lines[li];
         for (int c = 0; c < l->ncells; c++) {
             size_t n = strlen(l->cells[c]);
             /* every title names a 表: skip the rest without folding */
@@ -364,26 +367,34 @@ static int title_hits(const ys_profile *p, const ys_doc *doc)
                 continue;
             if (ys_fold(l->cells[c], n, buf, sizeof buf) == (size_t)-1)
                 continue;
-            bool exact;
-            if (ys_profile_match_title(p, skip_year(buf), &exact) && exact)
-                hits++;
+            const char *t = skip_year(buf);
+            for (int i = 0; i < nbuiltin; i++) {
+                bool exact;
+                if (ys_profile_match_title(builtin[i], t, &exact) && exact)
+                    hits[i]++;
+            }
         }
     }
-    return hits;
 }
 
 const ys_profile *ys_profile_detect(const ys_doc *doc)
 {
     pthread_once(&builtin_once, load_builtins);
     const ys_profile *best = ys_profile_builtin("national");
-    int best_hits = best && doc ? title_hits(best, doc) : -1;
-    for (int i = 0; doc && i < nbuiltin; i++) {
+    if (!doc)
+        return best;
+    int hits[MAX_BUILTIN];
+    title_hits(doc, hits);
+    int best_hits = -1;
+    for (int i = 0; best && i < nbuiltin; i++)
+        if (builtin[i] == best)
+            best_hits = hits[i];
+    for (int i = 0; i < nbuiltin; i++) {
         if (builtin[i] == best)
             continue;
-        int h = title_hits(builtin[i], doc);
-        if (h > best_hits) {
+        if (hits[i] > best_hits) {
             best = builtin[i];
-            best_hits = h;
+            best_hits = hits[i];
         }
     }
     return best;
