@@ -26,19 +26,19 @@ trap 'rm -rf "$T"' EXIT
 fail=0
 # Gaps seen 2026-11-28, all in lib/readers/pdf*.c (lines of a PDF page) and
 # the recogniser; the writers' output audits clean as written and as DOCX:
-#  html.pdf — a table cell whose text LibreOffice wraps over two visual lines
-#             becomes two lines: table 12's "24 小时自助服 / 务终端租赁费"
-#             cell reads as paragraphs "24 小时自助服" and "32.00 务终端租赁费"
-#             (the amount, centred between the two, lands on the second),
-#             so the item loses its 32.00 (T12.detail); 项目主管部门's cell
-#             "武汉市洪山区 / 行政审批局 / （武汉市洪山 / 区政务服务 / 局）"
-#             gives a partial department name (X.dept).
-#             Worse, the clean-looking rest is blind (part 4): LibreOffice
-#             wraps amounts inside their cells ("2,877.9" over "4", the
-#             HTML's nowrap is not honoured by its PDF export) and the PDF
-#             reader splits such rows into a figures-only row, a label-only
-#             row and a tail row ("4 │0"); tables 1-10 then have no figures
-#             to check, so a raised amount gives no error at all.
+#  html.pdf — LibreOffice wraps text inside narrow cells ("2,877.9" over
+#             "4", codes "201030" over "1", labels over 2-3 lines with the
+#             amounts centred).  The PDF reader rebuilds such rows (a block
+#             whose figures are cut short joins lines closer than its row
+#             gaps, band by band), so tables 5-1..12 read and a raised
+#             amount is caught (part 4).  Still misread: tables 1-4 (their
+#             few figure rows give the columns; label and amount bands merge,
+#             "2,877.9 一、…收入一、…支出 4"), so DOC.required reports them
+#             missing; the last rows of a table at a page's foot (5-1's
+#             2210202/2210203 keep a code without its wrapped last digit:
+#             T5-1.tree, N.gpb.func); table 12's "24 小时自助服 / 务终端租赁费"
+#             loses its 32.00 (T12.detail); 项目主管部门's 5-line cell gives a
+#             partial department name (X.dept).
 #  (xlsx.pdf audits clean since the PDF reader keeps one-cell lines wrapped
 #  out of a table row in its block and joins wrapped cells into rows.)
 KNOWN=${YS_KNOWN-"html.pdf"}
