@@ -39,7 +39,10 @@ static const char *pstr(pparse *pp, const char *s, size_t n)
     char *buf = ys_arena_alloc(pp->p->arena, cap);
     if (!buf)
         return NULL;
-    ys_fold(s, n, buf, cap);
+    /* the fast fold answers for most profile text (CJK and ASCII), and
+     * answers as ys_fold does for valid UTF-8 */
+    if (!ys_utf8_valid(s, n) || ys_fold_fast(s, n, buf, cap) == (size_t)-1)
+        ys_fold(s, n, buf, cap);
     return buf;
 }
 
@@ -365,7 +368,9 @@ static void title_hits(const ys_doc *doc, int hits[MAX_BUILTIN])
             /* every title names a 表: skip the rest without folding */
             if (n == 0 || n > 160 || !strstr(l->cells[c], "表"))
                 continue;
-            if (ys_fold(l->cells[c], n, buf, sizeof buf) == (size_t)-1)
+            /* as the recogniser folds its cells (recognize_text.c) */
+            if (ys_fold_fast(l->cells[c], n, buf, sizeof buf) == (size_t)-1 &&
+                ys_fold(l->cells[c], n, buf, sizeof buf) == (size_t)-1)
                 continue;
             const char *t = skip_year(buf);
             for (int i = 0; i < nbuiltin; i++) {
