@@ -68,35 +68,24 @@ fi
 $WRAP "$YUSUAN" eval "$YS_ROOT/examples/hongshan-2026" > /dev/null 2>&1
 [ $? -eq 2 ] || fail "missing --actuals: want exit 2"
 
-# the example package: its indicators, no actuals yet → every indicator 未填报, score 0
+# The example package and its hand-written actuals (examples/hongshan-2026/actuals-2026.csv).
+# One scored project, 行政审批工作项目经费, with the annual indicators 成本 水务专家评审费标准
+# ≤800元/件 and 产出 办理审批服务事项件数 ≥7万件.  Groups present: 成本 10 + 产出 50 = 60,
+# scaled to 100 (docs/eval.md):
+#   750元/件 ≤ 800 → met:                          10/60 × 100       = 16.6667
+#   6.3万件 of 7万 = 90 % ≥ 60 % → partly met:     50/60 × 100 × 0.9 = 75.0000
+#   project total 91.6667 → 91.67; one project, so the department total is the same.
 PKG="$YS_ROOT/examples/hongshan-2026"
 printf '项目,三级指标,实际值\n' > "$T/empty.csv"
-$WRAP "$YUSUAN" eval "$PKG" --actuals "$T/empty.csv" -o "$T/pkg" > "$T/stdout" 2> "$T/stderr"
-rc=$?
-if [ $rc -ne 0 ] && grep -q "没有绩效指标" "$T/stderr"; then
-  echo "skip: the example package carries no derived indicators yet"
-elif [ $rc -ne 0 ] && grep -q "package\|\.csv" "$T/stderr" && ! grep -q "empty.csv" "$T/stderr"; then
-  echo "skip: the example package does not read or derive yet: $(head -n 1 "$T/stderr")"
-elif [ $rc -ne 0 ]; then
-  cat "$T/stderr"; fail "package eval exit $rc"
-else
-  grep -q "^部门总得分	0.00$" "$T/stdout" || { cat "$T/stdout"; fail "package: empty actuals must score 0"; }
-  [ -s "$T/pkg/eval.html" ] || fail "package: no report"
-  if [ "$(wc -l < "$T/stdout")" -eq 2 ] && head -n 1 "$T/stdout" | grep -q "	未达成 2/2$"; then
-    # One scored entity (a project form, or table 11 when there is none) with the
-    # annual indicators 成本 水务专家评审费标准 ≤800元/件 and 产出 办理审批服务事项件数
-    # ≥7万件.  Groups present: 成本 10 + 产出 50 = 60.
-    #   750元/件 ≤ 800 → met: 10/60 × 100 = 16.6667
-    #   6.3万件 of 7万 = 90 % → 50/60 × 100 × 0.9 = 75.0000
-    #   total 91.6667 → 91.67 (one entity: the department total is the same)
-    P=$(head -n 1 "$T/stdout" | cut -f1)
-    [ "$P" = "部门整体" ] && P="部门"
-    printf '项目,三级指标,实际值\n%s,水务专家评审费标准,750元/件\n%s,办理审批服务事项件数,6.3万件\n' "$P" "$P" > "$T/dept.csv"
-    $WRAP "$YUSUAN" eval "$PKG" --actuals "$T/dept.csv" > "$T/stdout" 2> "$T/stderr" || { cat "$T/stderr"; fail "package eval with actuals"; }
-    grep -q "	91.67	未达成 1/2$" "$T/stdout" || { cat "$T/stdout"; fail "package: project score"; }
-    grep -q "^部门总得分	91.67$" "$T/stdout" || { cat "$T/stdout"; fail "package: total"; }
-  else
-    echo "note: the example package has grown; only the empty-actuals run is checked"
-  fi
-fi
+$WRAP "$YUSUAN" eval "$PKG" --actuals "$T/empty.csv" -o "$T/pkg" > "$T/stdout" 2> "$T/stderr" \
+  || { cat "$T/stderr"; fail "package eval with no actuals"; }
+grep -q "^部门总得分	0.00$" "$T/stdout" || { cat "$T/stdout"; fail "package: empty actuals must score 0"; }
+$WRAP "$YUSUAN" eval "$PKG" --actuals "$PKG/actuals-2026.csv" -o "$T/pkg2" > "$T/stdout" 2> "$T/stderr" \
+  || { cat "$T/stderr"; fail "package eval with the example actuals"; }
+grep -q "^行政审批工作项目经费	91.67	未达成 1/2$" "$T/stdout" || { cat "$T/stdout"; fail "package: project score"; }
+grep -q "^部门总得分	91.67$" "$T/stdout" || { cat "$T/stdout"; fail "package: department total"; }
+for f in eval.md eval.html eval.xlsx; do
+  [ -s "$T/pkg2/$f" ] || fail "package: no $f report"
+done
+grep -q "办理审批服务事项件数" "$T/pkg2/eval.md" || fail "package: the shortfall is not listed in the report"
 echo "ok"
