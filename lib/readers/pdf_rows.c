@@ -23,7 +23,6 @@ typedef struct prow {
     double x0, x1, y0, y1, em;
     int ncells, figure, block;
     int fragment;          /* a line wrapped out of a block row's cell */
-    int inner;             /* a one-cell line in an inner column */
 } prow;
 
 typedef struct page {
@@ -171,27 +170,6 @@ static int is_cell_fragment(const prow *w, const prow *b)
            w->x1 - w->x0 < 0.5 * (b->x1 - b->x0);
 }
 
-/* Whether a cell of block row b other than its first starts at x. */
-static int starts_inner_cell(const page *p, const prow *b, double x)
-{
-    for (size_t k = b->g0 + 1; k < b->g0 + b->n; k++)
-        if (G(p, k)->x0 - G(p, k - 1)->x1 > b->em && fabs(G(p, k)->x0 - x) < 1.0)
-            return 1;
-    return 0;
-}
-
-/* A one-cell line standing in an inner column of block row b (the right
- * half of a two-sided table with nothing on the left), a row apart. */
-static int is_inner_cell(const page *p, const prow *w, const prow *b)
-{
-    double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
-    if (!b->block || w->ncells != 1 || gap >= 2 * fmin(w->em, b->em))
-        return 0;
-    if (b->inner || b->fragment)        /* the next line of such a column */
-        return fabs(w->x0 - b->x0) < 1.0;
-    return w->x0 > b->x0 + b->em && starts_inner_cell(p, b, w->x0);
-}
-
 /* Rows of two or more cells form blocks; a one-cell row between two such
  * rows (a category line, a name without figures) stays in the block, and
  * so do the lines of text wrapped out of its cells. */
@@ -208,8 +186,6 @@ static void mark_blocks(page *p)
             if (!p->rows[i].block && ((i > 0 && is_cell_fragment(&p->rows[i], &p->rows[i - 1])) ||
                                       (i + 1 < p->nrows && is_cell_fragment(&p->rows[i], &p->rows[i + 1]))))
                 changed = p->rows[i].block = p->rows[i].fragment = 1;
-            else if (!p->rows[i].block && i > 0 && is_inner_cell(p, &p->rows[i], &p->rows[i - 1]))
-                changed = p->rows[i].block = p->rows[i].inner = 1;
     }
 }
 
