@@ -132,6 +132,14 @@ full:
 
 size_t ys_fold(const char *s, size_t n, char *out, size_t cap)
 {
+    /* The fast fold answers as fold() does for valid UTF-8; with 4 bytes of
+     * room to spare fold() could not have run out of room where it answers
+     * (its output is never longer than the input). */
+    if (cap > n + 4 && ys_utf8_valid(s, n)) {
+        size_t m = ys_fold_fast(s, n, out, cap);
+        if (m != (size_t)-1)
+            return m;
+    }
     return fold(s, n, out, cap, false);
 }
 
