@@ -113,22 +113,20 @@ ys_format ys_format_sniff(const unsigned char *buf, size_t n, const char *name)
                 strncasecmp((const char *)buf + j, "<!doctype", 9) == 0)
                 return YS_FMT_HTML;
     }
-    for (size_t j = 0; j < n; j++)
-        if (buf[j] == 0)
-            return YS_FMT_UNKNOWN;     /* binary, not text */
+    if (memchr(buf, 0, n))
+        return YS_FMT_UNKNOWN;     /* binary, not text */
     /* Text: tab-separated rows mean the reference layout; wide runs of
-     * spaces without tabs mean pdftotext -layout output. */
-    size_t tabs = 0, runs = 0;
+     * spaces without tabs mean pdftotext -layout output.  The first tab
+     * settles it, so the scan stops there. */
+    size_t runs = 0;
     size_t lim = n < (1u << 20) ? n : (1u << 20);
     for (size_t j = 0; j + 2 < lim; j++) {
         if (buf[j] == '\t')
-            tabs++;
-        else if (buf[j] == ' ' && buf[j + 1] == ' ' && buf[j + 2] == ' ')
+            return YS_FMT_TEXT;
+        if (buf[j] == ' ' && buf[j + 1] == ' ' && buf[j + 2] == ' ')
             runs++;
     }
-    if (tabs == 0 && runs > 20)
-        return YS_FMT_LAYOUT;
-    return YS_FMT_TEXT;
+    return runs > 20 ? YS_FMT_LAYOUT : YS_FMT_TEXT;
 }
 
 const char *ys_format_name(ys_format f)

@@ -33,19 +33,19 @@ int ys_read_text(ys_doc *d, const char *buf, size_t n, ys_error *err)
             return ys_error_set(err, YS_EINPUT, d->path, no,
                                 "不是有效的 UTF-8 文本（请先转换编码）");
         int nc = 0;
-        size_t start = 0;
-        for (size_t i = 0; i <= len; i++) {
-            if (i == len || line[i] == '\t') {
-                if (nc == MAX_CELLS)
-                    return ys_error_set(err, YS_EINPUT, d->path, no,
-                                        "一行的单元格超过 %d 个", MAX_CELLS);
-                size_t cl = i - start;
-                const char *c = ys_trim(line + start, &cl);
-                cells[nc] = c;
-                lens[nc] = cl;
-                nc++;
-                start = i + 1;
-            }
+        for (size_t start = 0;;) {
+            const char *tab = memchr(line + start, '\t', len - start);
+            size_t i = tab ? (size_t)(tab - line) : len;
+            if (nc == MAX_CELLS)
+                return ys_error_set(err, YS_EINPUT, d->path, no,
+                                    "一行的单元格超过 %d 个", MAX_CELLS);
+            size_t cl = i - start;
+            cells[nc] = ys_trim(line + start, &cl);
+            lens[nc] = cl;
+            nc++;
+            if (!tab)
+                break;
+            start = i + 1;
         }
         /* drop trailing empty cells: they carry nothing */
         int keep = nc;
