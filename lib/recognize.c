@@ -149,6 +149,14 @@ static size_t table_end(const split *sp, size_t k, size_t end)
  * "四、部门预算编制说明") is not one. */
 static bool plain_heading(ys_rz *z, size_t li, const char *tail, bool whole)
 {
+    /* both headings end in 说明, and no other character folds to 说:
+     * a line without one is passed over unfolded */
+    const ys_line *l = &z->doc->lines[li];
+    bool maybe = false;
+    for (int c = 0; c < l->ncells && !maybe; c++)
+        maybe = strstr(l->cells[c], "说") != NULL;
+    if (!maybe)
+        return false;
     const char *s = ys_rz_short_text(z, li, 1);
     if (!s || ys_has(s, "…") || ys_strip_numbering(s) != s)
         return false;

@@ -4,6 +4,7 @@
  */
 #include "text.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -203,6 +204,21 @@ bool ys_utf8_valid(const char *s, size_t n)
     while (i < n) {
         if (p[i] < 0x80) {
             i++;
+            /* a run of ASCII: eight bytes a step */
+            while (n - i >= 8) {
+                uint64_t w;
+                memcpy(&w, p + i, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+                i += 8;
+            }
+            continue;
+        }
+        /* the common case, a CJK character (E1..EC: no overlong, no
+         * surrogate to rule out) */
+        if (p[i] >= 0xE1 && p[i] <= 0xEC && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
+            (p[i + 2] & 0xC0) == 0x80) {
+            i += 3;
             continue;
         }
         size_t len = utf8_seq(p + i, n - i);
