@@ -12,16 +12,18 @@
  * row starting at the left margin after a full-width row continues it.
  * Promise: page = the PDF page, no = ordinal of the line; an encrypted,
  * broken or text-less PDF gives YS_EINPUT with a clear message; poppler's
- * own warnings are silenced (the library prints nothing).
+ * own warnings are silenced (the library prints nothing).  Poppler is
+ * reached through poppler_dl.h's table, loaded on the first PDF (start-up
+ * cost); without the library a read is YS_EUNSUPPORTED, never a crash.
  */
 #include <math.h>
-#include <poppler.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "yusuan/doc.h"
 #include "cells.h"
 #include "pdf_rows.h"
+#include "poppler_dl.h"
 
 #define MAX_PAGES 5000
 
@@ -31,36 +33,36 @@ static void quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, g
 }
 
 /* Poppler reports damage in a file through g_log("Poppler", …). */
-static void silence_poppler(void)
+static void silence_poppler(const pdl_api *P)
 {
     static int done;
     if (!done) {
-        g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_RECURSION, quiet, NULL);
+        P->g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_RECURSION, quiet, NULL);
         done = 1;
     }
 }
 
-static int is_blank(gunichar c)
+static int is_blank(const pdl_api *P, gunichar c)
 {
-    return g_unichar_isspace(c) || c == 0x3000 || c == 0xA0 || c == 0xFEFF;
+    return P->g_unichar_isspace(c) || c == 0x3000 || c == 0xA0 || c == 0xFEFF;
 }
 
 /* The characters of one page with their boxes (blanks left out). */
-static int page_glyphs(PopplerPage *page, pdf_glyphs *out)
+static int page_glyphs(const pdl_api *P, PopplerPage *page, pdf_glyphs *out)
 {
-    char *text = poppler_page_get_text(page);
+    char *text = P->poppler_page_get_text(page);
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
     int rc = YS_OK;
-    if (text && poppler_page_get_text_layout(page, &rects, &nrects)) {
+    if (text && P->poppler_page_get_text_layout(page, &rects, &nrects)) {
         const char *p = text;
         int blank = 0;
         for (guint i = 0; i < nrects && *p && rc == YS_OK; i++) {
-            gunichar c = g_utf8_get_char_validated(p, -1);
-            const char *next = g_utf8_find_next_char(p, NULL);
+            gunichar c = P->g_utf8_get_char_validated(p, -1);
+            const char *next = P->g_utf8_find_next_char(p, NULL);
             if (c == (gunichar)-1 || c == (gunichar)-2 || !next)
                 break;
-            if (is_blank(c))
+            if (is_blank(P, c))
                 blank = 1;
             else if (isfinite(rects[i].x1) && isfinite(rects[i].y1) &&
                      isfinite(rects[i].x2) && isfinite(rects[i].y2)) {
@@ -71,24 +73,24 @@ static int page_glyphs(PopplerPage *page, pdf_glyphs *out)
             p = next;
         }
     }
-    g_free(rects);
-    g_free(text);
+    P->g_free(rects);
+    P->g_free(text);
     return rc;
 }
 
-static int open_document(ys_doc *d, const unsigned char *buf, size_t n,
+static int open_document(const pdl_api *P, ys_doc *d, const unsigned char *buf, size_t n,
                          PopplerDocument **out, ys_error *err)
 {
-    GBytes *bytes = g_bytes_new_static(buf, n);
+    GBytes *bytes = P->g_bytes_new_static(buf, n);
     GError *gerr = NULL;
-    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
-    g_bytes_unref(bytes);
+    PopplerDocument *doc = P->poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    P->g_bytes_unref(bytes);
     if (doc) {
         *out = doc;
         return YS_OK;
     }
-    int encrypted = gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED;
-    g_clear_error(&gerr);
+    int encrypted = gerr && gerr->domain == P->poppler_error_quark() && gerr->code == POPPLER_ERROR_ENCRYPTED;
+    P->g_clear_error(&gerr);
     if (encrypted)
         return ys_error_set(err, YS_EINPUT, d->path, 0,
                             "PDF 已加密（需要密码），无法读取；请提供未加密的文件");
@@ -97,26 +99,29 @@ static int open_document(ys_doc *d, const unsigned char *buf, size_t n,
 
 int ys_read_pdf(ys_doc *d, const unsigned char *buf, size_t n, ys_error *err)
 {
-    silence_poppler();
+    const pdl_api *P = pdl_get(d->path, err);
+    if (!P)
+        return YS_EUNSUPPORTED;
+    silence_poppler(P);
     PopplerDocument *doc = NULL;
-    int rc = open_document(d, buf, n, &doc, err);
+    int rc = open_document(P, d, buf, n, &doc, err);
     if (rc != YS_OK)
         return rc;
-    int npages = poppler_document_get_n_pages(doc);
+    int npages = P->poppler_document_get_n_pages(doc);
     if (npages > MAX_PAGES) {
-        g_object_unref(doc);
+        P->g_object_unref(doc);
         return ys_error_set(err, YS_EINPUT, d->path, 0, "PDF 页数过多（%d 页）", npages);
     }
     pdf_glyphs g = {0};
     int no = 0;
     size_t total = 0;
     for (int i = 0; i < npages && rc == YS_OK; i++) {
-        PopplerPage *page = poppler_document_get_page(doc, i);
+        PopplerPage *page = P->poppler_document_get_page(doc, i);
         if (!page)
             continue;
         pdf_glyphs_clear(&g);
-        rc = page_glyphs(page, &g);
-        g_object_unref(page);
+        rc = page_glyphs(P, page, &g);
+        P->g_object_unref(page);
         total += g.n;
         if (rc == YS_OK)
             rc = pdf_emit_page(d, &g, i + 1, &no);
@@ -124,7 +129,7 @@ int ys_read_pdf(ys_doc *d, const unsigned char *buf, size_t n, ys_error *err)
             ys_error_set(err, rc, d->path, i + 1, "内存不足");
     }
     pdf_glyphs_free(&g);
-    g_object_unref(doc);
+    P->g_object_unref(doc);
     if (rc == YS_OK && total == 0)
         return ys_error_set(err, YS_EINPUT, d->path, 0,
                             "PDF 中没有可提取的文字（可能是扫描图像），请先做文字识别（OCR）");
