@@ -149,19 +149,26 @@ static size_t table_end(const split *sp, size_t k, size_t end)
  * "四、部门预算编制说明") is not one. */
 static bool plain_heading(ys_rz *z, size_t li, const char *tail, bool whole)
 {
-    /* both headings end in 说明, and no other character folds to 说:
-     * a line without one is passed over unfolded */
-    const ys_line *l = &z->doc->lines[li];
-    bool maybe = false;
-    for (int c = 0; c < l->ncells && !maybe; c++)
-        maybe = strstr(l->cells[c], "说") != NULL;
-    if (!maybe)
-        return false;
     const char *s = ys_rz_short_text(z, li, 1);
     if (!s || ys_has(s, "…") || ys_strip_numbering(s) != s)
         return false;
     size_t n = strlen(s), m = strlen(tail);
     return whole ? strcmp(s, tail) == 0 : (n >= m && strcmp(s + n - m, tail) == 0);
+}
+
+/* A line plain_heading could take: one non-empty cell (the short text of
+ * at most one cell), holding a 说 — both headings end in 说明 and no other
+ * character folds to 说 — so other lines are passed over unfolded. */
+static bool maybe_plain_heading(const ys_line *l)
+{
+    int only = -1;
+    for (int c = 0; c < l->ncells; c++)
+        if (l->cells[c][0]) {
+            if (only >= 0)
+                return false;
+            only = c;
+        }
+    return only >= 0 && strstr(l->cells[only], "说") != NULL;
 }
 
 /* The first table cluster starting after line li, else `end`. */
@@ -178,7 +185,9 @@ static size_t next_table(const split *sp, size_t li, size_t end)
 static void plain_heads(ys_rz *z, size_t *note, size_t *other)
 {
     *note = *other = NONE;
-    for (size_t i = 0; i < z->doc->nlines; i++) {
+    for (size_t i = 0; i < z->doc->nlines && (*note == NONE || *other == NONE); i++) {
+        if (!maybe_plain_heading(&z->doc->lines[i]))
+            continue;
         if (*note == NONE && plain_heading(z, i, "预算编制说明", false))
             *note = i;
         else if (*other == NONE && plain_heading(z, i, "其他相关情况说明", true))
