@@ -65,11 +65,20 @@ int ys_doc_add(ys_doc *d, int no, int page, const char *where, int is_row,
     l->cells = ys_arena_alloc(d->arena, sizeof(char *) * (size_t)(n ? n : 1));
     if (!l->cells)
         return YS_ENOMEM;
+    /* the line's strings in one block: one arena call per line, not one
+     * per cell */
+    size_t total = 0;
+    for (int i = 0; i < n; i++)
+        total += (lens ? lens[i] : strlen(cells[i])) + 1;
+    char *text = ys_arena_alloc(d->arena, total ? total : 1);
+    if (!text)
+        return YS_ENOMEM;
     for (int i = 0; i < n; i++) {
         size_t len = lens ? lens[i] : strlen(cells[i]);
-        l->cells[i] = ys_arena_strndup(d->arena, cells[i], len);
-        if (!l->cells[i])
-            return YS_ENOMEM;
+        memcpy(text, cells[i], len);
+        text[len] = 0;
+        l->cells[i] = text;
+        text += len + 1;
     }
     d->nlines++;
     return YS_OK;
