@@ -131,6 +131,8 @@ static int table_directive(pparse *pp, const char *kw, char *args)
         int n = split_alts(pp, args, t->titles + t->ntitles, YS_PROFILE_MAX_SYN - t->ntitles);
         if (n < 0)
             return perr(pp, "标题过多");
+        for (int i = t->ntitles; i < t->ntitles + n; i++)
+            t->title_len[i] = strlen(t->titles[i]);
         t->ntitles += n;
     } else if (strcmp(kw, "header") == 0) {
         int n = split_alts(pp, args, t->header + t->nheader, YS_PROFILE_MAX_SYN - t->nheader);
@@ -431,8 +433,10 @@ unsigned ys_profile_match_title(const ys_profile *p, const char *folded, bool *e
     for (int i = 0; i < p->ntables; i++)
         for (int k = 0; k < p->tables[i].ntitles; k++) {
             const char *t = p->tables[i].titles[k];
-            size_t m = strlen(t);
-            if (!m || m < best || !ends_with(folded, n, t, m))
+            size_t m = p->tables[i].title_len[k];
+            /* the last byte first: it tells most titles apart at once */
+            if (!m || m < best || m > n || folded[n - 1] != t[m - 1] ||
+                !ends_with(folded, n, t, m))
                 continue;
             if (m > best) {
                 mask = 0;

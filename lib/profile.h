@@ -64,6 +64,7 @@ typedef struct ys_ptable {
     int unit;              /* ys_unit, or -1: the profile's */
     int ntitles;
     const char *titles[YS_PROFILE_MAX_SYN];
+    size_t title_len[YS_PROFILE_MAX_SYN];   /* strlen of each, set at load */
     int nheader;           /* labels that tell tables sharing a title apart */
     const char *header[YS_PROFILE_MAX_SYN];
     int ncols;
