@@ -216,9 +216,13 @@ bool ys_utf8_valid(const char *s, size_t n)
         }
         /* the common case, a CJK character (E1..EC: no overlong, no
          * surrogate to rule out) */
-        if (p[i] >= 0xE1 && p[i] <= 0xEC && n - i >= 3 && (p[i + 1] & 0xC0) == 0x80 &&
-            (p[i + 2] & 0xC0) == 0x80) {
+        if (n - i >= 3 && (unsigned)(p[i] - 0xE1) <= 0xEC - 0xE1 &&
+            (((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) & 0xC0) == 0) {
             i += 3;
+            /* the rest of a run of them */
+            while (n - i >= 3 && (unsigned)(p[i] - 0xE1) <= 0xEC - 0xE1 &&
+                   (((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) & 0xC0) == 0)
+                i += 3;
             continue;
         }
         size_t len = utf8_seq(p + i, n - i);
