@@ -52,10 +52,13 @@ int pdl_load(const char *soname, pdl_api *api, char *why, size_t cap)
     return 0;
 }
 
+/* The first name's failure is the one reported: it names the library a
+ * user would install. */
 static void load_table(void)
 {
+    char later[sizeof table_why];
     for (size_t i = 0; i < sizeof sonames / sizeof *sonames && !table_ok; i++)
-        table_ok = pdl_load(sonames[i], &table, table_why, sizeof table_why) == 0;
+        table_ok = pdl_load(sonames[i], &table, i ? later : table_why, sizeof table_why) == 0;
 }
 
 const pdl_api *pdl_get(const char *path, ys_error *err)
