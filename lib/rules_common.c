@@ -65,7 +65,10 @@ int ys_judge(const ys_side *lhs, const ys_side *rhs)
     if (2 * d < tol)
         return single ? -1 : YS_SEV_NOTE;
     int64_t unit = lhs->maxulp > rhs->maxulp ? lhs->maxulp : rhs->maxulp;
-    if (single && lhs->nparts == 1 && rhs->nparts == 1 && d == unit)
+    /* Within one unit of the coarser figure's last place, the two figures
+     * are the same quantity rounded differently (or cut off, as some
+     * narratives do: 87.70 for 87.708): a warning, not a disagreement. */
+    if (single && lhs->nparts == 1 && rhs->nparts == 1 && d <= unit)
         return YS_SEV_WARNING;
     return YS_SEV_ERROR;
 }

@@ -268,11 +268,14 @@ static void verdicts(void **st)
     assert_int_equal(ys_judge(&a, &b), YS_SEV_WARNING);
     a = ys_side_of(amt("83.88"), 1);
     assert_int_equal(ys_judge(&a, &b), -1);
-    /* "1.6" keeps its one decimal: it can stand for 1.61, not for 1.66 */
+    /* "1.6" keeps its one decimal: it stands for 1.61; 1.66 is within one
+     * unit of its last place (a cut-off figure: a warning); 1.75 is not */
     a = ys_side_of(amt("1.6"), 1);
     b = ys_side_of(amt("1.61"), 2);
     assert_int_equal(ys_judge(&a, &b), -1);
     b = ys_side_of(amt("1.66"), 2);
+    assert_int_equal(ys_judge(&a, &b), YS_SEV_WARNING);
+    b = ys_side_of(amt("1.75"), 2);
     assert_int_equal(ys_judge(&a, &b), YS_SEV_ERROR);
     /* a blank total against a present part is an error */
     a = ys_side_of((ys_amount){0, 0, false}, 1);
