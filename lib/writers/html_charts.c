@@ -231,8 +231,14 @@ static size_t year_on_year(const ys_tableset *ts, bar *v, ys_tableset **scratch)
     int ca = col(t, "amount"), cp = col(t, "prior1");
     for (size_t i = 0; ca >= 0 && cp >= 0 && i < t->nrows && n < MAX_BARS; i++) {
         const ys_row *r = &t->rows[i];
+        /* both blocks of table 11 end in a row named 合计: say which */
+        const char *name = r->name;
+        if (r->key && strcmp(r->key, "in.total") == 0)
+            name = "收入合计";
+        else if (r->key && strcmp(r->key, "out.total") == 0)
+            name = "支出合计";
         if (r->cells[ca].v.present && r->cells[cp].v.present)
-            v[n++] = (bar){r->name, r->cells[ca].v.fen, r->cells[cp].v.fen};
+            v[n++] = (bar){name, r->cells[ca].v.fen, r->cells[cp].v.fen};
     }
     if (n || (n = claims_on_year(ts, v, 0)) != 0)
         return n;
