@@ -8,6 +8,7 @@
  * parse of the raw file text (blanks removed) and compared with the
  * claims; a few figures read by hand are written out where noted. */
 #include "testutil.h"
+#include "prose_testutil.h"
 #include "yusuan/doc.h"
 #include "yusuan/tableset.h"
 #include "recognize_internal.h"
@@ -22,28 +23,8 @@ static const char *const docs[] = {
 
 /* ---- the test's own reading ----------------------------------------- */
 
-/* Line text of a doc line without blanks. */
-static void flat_line(const ys_line *l, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (int c = 0; c < l->ncells; c++)
-        for (const char *p = l->cells[c]; *p && o + 1 < cap; p++)
-            if (*p != ' ')
-                out[o++] = *p;
-    out[o] = 0;
-}
 
-static int ends_with(const char *s, const char *w)
-{
-    size_t n = strlen(s), m = strlen(w);
-    return n >= m && strcmp(s + n - m, w) == 0;
-}
 
-/* A heading of its own: no TOC leaders, no numbering. */
-static int plain_heading(const char *s, const char *w)
-{
-    return ends_with(s, w) && !strstr(s, "…") && !strstr(s, "、");
-}
 
 typedef struct range {
     size_t from, to;      /* doc lines */

@@ -9,6 +9,7 @@
  * what fires is the defects read by hand from the documents (listed in
  * shanghai_findings). */
 #include "testutil.h"
+#include "prose_testutil.h"
 #include "yusuan/audit.h"
 #include "yusuan/doc.h"
 #include "yusuan/tableset.h"
@@ -289,26 +290,8 @@ static void fiscal(void **st)
 
 /* ---- the Shanghai documents ------------------------------------------ */
 
-static void flat_line(const ys_line *l, char *out, size_t cap)
-{
-    size_t o = 0;
-    for (int c = 0; c < l->ncells; c++)
-        for (const char *p = l->cells[c]; *p && o + 1 < cap; p++)
-            if (*p != ' ')
-                out[o++] = *p;
-    out[o] = 0;
-}
 
-static int ends_with(const char *s, const char *w)
-{
-    size_t n = strlen(s), m = strlen(w);
-    return n >= m && strcmp(s + n - m, w) == 0;
-}
 
-static int plain_heading(const char *s, const char *w)
-{
-    return ends_with(s, w) && !strstr(s, "…") && !strstr(s, "、");
-}
 
 /* Read the two prose parts of a Shanghai document into a new set, or NULL
  * when the file is absent. */
