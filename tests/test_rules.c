@@ -224,62 +224,49 @@ static void one_ulp_between_tables_is_a_warning(void **st)
     ys_tableset_free(ts);
 }
 
-static ys_amount amt(const char *s)
-{
-    ys_amount a;
-    assert_int_equal(ys_amount_parse(s, strlen(s), YS_UNIT_WAN, &a), 0);
-    return a;
-}
-
-static ys_amount pct(const char *s)
-{
-    ys_amount a;
-    assert_int_equal(ys_pct_parse(s, strlen(s), false, &a), 0);
-    return a;
-}
 
 static void rate_and_share_intervals(void **st)
 {
     (void)st;
     /* 1.86 / 20.01 = 9.2954 %; with 1.86 ∈ [1.855, 1.865] and 20.01 ∈
      * [20.005, 20.015] the ratio spans [9.2681 %, 9.3227 %] */
-    assert_true(ys_share_possible(amt("1.86"), amt("20.01"), pct("9.30")));
-    assert_true(ys_share_possible(amt("1.86"), amt("20.01"), pct("9.31")));
-    assert_true(ys_share_possible(amt("1.86"), amt("20.01"), pct("9.27")));
-    assert_false(ys_share_possible(amt("1.86"), amt("20.01"), pct("9.40")));
-    assert_false(ys_share_possible(amt("1.86"), amt("20.01"), pct("9.33")));
+    assert_true(ys_share_possible(test_wan("1.86"), test_wan("20.01"), test_pct("9.30")));
+    assert_true(ys_share_possible(test_wan("1.86"), test_wan("20.01"), test_pct("9.31")));
+    assert_true(ys_share_possible(test_wan("1.86"), test_wan("20.01"), test_pct("9.27")));
+    assert_false(ys_share_possible(test_wan("1.86"), test_wan("20.01"), test_pct("9.40")));
+    assert_false(ys_share_possible(test_wan("1.86"), test_wan("20.01"), test_pct("9.33")));
     /* this year 18.15, change −1.86: last year 20.01, rate −9.2954 % */
-    assert_true(ys_rate_possible(amt("18.15"), amt("-1.86"), pct("-9.31")));
-    assert_true(ys_rate_possible(amt("18.15"), amt("-1.86"), pct("-9.30")));
-    assert_false(ys_rate_possible(amt("18.15"), amt("-1.86"), pct("-9.40")));
-    assert_false(ys_rate_possible(amt("18.15"), amt("-1.86"), pct("9.30")));
+    assert_true(ys_rate_possible(test_wan("18.15"), test_wan("-1.86"), test_pct("-9.31")));
+    assert_true(ys_rate_possible(test_wan("18.15"), test_wan("-1.86"), test_pct("-9.30")));
+    assert_false(ys_rate_possible(test_wan("18.15"), test_wan("-1.86"), test_pct("-9.40")));
+    assert_false(ys_rate_possible(test_wan("18.15"), test_wan("-1.86"), test_pct("9.30")));
     /* 1438 down 234 → last 1672: 13.995 %, "14%" (ulp 1 %) holds */
-    assert_true(ys_rate_possible(amt("1438"), amt("-234"), pct("-14")));
-    assert_false(ys_rate_possible(amt("1438"), amt("-234"), pct("-13.90")));
+    assert_true(ys_rate_possible(test_wan("1438"), test_wan("-234"), test_pct("-14")));
+    assert_false(ys_rate_possible(test_wan("1438"), test_wan("-234"), test_pct("-13.90")));
     /* 2877.94 down 307.52 → 9.6539 %: 9.65 yes, 9.67 no */
-    assert_true(ys_rate_possible(amt("2877.94"), amt("-307.52"), pct("-9.65")));
-    assert_false(ys_rate_possible(amt("2877.94"), amt("-307.52"), pct("-9.67")));
+    assert_true(ys_rate_possible(test_wan("2877.94"), test_wan("-307.52"), test_pct("-9.65")));
+    assert_false(ys_rate_possible(test_wan("2877.94"), test_wan("-307.52"), test_pct("-9.67")));
 }
 
 static void verdicts(void **st)
 {
     (void)st;
-    ys_side a = ys_side_of(amt("83.87"), 1), b = ys_side_of(amt("83.88"), 2);
+    ys_side a = ys_side_of(test_wan("83.87"), 1), b = ys_side_of(test_wan("83.88"), 2);
     assert_int_equal(ys_judge(&a, &b), YS_SEV_WARNING);
-    a = ys_side_of(amt("83.88"), 1);
+    a = ys_side_of(test_wan("83.88"), 1);
     assert_int_equal(ys_judge(&a, &b), -1);
     /* "1.6" keeps its one decimal: it stands for 1.61; 1.66 is within one
      * unit of its last place (a cut-off figure: a warning); 1.75 is not */
-    a = ys_side_of(amt("1.6"), 1);
-    b = ys_side_of(amt("1.61"), 2);
+    a = ys_side_of(test_wan("1.6"), 1);
+    b = ys_side_of(test_wan("1.61"), 2);
     assert_int_equal(ys_judge(&a, &b), -1);
-    b = ys_side_of(amt("1.66"), 2);
+    b = ys_side_of(test_wan("1.66"), 2);
     assert_int_equal(ys_judge(&a, &b), YS_SEV_WARNING);
-    b = ys_side_of(amt("1.75"), 2);
+    b = ys_side_of(test_wan("1.75"), 2);
     assert_int_equal(ys_judge(&a, &b), YS_SEV_ERROR);
     /* a blank total against a present part is an error */
     a = ys_side_of((ys_amount){0, 0, false}, 1);
-    b = ys_side_of(amt("0.01"), 2);
+    b = ys_side_of(test_wan("0.01"), 2);
     assert_int_equal(ys_judge(&a, &b), YS_SEV_ERROR);
 }
 
@@ -299,7 +286,7 @@ static ys_claim *claim(ys_tableset *ts, ys_claim_kind kind, const char *key,
     c->line = line;
     c->text = subject;
     if (amount)
-        c->amount = amt(amount);
+        c->amount = test_wan(amount);
     return c;
 }
 
@@ -335,15 +322,15 @@ static void narrative_rates_and_shares(void **st)
     ys_tableset *ts = ys_tableset_new();
     /* 提租补贴 18.15, 减少 1.86, 下降 9.31 %: allowed (see rate test) */
     ys_claim *c = claim(ts, YS_CLAIM_FIGURE, "gpb.func", "提租补贴", "2210202", "18.15", 10);
-    c->change = amt("-1.86");
-    c->rate = pct("-9.31");
+    c->change = test_wan("-1.86");
+    c->rate = test_pct("-9.31");
     c = claim(ts, YS_CLAIM_FIGURE, "gpb.func", "购房补贴", "2210203", "42.65", 11);
-    c->change = amt("5.17");
-    c->rate = pct("12.8"); /* 5.17 / 37.48 = 13.79 %: wrong */
+    c->change = test_wan("5.17");
+    c->rate = test_pct("12.8"); /* 5.17 / 37.48 = 13.79 %: wrong */
     /* shares of out.total 2877.94: 1439.94 → 50.03 % (right), 1438 → 49.00 % (wrong) */
     claim(ts, YS_CLAIM_FIGURE, "out.total", "支出预算", NULL, "2877.94", 12);
-    claim(ts, YS_CLAIM_FIGURE, "out.basic", "基本支出", NULL, "1439.94", 12)->share = pct("50.03");
-    claim(ts, YS_CLAIM_FIGURE, "out.project", "项目支出", NULL, "1438", 12)->share = pct("49.00");
+    claim(ts, YS_CLAIM_FIGURE, "out.basic", "基本支出", NULL, "1439.94", 12)->share = test_pct("50.03");
+    claim(ts, YS_CLAIM_FIGURE, "out.project", "项目支出", NULL, "1438", 12)->share = test_pct("49.00");
     ys_findings f;
     run(ts, &f);
     assert_int_equal(count(&f, "N.rate", YS_SEV_ERROR), 1);

@@ -15,19 +15,6 @@
 #include "yusuan/tableset.h"
 #include "recognize_internal.h"
 
-static ys_amount amt(const char *s)
-{
-    ys_amount a;
-    assert_int_equal(ys_amount_parse(s, strlen(s), YS_UNIT_WAN, &a), 0);
-    return a;
-}
-
-static ys_amount pct(const char *s)
-{
-    ys_amount a;
-    assert_int_equal(ys_pct_parse(s, strlen(s), false, &a), 0);
-    return a;
-}
 
 static ys_claim *claim(ys_tableset *ts, const char *key, const char *subject,
                        const char *code, int line, const char *amount)
@@ -41,7 +28,7 @@ static ys_claim *claim(ys_tableset *ts, const char *key, const char *subject,
     c->code = code;
     c->line = line;
     c->text = subject;
-    c->amount = amt(amount);
+    c->amount = test_wan(amount);
     return c;
 }
 
@@ -89,8 +76,8 @@ static ys_claim *rated(ys_tableset *ts, int line, const char *amount, const char
                        const char *rate)
 {
     ys_claim *c = claim(ts, "gpb.func", ITEM, "2012902", line, amount);
-    c->prior = amt(prior);
-    c->rate = pct(rate);
+    c->prior = test_wan(prior);
+    c->rate = test_pct(rate);
     return c;
 }
 
@@ -142,8 +129,8 @@ static void restated(void **st)
     claim(ts, "gpb.func", "住房公积金", "2210201", 175, "350.35");
     ys_claim *c = claim(ts, "gpb.func", "住房公积金", "2210201", 176, "352.67");
     c->year = 2024;
-    c->prior = amt("348.52");
-    c->rate = pct("0.53");
+    c->prior = test_wan("348.52");
+    c->rate = test_pct("0.53");
     expect(ts, "C.restated", YS_SEV_ERROR, "175,176");
     expect_none(ts, "C.prior_rate");
     ys_tableset_free(ts);
@@ -193,15 +180,15 @@ static void prior_change(void **st)
     /* line 10: 100.00，增加 20.00; line 11 restates it with prior 80.00:
      * 100.00 − 80.00 = 20.00 */
     ys_tableset *ts = ys_tableset_new();
-    claim(ts, "gpb.func", "行政运行", "2010101", 10, "100.00")->change = amt("20.00");
-    claim(ts, "gpb.func", "行政运行", "2010101", 11, "100.00")->prior = amt("80.00");
+    claim(ts, "gpb.func", "行政运行", "2010101", 10, "100.00")->change = test_wan("20.00");
+    claim(ts, "gpb.func", "行政运行", "2010101", 11, "100.00")->prior = test_wan("80.00");
     expect_none(ts, "C.prior_change");
     ys_tableset_free(ts);
 
     /* prior 85.00: 100.00 − 85.00 = 15.00, not 20.00 */
     ts = ys_tableset_new();
-    claim(ts, "gpb.func", "行政运行", "2010101", 10, "100.00")->change = amt("20.00");
-    claim(ts, "gpb.func", "行政运行", "2010101", 11, "100.00")->prior = amt("85.00");
+    claim(ts, "gpb.func", "行政运行", "2010101", 10, "100.00")->change = test_wan("20.00");
+    claim(ts, "gpb.func", "行政运行", "2010101", 11, "100.00")->prior = test_wan("85.00");
     expect(ts, "C.prior_change", YS_SEV_ERROR, "10,11");
     ys_tableset_free(ts);
 }
@@ -211,14 +198,14 @@ static void negative_prior(void **st)
     (void)st;
     /* 0 万元，比上年增加 1421.25 万元: last year 0 − 1421.25 < 0 */
     ys_tableset *ts = ys_tableset_new();
-    claim(ts, "gov_fund.total", "政府性基金拨款支出预算", NULL, 70, "0")->change = amt("1421.25");
+    claim(ts, "gov_fund.total", "政府性基金拨款支出预算", NULL, 70, "0")->change = test_wan("1421.25");
     expect(ts, "C.negative_prior", YS_SEV_ERROR, "70");
     ys_tableset_free(ts);
 
     /* 5.00，增加 5.00: last year 0, possible; 减少 3.00: last year 8.00 */
     ts = ys_tableset_new();
-    claim(ts, "three_public.car.purchase", "公务用车购置费", NULL, 8, "5.00")->change = amt("5.00");
-    claim(ts, "three_public.reception", "公务接待费", NULL, 9, "5.00")->change = amt("-3.00");
+    claim(ts, "three_public.car.purchase", "公务用车购置费", NULL, 8, "5.00")->change = test_wan("5.00");
+    claim(ts, "three_public.reception", "公务接待费", NULL, 9, "5.00")->change = test_wan("-3.00");
     expect_none(ts, "C.negative_prior");
     ys_tableset_free(ts);
 }
@@ -243,12 +230,12 @@ static void parts(void **st)
 
     /* 418.80 + 10.00 + 166.66 + 30.00 = 625.46 ≠ 598.46; small 3400.00 >
      * sme 3320.00; sme 9000.00 > procurement 8300.00 */
-    last->amount = amt("30.00");
-    small->amount = amt("3400.00");
+    last->amount = test_wan("30.00");
+    small->amount = test_wan("3400.00");
     expect(ts, "C.parts.perf", YS_SEV_ERROR, "407,408,409");
     expect(ts, "C.parts.sme", YS_SEV_ERROR, "807,808");
-    sme->amount = amt("9000.00");
-    small->amount = amt("2324.00");
+    sme->amount = test_wan("9000.00");
+    small->amount = test_wan("2324.00");
     expect_none(ts, "C.parts.sme");
     expect(ts, "C.parts.sme_total", YS_SEV_ERROR, "805,807");
     ys_tableset_free(ts);
@@ -260,7 +247,7 @@ static void keyed_row(ys_tableset *ts, ys_table *t, const char *key, const char 
     ys_row *r = ys_table_add_row(ts, t, "", name, line);
     assert_non_null(r);
     r->key = key;
-    r->cells[0].v = amt(v);
+    r->cells[0].v = test_wan(v);
     r->cells[0].line = line;
 }
 
@@ -281,8 +268,8 @@ static void fiscal(void **st)
     ys_claim *o = claim(ts, "out.fiscal", "财政拨款支出预算", NULL, 86, "3121.42");
     expect_none(ts, "C.fiscal.in");
     expect_none(ts, "C.fiscal.out");
-    in->amount = amt("3021.42");   /* 100.00 short of 3121.42 */
-    o->amount = amt("3121.43");    /* one unit in the last place */
+    in->amount = test_wan("3021.42");   /* 100.00 short of 3121.42 */
+    o->amount = test_wan("3121.43");    /* one unit in the last place */
     expect(ts, "C.fiscal.in", YS_SEV_ERROR, "84,200,201");
     expect(ts, "C.fiscal.out", YS_SEV_WARNING, "86,300");
     ys_tableset_free(ts);

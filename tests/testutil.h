@@ -13,6 +13,24 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "yusuan/amount.h"
+
+/* A 万元 figure as written (the test's input, parsed the library's way). */
+static inline ys_amount test_wan(const char *s)
+{
+    ys_amount a;
+    assert_int_equal(ys_amount_parse(s, strlen(s), YS_UNIT_WAN, &a), 0);
+    return a;
+}
+
+/* A percentage as written, % sign optional. */
+static inline ys_amount test_pct(const char *s)
+{
+    ys_amount a;
+    assert_int_equal(ys_pct_parse(s, strlen(s), false, &a), 0);
+    return a;
+}
+
 /* Path of a file under ../shared (YS_SHARED), or NULL when it is absent. */
 static inline const char *ys_test_shared(const char *rel, char *buf, size_t cap)
 {
