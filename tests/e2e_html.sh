@@ -10,13 +10,8 @@ ROOT=${YS_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 BUILD=${YS_BUILD:-$ROOT/build}
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then echo "skip: chromium is not installed"; exit 0; fi
-if ! command -v python3 >/dev/null; then echo "skip: python3 is not installed"; exit 0; fi
-DRIVER="$BUILD/tests/test_writers"
-[ -x "$DRIVER" ] || { echo "FAIL: $DRIVER not built"; exit 1; }
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-YS_WRITERS_OUT="$T/out" "$DRIVER" >"$T/driver.log" 2>&1 || true
-[ -s "$T/out/sample.html" ] || { echo "FAIL: the driver wrote no HTML"; cat "$T/driver.log"; exit 1; }
+. "$ROOT/tests/lib_writers.sh"
+writers_sample html
 PAGES="$T/out/sample.html:3"
 if [ -x "${YUSUAN:-}" ] && [ -d "$ROOT/examples/hongshan-2026" ]; then
   if ${YS_WRAP:-} "$YUSUAN" build "$ROOT/examples/hongshan-2026" -o "$T/hs" --format html >"$T/build.log" 2>&1; then

@@ -11,13 +11,8 @@ ROOT=${YS_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 BUILD=${YS_BUILD:-$ROOT/build}
 LO=$(command -v libreoffice || command -v soffice || true)
 if [ -z "$LO" ]; then echo "skip: libreoffice is not installed"; exit 0; fi
-if ! command -v python3 >/dev/null; then echo "skip: python3 is not installed"; exit 0; fi
-DRIVER="$BUILD/tests/test_writers"
-[ -x "$DRIVER" ] || { echo "FAIL: $DRIVER not built"; exit 1; }
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-YS_WRITERS_OUT="$T/out" "$DRIVER" >"$T/driver.log" 2>&1 || true
-[ -s "$T/out/sample.xlsx" ] || { echo "FAIL: the driver wrote no XLSX"; cat "$T/driver.log"; exit 1; }
+. "$ROOT/tests/lib_writers.sh"
+writers_sample xlsx
 DIRS="$T/out"
 if [ -x "${YUSUAN:-}" ] && [ -d "$ROOT/examples/hongshan-2026" ]; then
   ${YS_WRAP:-} "$YUSUAN" build "$ROOT/examples/hongshan-2026" -o "$T/hs" --format xlsx,csv --name sample \
