@@ -15,14 +15,22 @@
 #include "text.h"
 
 /* Words that introduce a reason, longest first so that 主要原因是 is taken
- * whole and not as 原因是. */
+ * whole and not as 原因是.  Each opens with 主要 or 原因 (reason_at relies
+ * on it). */
 static const char *const reason_words[] = {
     "主要原因是", "主要原因为", "主要原因:", "主要原因", "原因是", "原因为",
     "原因:",      "主要是由于", "主要由于",   "主要因为", "主要是",
 };
 
+/* Length of the reason word at s, or 0.  Every reason word opens with 主要
+ * or 原因, whose first bytes (E4 / E5) let most positions go untried. */
 static size_t reason_at(const char *s)
 {
+    unsigned char c = (unsigned char)s[0];
+    if (c != 0xE4 && c != 0xE5)
+        return 0;
+    if (strncmp(s, "主要", 6) != 0 && strncmp(s, "原因", 6) != 0)
+        return 0;
     for (size_t i = 0; i < sizeof reason_words / sizeof *reason_words; i++) {
         size_t n = strlen(reason_words[i]);
         if (strncmp(s, reason_words[i], n) == 0)
