@@ -137,20 +137,28 @@ static size_t common_bigrams(const uint64_t *a, size_t na, const uint64_t *b, si
     return common;
 }
 
+/* Code points ys_similarity reads of a string. */
+#define SIM_CP 1024
+
+/* The Dice score of two bigram lists (0 when either is empty). */
+static int dice(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+    if (!na || !nb)
+        return 0;
+    return (int)(2000 * common_bigrams(a, na, b, nb) / (na + nb));
+}
+
 int ys_similarity(const char *a, const char *b)
 {
     if (!a || !b)
         return 0;
     if (!strcmp(a, b))
         return 1000;
-    enum { MAXCP = 1024 };
-    uint32_t ca[MAXCP], cb[MAXCP];
-    uint64_t ba[MAXCP], bb[MAXCP];
-    size_t na = bigrams(ca, decode(a, ca, MAXCP), ba);
-    size_t nb = bigrams(cb, decode(b, cb, MAXCP), bb);
-    if (!na || !nb)
-        return 0;
-    return (int)(2000 * common_bigrams(ba, na, bb, nb) / (na + nb));
+    uint32_t ca[SIM_CP], cb[SIM_CP];
+    uint64_t ba[SIM_CP], bb[SIM_CP];
+    size_t na = bigrams(ca, decode(a, ca, SIM_CP), ba);
+    size_t nb = bigrams(cb, decode(b, cb, SIM_CP), bb);
+    return dice(ba, na, bb, nb);
 }
 
 /* The sorted bigrams of a short key, computed once for many comparisons. */
@@ -309,24 +317,61 @@ static sig *sigs_of(const ys_tableset *ts, const char *table_id, int goal, bool 
     return v;
 }
 
+/* sig_similarity(a, b) >= NAME_SIM_OK.  Shared bigrams are at most the
+ * shorter list, so lists of too unequal length are told apart unread. */
+static bool sig_alike(const sig *a, const sig *b)
+{
+    size_t lo = a->n < b->n ? a->n : b->n;
+    if (2000 * lo < (size_t)NAME_SIM_OK * (a->n + b->n))
+        return false;   /* equal keys have equal counts: never cut here */
+    return sig_similarity(a, b) >= NAME_SIM_OK;
+}
+
 /* Share (0..1000) of a[0..na) that recur among b[0..nb). */
 static int sig_overlap(const sig *a, size_t na, const sig *b, size_t nb)
 {
     size_t hit = 0;
     for (size_t i = 0; i < na; i++)
         for (size_t j = 0; j < nb; j++)
-            if (sig_similarity(&a[i], &b[j]) >= NAME_SIM_OK) {
+            if (sig_alike(&a[i], &b[j])) {
                 hit++;
                 break;
             }
     return na ? (int)(1000 * hit / na) : 0;
 }
 
+/* A folded goal text with its sorted bigrams (of its first SIM_CP code
+ * points, as ys_similarity reads it), made once for many comparisons. */
+typedef struct text_sig {
+    char *text;           /* NULL: no goal text */
+    uint64_t *bg;
+    size_t n;
+} text_sig;
+
+/* Fill ts's bigrams from its text into bg[0..SIM_CP). */
+static void text_sig_make(text_sig *t, uint64_t *bg)
+{
+    uint32_t cp[SIM_CP];
+    t->bg = bg;
+    t->n = t->text ? bigrams(cp, decode(t->text, cp, SIM_CP), bg) : 0;
+}
+
+/* ys_similarity of two goal texts with their bigrams made. */
+static int text_similarity(const text_sig *a, const text_sig *b)
+{
+    if (!a->text || !b->text)
+        return 0;
+    if (!strcmp(a->text, b->text))
+        return 1000;
+    return dice(a->bg, a->n, b->bg, b->n);
+}
+
 /* One project form as goal matching sees it: its goal text of one kind
- * folded (NULL when it has none) and the signatures of its indicators. */
+ * folded (text NULL when it has none) and the signatures of its indicators. */
 typedef struct form_side {
     const ys_table *t;
-    char *text;
+    void *mem;            /* owned: the text and its bigrams */
+    text_sig text;
     sig *k;
     size_t nk;
 } form_side;
@@ -336,25 +381,34 @@ struct ys_form_sides {
     form_side *f;
 };
 
-/* The side of form t (kind `annual`); with `text`, fold the goal text into
- * text[0..TEXT_CAP).  f->k is NULL when out of memory. */
-static void side_make(const ys_tableset *ts, const ys_table *t, bool annual, char *text,
+/* Room for a goal text and its bigrams, in one block. */
+#define SIDE_BYTES (TEXT_CAP + SIM_CP * sizeof(uint64_t))
+
+/* Fold goal g's text (NULL: none) into t, with its bigrams, in mem[0..SIDE_BYTES). */
+static void goal_text_sig(const ys_goal *g, void *mem, text_sig *t)
+{
+    t->text = g ? mem : NULL;
+    if (t->text)
+        fold_text(g->text, t->text, TEXT_CAP);
+    text_sig_make(t, (uint64_t *)((char *)mem + TEXT_CAP));
+}
+
+/* The side of form t (kind `annual`), its text in mem[0..SIDE_BYTES).
+ * f->k is NULL when out of memory. */
+static void side_make(const ys_tableset *ts, const ys_table *t, bool annual, void *mem,
                       form_side *f)
 {
-    const ys_goal *fg = find_goal(ts, t->id, 0, annual);
     f->t = t;
-    f->text = fg && text ? text : NULL;
-    if (f->text)
-        fold_text(fg->text, f->text, TEXT_CAP);
+    goal_text_sig(find_goal(ts, t->id, 0, annual), mem, &f->text);
     f->k = sigs_of(ts, t->id, 0, annual, &f->nk);
 }
 
-/* How goal g (folded text ga, signatures ka[0..na)) fits form f: the score,
- * and *h the YS_MATCH_* bits (0: not a match). */
-static int side_score(const ys_goal *g, const char *ga, const sig *ka, size_t na,
-                      const form_side *f, unsigned *h)
+/* How goal text ga and signatures ka[0..na) (NULL: none) fit form f: the
+ * score, and *h the YS_MATCH_* bits (0: not a match). */
+static int side_score(const text_sig *ga, const sig *ka, size_t na, const form_side *f,
+                      unsigned *h)
 {
-    int tsim = g && f->text ? ys_similarity(ga, f->text) : 0;
+    int tsim = text_similarity(ga, &f->text);
     int ov = ka && f->k ? sig_overlap(ka, na, f->k, f->nk) : 0;
     *h = 0;
     if (tsim >= GOAL_SIM_OK)
@@ -374,12 +428,12 @@ ys_form_sides *ys_form_sides_make(const ys_tableset *ts, bool annual)
     for (size_t i = 0; ok && i < ts->ntables; i++) {
         if (!is_form(ts->tables[i]))
             continue;
-        char *text = malloc(TEXT_CAP);
+        void *mem = malloc(SIDE_BYTES);
         form_side *f = &fs->f[fs->n++];
-        side_make(ts, ts->tables[i], annual, text, f);
-        if (!f->text)
-            free(text);
-        ok = text && f->k;
+        f->mem = mem;
+        if (mem)
+            side_make(ts, ts->tables[i], annual, mem, f);
+        ok = mem && f->k;
     }
     if (!ok) {
         ys_form_sides_free(fs);
@@ -393,7 +447,7 @@ void ys_form_sides_free(ys_form_sides *fs)
     if (!fs)
         return;
     for (size_t i = 0; fs->f && i < fs->n; i++) {
-        free(fs->f[i].text);
+        free(fs->f[i].mem);
         free(fs->f[i].k);
     }
     free(fs->f);
@@ -403,34 +457,28 @@ void ys_form_sides_free(ys_form_sides *fs)
 const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs, int no,
                                   bool annual, unsigned *how)
 {
-    const ys_goal *g = find_goal(ts, "11", no, annual);
-    static _Thread_local char ga[TEXT_CAP], fa[TEXT_CAP];
-    fold_text(g ? g->text : NULL, ga, sizeof ga);
+    if (how)
+        *how = 0;
+    if (!fs) {
+        ys_form_sides *own = ys_form_sides_make(ts, annual);
+        const char *id = own ? ys_match_goal_form_in(ts, own, no, annual, how) : NULL;
+        ys_form_sides_free(own);
+        return id;
+    }
+    static _Thread_local char mem[SIDE_BYTES] __attribute__((aligned(8)));
+    text_sig ga;
+    goal_text_sig(find_goal(ts, "11", no, annual), mem, &ga);
     size_t na = 0;
     sig *ka = sigs_of(ts, "11", no, annual, &na);
     const ys_table *best = NULL;
     int best_score = 0;
     unsigned best_how = 0;
-    size_t nforms = fs ? fs->n : ts->ntables;
-    for (size_t i = 0; i < nforms; i++) {
-        form_side own = {0};
-        const form_side *f = fs ? &fs->f[i] : &own;
-        if (!fs) {
-            if (!is_form(ts->tables[i]))
-                continue;
-            /* without a goal of its own, table 11's text is compared with nothing */
-            side_make(ts, ts->tables[i], annual, g ? fa : NULL, &own);
-            if (!ka) {
-                free(own.k);
-                own.k = NULL;
-            }
-        }
+    for (size_t i = 0; i < fs->n; i++) {
         unsigned h;
-        int score = side_score(g, ga, ka, na, f, &h);
-        free(own.k);
+        int score = side_score(&ga, ka, na, &fs->f[i], &h);
         if (h && score > best_score) {
             best_score = score;
-            best = f->t;
+            best = fs->f[i].t;
             best_how = h;
         }
     }
