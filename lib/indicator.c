@@ -121,12 +121,22 @@ static void copy_str(char *dst, size_t cap, const char *s, size_t n)
     dst[n] = 0;
 }
 
+/* Length of word w (not empty) when s starts with it, else 0.  The first
+ * byte is compared inline: these tables are tried at every position. */
+static size_t word_at(const char *s, const char *w)
+{
+    if (s[0] != w[0])
+        return 0;
+    size_t k = strlen(w);
+    return strncmp(s, w, k) ? 0 : k;
+}
+
 /* Length of the comparator at s, filling cmp/word; 0 when none. */
 static size_t match_cmp(const char *s, ys_cmp *cmp, const char **word)
 {
     for (size_t i = 0; i < sizeof cmpwords / sizeof *cmpwords; i++) {
-        size_t k = strlen(cmpwords[i].text);
-        if (!strncmp(s, cmpwords[i].text, k)) {
+        size_t k = word_at(s, cmpwords[i].text);
+        if (k) {
             *cmp = cmpwords[i].cmp;
             *word = cmpwords[i].word;
             return k;
@@ -193,8 +203,8 @@ static bool dec_shift(ys_dec *d, int p)
 static size_t match_mult(const char *s, int *pow10)
 {
     for (size_t i = 0; i < sizeof mults / sizeof *mults; i++) {
-        size_t k = strlen(mults[i].text);
-        if (!strncmp(s, mults[i].text, k)) {
+        size_t k = word_at(s, mults[i].text);
+        if (k) {
             *pow10 = mults[i].pow10;
             return k;
         }
@@ -205,8 +215,8 @@ static size_t match_mult(const char *s, int *pow10)
 static size_t match_rangesep(const char *s)
 {
     for (size_t i = 0; i < sizeof rangeseps / sizeof *rangeseps; i++) {
-        size_t k = strlen(rangeseps[i]);
-        if (!strncmp(s, rangeseps[i], k))
+        size_t k = word_at(s, rangeseps[i]);
+        if (k)
             return k;
     }
     return 0;
