@@ -45,8 +45,43 @@ typedef struct budget {
     const char *table;
 } budget;
 
+/* Table 10's project rows with the form each refers to
+ * (ys_match_project_form), matched once for all the cost indicators. */
+typedef struct t10_forms {
+    const ys_table *t10;   /* NULL: no table 10 */
+    const char **form;     /* owned: per row, the form id or NULL */
+} t10_forms;
+
+static bool is_project_row(const ys_row *row, const ys_cell **tc, const ys_table *t10)
+{
+    if (row->kind != YS_ROW_ITEM || row->level != 4)
+        return false;
+    *tc = ys_row_cell(t10, row, "total");
+    return *tc && (*tc)->v.present;
+}
+
+static int t10_forms_make(const ys_tableset *ts, t10_forms *tf)
+{
+    tf->t10 = ys_tableset_find(ts, "10");
+    tf->form = NULL;
+    if (!tf->t10 || !tf->t10->nrows)
+        return YS_OK;
+    tf->form = calloc(tf->t10->nrows, sizeof *tf->form);
+    if (!tf->form)
+        return YS_ENOMEM;
+    for (size_t i = 0; i < tf->t10->nrows; i++) {
+        const ys_row *row = &tf->t10->rows[i];
+        const ys_cell *tc;
+        unsigned how = 0;
+        if (is_project_row(row, &tc, tf->t10))
+            tf->form[i] = ys_match_project_form(ts, row->name, tc->v.fen, &how);
+    }
+    return YS_OK;
+}
+
 /* Budgets that bind the form `form`: its own 项目总预算 and table 10's row. */
-static size_t budgets_of(const ys_tableset *ts, const char *form, budget *b, size_t cap)
+static size_t budgets_of(const ys_tableset *ts, const t10_forms *tf, const char *form,
+                         budget *b, size_t cap)
 {
     size_t n = 0;
     const ys_table *f = ys_tableset_find(ts, form);
@@ -54,16 +89,13 @@ static size_t budgets_of(const ys_tableset *ts, const char *form, budget *b, siz
     const ys_cell *c = r ? ys_row_cell(f, r, "amount") : NULL;
     if (c && c->v.present && n < cap)
         b[n++] = (budget){"项目总预算", c->v, c->line ? c->line : r->line, form};
-    const ys_table *t10 = ys_tableset_find(ts, "10");
-    for (size_t i = 0; t10 && i < t10->nrows && n < cap; i++) {
+    const ys_table *t10 = tf->t10;
+    for (size_t i = 0; t10 && tf->form && i < t10->nrows && n < cap; i++) {
         const ys_row *row = &t10->rows[i];
-        if (row->kind != YS_ROW_ITEM || row->level != 4)
+        const ys_cell *tc;
+        if (!is_project_row(row, &tc, t10))
             continue;
-        const ys_cell *tc = ys_row_cell(t10, row, "total");
-        if (!tc || !tc->v.present)
-            continue;
-        unsigned how = 0;
-        const char *m = ys_match_project_form(ts, row->name, tc->v.fen, &how);
+        const char *m = tf->form[i];
         if (m && !strcmp(m, form))
             b[n++] = (budget){"表10项目支出", tc->v, tc->line ? tc->line : row->line, "10"};
     }
@@ -76,8 +108,8 @@ static ys_unit unit_of(const ys_tableset *ts, const char *table_id)
     return t ? t->unit : ts->unit;
 }
 
-static int check_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
-                      const ys_iviews *vs, size_t at)
+static int check_cost(const ys_rule *r, const ys_tableset *ts, const t10_forms *tf,
+                      ys_findings *out, const ys_iviews *vs, size_t at)
 {
     const ys_iview *v = &vs->v[at];
     const ys_indicator *x = v->ind;
@@ -98,7 +130,7 @@ static int check_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
     if (!form)
         return YS_OK;
     budget b[8];
-    size_t nb = budgets_of(ts, form, b, 8);
+    size_t nb = budgets_of(ts, tf, form, b, 8);
     /* one finding per indicator, naming every budget figure it exceeds */
     char over[512] = "", tb[96], exp[64] = "";
     int lines[9] = {x->line};
@@ -154,7 +186,16 @@ static int each_view(const ys_rule *r, const ys_tableset *ts, ys_findings *out, 
 
 int ys_ind_run_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
-    return each_view(r, ts, out, check_cost);
+    ys_iviews own;
+    const ys_iviews *vs = ys_iviews_use(ts, &own);
+    t10_forms tf;
+    int rc = vs ? t10_forms_make(ts, &tf) : YS_ENOMEM;
+    for (size_t i = 0; vs && rc == YS_OK && i < vs->n; i++)
+        rc = check_cost(r, ts, &tf, out, vs, i);
+    if (vs)
+        free(tf.form);
+    ys_iviews_free(&own);
+    return rc;
 }
 
 /* ---- IND.easier, IND.pct -------------------------------------------------- */
