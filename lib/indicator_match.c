@@ -199,6 +199,20 @@ static int sig_similarity(const sig *a, const sig *b)
     return (int)(2000 * common / (a->n + b->n));
 }
 
+/* Append w to buf (length *o, cap bytes, NUL-terminated), cut to fit;
+ * false when it did not fit whole. */
+static bool append_cut(char *buf, size_t cap, size_t *o, const char *w)
+{
+    size_t k = strlen(w), room = cap - *o - 1;
+    bool whole = k <= room;
+    if (!whole)
+        k = room;
+    memcpy(buf + *o, w, k);
+    *o += k;
+    buf[*o] = 0;
+    return whole;
+}
+
 void ys_match_describe(unsigned how, char *buf, size_t cap)
 {
     static const struct { unsigned bit; const char *words; } names[] = {
@@ -209,13 +223,17 @@ void ys_match_describe(unsigned how, char *buf, size_t cap)
         return;
     buf[0] = 0;
     size_t o = 0;
+    /* pieces copied as snprintf would (cut at cap), without its cost: this
+     * runs for every pair of indicators */
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
         if (!(how & names[i].bit))
             continue;
-        int k = snprintf(buf + o, cap - o, "%s%s", o ? "、" : "", names[i].words);
-        if (k < 0 || (size_t)k >= cap - o)
+        size_t at = o;   /* a piece cut short does not count, as with snprintf */
+        if (!append_cut(buf, cap, &o, o ? "、" : "") ||
+            !append_cut(buf, cap, &o, names[i].words)) {
+            o = at;
             break;
-        o += (size_t)k;
+        }
     }
     if (!o)
         snprintf(buf, cap, "无");
