@@ -23,6 +23,7 @@ typedef struct prow {
     double x0, x1, y0, y1, em;
     int ncells, figure, block;
     int fragment;          /* a line wrapped out of a block row's cell */
+    int colsrc;            /* its band holds a figure: it gives columns */
 } prow;
 
 typedef struct page {
@@ -191,6 +192,23 @@ static void mark_blocks(page *p)
 
 typedef struct col { double x0, x1; } col;
 
+static int is_figure_glyph(const page *p, const pdf_glyph *a)
+{
+    return is_figure_char(p->g->text.p + a->off, a->len);
+}
+
+/* Whether glyphs k-1 and k of row w stand in different cells: a gap wider
+ * than the text height, or two figures apart (a cell never holds two
+ * figures side by side, and cells with padding may stand close). */
+static int is_cell_gap(page *p, const prow *w, size_t k)
+{
+    const pdf_glyph *a = G(p, k - 1), *b = G(p, k);
+    double gap = b->x0 - a->x1;
+    if (gap > w->em)
+        return 1;
+    return is_figure_glyph(p, a) && is_figure_glyph(p, b) && ((b->space_before && gap > 0) || gap > 0.2 * w->em);
+}
+
 static void mark(unsigned char *v, int nv, double x0, double x1, double base)
 {
     double fa = floor((x0 - base) / GRID), fb = ceil((x1 - base) / GRID);
@@ -214,7 +232,7 @@ static int block_columns(page *p, int r0, int r1, col *c)
         base = fmin(base, p->rows[r].x0);
         end = fmax(end, p->rows[r].x1);
         em += p->rows[r].em;
-        figures += p->rows[r].figure;
+        figures += p->rows[r].colsrc;
     }
     em /= (r1 - r0);
     double span = (end - base) / GRID;
@@ -230,9 +248,9 @@ static int block_columns(page *p, int r0, int r1, col *c)
         prow *w = &p->rows[r];
         for (size_t k = w->g0; k < w->g0 + w->n; k++) {
             pdf_glyph *a = G(p, k);
-            if (!figures || w->figure)
+            if (!figures || w->colsrc)
                 mark(occ, nv, a->x0, a->x1, base);
-            if (k > w->g0 && a->x0 - G(p, k - 1)->x1 > w->em)
+            if (k > w->g0 && is_cell_gap(p, w, k))
                 mark(wide, nv, G(p, k - 1)->x1, a->x0, base);
         }
     }
@@ -358,16 +376,6 @@ static int is_figure_text(const ys_buf *b)
     return digits > 0;
 }
 
-/* A figure that a wrapped cell may still continue: it ends in , or . or
- * has one decimal ("2,877.9" before "4"). */
-static int is_open_figure(const ys_buf *b)
-{
-    if (!is_figure_text(b))
-        return 0;
-    char last = b->p[b->n - 1];
-    return last == ',' || last == '.' || (b->n >= 2 && b->p[b->n - 2] == '.');
-}
-
 /* A figure with two decimals: no wrapped fragment follows it. */
 static int is_finished_figure(const ys_buf *b)
 {
@@ -412,7 +420,19 @@ static void emit_cells(page *p, ys_buf *cell, int nc)
     emit(p, 1);
 }
 
-static double gap_after(const page *p, int r) { return p->rows[r + 1].y0 - p->rows[r].y1; }
+/* The gap above each line r0 < r < r1 of the block: from the lowest
+ * bottom of the lines above it (a cell centred beside a wrapped one
+ * overlaps its lines, so the band they make is their union).
+ * gap[r - r0]; gap[0] is unused. */
+static void band_gaps(const page *p, int r0, int r1, double *gap)
+{
+    double bottom = p->rows[r0].y1;
+    gap[0] = 0;
+    for (int r = r0 + 1; r < r1; r++) {
+        gap[r - r0] = p->rows[r].y0 - bottom;
+        bottom = fmax(bottom, p->rows[r].y1);
+    }
+}
 
 static int by_double(const void *a, const void *b)
 {
@@ -421,14 +441,14 @@ static int by_double(const void *a, const void *b)
 }
 
 /*
- * The vertical gap below which two visual lines of a block are one
- * logical row (text wrapped inside narrow cells), or -1e9 when the block's
- * gaps do not fall into two clear groups.  Wrapped lines stand closer than
- * the rows do (cell padding and borders lie between rows): the gaps split
- * at their widest jump, both sides with at least two gaps and the jump
- * wider than half the text height.
+ * The gap below which two visual lines of a block are one logical row
+ * (text wrapped inside narrow cells), or -1e9 when the block's gaps do
+ * not fall into two clear groups.  Wrapped lines stand closer than the
+ * rows do (cell padding and borders lie between rows): the gaps split at
+ * their widest jump, both sides with at least two gaps and the jump wider
+ * than half the text height.
  */
-static double wrap_threshold(page *p, int r0, int r1)
+static double wrap_threshold(const page *p, int r0, int r1, const double *gap)
 {
     int n = r1 - r0 - 1;
     if (n < 4)
@@ -437,15 +457,15 @@ static double wrap_threshold(page *p, int r0, int r1)
     if (!g)
         return -1e9;
     for (int i = 0; i < n; i++) {
-        g[i] = gap_after(p, r0 + i);
+        g[i] = gap[i + 1];
         em += p->rows[r0 + i].em;
     }
     em /= n;
     qsort(g, (size_t)n, sizeof *g, by_double);
     int best = -1;
     double jump = 0;
-    for (int i = 1; i + 1 < n; i++)            /* at least two on each side */
-        if (i >= 2 && g[i] - g[i - 1] > jump) {
+    for (int i = 2; i + 1 < n; i++)            /* at least two on each side */
+        if (g[i] - g[i - 1] > jump) {
             jump = g[i] - g[i - 1];
             best = i;
         }
@@ -454,25 +474,60 @@ static double wrap_threshold(page *p, int r0, int r1)
     return t;
 }
 
+/* Whether figure token s[0..n) is cut short: it ends in , or . or has
+ * one decimal ("2,877.9" before "4"). */
+static int is_open_token(const char *s, size_t n)
+{
+    size_t digits = 0;
+    for (size_t i = 0; i < n; i++)
+        digits += is_digit_at(s + i);
+    if (!digits || s[0] == '%' || s[n - 1] == '%' || s[n - 1] == '-')
+        return 0;
+    return s[n - 1] == ',' || s[n - 1] == '.' || (n >= 2 && s[n - 2] == '.');
+}
+
+/* Whether a figure of row w is cut short. */
+static int row_has_open_figure(page *p, const prow *w)
+{
+    char tok[64];
+    size_t n = 0;
+    for (size_t k = w->g0; k <= w->g0 + w->n; k++) {
+        int end = k == w->g0 + w->n || !is_figure_glyph(p, G(p, k)) ||
+                  (k > w->g0 && is_cell_gap(p, w, k));
+        if (end && n && is_open_token(tok, n))
+            return 1;
+        if (end)
+            n = 0;
+        if (k < w->g0 + w->n && is_figure_glyph(p, G(p, k)) && n < sizeof tok)
+            tok[n++] = p->g->text.p[G(p, k)->off];
+    }
+    return 0;
+}
+
 /* Whether a figure of the block is cut short ("2,877.9") or the digits of
  * a figure were wrapped out of a cell onto a line of their own (a code's
  * last digit): the evidence that its cells wrap.  Text fragments alone are
- * no evidence (a form's labels over several rows look the same).  scratch: nc empty buffers, left empty. */
-static int has_open_figure(page *p, int r0, int r1, const col *c, int nc, ys_buf *scratch)
+ * no evidence (a form's labels over several rows look the same). */
+static int has_open_figure(page *p, int r0, int r1)
 {
-    int open = 0;
-    for (int r = r0; r < r1 && !open; r++)
-        open = p->rows[r].fragment && p->rows[r].figure;
-    for (int r = r0; r < r1 && !open; r++) {
-        if (!p->rows[r].figure)
-            continue;
-        add_line(p, &p->rows[r], c, nc, scratch);
-        for (int i = 0; i < nc; i++) {
-            open |= is_open_figure(&scratch[i]);
-            scratch[i].n = 0;
-        }
+    for (int r = r0; r < r1; r++)
+        if ((p->rows[r].fragment || p->rows[r].figure) &&
+            (p->rows[r].fragment ? p->rows[r].figure : row_has_open_figure(p, &p->rows[r])))
+            return 1;
+    return 0;
+}
+
+/* Lines of a band holding a figure give the block its columns (a label
+ * centred beside a wrapped figure is a line of its own). */
+static void mark_column_sources(page *p, int r0, int r1, const double *gap, double t)
+{
+    for (int r = r0; r < r1;) {
+        int e = r + 1, fig = p->rows[r].figure;
+        while (e < r1 && gap[e - r0] < t)
+            fig |= p->rows[e++].figure;
+        for (; r < e; r++)
+            p->rows[r].colsrc = fig;
     }
-    return open;
 }
 
 /*
@@ -482,20 +537,28 @@ static int has_open_figure(page *p, int r0, int r1, const col *c, int nc, ys_buf
  */
 static void emit_block(page *p, int r0, int r1)
 {
+    double *gap = malloc(sizeof *gap * (size_t)(r1 - r0));
+    if (!gap) {
+        p->rc = YS_ENOMEM;
+        return;
+    }
+    band_gaps(p, r0, r1, gap);
+    double t = has_open_figure(p, r0, r1) ? wrap_threshold(p, r0, r1, gap) : -1e9;
+    mark_column_sources(p, r0, r1, gap, t);
     col c[MAX_COLS];
     int nc = block_columns(p, r0, r1, c);
     if (nc <= 0) {
         p->rc = nc < 0 ? YS_ENOMEM : p->rc;
+        free(gap);
         return;
     }
     ys_buf row[MAX_COLS], next[MAX_COLS];
     memset(row, 0, sizeof row);
     memset(next, 0, sizeof next);
-    double t = has_open_figure(p, r0, r1, c, nc, next) ? wrap_threshold(p, r0, r1) : -1e9;
     add_line(p, &p->rows[r0], c, nc, row);
     for (int r = r0 + 1; r < r1; r++) {
         add_line(p, &p->rows[r], c, nc, next);
-        if (gap_after(p, r - 1) >= t || !continues(row, next, nc))
+        if (gap[r - r0] >= t || !continues(row, next, nc))
             emit_cells(p, row, nc);
         join_line(row, next, nc);
     }
@@ -504,6 +567,7 @@ static void emit_block(page *p, int r0, int r1)
         ys_buf_free(&row[i]);
         ys_buf_free(&next[i]);
     }
+    free(gap);
 }
 
 /* ---- prose ----------------------------------------------------------- */
