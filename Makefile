@@ -9,11 +9,15 @@ PKGS    := libutf8proc libzip expat libxml-2.0 poppler-glib xlsxwriter sqlite3
 WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 DEFS    := -D_GNU_SOURCE
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# poppler-glib is headers only: lib/readers/poppler_dl.c dlopens it on the
-# first PDF, since linking it costs every run ~17 ms of dynamic loading.
-PKG_LIBS   := $(shell pkg-config --libs $(filter-out poppler-glib,$(PKGS)) 2>/dev/null)
+# poppler-glib, libxml2 and libzip are headers only: lib/dynlib.c dlopens
+# each on the first file that needs it (PDF, HTML, DOCX/XLSX), since linking
+# them costs every run the loading of their ~60 shared objects.
+DL_PKGS    := poppler-glib libxml-2.0 libzip
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS)) 2>/dev/null)
+# The tests also write zip files themselves (tests/readers_testutil.h).
+TEST_LIBS  := $(shell pkg-config --libs libzip cmocka 2>/dev/null)
 CFLAGS_ALL := $(WARN) $(DEFS) $(OPT) $(SAN) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS_ALL := $(PKG_LIBS) -ldl -lm $(LDLIBS)
+LDLIBS_ALL := $(PKG_LIBS) -ldl -pthread -lm $(LDLIBS)
 
 LIB_SRC  := $(sort $(wildcard lib/*.c lib/*/*.c))
 CLI_SRC  := $(sort $(wildcard src/*.c))
@@ -58,7 +62,7 @@ $(BIN): $(CLI_OBJ) $(LIBA)
 
 $(BUILD)/tests/%: tests/%.c $(wildcard tests/*.h) $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags cmocka) -Itests $< -o $@ $(LIBA) $(LDLIBS_ALL) $(shell pkg-config --libs cmocka)
+	$(CC) $(CFLAGS_ALL) $(shell pkg-config --cflags cmocka) -Itests $< -o $@ $(LIBA) $(LDLIBS_ALL) $(TEST_LIBS)
 
 # Every test: unit tests (cmocka) and end-to-end scripts, against $(BUILD).
 test: all

@@ -14,12 +14,14 @@ command -v "$CC" >/dev/null || { echo "fuzz/build.sh: $CC is not installed" >&2;
 cd "$ROOT"
 mkdir -p "$OUT/obj"
 FLAGS="-std=c17 -D_GNU_SOURCE -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -Iinclude -Ilib $(pkg-config --cflags $PKGS)"
-# poppler-glib: headers only, lib/readers/poppler_dl.c dlopens it (start-up cost)
-LIBS="$(pkg-config --libs libutf8proc libzip expat libxml-2.0) -ldl -lm"
+# poppler-glib, libxml2, libzip: headers only, lib/dynlib.c dlopens each on
+# first use (start-up cost; see lib/dynlib.h)
+LIBS="$(pkg-config --libs libutf8proc expat) -ldl -pthread -lm"
 
-# The readers and what they stand on (doc, errors, arena, text, zip/XML).
+# The readers and what they stand on (doc, errors, arena, text, zip/XML,
+# the loader of the libraries above).
 SRC="lib/doc.c lib/vec.c lib/error.c lib/arena.c lib/text.c lib/fileio.c $(ls lib/ooxml*.c) \
-     $(ls lib/readers/*.c)"
+     lib/dynlib.c lib/zip_dl.c $(ls lib/readers/*.c)"
 OBJS=""
 for s in $SRC; do
   o="$OUT/obj/$(echo "$s" | tr / _ | sed 's/\.c$/.o/')"

@@ -1,6 +1,7 @@
 /*
  * ooxml.c — owns the zip and XML plumbing of Office Open XML files: a zip
- * opened from memory (libzip) whose entries are read whole under a size
+ * opened from memory (libzip, reached through zip_dl.h's table, opened on
+ * the first zip: start-up cost, see dynlib.h) whose entries are read whole under a size
  * and ratio limit, and expat parses that refuse DOCTYPEs and entity
  * declarations, so neither a zip bomb nor an XML bomb can exhaust memory.
  * Promise: bad input gives YS_EINPUT with a Chinese message naming the
@@ -12,9 +13,11 @@
 #include <expat.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
+
+#include "zip_dl.h"
 
 struct ys_zip {
+    const zdl_api *Z;
     zip_t *za;
     char name[256];
 };
@@ -22,29 +25,33 @@ struct ys_zip {
 int ys_zip_open_mem(const char *name, const unsigned char *buf, size_t n,
                     ys_zip **out, ys_error *err)
 {
+    const zdl_api *Z = zdl_get(name, err);
+    if (!Z)
+        return err ? err->code : YS_EUNSUPPORTED;
     zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(buf, n, 0, &ze);
+    Z->zip_error_init(&ze);
+    zip_source_t *src = Z->zip_source_buffer_create(buf, n, 0, &ze);
     if (!src) {
-        zip_error_fini(&ze);
+        Z->zip_error_fini(&ze);
         return ys_error_set(err, YS_ENOMEM, name, 0, "内存不足");
     }
-    zip_t *za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    zip_t *za = Z->zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (!za) {
-        int code = zip_error_code_zip(&ze);
-        zip_source_free(src);
-        zip_error_fini(&ze);
+        int code = Z->zip_error_code_zip(&ze);
+        Z->zip_source_free(src);
+        Z->zip_error_fini(&ze);
         if (code == ZIP_ER_MEMORY)
             return ys_error_set(err, YS_ENOMEM, name, 0, "内存不足");
         return ys_error_set(err, YS_EINPUT, name, 0,
                             "不是有效的 zip 文件（文件可能已截断或损坏）");
     }
-    zip_error_fini(&ze);
+    Z->zip_error_fini(&ze);
     ys_zip *z = calloc(1, sizeof *z);
     if (!z) {
-        zip_discard(za);
+        Z->zip_discard(za);
         return ys_error_set(err, YS_ENOMEM, name, 0, "内存不足");
     }
+    z->Z = Z;
     z->za = za;
     snprintf(z->name, sizeof z->name, "%s", name ? name : "");
     *out = z;
@@ -55,13 +62,13 @@ void ys_zip_close(ys_zip *z)
 {
     if (!z)
         return;
-    zip_discard(z->za);   /* read-only: nothing to write back */
+    z->Z->zip_discard(z->za);   /* read-only: nothing to write back */
     free(z);
 }
 
 int ys_zip_has(ys_zip *z, const char *entry)
 {
-    return zip_name_locate(z->za, entry, 0) >= 0;
+    return z->Z->zip_name_locate(z->za, entry, 0) >= 0;
 }
 
 /* Refuse entries whose declared sizes are beyond belief before reading. */
@@ -82,9 +89,10 @@ static int check_entry_size(ys_zip *z, const char *entry, const zip_stat_t *st,
 int ys_zip_read(ys_zip *z, const char *entry, char **data, size_t *len,
                 ys_error *err)
 {
+    const zdl_api *Z = z->Z;
     zip_stat_t st;
-    zip_int64_t idx = zip_name_locate(z->za, entry, 0);
-    if (idx < 0 || zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0)
+    zip_int64_t idx = Z->zip_name_locate(z->za, entry, 0);
+    if (idx < 0 || Z->zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0)
         return ys_error_setw(err, YS_EINPUT, z->name, entry, "缺少 %s", entry);
     int rc = check_entry_size(z, entry, &st, err);
     if (rc != YS_OK)
@@ -93,7 +101,7 @@ int ys_zip_read(ys_zip *z, const char *entry, char **data, size_t *len,
     char *buf = malloc(want + 1);
     if (!buf)
         return ys_error_set(err, YS_ENOMEM, z->name, 0, "内存不足");
-    zip_file_t *f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
+    zip_file_t *f = Z->zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
     if (!f) {
         free(buf);
         return ys_error_setw(err, YS_EINPUT, z->name, entry,
@@ -101,15 +109,15 @@ int ys_zip_read(ys_zip *z, const char *entry, char **data, size_t *len,
     }
     size_t got = 0;
     while (got < want) {
-        zip_int64_t r = zip_fread(f, buf + got, want - got);
+        zip_int64_t r = Z->zip_fread(f, buf + got, want - got);
         if (r <= 0)
             break;
         got += (size_t)r;
     }
     /* One byte more than declared means the header lied: refuse. */
     char extra;
-    zip_int64_t more = got == want ? zip_fread(f, &extra, 1) : 0;
-    zip_fclose(f);
+    zip_int64_t more = got == want ? Z->zip_fread(f, &extra, 1) : 0;
+    Z->zip_fclose(f);
     if (got != want || more != 0) {
         free(buf);
         return ys_error_setw(err, YS_EINPUT, z->name, entry,

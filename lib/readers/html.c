@@ -8,6 +8,8 @@
  *
  * Parsing is libxml2's HTML parser (forgiving like a browser: implicit
  * ends of td/tr/p, entities, raw-text elements); this file walks its tree.
+ * libxml2 is reached through xml_dl.h's table, opened on the first page
+ * (start-up cost: see dynlib.h).
  * libxml2's error handlers are silenced while it parses: the library
  * prints nothing.
  *
@@ -21,14 +23,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/parserInternals.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-
 #include "yusuan/doc.h"
 #include "../text.h"
 #include "cells.h"
+#include "xml_dl.h"
 
 #define MAX_DEPTH 32
 #define MAX_COLS 1024
@@ -42,6 +40,7 @@ struct tframe {                /* one open <table> */
 };
 
 struct html {
+    const xdl_api *X;
     ys_doc *d;
     ys_error *err;
     struct tframe *t[MAX_DEPTH];
@@ -154,11 +153,11 @@ static void start_row(struct html *h, int line)
     f->col = 0;
 }
 
-static int span_attr(xmlNode *e, const char *name)
+static int span_attr(const xdl_api *X, xmlNode *e, const char *name)
 {
-    xmlChar *v = xmlGetProp(e, (const xmlChar *)name);
+    xmlChar *v = X->xmlGetProp(e, (const xmlChar *)name);
     int k = v ? atoi((const char *)v) : 1;
-    xmlFree(v);
+    (*X->xmlFree)(v);
     return k >= 1 && k <= MAX_COLS ? k : 1;
 }
 
@@ -171,8 +170,8 @@ static void start_cell(struct html *h, xmlNode *e, int line)
     skip_spanned(f);
     f->in_cell = 1;
     f->cell.n = 0;
-    f->colspan = span_attr(e, "colspan");
-    f->rowspan = span_attr(e, "rowspan");
+    f->colspan = span_attr(h->X, e, "colspan");
+    f->rowspan = span_attr(h->X, e, "rowspan");
 }
 
 static void start_table(struct html *h)
@@ -237,9 +236,9 @@ static int is_skipped(const char *n)
     return in_list(n, skip);
 }
 
-static int line_of(xmlNode *n)
+static int line_of(const xdl_api *X, xmlNode *n)
 {
-    long l = xmlGetLineNo(n);
+    long l = X->xmlGetLineNo(n);
     return l > 0 && l < 1L << 30 ? (int)l : 0;
 }
 
@@ -247,7 +246,7 @@ static int line_of(xmlNode *n)
 static void open_element(struct html *h, xmlNode *e)
 {
     const char *n = (const char *)e->name;
-    int line = line_of(e);
+    int line = line_of(h->X, e);
     if (strcmp(n, "table") == 0)
         start_table(h);
     else if (!h->depth) {
@@ -288,7 +287,7 @@ static void close_element(struct html *h, xmlNode *e)
  * breaks after the first visible character, and the start tag before the
  * text (previous sibling, else parent) plus the breaks before it.
  */
-static int text_line(xmlNode *t, const char *s, size_t n)
+static int text_line(const xdl_api *X, xmlNode *t, const char *s, size_t n)
 {
     size_t lead = 0;
     int before = 0, after = 0;
@@ -296,9 +295,9 @@ static int text_line(xmlNode *t, const char *s, size_t n)
         before += s[lead++] == '\n';
     for (size_t i = lead; i < n; i++)
         after += s[i] == '\n';
-    int from_stamp = line_of(t) - after;
+    int from_stamp = line_of(X, t) - after;
     xmlNode *anchor = t->prev ? t->prev : t->parent;
-    int from_tag = anchor && anchor->type == XML_ELEMENT_NODE ? line_of(anchor) + before : 0;
+    int from_tag = anchor && anchor->type == XML_ELEMENT_NODE ? line_of(X, anchor) + before : 0;
     int line = from_stamp > from_tag ? from_stamp : from_tag;
     return line > 0 ? line : 0;
 }
@@ -309,7 +308,7 @@ static void text_node(struct html *h, xmlNode *t)
     if (!s)
         return;
     size_t n = strlen(s);
-    add_text(h, s, n, text_line(t, s, n));
+    add_text(h, s, n, text_line(h->X, t, s, n));
 }
 
 /* Returns whether n's children are to be visited. */
@@ -374,35 +373,37 @@ static void silent_structured(void *ctx, xmlErrorPtr e)
 }
 
 /* Parse UTF-8 s[0..n) with libxml2, which prints nothing meanwhile;
- * returns the tree (caller frees with xmlFreeDoc) or NULL. */
-static htmlDocPtr parse_html(const char *s, size_t n)
+ * returns the tree (caller frees with X->xmlFreeDoc) or NULL.  The error
+ * globals are libxml2's per-thread ones, read through their accessors. */
+static htmlDocPtr parse_html(const xdl_api *X, const char *s, size_t n)
 {
     if (n > INT_MAX)
         return NULL;
-    xmlInitParser();
-    xmlGenericErrorFunc old = xmlGenericError;
-    void *old_ctx = xmlGenericErrorContext;
-    xmlStructuredErrorFunc old_s = xmlStructuredError;
-    void *old_sctx = xmlStructuredErrorContext;
-    xmlSetGenericErrorFunc(NULL, silent);
-    xmlSetStructuredErrorFunc(NULL, silent_structured);
+    X->xmlInitParser();
+    xmlGenericErrorFunc old = *X->__xmlGenericError();
+    void *old_ctx = *X->__xmlGenericErrorContext();
+    xmlStructuredErrorFunc old_s = *X->__xmlStructuredError();
+    void *old_sctx = *X->__xmlStructuredErrorContext();
+    X->xmlSetGenericErrorFunc(NULL, silent);
+    X->xmlSetStructuredErrorFunc(NULL, silent_structured);
     htmlDocPtr doc = NULL;
-    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(s, (int)n);
+    htmlParserCtxtPtr ctxt = X->htmlCreateMemoryParserCtxt(s, (int)n);
     if (ctxt) {
         ctxt->linenumbers = 1;
         /* the bytes are UTF-8 by now: say so, or libxml2 guesses Latin-1 */
-        xmlCharEncodingHandlerPtr utf8 = xmlFindCharEncodingHandler("UTF-8");
+        xmlCharEncodingHandlerPtr utf8 = X->xmlFindCharEncodingHandler("UTF-8");
         if (utf8)
-            xmlSwitchToEncoding(ctxt, utf8);
-        htmlCtxtUseOptions(ctxt, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                                     HTML_PARSE_NOBLANKS | HTML_PARSE_IGNORE_ENC);
-        htmlParseDocument(ctxt);
+            X->xmlSwitchToEncoding(ctxt, utf8);
+        X->htmlCtxtUseOptions(ctxt, HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                        HTML_PARSE_NONET | HTML_PARSE_NOBLANKS |
+                                        HTML_PARSE_IGNORE_ENC);
+        X->htmlParseDocument(ctxt);
         doc = ctxt->myDoc;
         ctxt->myDoc = NULL;
-        htmlFreeParserCtxt(ctxt);
+        X->htmlFreeParserCtxt(ctxt);
     }
-    xmlSetGenericErrorFunc(old_ctx, old);
-    xmlSetStructuredErrorFunc(old_sctx, old_s);
+    X->xmlSetGenericErrorFunc(old_ctx, old);
+    X->xmlSetStructuredErrorFunc(old_sctx, old_s);
     return doc;
 }
 
@@ -465,14 +466,19 @@ int ys_read_html(ys_doc *d, const char *buf, size_t n, ys_error *err)
         buf = conv;
         n = cn;
     }
-    struct html h = {.d = d, .err = err};
-    htmlDocPtr doc = parse_html(buf, n);
+    const xdl_api *X = xdl_get(d->path, err);
+    if (!X) {
+        free(conv);
+        return err ? err->code : YS_EUNSUPPORTED;
+    }
+    struct html h = {.X = X, .d = d, .err = err};
+    htmlDocPtr doc = parse_html(X, buf, n);
     if (!doc) {
         free(conv);
         return ys_error_set(err, YS_EINPUT, d->path, 0, "无法解析网页");
     }
     walk(&h, (xmlNode *)doc);
-    xmlFreeDoc(doc);
+    X->xmlFreeDoc(doc);
     if (h.rc == YS_OK) {
         while (h.depth)
             end_table(&h);

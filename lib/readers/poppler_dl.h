@@ -6,9 +6,9 @@
  * cost ~17 ms of a ~20 ms start even for a text-only audit.  So the binary
  * does not link it; readers/pdf.c reaches poppler (and the glib/gobject
  * functions it needs, found through poppler-glib's own dependencies)
- * through this table of function pointers, filled by dlopen/dlsym once.
- * The headers are still poppler's, so each pointer has the exact declared
- * type and a call is checked by the compiler as before.
+ * through this table of function pointers, filled once by dynlib.h (which
+ * libxml2 and libzip share).  The headers are still poppler's, so each
+ * pointer has the exact declared type and a call is checked by the compiler.
  * Promise: the library is opened at most once per process and never
  * closed (glib types cannot be unregistered; its one-time allocations stay
  * reachable through it); a missing library or symbol is an error value,
@@ -46,10 +46,11 @@ typedef struct pdl_api {
 #undef PDL_MEMBER
 } pdl_api;
 
-/* The table, loaded on the first call (thread-safe).  Returns NULL when
- * poppler-glib or one of its functions is missing, with err set to
- * YS_EUNSUPPORTED "无法加载 PDF 支持库 libpoppler-glib…" located at path
- * (the file being read).  The table is static: the caller never frees it. */
+/* The table, loaded on the first call (thread-safe, through dynlib.h).
+ * Returns NULL when poppler-glib or one of its functions is missing, with
+ * err set to YS_EUNSUPPORTED "无法加载 PDF 支持库 libpoppler-glib…" located
+ * at path (the file being read).  The table is static: the caller never
+ * frees it. */
 const pdl_api *pdl_get(const char *path, ys_error *err);
 
 /* Opens the library soname and fills *api (for tests of the failure path).
