@@ -51,13 +51,17 @@ int ys_forms_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts,
     c.ind.h_l3 = -1;
     c.proc_qty_col = -1;
     c.sum_long_col = c.sum_annual_col = -1;
-    for (size_t i = from; i < to; i++) {
-        const ys_line *ln = &doc->lines[i];
-        if (read_line(&c, ln) == FX_NOMEM)
-            return ys_error_set(err, YS_ENOMEM, doc->path, ln->no,
-                                "读取绩效目标表时内存不足");
-    }
-    if (fx_rows_settle(&c) == FX_NOMEM || fx_dept_summary_goals(&c) != YS_OK)
-        return ys_error_set(err, YS_ENOMEM, doc->path, 0, "读取绩效目标表时内存不足");
+    if (from >= to)
+        from = to;
+    fx_cells_open(doc->lines + from, to - from);
+    int line = -1;   /* where memory ran out; 0: at the end */
+    for (size_t i = from; i < to && line < 0; i++)
+        if (read_line(&c, &doc->lines[i]) == FX_NOMEM)
+            line = doc->lines[i].no;
+    if (line < 0 && (fx_rows_settle(&c) == FX_NOMEM || fx_dept_summary_goals(&c) != YS_OK))
+        line = 0;
+    fx_cells_close();
+    if (line >= 0)
+        return ys_error_set(err, YS_ENOMEM, doc->path, line, "读取绩效目标表时内存不足");
     return YS_OK;
 }

@@ -2,8 +2,17 @@
  * forms_cells.c — cell access for the tables 11/12 reader: folded
  * comparison, figures, units, prefixes.
  * Promise: every accessor tolerates any index (past the end reads as an
- * empty cell) and any text; nothing here allocates except fx_text.
+ * empty cell) and any text; nothing here allocates except fx_text and the
+ * fold cache.
+ *
+ * The fold cache: the handlers of one line ask for the same cells folded
+ * again and again (each looks for its own labels), so between
+ * fx_cells_open and fx_cells_close (ys_forms_read brackets its walk) a
+ * line's cells are folded once, on first use, and kept.  Answers are the
+ * same as folding each time: a cached fold is handed out only where
+ * ys_fold into the caller's buffer could not have run out of room.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
@@ -25,16 +34,131 @@ bool fx_blank(const ys_line *ln, int i)
     return n == 0;
 }
 
+/* ---- the fold cache ------------------------------------------------------ */
+
+/* A cell folded with room to spare; s NULL when ys_fold failed on it. */
+typedef struct fold_cell {
+    const char *s;
+    size_t len;
+} fold_cell;
+
+typedef struct fold_cache {
+    const ys_line *base;   /* first line of the range; NULL: no cache */
+    size_t n;
+    fold_cell **lines;     /* per line, NULL until first asked */
+    ys_arena *arena;
+    char *scratch;         /* fold buffer, grown as needed */
+    size_t scap;
+} fold_cache;
+
+static _Thread_local fold_cache cache;
+
+void fx_cells_open(const ys_line *lines, size_t n)
+{
+    fx_cells_close();
+    cache.lines = calloc(n ? n : 1, sizeof *cache.lines);
+    cache.arena = ys_arena_new();
+    if (!cache.lines || !cache.arena) {
+        fx_cells_close();   /* no cache: every fold is done afresh */
+        return;
+    }
+    cache.base = lines;
+    cache.n = n;
+}
+
+void fx_cells_close(void)
+{
+    free(cache.lines);
+    ys_arena_free(cache.arena);
+    free(cache.scratch);
+    memset(&cache, 0, sizeof cache);
+}
+
+/* Fold cell text s into the arena; the cell's s stays NULL on failure. */
+static void fold_one(const char *s, fold_cell *out)
+{
+    size_t n = strlen(s), want = 4 * n + 16;   /* NFKC grows text a little */
+    if (want > cache.scap) {
+        char *grown = realloc(cache.scratch, want);
+        if (!grown)
+            return;
+        cache.scratch = grown;
+        cache.scap = want;
+    }
+    size_t len = ys_fold(s, n, cache.scratch, want);
+    if (len == (size_t)-1)
+        return;
+    out->s = ys_arena_strndup(cache.arena, cache.scratch, len);
+    out->len = len;
+}
+
+/* Cell i of ln folded from the cache, or NULL (no cache, not a cached line,
+ * no such cell, a fold that failed, no memory). */
+static const fold_cell *cached(const ys_line *ln, int i)
+{
+    if (!cache.base || ln < cache.base || ln >= cache.base + cache.n || i < 0 ||
+        i >= ln->ncells || !ln->cells)
+        return NULL;
+    fold_cell **slot = &cache.lines[ln - cache.base];
+    if (!*slot) {
+        fold_cell *cells = ys_arena_alloc(cache.arena, (size_t)ln->ncells * sizeof *cells);
+        if (!cells)
+            return NULL;
+        for (int k = 0; k < ln->ncells; k++) {
+            cells[k] = (fold_cell){NULL, 0};
+            fold_one(ln->cells[k] ? ln->cells[k] : "", &cells[k]);
+        }
+        *slot = cells;
+    }
+    const fold_cell *c = &(*slot)[i];
+    return c->s ? c : NULL;
+}
+
+/* The folded cell when ys_fold into cap bytes would give it whole: with
+ * 5 bytes to spare it never runs out of room (it asks for 4 spare bytes
+ * before a non-ASCII character).  NULL: fold afresh. */
+static const char *cached_fit(const ys_line *ln, int i, size_t cap)
+{
+    const fold_cell *c = cached(ln, i);
+    return c && c->len + 5 <= cap ? c->s : NULL;
+}
+
+/* Whether cell i folded into cap bytes (whole, or the prefix ys_fold
+ * leaves when it runs out of room) holds word: 1 or 0, -1 when the cache
+ * cannot tell.  The prefix is never shorter than cap - 4 bytes. */
+static int cached_has(const ys_line *ln, int i, size_t cap, const char *word)
+{
+    const fold_cell *c = cached(ln, i);
+    if (!c)
+        return -1;
+    const char *at = strstr(c->s, word);
+    if (c->len + 5 <= cap || !at)
+        return at != NULL;
+    return (size_t)(at - c->s) + strlen(word) + 4 <= cap ? 1 : -1;
+}
+
 bool fx_fold(const ys_line *ln, int i, char *buf, size_t cap)
 {
+    const char *f = cached_fit(ln, i, cap);
+    if (f) {
+        memcpy(buf, f, strlen(f) + 1);
+        return true;
+    }
     const char *s = fx_raw(ln, i);
     size_t r = ys_fold(s, strlen(s), buf, cap);
     return r != (size_t)-1;
 }
 
+#define FX_IS_CAP 128
+
 bool fx_is(const ys_line *ln, int i, const char *label)
 {
-    char buf[128];
+    const fold_cell *c = cached(ln, i);
+    if (c && c->len + 5 <= FX_IS_CAP)
+        return strcmp(c->s, label) == 0;
+    if (c && c->len >= FX_IS_CAP)
+        return false;   /* ys_fold would run out of room */
+    char buf[FX_IS_CAP];
     return fx_fold(ln, i, buf, sizeof buf) && strcmp(buf, label) == 0;
 }
 
@@ -50,8 +174,12 @@ int fx_find_has(const ys_line *ln, int from, const char *word)
 {
     char buf[256];
     for (int i = from < 0 ? 0 : from; i < ln->ncells; i++) {
-        fx_fold(ln, i, buf, sizeof buf);
-        if (strstr(buf, word))
+        int hit = cached_has(ln, i, sizeof buf, word);
+        if (hit < 0) {
+            fx_fold(ln, i, buf, sizeof buf);
+            hit = strstr(buf, word) != NULL;
+        }
+        if (hit)
             return i;
     }
     return -1;

@@ -96,6 +96,12 @@ typedef struct fx_ctx {
 
 /* ---- cells (forms_cells.c) ---- */
 
+/* Keep the folded cells of lines[0..n) from first use until
+ * fx_cells_close (per thread; the lines must not change in between).
+ * Without memory, folds are simply done each time. */
+void fx_cells_open(const ys_line *lines, size_t n);
+void fx_cells_close(void);
+
 /* Fold cell i of ln into buf (cap bytes).  Returns true when the whole
  * cell fit; buf always holds at least a folded prefix ("" past the end). */
 bool fx_fold(const ys_line *ln, int i, char *buf, size_t cap);
