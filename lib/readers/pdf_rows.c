@@ -171,6 +171,57 @@ static int is_cell_fragment(const prow *w, const prow *b)
            w->x1 - w->x0 < 0.5 * (b->x1 - b->x0);
 }
 
+/* Whether a cell of row b starts at x (inner: and it is not at the
+ * page's left edge, the start of every first column and of prose). */
+static int starts_cell_at(page *p, const prow *b, double x, int inner, double left)
+{
+    double tol = fmin(1.0, 0.1 * b->em);
+    if (inner && x < left + 3 * b->em)
+        return 0;
+    for (size_t k = b->g0; k < b->g0 + b->n; k++)
+        if ((k == b->g0 || G(p, k)->x0 - G(p, k - 1)->x1 > b->em) && fabs(G(p, k)->x0 - x) < tol)
+            return 1;
+    return 0;
+}
+
+/*
+ * One-cell lines between rows of two or more cells are a table's rows
+ * with the other cells empty ("十、城乡社区支出" under "九、其他收入 │
+ * 九、节能环保支出") or text wrapped in one cell, when each starts exactly
+ * where a cell of the rows above and below starts and one of them stands in
+ * an inner column (a label of a form's first column alone is no table
+ * row: its form's rows stay as they are).  At a page's foot (a table cut
+ * by the page) only lines in an inner column count: prose never starts
+ * there.  At a page's top they stay prose (a form's cell continued from
+ * the page before).
+ */
+static void mark_column_runs(page *p)
+{
+    double left = 1e18;
+    for (int i = 0; i < p->nrows; i++)
+        left = fmin(left, p->rows[i].x0);
+    for (int i = 0; i < p->nrows;) {
+        if (p->rows[i].ncells >= 2) {
+            i++;
+            continue;
+        }
+        int j = i;
+        while (j < p->nrows && p->rows[j].ncells < 2)
+            j++;
+        const prow *a = i > 0 ? &p->rows[i - 1] : NULL, *b = j < p->nrows ? &p->rows[j] : NULL;
+        int inner = !b, ok = a != NULL, any_inner = 0;
+        for (int r = i; r < j && ok; r++) {
+            double x = p->rows[r].x0;
+            ok = starts_cell_at(p, a, x, inner, left) && (!b || starts_cell_at(p, b, x, 0, left));
+            any_inner |= starts_cell_at(p, a, x, 1, left);
+        }
+        ok = ok && any_inner;
+        for (int r = i; r < j && ok; r++)
+            p->rows[r].block = 1;
+        i = j;
+    }
+}
+
 /* Rows of two or more cells form blocks; a one-cell row between two such
  * rows (a category line, a name without figures) stays in the block, and
  * so do the lines of text wrapped out of its cells. */
@@ -181,6 +232,7 @@ static void mark_blocks(page *p)
     for (int i = 1; i + 1 < p->nrows; i++)
         if (!p->rows[i].block && p->rows[i - 1].ncells >= 2 && p->rows[i + 1].ncells >= 2)
             p->rows[i].block = 1;
+    mark_column_runs(p);
     for (int changed = 1; changed;) {
         changed = 0;
         for (int i = 0; i < p->nrows; i++)
