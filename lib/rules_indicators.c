@@ -65,7 +65,7 @@ static size_t select_views(const ys_iviews *vs, const char *table_id, int goal, 
     size_t n = 0;
     for (size_t i = 0; i < vs->n; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        if (x->annual != annual || strcmp(x->table_id, table_id) || (goal && x->goal != goal))
+        if (x->annual != annual || (goal && x->goal != goal) || strcmp(x->table_id, table_id))
             continue;
         sel[n] = &vs->v[i];
         ind[n] = x;
@@ -250,7 +250,7 @@ static int run_glyphs(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
             continue;
         bool first = true;   /* the first view of its goal */
         for (size_t k = 0; k < i && first; k++)
-            first = strcmp(vs->v[k].ind->table_id, "11") || !same_group(&vs->v[k], &vs->v[i]);
+            first = !same_group(&vs->v[k], &vs->v[i]) || strcmp(vs->v[k].ind->table_id, "11");
         if (first)
             rc = glyph_group(r, vs, i, out);
     }
@@ -282,6 +282,10 @@ static int pair_terms(pair_ctx *c, const ys_iview *lt, const ys_iview *an)
 
 static bool seen_table(const ys_tableset *ts, size_t upto, const char *id)
 {
+    /* a table's indicators come one after another: the one before is the
+     * likely witness */
+    if (upto && !strcmp(ts->ind[upto - 1].table_id, id))
+        return true;
     for (size_t k = 0; k < upto; k++)
         if (!strcmp(ts->ind[k].table_id, id))
             return true;
@@ -309,9 +313,9 @@ static int run_terms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
             if (x->annual)
                 continue;
             bool first = true;
-            for (size_t k = 0; k < i; k++)
-                if (!strcmp(ts->ind[k].table_id, "11") && !ts->ind[k].annual &&
-                    ts->ind[k].goal == x->goal)
+            for (size_t k = 0; k < i && first; k++)
+                if (ts->ind[k].goal == x->goal && !ts->ind[k].annual &&
+                    !strcmp(ts->ind[k].table_id, "11"))
                     first = false;
             if (!first)
                 continue;
