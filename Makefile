@@ -9,13 +9,15 @@ PKGS    := libutf8proc libzip expat libxml-2.0 poppler-glib xlsxwriter sqlite3
 WARN    := -std=c17 -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
 DEFS    := -D_GNU_SOURCE
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-# poppler-glib, libxml2 and libzip are headers only: lib/dynlib.c dlopens
-# each on the first file that needs it (PDF, HTML, DOCX/XLSX), since linking
-# them costs every run the loading of their ~60 shared objects.
-DL_PKGS    := poppler-glib libxml-2.0 libzip
+# poppler-glib, libxml2, libzip and libxlsxwriter are headers only:
+# lib/dynlib.c dlopens each on the first file that needs it (PDF, HTML,
+# DOCX/XLSX read, XLSX written), since linking them costs every run the
+# loading of their ~60 shared objects (see lib/dynlib.h).
+DL_PKGS    := poppler-glib libxml-2.0 libzip xlsxwriter
 PKG_LIBS   := $(shell pkg-config --libs $(filter-out $(DL_PKGS),$(PKGS)) 2>/dev/null)
-# The tests also write zip files themselves (tests/readers_testutil.h).
-TEST_LIBS  := $(shell pkg-config --libs libzip cmocka 2>/dev/null)
+# The tests also write zips and workbooks themselves (readers_testutil.h,
+# test_eval.c, test_package.c).
+TEST_LIBS  := $(shell pkg-config --libs libzip xlsxwriter cmocka 2>/dev/null)
 CFLAGS_ALL := $(WARN) $(DEFS) $(OPT) $(SAN) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS_ALL := $(PKG_LIBS) -ldl -pthread -lm $(LDLIBS)
 

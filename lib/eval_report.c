@@ -1,6 +1,7 @@
 /*
  * eval_report.c — the 绩效自评 report: Markdown, HTML and XLSX, and writing
- * them into a folder all-or-nothing.
+ * them into a folder all-or-nothing.  libxlsxwriter is reached through
+ * xlsxwriter_dl.h's table, opened on the first workbook (start-up cost).
  *
  * Owns the layout of the report: the department total, one table per
  * project (each indicator with its target, actual, status, score and
@@ -15,10 +16,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "yusuan/eval.h"
 #include "yusuan/writer.h"
+#include "xlsxwriter_dl.h"
 
 #define TITLE "项目支出绩效自评报告"
 
@@ -199,47 +200,51 @@ static double points_number(int64_t score)
 
 int ys_eval_write_xlsx(const ys_evaluation *ev, const char *path, ys_error *err)
 {
-    lxw_workbook *wb = workbook_new(path);
+    const xwdl_api *W = xwdl_get(path, err);
+    if (!W)
+        return YS_EUNSUPPORTED;
+    lxw_workbook *wb = W->workbook_new(path);
     if (!wb)
         return ys_error_set(err, YS_EIO, path, 0, "无法创建 XLSX 文件");
-    lxw_format *head = workbook_add_format(wb);
-    format_set_bold(head);
-    lxw_format *num = workbook_add_format(wb);
-    format_set_num_format(num, "0.00");
-    lxw_worksheet *sum = workbook_add_worksheet(wb, "得分");
-    lxw_worksheet *det = workbook_add_worksheet(wb, "指标");
-    worksheet_write_string(sum, 0, 0, "项目", head);
-    worksheet_write_string(sum, 0, 1, "得分", head);
+    lxw_format *head = W->workbook_add_format(wb);
+    W->format_set_bold(head);
+    lxw_format *num = W->workbook_add_format(wb);
+    W->format_set_num_format(num, "0.00");
+    lxw_worksheet *sum = W->workbook_add_worksheet(wb, "得分");
+    lxw_worksheet *det = W->workbook_add_worksheet(wb, "指标");
+    W->worksheet_write_string(sum, 0, 0, "项目", head);
+    W->worksheet_write_string(sum, 0, 1, "得分", head);
     for (size_t p = 0; p < ev->nprojects; p++) {
-        worksheet_write_string(sum, (lxw_row_t)(p + 1), 0, ev->projects[p].name, NULL);
-        worksheet_write_number(sum, (lxw_row_t)(p + 1), 1, points_number(ev->projects[p].score),
-                               num);
+        W->worksheet_write_string(sum, (lxw_row_t)(p + 1), 0, ev->projects[p].name, NULL);
+        W->worksheet_write_number(sum, (lxw_row_t)(p + 1), 1,
+                                  points_number(ev->projects[p].score), num);
     }
-    worksheet_write_string(sum, (lxw_row_t)(ev->nprojects + 1), 0, "部门总得分", head);
-    worksheet_write_number(sum, (lxw_row_t)(ev->nprojects + 1), 1, points_number(ev->total), num);
+    W->worksheet_write_string(sum, (lxw_row_t)(ev->nprojects + 1), 0, "部门总得分", head);
+    W->worksheet_write_number(sum, (lxw_row_t)(ev->nprojects + 1), 1, points_number(ev->total),
+                              num);
     static const char *const cols[] = {"项目", "一级指标", "三级指标", "指标值", "实际值",
                                        "完成率", "结果", "得分", "满分", "差距"};
     for (lxw_col_t c = 0; c < 10; c++)
-        worksheet_write_string(det, 0, c, cols[c], head);
+        W->worksheet_write_string(det, 0, c, cols[c], head);
     for (size_t i = 0; i < ev->nitems; i++) {
         const ys_eval_item *it = &ev->items[i];
         lxw_row_t r = (lxw_row_t)(i + 1);
         char ratio[32];
         ratio_text(it->ratio, ratio, sizeof ratio);
-        worksheet_write_string(det, r, 0, it->project, NULL);
-        worksheet_write_string(det, r, 1, it->l1, NULL);
-        worksheet_write_string(det, r, 2, it->l3, NULL);
-        worksheet_write_string(det, r, 3, it->target, NULL);
-        worksheet_write_string(det, r, 4, it->actual ? it->actual : "", NULL);
-        worksheet_write_string(det, r, 5, ratio, NULL);
-        worksheet_write_string(det, r, 6, ys_eval_status_name(it->status), NULL);
-        worksheet_write_number(det, r, 7, points_number(it->score), num);
-        worksheet_write_number(det, r, 8, points_number(it->max), num);
-        worksheet_write_string(det, r, 9, it->shortfall, NULL);
+        W->worksheet_write_string(det, r, 0, it->project, NULL);
+        W->worksheet_write_string(det, r, 1, it->l1, NULL);
+        W->worksheet_write_string(det, r, 2, it->l3, NULL);
+        W->worksheet_write_string(det, r, 3, it->target, NULL);
+        W->worksheet_write_string(det, r, 4, it->actual ? it->actual : "", NULL);
+        W->worksheet_write_string(det, r, 5, ratio, NULL);
+        W->worksheet_write_string(det, r, 6, ys_eval_status_name(it->status), NULL);
+        W->worksheet_write_number(det, r, 7, points_number(it->score), num);
+        W->worksheet_write_number(det, r, 8, points_number(it->max), num);
+        W->worksheet_write_string(det, r, 9, it->shortfall, NULL);
     }
-    lxw_error e = workbook_close(wb);
+    lxw_error e = W->workbook_close(wb);
     if (e != LXW_NO_ERROR)
-        return ys_error_set(err, YS_EIO, path, 0, "写入 XLSX 失败：%s", lxw_strerror(e));
+        return ys_error_set(err, YS_EIO, path, 0, "写入 XLSX 失败：%s", W->lxw_strerror(e));
     return YS_OK;
 }
 

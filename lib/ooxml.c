@@ -27,7 +27,7 @@ int ys_zip_open_mem(const char *name, const unsigned char *buf, size_t n,
 {
     const zdl_api *Z = zdl_get(name, err);
     if (!Z)
-        return err ? err->code : YS_EUNSUPPORTED;
+        return YS_EUNSUPPORTED;
     zip_error_t ze;
     Z->zip_error_init(&ze);
     zip_source_t *src = Z->zip_source_buffer_create(buf, n, 0, &ze);

@@ -1,19 +1,21 @@
 /* Unit tests: dynlib and the libraries opened through it (readers/xml_dl,
- * zip_dl) — libxml2 and libzip are not in the process until the first HTML
- * page or zip asks for them, then every slot of their tables resolves and
- * the readers work through them; a library or symbol that cannot be found
+ * zip_dl, xlsxwriter_dl) — libxml2, libzip and libxlsxwriter are not in the
+ * process until the first HTML page, zip or workbook asks for them, then
+ * every slot of their tables resolves and the code works through them; a library or symbol that cannot be found
  * is a located error, remembered, never a crash; a later soname is tried
  * when the first is absent. */
 #include "testutil.h"
 #include "dynlib.h"
 #include "ooxml.h"
 #include "readers/xml_dl.h"
+#include "xlsxwriter_dl.h"
 #include "yusuan/doc.h"
 #include "zip_dl.h"
 
 #include <dlfcn.h>
+#include <unistd.h>
 
-/* This binary links neither library (the test calls neither directly), so
+/* This binary links none of the libraries (the test calls neither directly), so
  * one in the process was opened by the library under test. */
 static int in_process(const char *soname)
 {
@@ -74,6 +76,50 @@ static void libzip_loaded_on_first_zip(void **st)
     static const unsigned char junk[] = "not a zip";
     assert_int_equal(ys_zip_open_mem("c.docx", junk, sizeof junk, &z, &e), YS_EINPUT);
     assert_string_equal(e.file, "c.docx");
+}
+
+/* A workbook written through the table reads back through the project's
+ * own XLSX reader: the one string and the one number as written. */
+static void libxlsxwriter_loaded_on_first_workbook(void **st)
+{
+    (void)st;
+    assert_false(in_process("libxlsxwriter.so.4"));
+    char dir[] = "/tmp/ys_test_dynlib.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/a.xlsx", dir);
+    ys_error e = {0};
+    const xwdl_api *W = xwdl_get(path, &e);
+    assert_non_null(W);
+    assert_true(in_process("libxlsxwriter.so.4"));
+#define CHECK_SLOT(name) assert_non_null(W->name);
+    XWDL_FUNCS(CHECK_SLOT)
+#undef CHECK_SLOT
+    lxw_workbook *wb = W->workbook_new(path);
+    assert_non_null(wb);
+    lxw_worksheet *ws = W->workbook_add_worksheet(wb, "表1");
+    assert_int_equal(W->worksheet_write_string(ws, 0, 0, "甲", NULL), LXW_NO_ERROR);
+    assert_int_equal(W->worksheet_write_number(ws, 0, 1, 12.5, NULL), LXW_NO_ERROR);
+    assert_int_equal(W->workbook_close(wb), LXW_NO_ERROR);
+
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    static unsigned char buf[1 << 16];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    assert_true(n > 0 && n < sizeof buf);
+    ys_xlsx *x = NULL;
+    assert_int_equal(ys_xlsx_open(path, buf, n, &x, &e), YS_OK);
+    assert_int_equal(ys_xlsx_nsheets(x), 1);
+    assert_string_equal(ys_xlsx_sheet_name(x, 0), "表1");
+    ys_xlsx_sheet *sh = NULL;
+    assert_int_equal(ys_xlsx_read_sheet(x, 0, &sh, &e), YS_OK);
+    assert_string_equal(ys_xlsx_sheet_cell(sh, 1, 0)->text, "甲");
+    assert_string_equal(ys_xlsx_sheet_cell(sh, 1, 1)->text, "12.5");
+    ys_xlsx_sheet_free(sh);
+    ys_xlsx_free(x);
+    unlink(path);
+    rmdir(dir);
 }
 
 /* A table of the shape the X-macro headers build, over libc. */
@@ -138,6 +184,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(libxml2_loaded_on_first_page),
         cmocka_unit_test(libzip_loaded_on_first_zip),
+        cmocka_unit_test(libxlsxwriter_loaded_on_first_workbook),
         cmocka_unit_test(missing_library_is_a_located_error),
         cmocka_unit_test(missing_symbol_is_named),
         cmocka_unit_test(later_soname_is_tried),

@@ -469,7 +469,7 @@ int ys_read_html(ys_doc *d, const char *buf, size_t n, ys_error *err)
     const xdl_api *X = xdl_get(d->path, err);
     if (!X) {
         free(conv);
-        return err ? err->code : YS_EUNSUPPORTED;
+        return YS_EUNSUPPORTED;
     }
     struct html h = {.X = X, .d = d, .err = err};
     htmlDocPtr doc = parse_html(X, buf, n);
