@@ -170,33 +170,17 @@ typedef struct sig {
     char key[KEY_CAP];
 } sig;
 
+/* key: a folded name shorter than KEY_CAP (as ys_indicator_key makes it). */
 static void sig_make(const char *key, sig *g)
 {
     uint32_t cp[SIG_CP];
-    snprintf(g->key, sizeof g->key, "%s", key);
+    size_t n = strlen(key);
+    if (n >= sizeof g->key)
+        n = sizeof g->key - 1;
+    memcpy(g->key, key, n);
+    g->key[n] = 0;
     g->n = bigrams(cp, decode(key, cp, SIG_CP), g->bg);
     g->exact_only = g->n == 0;
-}
-
-static int sig_similarity(const sig *a, const sig *b)
-{
-    if (!strcmp(a->key, b->key))
-        return 1000;
-    if (a->exact_only || b->exact_only)
-        return 0;
-    size_t i = 0, j = 0, common = 0;
-    while (i < a->n && j < b->n) {
-        if (a->bg[i] == b->bg[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (a->bg[i] < b->bg[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return (int)(2000 * common / (a->n + b->n));
 }
 
 /* Append w to buf (length *o, cap bytes, NUL-terminated), cut to fit;
@@ -315,34 +299,61 @@ static void fold_text(const char *t, char *out, size_t cap)
         out[cap - 1] = 0;
 }
 
+static bool sig_selected(const ys_indicator *x, const char *table_id, int goal, bool annual)
+{
+    return x->annual == annual && (!goal || x->goal == goal) && !strcmp(x->table_id, table_id);
+}
+
 /* Signatures of the folded 三级 names of one table's indicators of one kind
- * (goal 0: all goals).  Caller frees; *n gets the count. */
-static sig *sigs_of(const ys_tableset *ts, const char *table_id, int goal, bool annual,
-                    size_t *n)
+ * (goal 0: all goals); keys[i] is ind[i]'s ys_indicator_key when made
+ * beforehand (NULL: fold here).  Caller frees; *n gets the count. */
+static sig *sigs_of(const ys_tableset *ts, const char *const *keys, const char *table_id,
+                    int goal, bool annual, size_t *n)
 {
     *n = 0;
-    sig *v = malloc((ts->nind + 1) * sizeof *v);
+    size_t count = 0;
+    for (size_t i = 0; i < ts->nind; i++)
+        count += sig_selected(&ts->ind[i], table_id, goal, annual);
+    sig *v = malloc((count + 1) * sizeof *v);
     if (!v)
         return NULL;
     char key[KEY_CAP];
     for (size_t i = 0; i < ts->nind; i++) {
         const ys_indicator *x = &ts->ind[i];
-        if (x->annual != annual || strcmp(x->table_id, table_id) || (goal && x->goal != goal))
+        if (!sig_selected(x, table_id, goal, annual))
             continue;
-        ys_indicator_key(x->l3, key, sizeof key);
-        sig_make(key, &v[(*n)++]);
+        if (!keys)
+            ys_indicator_key(x->l3, key, sizeof key);
+        sig_make(keys ? keys[i] : key, &v[(*n)++]);
     }
     return v;
 }
 
-/* sig_similarity(a, b) >= NAME_SIM_OK.  Shared bigrams are at most the
- * shorter list, so lists of too unequal length are told apart unread. */
+/* Whether two names are alike (similarity >= NAME_SIM_OK; equal keys
+ * always are).  The merge of bigrams stops as soon as the rest cannot
+ * reach the mark. */
 static bool sig_alike(const sig *a, const sig *b)
 {
-    size_t lo = a->n < b->n ? a->n : b->n;
-    if (2000 * lo < (size_t)NAME_SIM_OK * (a->n + b->n))
-        return false;   /* equal keys have equal counts: never cut here */
-    return sig_similarity(a, b) >= NAME_SIM_OK;
+    if (a->exact_only || b->exact_only)
+        return !strcmp(a->key, b->key);
+    /* 2000·common/(na+nb) >= NAME_SIM_OK; equal keys give 1000 */
+    size_t need = (size_t)NAME_SIM_OK * (a->n + b->n);
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->n && j < b->n) {
+        size_t left = a->n - i < b->n - j ? a->n - i : b->n - j;
+        if (2000 * (common + left) < need)
+            return false;
+        if (a->bg[i] == b->bg[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (a->bg[i] < b->bg[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return 2000 * common >= need;
 }
 
 /* Share (0..1000) of a[0..na) that recur among b[0..nb). */
@@ -397,6 +408,7 @@ typedef struct form_side {
 struct ys_form_sides {
     size_t n;
     form_side *f;
+    const char *const *keys;   /* the indicators' keys made beforehand, or NULL */
 };
 
 /* Room for a goal text and its bigrams, in one block. */
@@ -413,12 +425,12 @@ static void goal_text_sig(const ys_goal *g, void *mem, text_sig *t)
 
 /* The side of form t (kind `annual`), its text in mem[0..SIDE_BYTES).
  * f->k is NULL when out of memory. */
-static void side_make(const ys_tableset *ts, const ys_table *t, bool annual, void *mem,
-                      form_side *f)
+static void side_make(const ys_tableset *ts, const char *const *keys, const ys_table *t,
+                      bool annual, void *mem, form_side *f)
 {
     f->t = t;
     goal_text_sig(find_goal(ts, t->id, 0, annual), mem, &f->text);
-    f->k = sigs_of(ts, t->id, 0, annual, &f->nk);
+    f->k = sigs_of(ts, keys, t->id, 0, annual, &f->nk);
 }
 
 /* How goal text ga and signatures ka[0..na) (NULL: none) fit form f: the
@@ -436,11 +448,13 @@ static int side_score(const text_sig *ga, const sig *ka, size_t na, const form_s
     return (tsim > ov ? tsim : ov) + (tsim >= GOAL_SIM_OK && ov >= GOAL_SIM_OK ? 1000 : 0);
 }
 
-ys_form_sides *ys_form_sides_make(const ys_tableset *ts, bool annual)
+ys_form_sides *ys_form_sides_make(const ys_tableset *ts, bool annual,
+                                 const char *const *keys)
 {
     ys_form_sides *fs = calloc(1, sizeof *fs);
     if (!fs)
         return NULL;
+    fs->keys = keys;
     fs->f = calloc(ts->ntables + 1, sizeof *fs->f);
     bool ok = fs->f != NULL;
     for (size_t i = 0; ok && i < ts->ntables; i++) {
@@ -450,7 +464,7 @@ ys_form_sides *ys_form_sides_make(const ys_tableset *ts, bool annual)
         form_side *f = &fs->f[fs->n++];
         f->mem = mem;
         if (mem)
-            side_make(ts, ts->tables[i], annual, mem, f);
+            side_make(ts, keys, ts->tables[i], annual, mem, f);
         ok = mem && f->k;
     }
     if (!ok) {
@@ -478,7 +492,7 @@ const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs
     if (how)
         *how = 0;
     if (!fs) {
-        ys_form_sides *own = ys_form_sides_make(ts, annual);
+        ys_form_sides *own = ys_form_sides_make(ts, annual, NULL);
         const char *id = own ? ys_match_goal_form_in(ts, own, no, annual, how) : NULL;
         ys_form_sides_free(own);
         return id;
@@ -487,7 +501,7 @@ const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs
     text_sig ga;
     goal_text_sig(find_goal(ts, "11", no, annual), mem, &ga);
     size_t na = 0;
-    sig *ka = sigs_of(ts, "11", no, annual, &na);
+    sig *ka = sigs_of(ts, fs->keys, "11", no, annual, &na);
     const ys_table *best = NULL;
     int best_score = 0;
     unsigned best_how = 0;

@@ -94,8 +94,11 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
     const ys_ikey **bk = malloc(vs->n * sizeof *bk);
     size_t *bidx = malloc(vs->n * sizeof *bidx);
     bool *used = malloc(vs->n * sizeof *used);
+    const char **keys = malloc(vs->n * sizeof *keys);
     ys_form_sides *sides[2] = {NULL, NULL};   /* long-term, annual: made on first use */
-    int rc = vs->twin && vs->how && bi && bk && bidx && used ? YS_OK : YS_ENOMEM;
+    int rc = vs->twin && vs->how && bi && bk && bidx && used && keys ? YS_OK : YS_ENOMEM;
+    for (size_t i = 0; rc == YS_OK && i < vs->n; i++)
+        keys[i] = vs->v[i].key.s;
     for (size_t i = 0; rc == YS_OK && i < vs->n; i++)
         vs->twin[i] = -1;
     for (size_t i = 0; pair && rc == YS_OK && i < vs->n; i++) {
@@ -108,7 +111,8 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
                       !strcmp(vs->v[k].ind->table_id, "11"));
         if (!first)
             continue;
-        if (!sides[x->annual] && !(sides[x->annual] = ys_form_sides_make(ts, x->annual))) {
+        if (!sides[x->annual] &&
+            !(sides[x->annual] = ys_form_sides_make(ts, x->annual, keys))) {
             rc = YS_ENOMEM;
             break;
         }
@@ -120,6 +124,7 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
     free(bk);
     free(bidx);
     free(used);
+    free(keys);
     return rc;
 }
 
