@@ -1,0 +1,176 @@
+/* Unit tests: the geometry of PDF text (readers/pdf_rows.c) on pages laid
+ * out by hand the way LibreOffice sets an HTML table: text wrapped inside
+ * narrow cells, labels centred beside a wrapped figure, rows whose first
+ * cells are empty, figures of adjacent cells standing close.  No poppler:
+ * the glyph boxes are written here, so every expected cell is the text
+ * the test itself put in that cell. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "readers/pdf_rows.h"
+
+#define H 15.6     /* glyph box height, as poppler gives a 12 pt font */
+#define W 12.0     /* width of a CJK glyph; ASCII glyphs are half */
+
+/* Put text s as glyphs from x, box top y; its first glyph follows a blank
+ * in the text stream, as poppler gives words of one line. */
+static void put(pdf_glyphs *g, double x, double y, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, n = strlen(s);
+    while (i < n) {
+        size_t len = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
+        double w = len == 1 ? W / 2 : W;
+        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + H, s + i, len, i == 0), YS_OK);
+        x += w;
+        i += len;
+    }
+}
+
+static ys_doc *emit(pdf_glyphs *g)
+{
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, g, 1, &no), YS_OK);
+    return d;
+}
+
+/* Line k of d has exactly the cells want[] (NULL-terminated). */
+static void want_line(const ys_doc *d, size_t k, const char *const *want)
+{
+    assert_true(k < d->nlines);
+    const ys_line *l = &d->lines[k];
+    int n = 0;
+    while (want[n])
+        n++;
+    if (l->ncells != n) {
+        for (int i = 0; i < l->ncells; i++)
+            print_message("cell %d: '%s'\n", i, l->cells[i]);
+    }
+    assert_int_equal(l->ncells, n);
+    for (int i = 0; i < n; i++)
+        assert_string_equal(l->cells[i], want[i]);
+}
+
+/*
+ * A two-sided table (income left, spending right) as LibreOffice sets it
+ * in narrow columns: "2,877.94" wraps after its 9 and the label beside it
+ * is centred on the two lines; one income label wraps its last character
+ * onto a third line, with the spending label centred between; rows at the
+ * foot have only spending cells.  Rows stand 26 pt apart, wrapped lines
+ * overlap (12 pt pitch would be tighter still).
+ */
+static void wrapped_two_sided_table(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double L = 65, A = 245, R = 303, B = 483;
+    put(&g, L, 380, "项目");
+    put(&g, A, 380, "预算数");
+    put(&g, R, 380, "项目");
+    put(&g, B, 380, "预算数");
+    /* row 1: figures top-aligned and wrapped, labels centred */
+    put(&g, A, 423.8, "2,877.9");
+    put(&g, B, 423.8, "2,561.1");
+    put(&g, L, 437.7, "一、甲收入");
+    put(&g, R, 437.7, "一、乙支出");
+    put(&g, A, 451.6, "4");
+    put(&g, B, 451.6, "0");
+    /* row 2 */
+    put(&g, L, 493.8, "二、丙收入");
+    put(&g, R, 493.8, "二、丁支出");
+    /* row 3: the income label wraps onto a line of its own */
+    put(&g, L, 536.0, "三、戊收入预算拨款收");
+    put(&g, R, 549.9, "三、己支出");
+    put(&g, L, 563.8, "入");
+    /* row 4 */
+    put(&g, L, 606.0, "四、庚收入");
+    put(&g, R, 606.0, "四、辛支出");
+    put(&g, B, 606.0, "84.77");
+    /* rows 5-7: spending only */
+    put(&g, R, 648.2, "五、壬支出");
+    put(&g, R, 690.4, "六、癸支出");
+    put(&g, R, 732.6, "七、子支出");
+    put(&g, B, 732.6, "1.00");
+    put(&g, L, 774.8, "合计");
+    put(&g, A, 774.8, "2,877.94");
+    put(&g, R, 774.8, "合计");
+    put(&g, B, 774.8, "2,646.87");
+    ys_doc *d = emit(&g);
+    for (size_t i = 0; i < d->nlines; i++)
+        assert_int_equal(d->lines[i].is_row, 1);
+    want_line(d, 0, (const char *const[]){"项目", "预算数", "项目", "预算数", NULL});
+    want_line(d, 1, (const char *const[]){"一、甲收入", "2,877.94", "一、乙支出", "2,561.10", NULL});
+    want_line(d, 2, (const char *const[]){"二、丙收入", "", "二、丁支出", NULL});
+    want_line(d, 3, (const char *const[]){"三、戊收入预算拨款收入", "", "三、己支出", NULL});
+    want_line(d, 4, (const char *const[]){"四、庚收入", "", "四、辛支出", "84.77", NULL});
+    want_line(d, 5, (const char *const[]){"", "", "五、壬支出", NULL});
+    want_line(d, 6, (const char *const[]){"", "", "六、癸支出", NULL});
+    want_line(d, 7, (const char *const[]){"", "", "七、子支出", "1.00", NULL});
+    want_line(d, 8, (const char *const[]){"合计", "2,877.94", "合计", "2,646.87", NULL});
+    assert_int_equal(d->nlines, 9);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/* Figures of adjacent cells 3 pt apart (less than a quarter of the text
+ * height) are still separate cells: a cell never holds two figures.  No
+ * header row, whose wider gaps would tell the columns apart anyway. */
+static void figures_close_together(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const char *code[] = {"014", "015", "016"};
+    for (int r = 0; r < 3; r++) {
+        double y = 130 + 30 * r;
+        put(&g, 60, y, code[r]);
+        put(&g, 100, y, "2877.94");    /* 7 x 6 pt: ends at 142 */
+        put(&g, 145, y, "1439.94");    /* ends at 187 */
+        put(&g, 190, y, "1438.00");
+    }
+    ys_doc *d = emit(&g);
+    assert_int_equal(d->nlines, 3);
+    for (int r = 0; r < 3; r++)
+        want_line(d, (size_t)r, (const char *const[]){code[r], "2877.94", "1439.94", "1438.00", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/* Two lines of prose between tables, at the left margin, stay prose:
+ * one-cell lines join a table only where a cell of the rows around them
+ * starts.  (A single one-cell line between table rows is a category row
+ * of the table: that rule is older and not tested here.) */
+static void prose_after_table(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    for (int r = 0; r < 3; r++) {
+        put(&g, 65, 100 + 30 * r, "项目名称");
+        put(&g, 245, 100 + 30 * r, "12.00");
+    }
+    put(&g, 56.8, 200, "说明：以上为预算数。");
+    put(&g, 56.8, 240, "表二");
+    put(&g, 65, 290, "甲");
+    put(&g, 245, 290, "1.00");
+    ys_doc *d = emit(&g);
+    assert_int_equal(d->nlines, 6);
+    want_line(d, 3, (const char *const[]){"说明：以上为预算数。", NULL});
+    want_line(d, 4, (const char *const[]){"表二", NULL});
+    assert_int_equal(d->lines[3].is_row, 0);
+    assert_int_equal(d->lines[4].is_row, 0);
+    want_line(d, 5, (const char *const[]){"甲", "1.00", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(wrapped_two_sided_table),
+        cmocka_unit_test(figures_close_together),
+        cmocka_unit_test(prose_after_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
