@@ -367,12 +367,16 @@ static int sentence_claims(nctx *c, size_t from, size_t to)
 static size_t sentence_end(const char *s, size_t i, size_t n)
 {
     static const char *const enders[] = {"。", ";", "!", "?"};
-    for (; i < n; i++)
+    for (; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b != 0xE3 && b != ';' && b != '!' && b != '?')
+            continue;   /* the first bytes of the enders */
         for (size_t k = 0; k < sizeof enders / sizeof *enders; k++) {
             size_t m = strlen(enders[k]);
             if (n - i >= m && memcmp(s + i, enders[k], m) == 0)
                 return i + m;
         }
+    }
     return n;
 }
 

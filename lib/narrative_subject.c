@@ -121,6 +121,9 @@ static const char *const quotes[] = {"“", "”", "‘", "’", "\"", "'", "「
 
 static size_t quote_at(const char *s, size_t n)
 {
+    unsigned char b = n ? (unsigned char)s[0] : 0;
+    if (b != 0xE2 && b != 0xE3 && b != '"' && b != '\'')
+        return 0;   /* not the first byte of any quote: most of the text */
     for (size_t k = 0; k < sizeof quotes / sizeof *quotes; k++) {
         size_t m = strlen(quotes[k]);
         if (n >= m && memcmp(s, quotes[k], m) == 0)
