@@ -189,18 +189,26 @@ bool ys_nnext_figure(const char *s, size_t from, size_t i, size_t end, ys_ntoken
 
 static const char *const separators[] = {",", ":", "、", "。", ";"};
 
-/* Start of the last clause of s[from..to). */
-size_t ys_nclause_start(const char *s, size_t from, size_t to)
+/* Length of the separator ending at s[p) (within s[from..p)), or 0. */
+static size_t separator_before(const char *s, size_t from, size_t p)
 {
-    size_t best = from;
+    unsigned char last = (unsigned char)s[p - 1];
+    if (last != ',' && last != ':' && last != ';' && last != 0x81 && last != 0x82)
+        return 0;   /* not the last byte of any separator (、 。 end in 81, 82) */
     for (size_t k = 0; k < sizeof separators / sizeof *separators; k++) {
         size_t m = strlen(separators[k]);
-        for (size_t p = to; p >= from + m; p--)
-            if (memcmp(s + p - m, separators[k], m) == 0) {
-                if (p > best)
-                    best = p;
-                break;
-            }
+        if (p >= from + m && memcmp(s + p - m, separators[k], m) == 0)
+            return m;
     }
-    return best;
+    return 0;
+}
+
+/* Start of the last clause of s[from..to): just after the separator
+ * that ends last, or from. */
+size_t ys_nclause_start(const char *s, size_t from, size_t to)
+{
+    for (size_t p = to; p > from; p--)
+        if (separator_before(s, from, p))
+            return p;
+    return from;
 }
