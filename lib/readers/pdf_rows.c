@@ -178,8 +178,17 @@ static int starts_cell_at(page *p, const prow *b, double x, int inner, double le
     double tol = fmin(1.0, 0.1 * b->em);
     if (inner && x < left + 3 * b->em)
         return 0;
-    for (size_t k = b->g0; k < b->g0 + b->n; k++)
-        if ((k == b->g0 || G(p, k)->x0 - G(p, k - 1)->x1 > b->em) && fabs(G(p, k)->x0 - x) < tol)
+    size_t lo = b->g0, hi = b->g0 + b->n;     /* glyphs are in x order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (G(p, mid)->x0 < x - tol)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    /* a few glyphs at most stand at one x (bounded on stacked glyphs) */
+    for (size_t k = lo; k < b->g0 + b->n && k < lo + 8 && G(p, k)->x0 < x + tol; k++)
+        if (k == b->g0 || G(p, k)->x0 - G(p, k - 1)->x1 > b->em)
             return 1;
     return 0;
 }
