@@ -1,8 +1,8 @@
 /*
- * recognize_rows.c — the rows of a table whose header is mapped: code,
+ * recognize_rows.c — the rows of a grid table whose header is mapped: code,
  * name (a name broken over two lines joined back), level, kind, amounts in
- * the table's unit with their line; the two-sided tables 1 and 4 as keyed
- * rows of both sides; the 备注 under a table.
+ * the table's unit with their line; the 备注 under a table.  The two-sided
+ * tables 1 and 4 are read by recognize_sides.c with the helpers here.
  * Promise: rows keep document order; every mapped cell records its line.
  */
 #include <string.h>
@@ -11,7 +11,6 @@
 #include "text.h"
 #include "yusuan/codes.h"
 
-#define NAME_MAX_BYTES 1024
 
 static bool is_total_word(const char *s)
 {
@@ -41,7 +40,7 @@ static bool page_mark(const char *s)
 /* A paragraph inside a table's range: a note is kept, a unit line or a page
  * mark skipped, anything else ends the table.  Returns true when reading
  * goes on. */
-static bool paragraph(ys_rz *z, ys_table *t, size_t li)
+bool ys_rz_paragraph(ys_rz *z, ys_table *t, size_t li)
 {
     const ys_line *l = &z->doc->lines[li];
     if (ys_rz_is_note(z, li)) {
@@ -60,8 +59,8 @@ static bool paragraph(ys_rz *z, ys_table *t, size_t li)
 }
 
 /* Figures of one side of line li into cells[0..t->ncols): true when any. */
-static bool read_cells(const ys_rz *z, const ys_table *t, const ys_rz_map *m, size_t li,
-                       int side, ys_cell *cells)
+bool ys_rz_read_cells(const ys_rz *z, const ys_table *t, const ys_rz_map *m, size_t li,
+                      int side, ys_cell *cells)
 {
     const ys_line *l = &z->doc->lines[li];
     bool any = false;
@@ -76,7 +75,7 @@ static bool read_cells(const ys_rz *z, const ys_table *t, const ys_rz_map *m, si
     return any;
 }
 
-static const char *role_text(ys_rz *z, const ys_rz_map *m, size_t li, int role, int side)
+const char *ys_rz_role_text(ys_rz *z, const ys_rz_map *m, size_t li, int role, int side)
 {
     for (int c = 0; c < m->width; c++)
         if (m->role[c] == role && m->side[c] == side)
@@ -88,7 +87,7 @@ static const char *role_text(ys_rz *z, const ys_rz_map *m, size_t li, int role, 
 
 typedef struct gridrow {
     char code[64];
-    char name[NAME_MAX_BYTES];
+    char name[YS_RZ_NAME_MAX];
     const char *extra;
     bool fig;
     ys_cell cells[YS_PROFILE_MAX_COLS];
@@ -144,11 +143,11 @@ static bool header_again(ys_rz *z, const ys_rz_map *m, size_t li)
     return any;
 }
 
-static void append(char *dst, const char *s)
+void ys_rz_append(char *dst, const char *s)
 {
     size_t n = strlen(dst), m = strlen(s);
-    if (n + m >= NAME_MAX_BYTES)
-        m = NAME_MAX_BYTES - 1 - n;
+    if (n + m >= YS_RZ_NAME_MAX)
+        m = YS_RZ_NAME_MAX - 1 - n;
     memcpy(dst + n, s, m);
     dst[n + m] = 0;
 }
@@ -175,7 +174,7 @@ static bool official_name(const ys_ptable *pt, int year, const char *code, const
     const ys_code *c = ys_code_find(pt->codes == YS_PCODES_FUNCTION ? YS_CODE_FUNCTION
                                                                     : YS_CODE_ECON,
                                     code, year);
-    char buf[NAME_MAX_BYTES];
+    char buf[YS_RZ_NAME_MAX];
     return c && ys_fold(c->name, strlen(c->name), buf, sizeof buf) != (size_t)-1 &&
            strcmp(buf, name) == 0;
 }
@@ -282,12 +281,12 @@ static int add_grid_row(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_
 
 /* A fragment (a name with no code and no figures) continues the row before
  * it, unless it is the head of the next row's name. */
-static void rename_row(ys_rz *z, ys_row *r, const char *head, const char *tail)
+void ys_rz_rename_row(ys_rz *z, ys_row *r, const char *head, const char *tail)
 {
-    char buf[NAME_MAX_BYTES];
+    char buf[YS_RZ_NAME_MAX];
     buf[0] = 0;
-    append(buf, head);
-    append(buf, tail);
+    ys_rz_append(buf, head);
+    ys_rz_append(buf, tail);
     const char *s = ys_ts_str(z->ts, buf, (size_t)-1);
     if (s)
         r->name = s;
@@ -310,34 +309,75 @@ static bool name_tail(ys_rz *z, size_t li, size_t end)
     return false;
 }
 
+/* A 合计 row laid out by itself ("合计 | 156,211,123 | 99,706,020 |
+ * 56,505,103" alone on a new page, packed to the left: no reader can line
+ * it up with columns it does not see): its word stands outside the name
+ * column and only figures follow it.  They are read in the order of the
+ * table's figure columns.  Returns true when line li is one (g filled). */
+static bool packed_total(ys_rz *z, const ys_rz_map *m, const ys_table *t, size_t li,
+                         gridrow *g)
+{
+    const ys_line *l = &z->doc->lines[li];
+    int first = 0, k = 0;
+    while (first < l->ncells && !l->cells[first][0])
+        first++;
+    if (first >= l->ncells || first >= m->width || m->role[first] == YS_COL_NAME ||
+        !is_total_word(ys_rz_cell(z, li, first)))
+        return false;
+    memset(g->cells, 0, sizeof *g->cells * (size_t)t->ncols);
+    int col = 0;
+    for (int c = first + 1; c < l->ncells; c++) {
+        if (!l->cells[c][0])
+            continue;
+        while (col < m->width && m->role[col] < 0)
+            col++;
+        ys_amount v;
+        if (col >= m->width || !ys_rz_amount(l->cells[c], t->unit, &v))
+            return false;
+        g->cells[m->role[col]].v = v;
+        g->cells[m->role[col++]].line = l->no;
+        k++;
+    }
+    g->code[0] = 0;
+    memcpy(g->name, "合计", sizeof "合计");
+    g->extra = "";
+    g->fig = true;
+    return k > 0;
+}
+
 int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
                     size_t from, size_t end)
 {
-    char pending[NAME_MAX_BYTES] = "";
+    char pending[YS_RZ_NAME_MAX] = "";
     gridrow g;
     for (size_t li = from; li < end && !z->oom; li++) {
         int ne = ys_rz_nonempty(z, li);
         if (ne == 0)
             continue;
         if (ne == 1 && ys_rz_is_note(z, li)) {   /* a 备注, even as a row (a workbook) */
-            paragraph(z, t, li);
+            ys_rz_paragraph(z, t, li);
             continue;
         }
         if (ne == 1 && !z->doc->lines[li].is_row && !name_tail(z, li, end)) {
             const char *lone = ys_rz_short_text(z, li, 1);
             /* an empty table's bare 合计 line, then its 注 */
-            if (header_again(z, m, li) || paragraph(z, t, li) || (lone && is_total_word(lone)))
+            if (header_again(z, m, li) || ys_rz_paragraph(z, t, li) || (lone && is_total_word(lone)))
                 continue;
             break;
         }
+        if (packed_total(z, m, t, li, &g)) {
+            if (add_grid_row(z, pt, t, m, li, &g) != YS_OK)
+                return YS_ENOMEM;
+            continue;
+        }
         read_code(z, m, li, g.code, sizeof g.code);
         g.name[0] = 0;
-        append(g.name, role_text(z, m, li, YS_COL_NAME, 0));
-        g.extra = role_text(z, m, li, YS_COL_EXTRA, 0);
-        g.fig = read_cells(z, t, m, li, 0, g.cells);
+        ys_rz_append(g.name, ys_rz_role_text(z, m, li, YS_COL_NAME, 0));
+        g.extra = ys_rz_role_text(z, m, li, YS_COL_EXTRA, 0);
+        g.fig = ys_rz_read_cells(z, t, m, li, 0, g.cells);
         if (g.code[0] && !column_code(pt, g.code)) {
             if (!g.name[0])
-                append(g.name, g.code);
+                ys_rz_append(g.name, g.code);
             g.code[0] = 0;
         }
         split_code(&g, pt);
@@ -347,23 +387,23 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
             continue;   /* the header again, on a new page */
         ys_row *prev = t->nrows ? &t->rows[t->nrows - 1] : NULL;
         if (!g.code[0] && !g.fig && !is_total_word(g.name) && pt->codes != YS_PCODES_NONE) {
-            char joined[NAME_MAX_BYTES] = "";
-            append(joined, prev ? prev->name : "");
-            append(joined, g.name);
+            char joined[YS_RZ_NAME_MAX] = "";
+            ys_rz_append(joined, prev ? prev->name : "");
+            ys_rz_append(joined, g.name);
             if (prev && !pending[0] && official_name(pt, z->ts->year, prev->code, joined))
-                rename_row(z, prev, prev->name, g.name);
+                ys_rz_rename_row(z, prev, prev->name, g.name);
             else
-                append(pending, g.name);
+                ys_rz_append(pending, g.name);
             continue;
         }
         if (pending[0]) {
-            char joined[NAME_MAX_BYTES] = "";
-            append(joined, pending);
-            append(joined, g.name);
+            char joined[YS_RZ_NAME_MAX] = "";
+            ys_rz_append(joined, pending);
+            ys_rz_append(joined, g.name);
             if (!prev || official_name(pt, z->ts->year, g.code, joined)) {
                 memcpy(g.name, joined, sizeof joined);
             } else {
-                rename_row(z, prev, prev->name, pending);
+                ys_rz_rename_row(z, prev, prev->name, pending);
             }
             pending[0] = 0;
         }
@@ -371,117 +411,8 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
             return YS_ENOMEM;
     }
     if (pending[0] && t->nrows)
-        rename_row(z, &t->rows[t->nrows - 1], t->rows[t->nrows - 1].name, pending);
+        ys_rz_rename_row(z, &t->rows[t->nrows - 1], t->rows[t->nrows - 1].name, pending);
     mark_departments(pt, t);
     return z->oom ? YS_ENOMEM : YS_OK;
 }
 
-/* ---- two-sided rows -------------------------------------------------------- */
-
-static const char *row_key(const ys_ptable *pt, int side, const char *block, const char *name)
-{
-    const char *path[2] = {block, name};
-    int depth = 2;
-    if (!block[0] || strcmp(block, name) == 0) {
-        path[0] = name;
-        depth = 1;
-    }
-    const char *prefix = side ? "out." : "in.";
-    for (int k = 0; k < pt->nrows; k++) {
-        if (!ys_starts(pt->rows[k].key, prefix))
-            continue;
-        for (int s = 0; s < pt->rows[k].nsyn; s++)
-            if (ys_psyn_match(&pt->rows[k].syn[s], path, depth))
-                return pt->rows[k].key;
-    }
-    return NULL;
-}
-
-/* The function 类 named `name`: its code, preferring a current name. */
-static const char *class_code(const ys_rz *z, const char *name)
-{
-    const char *any = NULL;
-    for (int i = 0; i < z->ncls; i++)
-        if (strcmp(z->cls[i].name, name) == 0) {
-            if (z->cls[i].current)
-                return z->cls[i].code;
-            any = any ? any : z->cls[i].code;
-        }
-    return any;
-}
-
-/* A repeated header ("收入 | 支出", "项目 | 预算数") on a new page. */
-static bool is_header_word(ys_rz *z, const ys_rz_map *m, const char *name, int side)
-{
-    (void)z;
-    for (int c = 0; c < m->width; c++)
-        if (m->role[c] == YS_COL_NAME && m->side[c] == side)
-            for (int d = 0; d < m->depth[c]; d++)
-                if (strcmp(m->label[c][d], name) == 0)
-                    return true;
-    return false;
-}
-
-static bool ends_total(const char *key)
-{
-    size_t n = strlen(key);
-    return n >= 6 && strcmp(key + n - 6, "_total") == 0;
-}
-
-static int add_side(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
-                    size_t li, int side, char *block, size_t blockcap)
-{
-    const char *name = role_text(z, m, li, YS_COL_NAME, side);
-    if (!name[0] || is_header_word(z, m, name, side))
-        return YS_OK;
-    const char *bare = ys_strip_numbering(name);
-    if (side == 0 && ys_top_numbered(name) && strlen(bare) < blockcap) {
-        memcpy(block, bare, strlen(bare) + 1);
-    }
-    const char *key = row_key(pt, side, side ? "" : block, bare);
-    const char *code = "";
-    if (!key && side == 1) {
-        key = "out.class";
-        code = class_code(z, bare);
-        code = code ? code : "";
-    }
-    ys_row *r = ys_table_add_row(z->ts, t, code, name, z->doc->lines[li].no);
-    if (!r)
-        return YS_ENOMEM;
-    r->key = key ? ys_ts_str(z->ts, key, (size_t)-1) : NULL;
-    bool total = (key && ends_total(key)) || ys_has(bare, "合计") || ys_has(bare, "总计");
-    r->kind = total ? YS_ROW_TOTAL : YS_ROW_ITEM;
-    r->level = total ? 0 : 1;
-    ys_cell cells[YS_PROFILE_MAX_COLS];
-    read_cells(z, t, m, li, side, cells);
-    memcpy(r->cells, cells, sizeof *r->cells * (size_t)t->ncols);
-    return YS_OK;
-}
-
-/* A lone income-side name that is one of the table's fixed rows ("二、事业收
- * 入" with no figure, on a line of its own in a laid-out text). */
-static bool fixed_row_line(ys_rz *z, const ys_ptable *pt, const ys_rz_map *m, size_t li)
-{
-    const char *name = role_text(z, m, li, YS_COL_NAME, 0);
-    return name[0] && row_key(pt, 0, "", ys_strip_numbering(name)) != NULL;
-}
-
-int ys_rz_twosided_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
-                        size_t from, size_t end)
-{
-    char block[256] = "";
-    for (size_t li = from; li < end && !z->oom; li++) {
-        int ne = ys_rz_nonempty(z, li);
-        if (ne == 0)
-            continue;
-        if (ne == 1 && !z->doc->lines[li].is_row && !fixed_row_line(z, pt, m, li)) {
-            if (paragraph(z, t, li))
-                continue;
-            break;
-        }
-        for (int side = 0; side < 2; side++)
-            if (add_side(z, pt, t, m, li, side, block, sizeof block) != YS_OK)
-                return YS_ENOMEM;
-    }
-    return z->oom ? YS_ENOMEM : YS_OK;
-}

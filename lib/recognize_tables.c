@@ -216,6 +216,93 @@ static void table_cols(const ys_ptable *pt, tcols *tc)
     }
 }
 
+/* The side profile column k belongs to in a two-sided table (-1: any). */
+static int key_side(const ys_ptable *pt, int k)
+{
+    if (pt->shape != YS_SHAPE_TWOSIDED)
+        return -1;
+    return ys_starts(pt->cols[k].key, "@out.") ? 1 : ys_starts(pt->cols[k].key, "@in.") ? 0 : -1;
+}
+
+static bool is_name_key(const ys_ptable *pt, int k)
+{
+    const char *key = pt->cols[k].key;
+    return strcmp(key, "@in.name") == 0 || strcmp(key, "@out.name") == 0 ||
+           strcmp(key, "@name") == 0;
+}
+
+/* Two-sided: the expenditure side starts at the second column whose
+ * lowest label is a name label ("项目 | 预算数 | 项目 | 合计 …"): the spanning
+ * labels over the sides (财政拨款收入 | 财政拨款支出) are often centred
+ * away from their columns, so a column's side is told by where it stands.
+ * Returns that column, or -1 when there are not two name columns. */
+static int out_side_start(const ys_ptable *pt, int width, const ys_rz_map *m)
+{
+    int seen = 0;
+    for (int c = 0; c < width && pt->shape == YS_SHAPE_TWOSIDED; c++) {
+        if (m->depth[c] == 0)
+            continue;
+        const char *leaf = m->label[c][m->depth[c] - 1];
+        bool name = false;
+        for (int k = 0; k < pt->ncols && !name; k++)
+            for (int s = 0; s < pt->cols[k].nsyn && !name && is_name_key(pt, k); s++)
+                name = strcmp(pt->cols[k].syn[s].parts[pt->cols[k].syn[s].nparts - 1], leaf) == 0;
+        if (name && ++seen == 2)
+            return c;
+    }
+    return -1;
+}
+
+/* Profile column whose synonym matches the label path of column c, on
+ * side `side` (-1: any); `leaf_only` ignores the labels above the leaf. */
+static int match_col(const ys_ptable *pt, const ys_rz_map *m, int c, int side, bool leaf_only)
+{
+    const char *const *path = m->label[c];
+    int depth = m->depth[c];
+    if (leaf_only) {
+        path += depth - 1;
+        depth = 1;
+    }
+    for (int k = 0; k < pt->ncols; k++) {
+        if (side >= 0 && key_side(pt, k) >= 0 && key_side(pt, k) != side)
+            continue;
+        for (int s = 0; s < pt->cols[k].nsyn; s++) {
+            const ys_psyn *syn = &pt->cols[k].syn[s];
+            if (leaf_only ? strcmp(syn->parts[syn->nparts - 1], path[0]) == 0
+                          : ys_psyn_match(syn, path, depth))
+                return k;
+        }
+    }
+    return -1;
+}
+
+/* A leaf that is several labels run together ("一般公共预算政府性基金预算
+ * 国有资本经营预算", "合计因公出国(境)费"): the readers join the labels of
+ * columns without figures to the next column that has some.  Returns the
+ * profile column of the first label when `s` is such a run of two or more
+ * leaves of the table's synonyms, else -1. */
+static int run_of_labels(const ys_ptable *pt, const char *s, int side, int depth)
+{
+    if (depth > 6)
+        return -1;
+    for (int k = 0; k < pt->ncols; k++) {
+        if (side >= 0 && key_side(pt, k) >= 0 && key_side(pt, k) != side)
+            continue;
+        for (int i = 0; i < pt->cols[k].nsyn; i++) {
+            const ys_psyn *syn = &pt->cols[k].syn[i];
+            const char *leaf = syn->parts[syn->nparts - 1];
+            size_t n = strlen(leaf);
+            if (strncmp(s, leaf, n) != 0)
+                continue;
+            if (!s[n])
+                return depth > 0 ? k : -1;
+            if (run_of_labels(pt, s + n, side, depth + 1) >= 0)
+                return k;
+        }
+    }
+    return -1;
+}
+
 /* Map each physical column through the synonyms.  Returns true when every
  * labelled column found a key, no key twice, and names and figures exist. */
 static bool map_by_labels(const ys_ptable *pt, const tcols *tc, int width, ys_rz_map *m,
@@ -224,16 +311,18 @@ static bool map_by_labels(const ys_ptable *pt, const tcols *tc, int width, ys_rz
     bool seen[YS_PROFILE_MAX_COLS] = {false};
     bool ok = true;
     int names = 0, figures = 0;
+    int out_from = out_side_start(pt, width, m);
     for (int c = 0; c < width; c++) {
         m->role[c] = YS_COL_NONE;
         m->side[c] = 0;
         if (m->depth[c] == 0)
             continue;
-        int hit = -1;
-        for (int k = 0; k < pt->ncols && hit < 0; k++)
-            for (int s = 0; s < pt->cols[k].nsyn && hit < 0; s++)
-                if (ys_psyn_match(&pt->cols[k].syn[s], m->label[c], m->depth[c]))
-                    hit = k;
+        int side = out_from < 0 ? -1 : c >= out_from ? 1 : 0;
+        int hit = match_col(pt, m, c, side, false);
+        if (hit < 0 && side >= 0)
+            hit = match_col(pt, m, c, side, true);
+        if (hit < 0)
+            hit = run_of_labels(pt, m->label[c][m->depth[c] - 1], side, 0);
         if (hit < 0) {
             ok = false;
             continue;

@@ -83,10 +83,29 @@ typedef struct ys_rz_map {
     const char *label[256][6];   /* (MAX_HDR of recognize_tables.c) */
 } ys_rz_map;
 
+/* ---- helpers of recognize_rows.c, shared with recognize_sides.c -------- */
+
+#define YS_RZ_NAME_MAX 1024
+
+/* A paragraph inside a table's range: a note is kept (t->note), a unit
+ * line or a page mark skipped.  Returns true when reading goes on. */
+bool ys_rz_paragraph(ys_rz *z, ys_table *t, size_t li);
+/* Figures of one side of line li into cells[0..t->ncols) (each cell's
+ * line set).  Returns true when any cell holds a figure. */
+bool ys_rz_read_cells(const ys_rz *z, const ys_table *t, const ys_rz_map *m, size_t li,
+                      int side, ys_cell *cells);
+/* Folded text of the first column playing `role` on `side` ("" if none). */
+const char *ys_rz_role_text(ys_rz *z, const ys_rz_map *m, size_t li, int role, int side);
+/* Append s to dst (a YS_RZ_NAME_MAX buffer), cut to fit. */
+void ys_rz_append(char *dst, const char *s);
+/* r->name = head + tail (in the table set's storage; z->oom when out of
+ * memory). */
+void ys_rz_rename_row(ys_rz *z, ys_row *r, const char *head, const char *tail);
+
 /* Rows of a mapped grid table from lines [from, end) (recognize_rows.c). */
 int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
                     size_t from, size_t end);
-/* Rows of a mapped two-sided table. */
+/* Rows of a mapped two-sided table (recognize_sides.c). */
 int ys_rz_twosided_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
                         size_t from, size_t end);
 

@@ -3,8 +3,7 @@
 # data/profiles/shanghai.profile), each from its PDF and from its .txt:
 # exit code 1 (the three district ones hold real disagreements), the known real defects are
 # reported at their line with their figures, and the PDF and the .txt give
-# the same findings (rule ids and messages, line numbers aside; a table the
-# PDF reader misreads is listed as known:).
+# the same findings (rule ids and messages, line numbers aside).
 # Environment (tests/run.sh): YUSUAN, YS_SHARED, YS_WRAP.
 set -u
 Y="${YS_WRAP:-} ${YUSUAN:?}"
@@ -67,12 +66,6 @@ norm() { sed 's/^[^ ]* //; s/第[0-9]*行//g' "$1" | grep -v 'DOC\.required' | s
 for s in $DOCS; do
   norm "$T/$s.pdf" > "$T/a"
   norm "$T/$s.txt" > "$T/b"
-  # the PDF reader packs wanli 2024's table 3 合计 row to the left
-  if [ "$s" = sh_putuo_wanli_2024_dept ]; then
-    grep -v 'X\.T1-T3\.total' "$T/a" > "$T/a2"
-    diff "$T/a" "$T/a2" > /dev/null || echo "known: $s.pdf: X.T1-T3.total from the PDF reader's 合计 row"
-    mv "$T/a2" "$T/a"
-  fi
   if diff "$T/a" "$T/b" > "$T/d"; then
     ok "$s: PDF and .txt give the same $(wc -l < "$T/a") findings"
   else

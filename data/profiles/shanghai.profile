@@ -21,8 +21,13 @@ required yes
 shape twosided
 col @in.name 本年收入/项目|收入/项目|项目
 col @in.amount 本年收入/预算数|收入/预算数|预算数
-col @out.name 本年支出/项目|支出/项目
-col @out.amount 本年支出/预算数|支出/预算数
+# a unit's table (预算单位) splits the expenditure 预算数 into 合计,
+# 基本支出 (人员经费, 公用经费) and 项目支出
+col @out.name 本年支出/项目|支出/项目|项目
+col @out.amount 本年支出/预算数|支出/预算数|合计
+col @out.personnel 人员经费
+col @out.public 公用经费
+col @out.project 项目支出
 row in.fiscal 财政拨款收入|财政拨款
 row in.gpb 一般公共预算资金|一般公共预算
 row in.gov_fund 政府性基金|政府性基金预算
@@ -63,10 +68,15 @@ table 4
 title 部门财政拨款收支预算总表|预算单位财政拨款收支预算总表|单位财政拨款收支预算总表
 required yes
 shape twosided
-col @in.name 财政拨款收入/项目
-col @in.amount 财政拨款收入/预算数
-col @out.name 财政拨款支出/项目
-col @out.amount 财政拨款支出/合计
+# the expenditure side has 合计 and its three parts; a column's side is
+# told by where it stands (after the second 项目 it is expenditure)
+col @in.name 财政拨款收入/项目|项目
+col @in.amount 财政拨款收入/预算数|预算数
+col @out.name 财政拨款支出/项目|项目
+col @out.amount 财政拨款支出/合计|合计
+col @out.gpb 一般公共预算
+col @out.gov_fund 政府性基金预算
+col @out.soe 国有资本经营预算
 row in.gpb 一般公共预算资金|一般公共预算
 row in.gov_fund 政府性基金|政府性基金预算
 row in.soe 国有资本经营预算

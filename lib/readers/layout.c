@@ -36,7 +36,7 @@ typedef struct lline {
     seg *segs;             /* ... pointed at once the page is read */
 } lline;
 
-typedef struct col { int x0, x1; } col;
+typedef struct col { int x0, x1, figures; } col;   /* figures: a figure stands in it */
 
 struct layout {
     ys_doc *d;
@@ -194,13 +194,21 @@ static int block_columns(lline *l, const int *rows, int nrows, col *c)
                 break;
         }
         if (nc < MAX_COLS)
-            c[nc++] = (col){p, q};
+            c[nc++] = (col){p, q, 0};
         p = q;
     }
+    for (int r = 0; r < nrows; r++)
+        for (int k = 0; k < l[rows[r]].nseg; k++)
+            for (int i = 0; i < nc && is_figure(&l[rows[r]], &l[rows[r]].segs[k]); i++)
+                c[i].figures |= overlap(c[i].x0, c[i].x1, l[rows[r]].segs[k].x0,
+                                        l[rows[r]].segs[k].x1) > 0;
     return nc;
 }
 
-/* The column a piece [x0,x1) belongs to: most overlap, else nearest. */
+/* The column a piece [x0,x1) belongs to: most overlap, else nearest; a
+ * piece as far from a column of figures on its left as from the column on
+ * its right is the right one's (figures stand right-aligned in their
+ * cells, so a label centred over a cell lies left of its figures). */
 static int column_of(const col *c, int nc, int x0, int x1)
 {
     int best = 0, bestv = -(1 << 30);
@@ -208,7 +216,7 @@ static int column_of(const col *c, int nc, int x0, int x1)
         int v = overlap(c[i].x0, c[i].x1, x0, x1);
         if (v <= 0)
             v = -(x0 >= c[i].x1 ? x0 - c[i].x1 : c[i].x0 - x1);
-        if (v > bestv) {
+        if (v > bestv || (v == bestv && v < 0 && c[best].figures)) {
             bestv = v;
             best = i;
         }
@@ -290,6 +298,47 @@ static int is_page_number(const lline *l)
     return digits > 0 && digits <= 4;
 }
 
+/* The next line after i (step +1) or before it (-1) with text, or -1. */
+static int next_text(const lline *l, int n, int i, int step)
+{
+    for (i += step; i >= 0 && i < n; i += step)
+        if (l[i].nseg)
+            return i;
+    return -1;
+}
+
+/* Whether the text of one-segment line j starts where a cell of row r
+ * starts (within two positions): it stands in that row's column. */
+static int aligned(const lline *l, int j, int r)
+{
+    for (int k = 0; k < l[r].nseg; k++)
+        if (abs(l[r].segs[k].x0 - l[j].segs[0].x0) <= 2)
+            return 1;
+    return 0;
+}
+
+/* Whether one-segment line j is part of the table around it: up to three
+ * such lines between two rows with figures, starting where a cell of the row
+ * above or below starts (a name wrapped out of its cell,
+ * "四、文化旅游体育与传媒" over its figures and "支出" under them; fixed
+ * rows without figures, "二、事业收入").  A table's title ("…预算表")
+ * never is. */
+static int inner_line(const lline *l, int n, int j)
+{
+    if (l[j].nseg != 1 || l[j].n < 1)
+        return 0;
+    const char *end = l[j].s + l[j].segs[0].b1;
+    if (l[j].segs[0].b1 >= 3 && memcmp(end - 3, "\xe8\xa1\xa8", 3) == 0)   /* 表 */
+        return 0;
+    int up = j, down = j, singles = 1;
+    while ((up = next_text(l, n, up, -1)) >= 0 && l[up].nseg == 1 && singles <= 3)
+        singles++;
+    while ((down = next_text(l, n, down, 1)) >= 0 && l[down].nseg == 1 && singles <= 3)
+        singles++;
+    return up >= 0 && down >= 0 && singles <= 3 && l[up].nseg >= 2 && l[down].nseg >= 2 &&
+           has_figure(&l[up]) && has_figure(&l[down]) && (aligned(l, j, up) || aligned(l, j, down));
+}
+
 /* Lines of one page (l[0..n)), blank ones included. */
 static void do_page(struct layout *L, lline *l, int n)
 {
@@ -310,7 +359,8 @@ static void do_page(struct layout *L, lline *l, int n)
         }
         if (l[i].nseg >= 2) {
             int rows[512], nr = 0, j = i;
-            for (; j < n && nr < 512 && (l[j].nseg >= 2 || l[j].nseg == 0); j++)
+            for (; j < n && nr < 512 && (l[j].nseg >= 2 || l[j].nseg == 0 || inner_line(l, n, j));
+                 j++)
                 if (l[j].nseg)
                     rows[nr++] = j;
             emit_block(L, l, rows, nr);
