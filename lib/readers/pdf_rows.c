@@ -1,8 +1,8 @@
 /*
  * readers/pdf_rows.c — owns the geometry of PDF text: characters grouped
  * into rows by their vertical centres, rows split into cells at gaps wider
- * than the text height, table blocks given columns from where the
- * characters of their rows with figures stand, prose rows rejoined.
+ * than the text height, which rows make table blocks (handed to
+ * pdf_block.c for columns and logical rows), prose rows rejoined.
  * Promise: every character lands in exactly one line; nothing fails but
  * allocation.
  */
@@ -12,30 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cells.h"
-
-#define MAX_COLS 128
-#define GRID 0.5          /* occupancy resolution, points */
-#define MAX_GRID 40000
-
-typedef struct prow {
-    size_t g0, n;          /* range in the sorted index */
-    double x0, x1, y0, y1, em;
-    int ncells, figure, block;
-    int fragment;          /* a line wrapped out of a block row's cell */
-    int colsrc;            /* its band holds a figure: it gives columns */
-} prow;
-
-typedef struct page {
-    pdf_glyphs *g;
-    size_t *idx;           /* glyph indices, sorted into rows */
-    prow *rows;
-    int nrows;
-    ys_doc *d;
-    int pageno, *no;
-    ys_cells cells;
-    int rc;
-} page;
+#include "pdf_page.h"
 
 int pdf_glyphs_add(pdf_glyphs *g, double x0, double y0, double x1, double y1,
                    const char *s, size_t len, int space_before)
@@ -77,7 +54,6 @@ void pdf_glyphs_free(pdf_glyphs *g)
 
 /* ---- rows ------------------------------------------------------------ */
 
-static pdf_glyph *G(const page *p, size_t k) { return &p->g->v[p->idx[k]]; }
 static double ymid(const pdf_glyph *a) { return (a->y0 + a->y1) / 2; }
 
 static int by_y(const void *a, const void *b, void *ctx)
@@ -92,11 +68,6 @@ static int by_x(const void *a, const void *b, void *ctx)
     const pdf_glyphs *src = ctx;
     const pdf_glyph *x = &src->v[*(const size_t *)a], *y = &src->v[*(const size_t *)b];
     return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
-}
-
-static int is_figure_char(const char *s, size_t n)
-{
-    return n == 1 && (strchr("0123456789,.-%", s[0]) != NULL);
 }
 
 /* Cells of the row (gaps wider than em) and whether one is a figure. */
@@ -251,114 +222,7 @@ static void mark_blocks(page *p)
     }
 }
 
-typedef struct col { double x0, x1; } col;
-
-static int is_figure_glyph(const page *p, const pdf_glyph *a)
-{
-    return is_figure_char(p->g->text.p + a->off, a->len);
-}
-
-/* Whether glyphs k-1 and k of row w stand in different cells: a gap wider
- * than the text height, or two figures apart (a cell never holds two
- * figures side by side, and cells with padding may stand close). */
-static int is_cell_gap(page *p, const prow *w, size_t k)
-{
-    const pdf_glyph *a = G(p, k - 1), *b = G(p, k);
-    double gap = b->x0 - a->x1;
-    if (gap > w->em)
-        return 1;
-    return is_figure_glyph(p, a) && is_figure_glyph(p, b) && ((b->space_before && gap > 0) || gap > 0.2 * w->em);
-}
-
-static void mark(unsigned char *v, int nv, double x0, double x1, double base)
-{
-    double fa = floor((x0 - base) / GRID), fb = ceil((x1 - base) / GRID);
-    int a = fa < 0 ? 0 : fa > nv ? nv : (int)fa;   /* clamp before converting */
-    int b = fb < 0 ? 0 : fb > nv ? nv : (int)fb;
-    for (int k = a; k < b; k++)
-        v[k] = 1;
-}
-
-/*
- * Columns of block rows [r0, r1): the runs of positions covered by the
- * characters of rows with figures.  Two runs merge when the space between
- * them is narrow and no row of the block has a cell gap there (then it is
- * a space between words of one cell).
- */
-static int block_columns(page *p, int r0, int r1, col *c)
-{
-    double base = 1e9, end = -1e9, em = 0;
-    int figures = 0;
-    for (int r = r0; r < r1; r++) {
-        base = fmin(base, p->rows[r].x0);
-        end = fmax(end, p->rows[r].x1);
-        em += p->rows[r].em;
-        figures += p->rows[r].colsrc;
-    }
-    em /= (r1 - r0);
-    double span = (end - base) / GRID;
-    int nv = span >= 0 && span < MAX_GRID - 2 ? (int)span + 2 : MAX_GRID;
-    unsigned char *occ = calloc((size_t)nv, 1), *wide = calloc((size_t)nv, 1);
-    int nc = 0;
-    if (!occ || !wide) {
-        free(occ);
-        free(wide);
-        return -1;
-    }
-    for (int r = r0; r < r1; r++) {
-        prow *w = &p->rows[r];
-        for (size_t k = w->g0; k < w->g0 + w->n; k++) {
-            pdf_glyph *a = G(p, k);
-            if (!figures || w->colsrc)
-                mark(occ, nv, a->x0, a->x1, base);
-            if (k > w->g0 && is_cell_gap(p, w, k))
-                mark(wide, nv, G(p, k - 1)->x1, a->x0, base);
-        }
-    }
-    for (int i = 0; i < nv;) {
-        if (!occ[i]) {
-            i++;
-            continue;
-        }
-        int j = i;
-        for (;;) {
-            while (j < nv && occ[j])
-                j++;
-            int g = j;
-            while (g < nv && !occ[g])
-                g++;
-            double gap = (g - j) * GRID;
-            if (g < nv && gap < 1.5 * em && !wide[(j + g) / 2])
-                j = g;
-            else
-                break;
-        }
-        if (nc < MAX_COLS)
-            c[nc++] = (col){base + i * GRID, base + j * GRID};
-        i = j;
-    }
-    free(occ);
-    free(wide);
-    return nc;
-}
-
-static int column_of(const col *c, int nc, const pdf_glyph *a)
-{
-    double x = (a->x0 + a->x1) / 2, best = 1e18;
-    int bi = 0;
-    for (int i = 0; i < nc; i++) {
-        if (x >= c[i].x0 && x <= c[i].x1)
-            return i;
-        double dist = x < c[i].x0 ? c[i].x0 - x : x - c[i].x1;
-        if (dist < best) {
-            best = dist;
-            bi = i;
-        }
-    }
-    return bi;
-}
-
-static void emit(page *p, int is_row)
+void pdf_emit_line(page *p, int is_row)
 {
     if (p->rc == YS_OK &&
         ys_cells_emit(&p->cells, p->d, *p->no + 1, p->pageno, NULL, is_row) != YS_OK)
@@ -368,267 +232,13 @@ static void emit(page *p, int is_row)
 
 /* Append glyph k to buf, after a space when it stands apart or the text
  * stream put one between it and the glyph before it. */
-static void put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double em)
+void pdf_put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double em)
 {
     pdf_glyph *a = G(p, k);
     int spaced = prev && a->space_before && prev == a - 1;
     if (prev && b->n && (spaced || a->x0 - prev->x1 > 0.25 * em))
         ys_buf_put(b, " ", 1);
     ys_buf_put(b, p->g->text.p + a->off, a->len);
-}
-
-/* The column a run of glyphs [k0, k1) overlaps most (else the nearest). */
-static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
-{
-    pdf_glyph run = *G(p, k0);
-    run.x1 = G(p, k1 - 1)->x1;
-    double best = 0;
-    int bi = -1;
-    for (int i = 0; i < nc; i++) {
-        double ov = fmin(run.x1, c[i].x1) - fmax(run.x0, c[i].x0);
-        if (ov > best) {
-            best = ov;
-            bi = i;
-        }
-    }
-    return bi >= 0 ? bi : column_of(c, nc, &run);
-}
-
-static int is_digit_at(const char *s) { return s[0] >= '0' && s[0] <= '9'; }
-
-/*
- * One visual line's text per column.  Rows with figures place each
- * character by where it stands (cells may touch); other rows (headers,
- * labels) place whole cells, which may be centred over a column's edge.
- */
-static void add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
-{
-    const pdf_glyph *last[MAX_COLS] = {0};
-    size_t run0 = w->g0;
-    int run_col = -1;
-    for (size_t k = w->g0; k < w->g0 + w->n; k++) {
-        int ci;
-        if (w->figure)
-            ci = column_of(c, nc, G(p, k));
-        else {
-            if (k == run0 || G(p, k)->x0 - G(p, k - 1)->x1 > w->em) {
-                size_t e = k + 1;
-                while (e < w->g0 + w->n && G(p, e)->x0 - G(p, e - 1)->x1 <= w->em)
-                    e++;
-                run0 = k;
-                run_col = column_of_run(p, k, e, c, nc);
-            }
-            ci = run_col;
-        }
-        put_glyph(p, &cell[ci], k, last[ci], w->em);
-        last[ci] = G(p, k);
-    }
-}
-
-/* Digits with , and . only. */
-static int is_figure_text(const ys_buf *b)
-{
-    int digits = 0;
-    for (size_t i = 0; i < b->n; i++) {
-        if (!is_figure_char(b->p + i, 1) || b->p[i] == '%')
-            return 0;
-        digits += is_digit_at(b->p + i);
-    }
-    return digits > 0;
-}
-
-/* A figure with two decimals: no wrapped fragment follows it. */
-static int is_finished_figure(const ys_buf *b)
-{
-    return is_figure_text(b) && b->n >= 3 && b->p[b->n - 3] == '.' && is_digit_at(b->p + b->n - 1);
-}
-
-/* Whether line `next` may continue the logical row `row`: no column holds
- * a finished figure in the row and another figure in the line. */
-static int continues(const ys_buf *row, const ys_buf *next, int nc)
-{
-    for (int i = 0; i < nc; i++)
-        if (row[i].n && next[i].n && is_finished_figure(&row[i]) && is_figure_text(&next[i]))
-            return 0;
-    return 1;
-}
-
-/* Append the line's cells to the row's: a figure fragment after an
- * unfinished figure joins without a space ("2,877.9" + "4", "201030" +
- * "1"), other text after a space
- * (which ys_cells_add drops between Chinese characters). */
-static void join_line(ys_buf *row, ys_buf *next, int nc)
-{
-    for (int i = 0; i < nc; i++) {
-        if (!next[i].n)
-            continue;
-        if (row[i].n && !(is_figure_text(&row[i]) && !is_finished_figure(&row[i]) &&
-                          is_figure_text(&next[i])))
-            ys_buf_put(&row[i], " ", 1);
-        ys_buf_put(&row[i], next[i].p, next[i].n);
-        row[i].oom |= next[i].oom;
-        next[i].n = 0;
-    }
-}
-
-static void emit_cells(page *p, ys_buf *cell, int nc)
-{
-    for (int i = 0; i < nc; i++) {
-        ys_cells_add(&p->cells, cell[i].p ? cell[i].p : "", cell[i].n);
-        p->cells.oom |= cell[i].oom;
-        cell[i].n = 0;
-    }
-    emit(p, 1);
-}
-
-/* The gap above each line r0 < r < r1 of the block: from the lowest
- * bottom of the lines above it (a cell centred beside a wrapped one
- * overlaps its lines, so the band they make is their union).
- * gap[r - r0]; gap[0] is unused. */
-static void band_gaps(const page *p, int r0, int r1, double *gap)
-{
-    double bottom = p->rows[r0].y1;
-    gap[0] = 0;
-    for (int r = r0 + 1; r < r1; r++) {
-        gap[r - r0] = p->rows[r].y0 - bottom;
-        bottom = fmax(bottom, p->rows[r].y1);
-    }
-}
-
-static int by_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-/*
- * The gap below which two visual lines of a block are one logical row
- * (text wrapped inside narrow cells), or -1e9 when the block's gaps do
- * not fall into two clear groups.  Wrapped lines stand closer than the
- * rows do (cell padding and borders lie between rows): the gaps split at
- * their widest jump, both sides with at least two gaps and the jump wider
- * than half the text height.
- */
-static double wrap_threshold(const page *p, int r0, int r1, const double *gap)
-{
-    int n = r1 - r0 - 1;
-    if (n < 4)
-        return -1e9;
-    double *g = malloc(sizeof *g * (size_t)n), em = 0;
-    if (!g)
-        return -1e9;
-    for (int i = 0; i < n; i++) {
-        g[i] = gap[i + 1];
-        em += p->rows[r0 + i].em;
-    }
-    em /= n;
-    qsort(g, (size_t)n, sizeof *g, by_double);
-    int best = -1;
-    double jump = 0;
-    for (int i = 2; i + 1 < n; i++)            /* at least two on each side */
-        if (g[i] - g[i - 1] > jump) {
-            jump = g[i] - g[i - 1];
-            best = i;
-        }
-    double t = best > 0 && jump > 0.5 * em ? (g[best] + g[best - 1]) / 2 : -1e9;
-    free(g);
-    return t;
-}
-
-/* Whether figure token s[0..n) is cut short: it ends in , or . or has
- * one decimal ("2,877.9" before "4"). */
-static int is_open_token(const char *s, size_t n)
-{
-    size_t digits = 0;
-    for (size_t i = 0; i < n; i++)
-        digits += is_digit_at(s + i);
-    if (!digits || s[0] == '%' || s[n - 1] == '%' || s[n - 1] == '-')
-        return 0;
-    return s[n - 1] == ',' || s[n - 1] == '.' || (n >= 2 && s[n - 2] == '.');
-}
-
-/* Whether a figure of row w is cut short. */
-static int row_has_open_figure(page *p, const prow *w)
-{
-    char tok[64];
-    size_t n = 0;
-    for (size_t k = w->g0; k <= w->g0 + w->n; k++) {
-        int end = k == w->g0 + w->n || !is_figure_glyph(p, G(p, k)) ||
-                  (k > w->g0 && is_cell_gap(p, w, k));
-        if (end && n && is_open_token(tok, n))
-            return 1;
-        if (end)
-            n = 0;
-        if (k < w->g0 + w->n && is_figure_glyph(p, G(p, k)) && n < sizeof tok)
-            tok[n++] = p->g->text.p[G(p, k)->off];
-    }
-    return 0;
-}
-
-/* Whether a figure of the block is cut short ("2,877.9") or the digits of
- * a figure were wrapped out of a cell onto a line of their own (a code's
- * last digit): the evidence that its cells wrap.  Text fragments alone are
- * no evidence (a form's labels over several rows look the same). */
-static int has_open_figure(page *p, int r0, int r1)
-{
-    for (int r = r0; r < r1; r++)
-        if ((p->rows[r].fragment || p->rows[r].figure) &&
-            (p->rows[r].fragment ? p->rows[r].figure : row_has_open_figure(p, &p->rows[r])))
-            return 1;
-    return 0;
-}
-
-/* Lines of a band holding a figure give the block its columns (a label
- * centred beside a wrapped figure is a line of its own). */
-static void mark_column_sources(page *p, int r0, int r1, const double *gap, double t)
-{
-    for (int r = r0; r < r1;) {
-        int e = r + 1, fig = p->rows[r].figure;
-        while (e < r1 && gap[e - r0] < t)
-            fig |= p->rows[e++].figure;
-        for (; r < e; r++)
-            p->rows[r].colsrc = fig;
-    }
-}
-
-/*
- * Each logical row of the block: a visual line joins the one above when
- * the gap between them is below the block's wrap threshold and it does not
- * put a second figure into a column that holds a finished one.
- */
-static void emit_block(page *p, int r0, int r1)
-{
-    double *gap = malloc(sizeof *gap * (size_t)(r1 - r0));
-    if (!gap) {
-        p->rc = YS_ENOMEM;
-        return;
-    }
-    band_gaps(p, r0, r1, gap);
-    double t = has_open_figure(p, r0, r1) ? wrap_threshold(p, r0, r1, gap) : -1e9;
-    mark_column_sources(p, r0, r1, gap, t);
-    col c[MAX_COLS];
-    int nc = block_columns(p, r0, r1, c);
-    if (nc <= 0) {
-        p->rc = nc < 0 ? YS_ENOMEM : p->rc;
-        free(gap);
-        return;
-    }
-    ys_buf row[MAX_COLS], next[MAX_COLS];
-    memset(row, 0, sizeof row);
-    memset(next, 0, sizeof next);
-    add_line(p, &p->rows[r0], c, nc, row);
-    for (int r = r0 + 1; r < r1; r++) {
-        add_line(p, &p->rows[r], c, nc, next);
-        if (gap[r - r0] >= t || !continues(row, next, nc))
-            emit_cells(p, row, nc);
-        join_line(row, next, nc);
-    }
-    emit_cells(p, row, nc);
-    for (int i = 0; i < nc; i++) {
-        ys_buf_free(&row[i]);
-        ys_buf_free(&next[i]);
-    }
-    free(gap);
 }
 
 /* ---- prose ----------------------------------------------------------- */
@@ -666,7 +276,7 @@ static void emit_prose(page *p, int r0, int r1)
             if (r > first)
                 ys_buf_put(&para, " ", 1);
             for (size_t k = w->g0; k < w->g0 + w->n; k++)
-                put_glyph(p, &para, k, k > w->g0 ? G(p, k - 1) : NULL, w->em);
+                pdf_put_glyph(p, &para, k, k > w->g0 ? G(p, k - 1) : NULL, w->em);
             r++;
         } while (r < r1 && p->rows[r - 1].x1 >= right - 2 * p->rows[r - 1].em &&
                  p->rows[r].x0 <= left + p->rows[r].em &&
@@ -675,7 +285,7 @@ static void emit_prose(page *p, int r0, int r1)
         ys_cells_add(&p->cells, para.p ? para.p : "", para.n);
         p->cells.oom |= para.oom;
         ys_buf_free(&para);
-        emit(p, 0);
+        pdf_emit_line(p, 0);
     }
 }
 
@@ -696,7 +306,7 @@ static int run_page(page *p)
                !((j == last) && !p->rows[j].block && is_page_number(p, &p->rows[j])))
             j++;
         if (p->rows[i].block)
-            emit_block(p, i, j);
+            pdf_emit_block(p, i, j);
         else
             emit_prose(p, i, j);
         i = j;

@@ -1,0 +1,48 @@
+/*
+ * readers/pdf_page.h — the state of one PDF page being turned into lines,
+ * shared by pdf_rows.c (rows, blocks, prose) and pdf_block.c (a table
+ * block's columns and logical rows).  Internal to the PDF reader.
+ */
+#ifndef YS_PDF_PAGE_H
+#define YS_PDF_PAGE_H
+
+#include <string.h>
+
+#include "cells.h"
+#include "pdf_rows.h"
+
+typedef struct prow {
+    size_t g0, n;          /* range in the sorted index */
+    double x0, x1, y0, y1, em;
+    int ncells, figure, block;
+    int fragment;          /* a line wrapped out of a block row's cell */
+    int colsrc;            /* its band holds a figure: it gives columns */
+} prow;
+
+typedef struct page {
+    pdf_glyphs *g;
+    size_t *idx;           /* glyph indices, sorted into rows */
+    prow *rows;
+    int nrows;
+    ys_doc *d;
+    int pageno, *no;
+    ys_cells cells;
+    int rc;
+} page;
+
+static inline pdf_glyph *G(const page *p, size_t k) { return &p->g->v[p->idx[k]]; }
+
+static inline int is_figure_char(const char *s, size_t n)
+{
+    return n == 1 && (strchr("0123456789,.-%", s[0]) != NULL);
+}
+
+/* Emit the page's pending cells as line ++*no (sets p->rc on failure). */
+void pdf_emit_line(page *p, int is_row);
+/* Append glyph k to b, after a space when it stands apart from prev or the
+ * text stream put one between them. */
+void pdf_put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double em);
+/* Emit block rows [r0, r1) as table rows (sets p->rc on failure). */
+void pdf_emit_block(page *p, int r0, int r1);
+
+#endif
