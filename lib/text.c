@@ -144,10 +144,6 @@ size_t ys_fold(const char *s, size_t n, char *out, size_t cap)
     return fold(s, n, out, cap, false);
 }
 
-size_t ys_fold_keep_space(const char *s, size_t n, char *out, size_t cap)
-{
-    return fold(s, n, out, cap, true);
-}
 
 bool ys_has(const char *s, const char *needle) { return strstr(s, needle) != NULL; }
 
@@ -258,35 +254,53 @@ static size_t stable_char(const unsigned char *p, size_t n, int *ascii)
     return 0;
 }
 
-size_t ys_fold_fast(const char *s, size_t n, char *out, size_t cap)
+/* The fast fold; with `keep`, a run of white space becomes one ASCII space
+ * between words (none at either end), as fold() does.  Inlined into each
+ * caller so that ys_fold's copy carries no space handling. */
+static inline __attribute__((always_inline)) size_t
+fold_fast(const char *s, size_t n, char *out, size_t cap, bool keep)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t o = 0;
+    bool pending = false;   /* white space seen since the last character */
     if (cap <= n)   /* the output is never longer than the input */
         return (size_t)-1;
     for (size_t i = 0; i < n;) {
         unsigned char c = p[i];
-        if (c < 0x80) {   /* ASCII: blanks dropped */
-            if (c != ' ' && (c < '\t' || c > '\r'))
+        /* the common cases first: ASCII, then CJK ideographs */
+        if (c < 0x80) {
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                pending = keep && o > 0;
+            } else {
+                if (keep && pending)
+                    out[o++] = ' ';
+                pending = false;
                 out[o++] = (char)c;
+            }
             i++;
             continue;
         }
-        if (c >= 0xE4 && c <= 0xE9 && n - i >= 3) {   /* CJK ideographs */
+        if (c >= 0xE4 && c <= 0xE9 && n - i >= 3) {
+            if (keep && pending)
+                out[o++] = ' ';
+            pending = false;
             out[o++] = (char)c;
             out[o++] = (char)p[i + 1];
             out[o++] = (char)p[i + 2];
             i += 3;
             continue;
         }
-        if (n - i >= 3 && c == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80) {
-            i += 3;   /* U+3000 */
+        size_t blank = n - i >= 3 && c == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80 ? 3
+                       : n - i >= 2 && c == 0xC2 && p[i + 1] == 0xA0                ? 2
+                                                                                     : 0;
+        if (blank) {   /* U+3000, U+00A0 */
+            pending = keep && o > 0;
+            i += blank;
             continue;
         }
-        if (n - i >= 2 && c == 0xC2 && p[i + 1] == 0xA0) {
-            i += 2;   /* U+00A0 */
-            continue;
-        }
+        if (keep && pending)
+            out[o++] = ' ';
+        pending = false;
         int ascii;
         size_t k = stable_char(p + i, n - i, &ascii);
         if (!k)
@@ -300,4 +314,20 @@ size_t ys_fold_fast(const char *s, size_t n, char *out, size_t cap)
     }
     out[o] = 0;
     return o;
+}
+
+size_t ys_fold_fast(const char *s, size_t n, char *out, size_t cap)
+{
+    return fold_fast(s, n, out, cap, false);
+}
+
+size_t ys_fold_keep_space(const char *s, size_t n, char *out, size_t cap)
+{
+    /* as ys_fold: the fast fold where it answers, with room to spare */
+    if (cap > n + 4 && ys_utf8_valid(s, n)) {
+        size_t m = fold_fast(s, n, out, cap, true);
+        if (m != (size_t)-1)
+            return m;
+    }
+    return fold(s, n, out, cap, true);
 }

@@ -1,6 +1,6 @@
 /* Unit tests: the fast paths of lib/text.c (ys_utf8_valid without a call
- * per character, ys_fold skipping utf8proc for CJK ideographs) agree with
- * utf8proc itself, which the test asks directly. */
+ * per character, ys_fold and ys_fold_keep_space skipping utf8proc for CJK
+ * ideographs) agree with utf8proc itself, which the test asks directly. */
 #include "testutil.h"
 #include "text.h"
 
@@ -69,11 +69,60 @@ static void fold_ideographs_as_nfkc(void **st)
     assert_string_equal(out, "(一级)12");
 }
 
+/* The reference for ys_fold_keep_space, worked out here: utf8proc's NFKC
+ * (U+3000 and U+00A0 become blanks), then each run of blanks one space,
+ * none at either end. */
+static void keep_space_by_hand(const char *in, char *out, size_t cap)
+{
+    utf8proc_uint8_t *nfkc = utf8proc_NFKC((const utf8proc_uint8_t *)in);
+    assert_non_null(nfkc);
+    size_t o = 0;
+    bool pending = false;
+    for (const char *p = (const char *)nfkc; *p; p++) {
+        if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
+            pending = o > 0;
+            continue;
+        }
+        if (pending && o + 1 < cap)
+            out[o++] = ' ';
+        pending = false;
+        if (o + 1 < cap)
+            out[o++] = *p;
+    }
+    out[o] = 0;
+    free(nfkc);
+}
+
+/* ys_fold_keep_space (fast for these) agrees with the reference on blanks
+ * of every kind at the ends, between words, and in runs. */
+static void fold_keep_space_as_nfkc(void **st)
+{
+    (void)st;
+    static const char *const texts[] = {
+        "  预算 总 额\t\t1,234.5 万元  ",
+        "\u3000\u3000一、收支预算总体安排情况\u3000",
+        "合计\u00a0\u00a0（万元）\r\n第二行",
+        "ＡＢＣ　１２３ abc\f\vdef",
+        "“项目”、「名称」。 ；",
+        "",
+        "   ",
+        "x",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        char want[256], got[256];
+        keep_space_by_hand(texts[i], want, sizeof want);
+        size_t n = ys_fold_keep_space(texts[i], strlen(texts[i]), got, sizeof got);
+        assert_int_equal(n, strlen(want));
+        assert_string_equal(got, want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_valid_matches_utf8proc),
         cmocka_unit_test(fold_ideographs_as_nfkc),
+        cmocka_unit_test(fold_keep_space_as_nfkc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
