@@ -131,19 +131,6 @@ full:
     return (size_t)-1;
 }
 
-size_t ys_fold(const char *s, size_t n, char *out, size_t cap)
-{
-    /* The fast fold answers as fold() does for valid UTF-8; with 4 bytes of
-     * room to spare fold() could not have run out of room where it answers
-     * (its output is never longer than the input). */
-    if (cap > n + 4 && ys_utf8_valid(s, n)) {
-        size_t m = ys_fold_fast(s, n, out, cap);
-        if (m != (size_t)-1)
-            return m;
-    }
-    return fold(s, n, out, cap, false);
-}
-
 
 bool ys_has(const char *s, const char *needle) { return strstr(s, needle) != NULL; }
 
@@ -241,7 +228,7 @@ static size_t stable_char(const unsigned char *p, size_t n, int *ascii)
     if (n < 3)
         return 0;
     if (p[0] >= 0xE4 && p[0] <= 0xE9)
-        return 3;
+        return (((p[1] ^ 0x80) | (p[2] ^ 0x80)) & 0xC0) == 0 ? 3 : 0;
     if (p[0] == 0xEF && ((p[1] == 0xBC && p[2] >= 0x81) || (p[1] == 0xBD && p[2] <= 0x9E))) {
         *ascii = 0x21 + (p[1] - 0xBC) * 0x40 + (p[2] - 0x81);
         return 3;
@@ -255,7 +242,9 @@ static size_t stable_char(const unsigned char *p, size_t n, int *ascii)
 }
 
 /* The fast fold; with `keep`, a run of white space becomes one ASCII space
- * between words (none at either end), as fold() does.  Inlined into each
+ * between words (none at either end), as fold() does.  Every sequence it
+ * takes is well-formed UTF-8 (stable_char's are by their byte ranges), so
+ * it answers for valid text only.  Inlined into each
  * caller so that ys_fold's copy carries no space handling. */
 static inline __attribute__((always_inline)) size_t
 fold_fast(const char *s, size_t n, char *out, size_t cap, bool keep)
@@ -280,7 +269,8 @@ fold_fast(const char *s, size_t n, char *out, size_t cap, bool keep)
             i++;
             continue;
         }
-        if (c >= 0xE4 && c <= 0xE9 && n - i >= 3) {
+        if (c >= 0xE4 && c <= 0xE9 && n - i >= 3 &&
+            (((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) & 0xC0) == 0) {
             if (keep && pending)
                 out[o++] = ' ';
             pending = false;
@@ -321,10 +311,24 @@ size_t ys_fold_fast(const char *s, size_t n, char *out, size_t cap)
     return fold_fast(s, n, out, cap, false);
 }
 
+size_t ys_fold(const char *s, size_t n, char *out, size_t cap)
+{
+    /* The fast fold answers only for valid UTF-8 (it checks every sequence
+     * it takes) and then as fold() does; with 4 bytes of room to spare
+     * fold() could not have run out of room where it answers (its output
+     * is never longer than the input). */
+    if (cap > n + 4) {
+        size_t m = fold_fast(s, n, out, cap, false);
+        if (m != (size_t)-1)
+            return m;
+    }
+    return fold(s, n, out, cap, false);
+}
+
 size_t ys_fold_keep_space(const char *s, size_t n, char *out, size_t cap)
 {
     /* as ys_fold: the fast fold where it answers, with room to spare */
-    if (cap > n + 4 && ys_utf8_valid(s, n)) {
+    if (cap > n + 4) {
         size_t m = fold_fast(s, n, out, cap, true);
         if (m != (size_t)-1)
             return m;

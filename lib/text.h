@@ -32,8 +32,9 @@ size_t ys_fold_keep_space(const char *s, size_t n, char *out, size_t cap);
  * ys_fold for text made only of characters NFKC keeps or maps to ASCII
  * (ASCII, CJK ideographs, full-width ASCII, common CJK punctuation), without
  * utf8proc and without a bounds check per byte (cap must exceed n).
- * Returns the length, or (size_t)-1 when s holds anything else or cap <= n
- * (then use ys_fold).  Same output as ys_fold where it answers.
+ * Returns the length, or (size_t)-1 when s holds anything else (invalid
+ * UTF-8 included) or cap <= n (then use ys_fold).  Same output as ys_fold
+ * where it answers.
  */
 size_t ys_fold_fast(const char *s, size_t n, char *out, size_t cap);
 

@@ -117,12 +117,32 @@ static void fold_keep_space_as_nfkc(void **st)
     }
 }
 
+/* The fast fold answers for valid UTF-8 only: a CJK lead byte with a
+ * broken continuation leaves it to the full fold, which reports it. */
+static void fold_fast_refuses_invalid(void **st)
+{
+    (void)st;
+    static const unsigned char tails[] = {0x00, 0x41, 0x7F, 0xC0, 0xFF};
+    for (int lead = 0xE4; lead <= 0xE9; lead++)
+        for (size_t t = 0; t < sizeof tails; t++)
+            for (int pos = 1; pos <= 2; pos++) {
+                char in[4] = {(char)lead, (char)0x80, (char)0x80, 'x'};
+                in[pos] = (char)tails[t];
+                char out[32];
+                bool valid = valid_by_utf8proc((const unsigned char *)in, sizeof in);
+                assert_false(valid);
+                assert_int_equal(ys_fold_fast(in, sizeof in, out, sizeof out), (size_t)-1);
+                assert_int_equal(ys_fold(in, sizeof in, out, sizeof out), (size_t)-1);
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_valid_matches_utf8proc),
         cmocka_unit_test(fold_ideographs_as_nfkc),
         cmocka_unit_test(fold_keep_space_as_nfkc),
+        cmocka_unit_test(fold_fast_refuses_invalid),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
