@@ -33,7 +33,7 @@ static ys_doc *emit(pdf_glyphs *g)
     ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
     assert_non_null(d);
     int no = 0;
-    assert_int_equal(pdf_emit_page(d, g, 1, &no), YS_OK);
+    assert_int_equal(pdf_emit_page(d, g, 1, &no, NULL), YS_OK);
     return d;
 }
 

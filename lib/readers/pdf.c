@@ -113,6 +113,7 @@ int ys_read_pdf(ys_doc *d, const unsigned char *buf, size_t n, ys_error *err)
         return ys_error_set(err, YS_EINPUT, d->path, 0, "PDF 页数过多（%d 页）", npages);
     }
     pdf_glyphs g = {0};
+    pdf_carry carry = {0};
     int no = 0;
     size_t total = 0;
     for (int i = 0; i < npages && rc == YS_OK; i++) {
@@ -124,10 +125,13 @@ int ys_read_pdf(ys_doc *d, const unsigned char *buf, size_t n, ys_error *err)
         P->g_object_unref(page);
         total += g.n;
         if (rc == YS_OK)
-            rc = pdf_emit_page(d, &g, i + 1, &no);
+            rc = pdf_emit_page(d, &g, i + 1, &no, &carry);
         if (rc != YS_OK)
             ys_error_set(err, rc, d->path, i + 1, "内存不足");
     }
+    if (rc == YS_OK && (rc = pdf_carry_flush(d, &carry)) != YS_OK)
+        ys_error_set(err, rc, d->path, npages, "内存不足");
+    pdf_carry_free(&carry);
     pdf_glyphs_free(&g);
     P->g_object_unref(doc);
     if (rc == YS_OK && total == 0)

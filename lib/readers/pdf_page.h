@@ -28,6 +28,11 @@ typedef struct page {
     int pageno, *no;
     ys_cells cells;
     int rc;
+    pdf_carry *carry;      /* the row held from the page before, or NULL */
+    int hold_last;         /* the block being emitted ends the page */
+    int started;           /* a line of this page was emitted */
+    pdf_col top[PDF_MAX_COLS]; /* columns of the row held from the page */
+    int ntop;              /* before (a table going on here), or 0 */
 } page;
 
 static inline pdf_glyph *G(const page *p, size_t k) { return &p->g->v[p->idx[k]]; }
@@ -42,7 +47,12 @@ void pdf_emit_line(page *p, int is_row);
 /* Append glyph k to b, after a space when it stands apart from prev or the
  * text stream put one between them. */
 void pdf_put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double em);
-/* Emit block rows [r0, r1) as table rows (sets p->rc on failure). */
+/* Emit block rows [r0, r1) as table rows (sets p->rc on failure); with
+ * p->hold_last its last row may go to p->carry instead. */
 void pdf_emit_block(page *p, int r0, int r1);
+/* The page's first lines continued the held row: they are joined to it,
+ * it is emitted, and the number of rows taken is returned (0: the held
+ * row, if any, is emitted as it was). */
+int pdf_take_carry(page *p);
 
 #endif

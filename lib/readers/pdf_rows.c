@@ -224,6 +224,7 @@ static void mark_blocks(page *p)
 
 void pdf_emit_line(page *p, int is_row)
 {
+    p->started = 1;
     if (p->rc == YS_OK &&
         ys_cells_emit(&p->cells, p->d, *p->no + 1, p->pageno, NULL, is_row) != YS_OK)
         p->rc = YS_ENOMEM;
@@ -294,6 +295,11 @@ static int run_page(page *p)
     int rc = make_rows(p);
     if (rc != YS_OK)
         return rc;
+    int taken = pdf_take_carry(p);
+    if (taken > 0) {        /* those lines are part of the page before's row */
+        memmove(p->rows, p->rows + taken, sizeof *p->rows * (size_t)(p->nrows - taken));
+        p->nrows -= taken;
+    }
     mark_blocks(p);
     int first = 0, last = p->nrows - 1;
     for (int i = 0; i < p->nrows && p->rc == YS_OK;) {
@@ -305,6 +311,7 @@ static int run_page(page *p)
         while (j < p->nrows && p->rows[j].block == p->rows[i].block &&
                !((j == last) && !p->rows[j].block && is_page_number(p, &p->rows[j])))
             j++;
+        p->hold_last = j > last || (j == last && !p->rows[j].block && is_page_number(p, &p->rows[j]));
         if (p->rows[i].block)
             pdf_emit_block(p, i, j);
         else
@@ -314,9 +321,9 @@ static int run_page(page *p)
     return p->rc;
 }
 
-int pdf_emit_page(ys_doc *d, pdf_glyphs *g, int pageno, int *no)
+int pdf_emit_page(ys_doc *d, pdf_glyphs *g, int pageno, int *no, pdf_carry *carry)
 {
-    page p = {.g = g, .d = d, .pageno = pageno, .no = no};
+    page p = {.g = g, .d = d, .pageno = pageno, .no = no, .carry = carry};
     if (g->n == 0)
         return YS_OK;
     int rc = run_page(&p);

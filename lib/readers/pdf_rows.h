@@ -30,8 +30,25 @@ int pdf_glyphs_add(pdf_glyphs *g, double x0, double y0, double x1, double y1,
 void pdf_glyphs_clear(pdf_glyphs *g);
 void pdf_glyphs_free(pdf_glyphs *g);
 
-/* Append the page's lines to d (no = ++*no each, page = page).
- * Returns YS_OK or YS_ENOMEM. */
-int pdf_emit_page(ys_doc *d, pdf_glyphs *g, int page, int *no);
+#define PDF_MAX_COLS 128
+
+typedef struct pdf_col { double x0, x1; } pdf_col;
+
+/* The last table row of a page, held until the next page shows whether its
+ * first lines continue it (a row cut by the page break: "208050" at the
+ * foot, "5" at the top).  Zeroed by the caller; cells are owned here. */
+typedef struct pdf_carry {
+    int held, nc, no, page;
+    pdf_col col[PDF_MAX_COLS];
+    ys_buf cell[PDF_MAX_COLS];
+} pdf_carry;
+
+/* Append the page's lines to d (no = ++*no each, page = page).  carry
+ * (or NULL) holds a table row across pages: call pdf_carry_flush after
+ * the last page.  Returns YS_OK or YS_ENOMEM. */
+int pdf_emit_page(ys_doc *d, pdf_glyphs *g, int page, int *no, pdf_carry *carry);
+/* Emit the held row, if any, to d.  Returns YS_OK or YS_ENOMEM. */
+int pdf_carry_flush(ys_doc *d, pdf_carry *c);
+void pdf_carry_free(pdf_carry *c);
 
 #endif
