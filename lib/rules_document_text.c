@@ -1,10 +1,10 @@
 /*
  * rules_document_text.c — DOC.* kinds about the words of the document:
- * a sentence or paragraph written twice (DOC.repeat), the wrong entity word
- * — 部门 in a 单位 disclosure or the reverse (DOC.entity), and function or
- * economic class names out of date for the budget year (DOC.class_name).
- * Promise: reads titles, notes, row names, claim subjects and paragraphs;
- * never special-cases a document; one finding per line and subject.
+ * a sentence or paragraph written twice (DOC.repeat) and the wrong entity
+ * word — 部门 in a 单位 disclosure or the reverse (DOC.entity).  Class names
+ * out of date (DOC.class_name) are in rules_document_names.c.
+ * Promise: reads titles, notes and paragraphs; never special-cases a
+ * document; one finding per line and subject.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +12,6 @@
 
 #include "rules_document.h"
 #include "text.h"
-#include "yusuan/codes.h"
 
 /* ---- DOC.repeat ----------------------------------------------------------- */
 
@@ -250,109 +249,5 @@ int ys_dk_entity(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     for (size_t i = 0; i < ts->nparas && rc == YS_OK; i++)
         if (ts->paras[i].text && ts->paras[i].part != 4)
             rc = entity_text(r, ts->paras[i].text, ts->paras[i].line, e, out);
-    return rc;
-}
-
-/* ---- DOC.class_name ------------------------------------------------------- */
-
-static bool valid_in(const ys_code *c, int year)
-{
-    return (c->year_from == 0 || year >= c->year_from) && (c->year_to == 0 || year <= c->year_to);
-}
-
-/* Is `name` (folded) the name of some entry of this kind valid in year? */
-static bool name_current(ys_codekind kind, const char *name, int year)
-{
-    char f[256];
-    for (int i = 0; i < ys_code_count(); i++) {
-        const ys_code *c = ys_code_at(i);
-        if (c->kind == kind && valid_in(c, year) &&
-            strcmp(ys_name_fold(c->name, f, sizeof f), name) == 0)
-            return true;
-    }
-    return false;
-}
-
-static int report_old(const ys_rule *r, const ys_tableset *ts, const char *table, int line,
-                      const ys_code *old, ys_findings *out)
-{
-    const ys_code *now = ys_code_find(old->kind, old->code, ts->year);
-    ys_side s = ys_side_of((ys_amount){0}, line);
-    char until[32] = "";
-    if (old->year_to)
-        snprintf(until, sizeof until, "%d 年及以前", old->year_to);
-    else
-        snprintf(until, sizeof until, "%d 年起", old->year_from);
-    return ys_report_finding(out, r, ys_doc_sev(r), table, &s, now ? now->name : "", old->name,
-                             "科目 %s 的名称“%s”是%s的名称，%d 年应为“%s”", old->code,
-                             old->name, until, ts->year, now ? now->name : "（已取消）");
-}
-
-/* A coded table row named by an entry of its code that is not valid in the
- * budget year. */
-static int row_names(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
-{
-    char have[256], f[256];
-    for (size_t t = 0; t < ts->ntables; t++)
-        for (size_t i = 0; i < ts->tables[t]->nrows; i++) {
-            const ys_row *row = &ts->tables[t]->rows[i];
-            if (!row->code || !row->code[0] || !row->name)
-                continue;
-            ys_codekind kind = row->code[0] == '2' ? YS_CODE_FUNCTION : YS_CODE_ECON;
-            const ys_code *all[8];
-            int n = ys_code_all(kind, row->code, all, 8);
-            ys_name_fold(row->name, have, sizeof have);
-            for (int k = 0; k < n && k < 8; k++) {
-                if (valid_in(all[k], ts->year) || strcmp(ys_name_fold(all[k]->name, f, sizeof f), have))
-                    continue;
-                int rc = report_old(r, ts, ts->tables[t]->id, row->line, all[k], out);
-                if (rc)
-                    return rc;
-                break;
-            }
-        }
-    return YS_OK;
-}
-
-/* Class (类) names out of date in folded text: each once per line. */
-static int text_names(const ys_rule *r, const ys_tableset *ts, const char *text, int line,
-                      const char *table, ys_findings *out)
-{
-    char *f = ys_doc_fold(text);
-    if (!f)
-        return YS_ENOMEM;
-    char name[256], now[256];
-    int rc = YS_OK;
-    for (int i = 0; i < ys_code_count() && rc == YS_OK; i++) {
-        const ys_code *c = ys_code_at(i);
-        if (c->level != 1 || valid_in(c, ts->year) ||
-            !ys_has(f, ys_name_fold(c->name, name, sizeof name)) ||
-            name_current(c->kind, name, ts->year))
-            continue;
-        const ys_code *cur = ys_code_find(c->kind, c->code, ts->year);
-        /* an old name that lies inside the current one is no evidence */
-        if (cur && ys_has(ys_name_fold(cur->name, now, sizeof now), name))
-            continue;
-        if (!ys_doc_reported(out, r, line))
-            rc = report_old(r, ts, table, line, c, out);
-    }
-    free(f);
-    return rc;
-}
-
-/* DOC.class_name: row names, claim subjects and paragraphs that use a
- * class name of another period (ys_code_all gives each name's years). */
-int ys_dk_class_name(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
-{
-    if (!ts->year)
-        return YS_OK;
-    int rc = row_names(r, ts, out);
-    for (size_t i = 0; i < ts->nparas && rc == YS_OK; i++)
-        if (ts->paras[i].text && ts->paras[i].part != 4)
-            rc = text_names(r, ts, ts->paras[i].text, ts->paras[i].line, "", out);
-    for (size_t i = 0; i < ts->nclaims && rc == YS_OK; i++)
-        if (ts->claims[i].subject && (ts->claims[i].scope || !ts->nparas))
-            rc = text_names(r, ts, ts->claims[i].subject, ts->claims[i].line,
-                            ts->claims[i].scope ? ts->claims[i].scope : "", out);
     return rc;
 }
