@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "arena.h"
 #include "recognize_tables.h"
 #include "text.h"
 #include "yusuan/codes.h"
@@ -345,11 +346,49 @@ static bool packed_total(ys_rz *z, const ys_rz_map *m, const ys_table *t, size_t
     return k > 0;
 }
 
-int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
+/* The name of a row whose name column is empty on a page laid out with a
+ * column more ("退休费" left of the column its page's header names): the
+ * one text cell of the line in no mapped column that is neither code nor
+ * figure. */
+static const char *stray_name(ys_rz *z, const ys_rz_map *m, size_t li)
+{
+    const char *hit = "";
+    for (int c = 0; c < m->width && c < z->doc->lines[li].ncells; c++) {
+        const char *s = ys_rz_cell(z, li, c);
+        ys_amount v;
+        if (m->role[c] != YS_COL_NONE || !*s || ys_is_code(s) ||
+            ys_rz_amount(z->doc->lines[li].cells[c], YS_UNIT_YUAN, &v))
+            continue;
+        if (*hit)
+            return "";
+        hit = s;
+    }
+    return hit;
+}
+
+/* The header again on a page other than the last row's: remapped when it
+ * can be (li moves to the line before its data).  Returns true when so. */
+static bool page_header(ys_rz *z, const ys_ptable *pt, const ys_table *t, ys_rz_map *m,
+                        size_t *li, size_t end, int row_page)
+{
+    size_t data;
+    int page = z->doc->lines[*li].page;
+    if (!page || page == row_page || !ys_rz_remap(z, pt, *li, end, t->unit, m, &data))
+        return false;
+    *li = data - 1;
+    return true;
+}
+
+int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *map,
                     size_t from, size_t end)
 {
     char pending[YS_RZ_NAME_MAX] = "";
     gridrow g;
+    ys_rz_map *m = ys_arena_alloc(z->scratch, sizeof *m);
+    if (!m)
+        return YS_ENOMEM;
+    *m = *map;
+    int row_page = from < end ? z->doc->lines[from].page : 0;
     for (size_t li = from; li < end && !z->oom; li++) {
         int ne = ys_rz_nonempty(z, li);
         if (ne == 0)
@@ -361,7 +400,11 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         if (ne == 1 && !z->doc->lines[li].is_row && !name_tail(z, li, end)) {
             const char *lone = ys_rz_short_text(z, li, 1);
             /* an empty table's bare 合计 line, then its 注 */
-            if (header_again(z, m, li) || ys_rz_paragraph(z, t, li) || (lone && is_total_word(lone)))
+            if (header_again(z, m, li)) {
+                page_header(z, pt, t, m, &li, end, row_page);
+                continue;
+            }
+            if (ys_rz_paragraph(z, t, li) || (lone && is_total_word(lone)))
                 continue;
             break;
         }
@@ -383,8 +426,12 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         split_code(&g, pt);
         if (!g.code[0] && !g.name[0] && !g.fig)
             continue;
-        if (!g.fig && g.name[0] && (strcmp(g.name, m->name_label) == 0 || header_again(z, m, li)))
-            continue;   /* the header again, on a new page */
+        if (!g.fig && g.name[0] && (strcmp(g.name, m->name_label) == 0 || header_again(z, m, li))) {
+            page_header(z, pt, t, m, &li, end, row_page);   /* the header again, on a new page */
+            continue;
+        }
+        if (!g.name[0] && g.code[0])
+            ys_rz_append(g.name, stray_name(z, m, li));
         ys_row *prev = t->nrows ? &t->rows[t->nrows - 1] : NULL;
         if (!g.code[0] && !g.fig && !is_total_word(g.name) && pt->codes != YS_PCODES_NONE) {
             char joined[YS_RZ_NAME_MAX] = "";
@@ -409,6 +456,7 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         }
         if (add_grid_row(z, pt, t, m, li, &g) != YS_OK)
             return YS_ENOMEM;
+        row_page = z->doc->lines[li].page;
     }
     if (pending[0] && t->nrows)
         ys_rz_rename_row(z, &t->rows[t->nrows - 1], t->rows[t->nrows - 1].name, pending);

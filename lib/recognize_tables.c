@@ -337,11 +337,15 @@ static bool map_by_labels(const ys_ptable *pt, const tcols *tc, int width, ys_rz
         names += m->role[c] == YS_COL_NAME;
         figures += m->role[c] >= 0;
     }
-    *all_keys = names >= (pt->shape == YS_SHAPE_TWOSIDED ? 2 : 1);
+    /* as many name columns as the profile has (table 7 has none) */
+    int need = 0;
+    for (int k = 0; k < pt->ncols; k++)
+        need += is_name_key(pt, k);
+    *all_keys = names >= need;
     for (int k = 0; k < pt->ncols; k++)
         if (tc->of_pcol[k] >= 0 && !seen[k])
             *all_keys = false;
-    return ok && figures > 0 && names >= (pt->shape == YS_SHAPE_TWOSIDED ? 2 : 1);
+    return ok && figures > 0 && names >= need;
 }
 
 static void map_by_order(const ys_ptable *pt, const tcols *tc, int width, ys_rz_map *m)
@@ -398,6 +402,80 @@ static bool no_figures(ys_rz *z, size_t from, size_t end)
     return true;
 }
 
+bool ys_rz_remap(ys_rz *z, const ys_ptable *pt, size_t li, size_t end, ys_unit unit,
+                 ys_rz_map *m, size_t *data)
+{
+    header h;
+    h.unit = (int)unit;
+    find_header(z, pt, li, end, &h);
+    if (h.nrows == 0 || h.data >= end)
+        return false;
+    int width = table_width(z, &h, end);
+    ys_rz_map *nm = ys_arena_alloc(z->scratch, sizeof *nm);
+    if (!nm) {
+        z->oom = 1;
+        return false;
+    }
+    tcols tc;
+    table_cols(pt, &tc);
+    build_paths(z, &h, width, nm);
+    nm->width = width;
+    bool all_keys;
+    map_by_labels(pt, &tc, width, nm, &all_keys);   /* a column it cannot name stays out */
+    /* every column read before must be there again, and the names */
+    for (int c = 0; c < m->width; c++) {
+        bool found = m->role[c] == YS_COL_NONE || m->role[c] == YS_COL_CODE;
+        for (int k = 0; k < width && !found; k++)
+            found = nm->role[k] == m->role[c];
+        if (!found)
+            return false;
+    }
+    nm->code_label = m->code_label;
+    nm->name_label = m->name_label;
+    *m = *nm;
+    *data = h.data;
+    return true;
+}
+
+/* The key the text of one header cell names: its leaf synonym, or the
+ * first of labels run together; -1 when none. */
+static int cell_key(const ys_ptable *pt, const char *s)
+{
+    for (int k = 0; k < pt->ncols; k++)
+        for (int i = 0; i < pt->cols[k].nsyn; i++) {
+            const ys_psyn *syn = &pt->cols[k].syn[i];
+            if (strcmp(syn->parts[syn->nparts - 1], s) == 0)
+                return k;
+        }
+    return run_of_labels(pt, s, -1, 0);
+}
+
+/* A table without codes (one row of figures, the 三公 table) whose readers
+ * joined the labels of columns without figures into their neighbours: a
+ * figure column with cells of two header rows naming two different keys
+ * ("公务接待费" over "小计购置费") cannot be told — which label its figure
+ * stands under is lost.  Such a table is not read (a reader that keeps
+ * the columns apart gives the labels their own columns). */
+static bool labels_collide(ys_rz *z, const ys_ptable *pt, const header *h, const ys_rz_map *m)
+{
+    if (pt->codes != YS_PCODES_NONE)
+        return false;
+    for (int c = 0; c < m->width; c++) {
+        int key = -1;
+        for (int r = 0; r < h->nrows && m->role[c] >= 0; r++) {
+            size_t li = h->rows[r];
+            if (ys_rz_nonempty(z, li) == 1 && !z->doc->lines[li].is_row)
+                continue;   /* a lone label line stands at no column */
+            const char *s = ys_rz_cell(z, li, c);
+            int k = *s ? cell_key(pt, s) : -1;
+            if (k >= 0 && key >= 0 && k != key)
+                return true;
+            key = k >= 0 ? k : key;
+        }
+    }
+    return false;
+}
+
 int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t title_from,
                      size_t body, size_t end)
 {
@@ -411,10 +489,11 @@ int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t titl
     build_paths(z, &h, width, &m);
     m.width = width;
     bool all_keys = false;
-    if (!map_by_labels(pt, &tc, width, &m, &all_keys)) {
+    bool mapped = map_by_labels(pt, &tc, width, &m, &all_keys);
+    if (!mapped || (width != pt->ncols && labels_collide(z, pt, &h, &m))) {
         if (width == pt->ncols)
             map_by_order(pt, &tc, width, &m);
-        else if (!all_keys && !no_figures(z, h.data, end))
+        else if ((mapped || !all_keys) && !no_figures(z, h.data, end))
             return z->oom ? YS_ENOMEM : YS_OK;   /* cannot be mapped: left out */
     }
     label_of(&m, YS_COL_CODE, &m.code_label);

@@ -102,6 +102,15 @@ void ys_rz_append(char *dst, const char *s);
  * memory). */
 void ys_rz_rename_row(ys_rz *z, ys_row *r, const char *head, const char *tail);
 
+/*
+ * The header repeated at line li (a new page) mapped afresh into *m: a page
+ * may set its columns otherwise (a column more on that page).  Returns true
+ * and the first data line in *data when every column of the old map is
+ * found again; false leaves *m as it was.
+ */
+bool ys_rz_remap(ys_rz *z, const ys_ptable *pt, size_t li, size_t end, ys_unit unit,
+                 ys_rz_map *m, size_t *data);
+
 /* Rows of a mapped grid table from lines [from, end) (recognize_rows.c). */
 int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
                     size_t from, size_t end);

@@ -117,8 +117,8 @@ table 6
 title 部门一般公共预算基本支出部门预算经济分类预算表|预算单位一般公共预算基本支出部门预算经济分类预算表|单位一般公共预算基本支出部门预算经济分类预算表
 required yes
 codes econ
-col @code 类|款|编码|部门预算经济分类科目
-col @name 经济分类科目名称|科目名称
+col @code 类|款|编码|部门预算经济分类科目|经济分类科目编码
+col @name 经济分类科目名称|部门经济分类科目名称|科目名称
 col total 合计
 col personnel 人员经费
 col public 公用经费
@@ -136,7 +136,8 @@ col reception 公务接待费
 col car.subtotal 公务用车购置及运行费/小计|小计
 col car.purchase 购置费
 col car.operation 运行费
-col admin_running 机关运行经费预算数|机关运行经费预算/数|机关运行经费预算
+# "机关运行经费预算数" wraps: "…预算" / "数", "…运行经" / "费预算数"
+col admin_running 机关运行经费预算数|机关运行经费预算/数|机关运行经费预算|数|费预算数
 
 # 财政项目支出绩效目标填报表: one per project, read by the forms reader
 table 12
