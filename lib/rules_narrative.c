@@ -58,8 +58,9 @@ static int rk_claim_cell(const ys_rule *r, const ys_tableset *ts, ys_findings *o
         }
         if (matched <= 0)
             continue;
-        if (r->c && strcmp(r->c, "le") == 0 && said.fen <= cell.fen)
-            continue;
+        if ((r->c && strcmp(r->c, "le") == 0 && said.fen <= cell.fen) ||
+            ys_judge(&said, &cell) < 0)
+            continue;   /* agreeing: no labels to make */
         char what[512], cl[384], el[256], tables[32];
         snprintf(what, sizeof what, "%s（%s）", claim_label(c, cl, sizeof cl), r->desc);
         ys_expr_label(ts, r->b, c->code, el, sizeof el);

@@ -47,8 +47,8 @@ static int compare_with_rows(ys_findings *out, const ys_rule *r, const ys_table 
     ys_side_init(&rhs);
     for (int i = 0; i < nk; i++)
         ys_side_add(&rhs, ys_cell_at(kids[i], c), ys_cell_line(kids[i], c));
-    if (lhs.nparts == 0 && rhs.nparts == 0)
-        return YS_OK;
+    if ((lhs.nparts == 0 && rhs.nparts == 0) || ys_judge(&lhs, &rhs) < 0)
+        return YS_OK;   /* agreeing: no labels to make */
     char tl[128], rl[256], what[512], rname[128];
     snprintf(what, sizeof what, "%s %s行 %s", ys_table_label(t->id, tl, sizeof tl),
              ys_row_label(top, rl, sizeof rl), ys_rule_col(t->cols[c]));
@@ -88,8 +88,8 @@ int ys_rk_row_sum(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
         ys_side_init(&rhs);
         for (int k = 0; k < np; k++)
             ys_side_add(&rhs, ys_cell_at(row, parts[k]), ys_cell_line(row, parts[k]));
-        if (lhs.nparts == 0 && rhs.nparts == 0)
-            continue;
+        if ((lhs.nparts == 0 && rhs.nparts == 0) || ys_judge(&lhs, &rhs) < 0)
+            continue;   /* agreeing: no labels to make */
         char tl[128], rl[256], what[512];
         snprintf(what, sizeof what, "%s %s行", ys_table_label(t->id, tl, sizeof tl),
                  ys_row_label(row, rl, sizeof rl));
@@ -257,9 +257,7 @@ int ys_rk_cross(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     if (collect_codes(ts, r->a, va, MAXROWS, &na) != YS_OK ||
         collect_codes(ts, r->b, vb, MAXROWS, &nb) != YS_OK)
         goto done;
-    char la[256], lb[256];
-    ys_expr_label(ts, r->a, NULL, la, sizeof la);
-    ys_expr_label(ts, r->b, NULL, lb, sizeof lb);
+    char la[256] = "", lb[256] = "";   /* made for the first finding */
     for (int pass = 0; pass < 2 && rc == YS_OK; pass++) {
         code_side *from = pass ? vb : va, *to = pass ? va : vb;
         int nfrom = pass ? nb : na, nto = pass ? na : nb;
@@ -272,12 +270,16 @@ int ys_rk_cross(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
             ys_side none;
             ys_side_init(&none);
             const ys_side *other = j < nto ? &to[j].s : &none;
+            const ys_side *sa = pass ? other : &from[i].s, *sb = pass ? &from[i].s : other;
+            if ((sa->nparts == 0 && sb->nparts == 0) || ys_judge(sa, sb) < 0)
+                continue;   /* agreeing: no labels to make */
+            if (!la[0]) {
+                ys_expr_label(ts, r->a, NULL, la, sizeof la);
+                ys_expr_label(ts, r->b, NULL, lb, sizeof lb);
+            }
             char what[512], rl[256];
             snprintf(what, sizeof what, "%s 科目 %s", r->c ? r->c : "跨表核对",
                      ys_row_label(from[i].row, rl, sizeof rl));
-            const ys_side *sa = pass ? other : &from[i].s, *sb = pass ? &from[i].s : other;
-            if (sa->nparts == 0 && sb->nparts == 0)
-                continue;
             rc = ys_compare(out, r, r->id[0] == 'X' ? r->id + 2 : r->id, what, la, sa,
                             lb, sb);
         }
@@ -356,8 +358,9 @@ int ys_rk_eq(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     ys_side_init(&lhs);
     ys_side_init(&rhs);
     int na = ys_expr_sum(ts, r->a, NULL, &lhs), nb = ys_expr_sum(ts, r->b, NULL, &rhs);
-    if (na < 0 || nb < 0 || na + nb == 0 || (lhs.nparts == 0 && rhs.nparts == 0))
-        return YS_OK;
+    if (na < 0 || nb < 0 || na + nb == 0 || (lhs.nparts == 0 && rhs.nparts == 0) ||
+        ys_judge(&lhs, &rhs) < 0)
+        return YS_OK;   /* agreeing: no labels to make */
     char la[256], lb[256], tables[96];
     ys_expr_label(ts, r->a, NULL, la, sizeof la);
     ys_expr_label(ts, r->b, NULL, lb, sizeof lb);
