@@ -6,20 +6,20 @@
  * at every start, whether the run needs it or not.  Linking libxml2 (which
  * brings ICU and libstdc++), libzip (libcrypto, bz2, lzma), libxlsxwriter
  * (minizip, libcrypto, z) and poppler-glib (some fifty objects) made start-up
- * the largest single cost of a text-only audit.  Measured on the reference
- * document (`yusuan audit` of the .txt, callgrind): with them linked, 18
- * objects, 47.8 M instructions of which 6.0 M in ld.so and most of 13 M more
- * in the libraries' initialisers; with them opened here instead, 6 objects,
- * 28.6 M instructions, 0.14 M in ld.so, and the whole process from 12.7 to
- * 7.3 ms (hyperfine, loaded 2-core machine).  So those libraries are opened
- * the first time a file needs one: a text audit never loads them.
+ * a large share of a text-only audit.  Measured on the reference document
+ * (`yusuan audit` of the .txt, callgrind, same code linked both ways): with
+ * them linked, 18 objects and 36.7 M instructions, 6.3 M of them in ld.so;
+ * with them opened here instead, 6 objects and 28.6 M, 0.2 M in ld.so.  So
+ * those libraries are opened the first time a file needs one: a text audit
+ * never loads them.
  *
- * Each user (readers/poppler_dl.h, readers/xml_dl.h, zip_dl.h) keeps its
- * function list as an X-macro X(name) and builds from it a struct whose
- * members are `__typeof__(&name) name` — the exact declared type from the
- * library's own -dev header, so every call through the table is checked by
- * the compiler — and a ys_dynsym list naming each member.  A variable (such
- * as libxml2's xmlFree) works the same way: its member is a pointer to it.
+ * Each user (readers/poppler_dl.h, readers/xml_dl.h, zip_dl.h,
+ * xlsxwriter_dl.h) keeps its function list as an X-macro X(name) and builds
+ * from it a struct whose members are `__typeof__(&name) name` — the exact
+ * declared type from the library's own -dev header, so every call through
+ * the table is checked by the compiler — and a ys_dynsym list naming each
+ * member.  A variable (such as libxml2's xmlFree) works the same way: its
+ * member is a pointer to it.
  *
  * Promise: a library is opened at most once per process (thread-safe) and
  * never closed (glib types cannot be unregistered, and the libraries'
