@@ -121,6 +121,41 @@ static int parse_unit(pparse *pp, const char *v, int *out)
     return set_enum(pp, v, units, out);
 }
 
+/* The index of the table's column `key` (declared before), or -1. */
+static int col_index(const ys_ptable *t, const char *key, size_t n)
+{
+    for (int k = 0; k < t->ncols; k++)
+        if (strlen(t->cols[k].key) == n && strncmp(t->cols[k].key, key, n) == 0)
+            return k;
+    return -1;
+}
+
+/* "KEY PART+PART+…" into a ys_psum; every key a `col` declared above. */
+static int parse_sum(pparse *pp, ys_ptable *t, const char *args)
+{
+    if (t->nsums == YS_PROFILE_MAX_SUMS)
+        return perr(pp, "sum 过多");
+    ys_psum *sum = &t->sums[t->nsums];
+    const char *sp = strpbrk(args, " \t");
+    if (!sp || (sum->key = col_index(t, args, (size_t)(sp - args))) < 0)
+        return perr(pp, "sum 的列须先以 col 声明");
+    while (*sp == ' ' || *sp == '\t')
+        sp++;
+    sum->nparts = 0;
+    for (const char *s = sp; *s;) {
+        size_t n = strcspn(s, "+");
+        int k = col_index(t, s, n);
+        if (k < 0 || sum->nparts == YS_PROFILE_MAX_PARTS)
+            return perr(pp, "sum 的列须先以 col 声明");
+        sum->parts[sum->nparts++] = k;
+        s += n + (s[n] == '+');
+    }
+    if (sum->nparts < 2)
+        return perr(pp, "sum 至少需要两个部分");
+    t->nsums++;
+    return YS_OK;
+}
+
 static int table_directive(pparse *pp, const char *kw, char *args)
 {
     static const char *const shapes[] = {"grid", "twosided", "forms", NULL};
@@ -155,6 +190,8 @@ static int table_directive(pparse *pp, const char *kw, char *args)
         if (t->ncols == YS_PROFILE_MAX_COLS)
             return perr(pp, "列过多");
         return parse_key(pp, args, &t->cols[t->ncols++]);
+    } else if (strcmp(kw, "sum") == 0) {
+        return parse_sum(pp, t, args);
     } else if (strcmp(kw, "row") == 0) {
         if (t->nrows == YS_PROFILE_MAX_ROWKEYS)
             return perr(pp, "固定行过多");

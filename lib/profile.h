@@ -56,6 +56,18 @@ typedef struct ys_pkey {
     ys_psyn syn[YS_PROFILE_MAX_SYN];
 } ys_pkey;
 
+#define YS_PROFILE_MAX_SUMS 4
+#define YS_PROFILE_MAX_PARTS 8
+
+/* `sum KEY PART+PART+…`: column KEY equals the sum of the PART columns
+ * (indices into the table's cols).  Used to read a one-row table whose
+ * labels the readers ran together (recognize_sums.c), not to check one. */
+typedef struct ys_psum {
+    int key;
+    int nparts;
+    int parts[YS_PROFILE_MAX_PARTS];
+} ys_psum;
+
 typedef struct ys_ptable {
     const char *id;        /* "1", "5-1", "11" */
     ys_pshape shape;
@@ -71,6 +83,8 @@ typedef struct ys_ptable {
     ys_pkey cols[YS_PROFILE_MAX_COLS];
     int nrows;
     ys_pkey rows[YS_PROFILE_MAX_ROWKEYS];
+    int nsums;
+    ys_psum sums[YS_PROFILE_MAX_SUMS];
 } ys_ptable;
 
 /* A section part 3 (情况说明) must have: the words of its heading without

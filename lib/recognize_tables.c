@@ -437,43 +437,32 @@ bool ys_rz_remap(ys_rz *z, const ys_ptable *pt, size_t li, size_t end, ys_unit u
     return true;
 }
 
-/* The key the text of one header cell names: its leaf synonym, or the
- * first of labels run together; -1 when none. */
-static int cell_key(const ys_ptable *pt, const char *s)
+/* Decompose s into labels run together from position `depth` on; keys[]
+ * receives their columns.  Returns the count, 0 when s is no such run. */
+static int label_run(const ys_ptable *pt, const char *s, int *keys, int max, int depth)
 {
+    if (!*s)
+        return depth;
+    if (depth == max)
+        return 0;
     for (int k = 0; k < pt->ncols; k++)
         for (int i = 0; i < pt->cols[k].nsyn; i++) {
             const ys_psyn *syn = &pt->cols[k].syn[i];
-            if (strcmp(syn->parts[syn->nparts - 1], s) == 0)
-                return k;
+            const char *leaf = syn->parts[syn->nparts - 1];
+            size_t n = strlen(leaf);
+            if (strncmp(s, leaf, n) != 0)
+                continue;
+            keys[depth] = k;
+            int got = label_run(pt, s + n, keys, max, depth + 1);
+            if (got)
+                return got;
         }
-    return run_of_labels(pt, s, -1, 0);
+    return 0;
 }
 
-/* A table without codes (one row of figures, the 三公 table) whose readers
- * joined the labels of columns without figures into their neighbours: a
- * figure column with cells of two header rows naming two different keys
- * ("公务接待费" over "小计购置费") cannot be told — which label its figure
- * stands under is lost.  Such a table is not read (a reader that keeps
- * the columns apart gives the labels their own columns). */
-static bool labels_collide(ys_rz *z, const ys_ptable *pt, const header *h, const ys_rz_map *m)
+int ys_rz_label_keys(const ys_ptable *pt, const char *s, int *keys, int max)
 {
-    if (pt->codes != YS_PCODES_NONE)
-        return false;
-    for (int c = 0; c < m->width; c++) {
-        int key = -1;
-        for (int r = 0; r < h->nrows && m->role[c] >= 0; r++) {
-            size_t li = h->rows[r];
-            if (ys_rz_nonempty(z, li) == 1 && !z->doc->lines[li].is_row)
-                continue;   /* a lone label line stands at no column */
-            const char *s = ys_rz_cell(z, li, c);
-            int k = *s ? cell_key(pt, s) : -1;
-            if (k >= 0 && key >= 0 && k != key)
-                return true;
-            key = k >= 0 ? k : key;
-        }
-    }
-    return false;
+    return *s && max > 0 ? label_run(pt, s, keys, max, 0) : 0;
 }
 
 int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t title_from,
@@ -490,10 +479,13 @@ int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t titl
     m.width = width;
     bool all_keys = false;
     bool mapped = map_by_labels(pt, &tc, width, &m, &all_keys);
-    if (!mapped || (width != pt->ncols && labels_collide(z, pt, &h, &m))) {
+    int one = pt->codes == YS_PCODES_NONE && width != pt->ncols
+                  ? ys_rz_one_row(z, pt, h.rows, h.nrows, h.data, end, &m, tc.of_pcol)
+                  : 0;
+    if (one < 0 || (!mapped && one == 0)) {
         if (width == pt->ncols)
             map_by_order(pt, &tc, width, &m);
-        else if ((mapped || !all_keys) && !no_figures(z, h.data, end))
+        else if ((one < 0 || !all_keys) && !no_figures(z, h.data, end))
             return z->oom ? YS_ENOMEM : YS_OK;   /* cannot be mapped: left out */
     }
     label_of(&m, YS_COL_CODE, &m.code_label);

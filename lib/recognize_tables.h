@@ -111,6 +111,25 @@ void ys_rz_rename_row(ys_rz *z, ys_row *r, const char *head, const char *tail);
 bool ys_rz_remap(ys_rz *z, const ys_ptable *pt, size_t li, size_t end, ys_unit unit,
                  ys_rz_map *m, size_t *data);
 
+/* The profile columns (indices into pt->cols) a header cell's folded text
+ * names: its leaf synonym, or each of several labels run together
+ * ("合计因公出国(境)费"), in order, at most max.  Returns the count, 0 when
+ * it names none. */
+int ys_rz_label_keys(const ys_ptable *pt, const char *s, int *keys, int max);
+
+/*
+ * A one-row table without codes (the 三公 table) whose readers ran the
+ * labels of columns without figures into their neighbours (recognize_sums.c):
+ * when a figure column stands under labels of more than one key, the one
+ * reading (keys in printed order, every `sum` of the profile kept) decides.
+ * hrows[0..nh) are the header lines, figures are read from the first line
+ * with figures in [data, end); of_pcol maps profile columns to table
+ * columns.  Returns 0 when no column is in doubt (*m stands), 1 when *m
+ * was set from the one reading, -1 when there is none or several.
+ */
+int ys_rz_one_row(ys_rz *z, const ys_ptable *pt, const size_t *hrows, int nh, size_t data,
+                  size_t end, ys_rz_map *m, const int *of_pcol);
+
 /* Rows of a mapped grid table from lines [from, end) (recognize_rows.c). */
 int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map *m,
                     size_t from, size_t end);

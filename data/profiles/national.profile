@@ -58,6 +58,14 @@
 #                           in profile order wins.  Expenditure rows that match
 #                           no `row` are looked up among the function 类 names
 #                           and become `out.class` with that code.
+#     sum KEY K+K+…         a one-row table (codes none): column KEY is the
+#                           sum of columns K (all declared by `col` above).
+#                           Only read when the readers ran the labels of
+#                           columns without figures into their neighbours
+#                           and a figure's column is in doubt: the one
+#                           reading under the labels that keeps every sum
+#                           is taken (none or several: the table is left
+#                           out).  The rules check the sums, not this.
 #
 # Keys ending in "_total", and rows named 合计/总计, are TOTAL rows.
 

@@ -138,6 +138,10 @@ col car.purchase 购置费
 col car.operation 运行费
 # "机关运行经费预算数" wraps: "…预算" / "数", "…运行经" / "费预算数"
 col admin_running 机关运行经费预算数|机关运行经费预算/数|机关运行经费预算|数|费预算数
+# which figure stands under which label when the readers ran labels of
+# empty columns together ("合计因公出国(境)费 | 公务接待费 / 小计购置费")
+sum total abroad+reception+car.subtotal
+sum car.subtotal car.purchase+car.operation
 
 # 财政项目支出绩效目标填报表: one per project, read by the forms reader
 table 12
