@@ -533,14 +533,54 @@ size_t ys_ikey_bigrams(const char *key, uint64_t *out, size_t cap)
     return bigrams(cp, n, out);
 }
 
-/* ys_similarity of two keys whose bigrams are made. */
-static int ikey_similarity(const ys_ikey *a, const ys_ikey *b)
+/* The Dice score of two made keys when it can reach `min`, else some
+ * value below min: the merge stops once the rest cannot reach it. */
+static int ikey_dice_min(const ys_ikey *a, const ys_ikey *b, int min)
 {
-    if (!strcmp(a->s, b->s))
-        return 1000;
     if (!a->n || !b->n)
         return 0;
-    return (int)(2000 * common_bigrams(a->bg, a->n, b->bg, b->n) / (a->n + b->n));
+    size_t sum = a->n + b->n, need = (size_t)min * sum, i = 0, j = 0, common = 0;
+    while (i < a->n && j < b->n) {
+        size_t left = a->n - i < b->n - j ? a->n - i : b->n - j;
+        if (2000 * (common + left) < need)
+            return 0;
+        if (a->bg[i] == b->bg[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (a->bg[i] < b->bg[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return (int)(2000 * common / sum);
+}
+
+/* One key inside the other (the shorter in the longer), both of at least
+ * four characters: indicator_score's 900. */
+static bool ikey_contained(const ys_ikey *a, const ys_ikey *b)
+{
+    const ys_ikey *lo = a->len <= b->len ? a : b, *hi = lo == a ? b : a;
+    return strstr(hi->s, lo->s) && ys_utf8_len(a->s, a->len) >= 4 &&
+           ys_utf8_len(b->s, b->len) >= 4;
+}
+
+/* indicator_score with the keys made: the similarity is only worked out
+ * in full where it can reach IND_SIM_OK.  Same result. */
+static int ikey_score(const ys_indicator *x, const ys_ikey *kx, const ys_indicator *y,
+                      const ys_ikey *ky)
+{
+    int sim;
+    if (kx->len == ky->len && !strcmp(kx->s, ky->s))
+        sim = 1000;
+    else if (ikey_contained(kx, ky))
+        sim = 900;   /* unequal keys one inside the other are never 1000 alike */
+    else
+        sim = ikey_dice_min(kx, ky, IND_SIM_OK);
+    if (sim < IND_SIM_OK)
+        return 0;
+    return sim * 2 + (x->l1 && y->l1 && !strcmp(x->l1, y->l1));
 }
 
 /* How alike x (key kx) and y (key ky) are as measures, given their
@@ -566,7 +606,7 @@ long ys_match_indicator_keyed(const ys_indicator *x, const ys_ikey *kx,
     for (size_t i = 0; i < n; i++) {
         if (used && used[i])
             continue;
-        int score = indicator_score(x, kx->s, ind[i], keys[i]->s, ikey_similarity(kx, keys[i]));
+        int score = ikey_score(x, kx, ind[i], keys[i]);
         if (score > best_score) {
             best_score = score;
             best = (long)i;

@@ -160,6 +160,7 @@ static int make_keys(ys_iviews *vs)
         at[2 * i] = klen;
         at[2 * i + 1] = blen / sizeof *bg;
         vs->v[i].key.n = nb;
+        vs->v[i].key.len = k - 1;
         ok = append(&keys, &klen, &kcap, key, k) &&
              (!nb || append(&bgs, &blen, &bcap, bg, nb * sizeof *bg));
     }

@@ -22,6 +22,7 @@
  * character bigrams (as ys_similarity makes them). */
 typedef struct ys_ikey {
     const char *s;
+    size_t len;            /* strlen(s) */
     const uint64_t *bg;
     size_t n;
 } ys_ikey;
