@@ -463,10 +463,14 @@ static int joins_as_figure(const ys_buf *a, const ys_buf *b)
 int pdf_take_carry(page *p)
 {
     pdf_carry *k = p->carry;
-    if (!k || !k->held)
+    if (!k)
         return 0;
     memcpy(p->top, k->col, sizeof *k->col * (size_t)k->nc);
     p->ntop = k->nc;
+    if (!k->held) {
+        k->nc = 0;
+        return 0;
+    }
     int n = p->nrows ? top_band(p) : 0, ok = n > 0;
     for (int r = 0; r < n && ok; r++)
         ok = within_columns(p, &p->rows[r], k->col, k->nc);
@@ -495,6 +499,7 @@ int pdf_take_carry(page *p)
     }
     if (emit_held(k, p->d) != YS_OK)
         p->rc = YS_ENOMEM;
+    k->nc = 0;
     return ok ? n : 0;
 }
 
@@ -550,6 +555,10 @@ void pdf_emit_block(page *p, int r0, int r1)
         if (gap[r - r0] >= t || !continues(row, next, nc))
             emit_cells(p, row, nc);
         join_line(row, next, nc);
+    }
+    if (p->hold_last && p->carry && !p->carry->held) {   /* the table may go on */
+        memcpy(p->carry->col, c, sizeof *c * (size_t)nc);
+        p->carry->nc = nc;
     }
     if (!(p->hold_last && hold(p, row, c, nc)))
         emit_cells(p, row, nc);

@@ -164,6 +164,25 @@ static int starts_cell_at(page *p, const prow *b, double x, int inner, double le
     return 0;
 }
 
+/* Whether rows [i, j) at the page's top each start where a column of the
+ * table ending the page before starts, one of them not its first column
+ * (the table goes on here with its first cells empty). */
+static int starts_top_columns(const page *p, int i, int j)
+{
+    int any_inner = 0;
+    for (int r = i; r < j; r++) {
+        const prow *w = &p->rows[r];
+        int at = -1;
+        for (int c = 0; c < p->ntop && at < 0; c++)
+            if (fabs(p->top[c].x0 - w->x0) < fmin(1.0, 0.1 * w->em))
+                at = c;
+        if (at < 0)
+            return 0;
+        any_inner |= at > 0;
+    }
+    return any_inner;
+}
+
 /*
  * One-cell lines between rows of two or more cells are a table's rows
  * with the other cells empty ("十、城乡社区支出" under "九、其他收入 │
@@ -172,8 +191,8 @@ static int starts_cell_at(page *p, const prow *b, double x, int inner, double le
  * an inner column (a label of a form's first column alone is no table
  * row: its form's rows stay as they are).  At a page's foot (a table cut
  * by the page) only lines in an inner column count: prose never starts
- * there.  At a page's top they stay prose (a form's cell continued from
- * the page before).
+ * there.  At a page's top they go on with the table ending the page
+ * before when they start where its columns start.
  */
 static void mark_column_runs(page *p)
 {
@@ -189,6 +208,12 @@ static void mark_column_runs(page *p)
         while (j < p->nrows && p->rows[j].ncells < 2)
             j++;
         const prow *a = i > 0 ? &p->rows[i - 1] : NULL, *b = j < p->nrows ? &p->rows[j] : NULL;
+        if (!a && starts_top_columns(p, i, j)) {
+            for (int r = i; r < j; r++)
+                p->rows[r].block = 1;
+            i = j;
+            continue;
+        }
         int inner = !b, ok = a != NULL, any_inner = 0;
         for (int r = i; r < j && ok; r++) {
             double x = p->rows[r].x0;
