@@ -27,10 +27,14 @@ typedef struct piece {
 static size_t sentence_len(const char *s)
 {
     static const char *const ends[] = {"。", ";", "!", "?"};
-    for (const char *p = s; *p; p++)
+    for (const char *p = s; *p; p++) {
+        unsigned char b = (unsigned char)*p;
+        if (b != 0xE3 && b != ';' && b != '!' && b != '?')
+            continue;   /* the first bytes of the ends */
         for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
             if (ys_starts(p, ends[i]))
                 return (size_t)(p - s) + strlen(ends[i]);
+    }
     return strlen(s);
 }
 
