@@ -164,10 +164,12 @@ int ys_similarity(const char *a, const char *b)
 /* The sorted bigrams of a short key, computed once for many comparisons. */
 #define SIG_CP 64
 typedef struct sig {
+    const char *key;      /* the folded name: a view's key, or own_key */
+    const uint64_t *bg;   /* sorted bigrams of its first SIG_CP code points */
     size_t n;
-    uint64_t bg[SIG_CP];
     bool exact_only;      /* too short for bigrams: equal keys only */
-    char key[KEY_CAP];
+    uint64_t own_bg[SIG_CP];
+    char own_key[KEY_CAP];
 } sig;
 
 /* key: a folded name shorter than KEY_CAP (as ys_indicator_key makes it). */
@@ -175,11 +177,27 @@ static void sig_make(const char *key, sig *g)
 {
     uint32_t cp[SIG_CP];
     size_t n = strlen(key);
-    if (n >= sizeof g->key)
-        n = sizeof g->key - 1;
-    memcpy(g->key, key, n);
-    g->key[n] = 0;
-    g->n = bigrams(cp, decode(key, cp, SIG_CP), g->bg);
+    if (n >= sizeof g->own_key)
+        n = sizeof g->own_key - 1;
+    memcpy(g->own_key, key, n);
+    g->own_key[n] = 0;
+    g->key = g->own_key;
+    g->n = bigrams(cp, decode(key, cp, SIG_CP), g->own_bg);
+    g->bg = g->own_bg;
+    g->exact_only = g->n == 0;
+}
+
+/* The signature of a view's key: its bigrams are the same list when the
+ * key has no more than SIG_CP code points (n + 1 of them). */
+static void sig_of_ikey(const ys_ikey *k, sig *g)
+{
+    if (k->n + 1 > SIG_CP) {
+        sig_make(k->s, g);
+        return;
+    }
+    g->key = k->s;
+    g->bg = k->bg;
+    g->n = k->n;
     g->exact_only = g->n == 0;
 }
 
@@ -307,7 +325,7 @@ static bool sig_selected(const ys_indicator *x, const char *table_id, int goal, 
 /* Signatures of the folded 三级 names of one table's indicators of one kind
  * (goal 0: all goals); keys[i] is ind[i]'s ys_indicator_key when made
  * beforehand (NULL: fold here).  Caller frees; *n gets the count. */
-static sig *sigs_of(const ys_tableset *ts, const char *const *keys, const char *table_id,
+static sig *sigs_of(const ys_tableset *ts, const ys_ikey *const *keys, const char *table_id,
                     int goal, bool annual, size_t *n)
 {
     *n = 0;
@@ -322,9 +340,12 @@ static sig *sigs_of(const ys_tableset *ts, const char *const *keys, const char *
         const ys_indicator *x = &ts->ind[i];
         if (!sig_selected(x, table_id, goal, annual))
             continue;
-        if (!keys)
-            ys_indicator_key(x->l3, key, sizeof key);
-        sig_make(keys ? keys[i] : key, &v[(*n)++]);
+        if (keys) {
+            sig_of_ikey(keys[i], &v[(*n)++]);
+            continue;
+        }
+        ys_indicator_key(x->l3, key, sizeof key);
+        sig_make(key, &v[(*n)++]);
     }
     return v;
 }
@@ -408,7 +429,7 @@ typedef struct form_side {
 struct ys_form_sides {
     size_t n;
     form_side *f;
-    const char *const *keys;   /* the indicators' keys made beforehand, or NULL */
+    const ys_ikey *const *keys;   /* the indicators' keys made beforehand, or NULL */
 };
 
 /* Room for a goal text and its bigrams, in one block. */
@@ -425,7 +446,7 @@ static void goal_text_sig(const ys_goal *g, void *mem, text_sig *t)
 
 /* The side of form t (kind `annual`), its text in mem[0..SIDE_BYTES).
  * f->k is NULL when out of memory. */
-static void side_make(const ys_tableset *ts, const char *const *keys, const ys_table *t,
+static void side_make(const ys_tableset *ts, const ys_ikey *const *keys, const ys_table *t,
                       bool annual, void *mem, form_side *f)
 {
     f->t = t;
@@ -449,7 +470,7 @@ static int side_score(const text_sig *ga, const sig *ka, size_t na, const form_s
 }
 
 ys_form_sides *ys_form_sides_make(const ys_tableset *ts, bool annual,
-                                 const char *const *keys)
+                                 const ys_ikey *const *keys)
 {
     ys_form_sides *fs = calloc(1, sizeof *fs);
     if (!fs)

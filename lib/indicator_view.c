@@ -94,11 +94,11 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
     const ys_ikey **bk = malloc(vs->n * sizeof *bk);
     size_t *bidx = malloc(vs->n * sizeof *bidx);
     bool *used = malloc(vs->n * sizeof *used);
-    const char **keys = malloc(vs->n * sizeof *keys);
+    const ys_ikey **keys = malloc(vs->n * sizeof *keys);
     ys_form_sides *sides[2] = {NULL, NULL};   /* long-term, annual: made on first use */
     int rc = vs->twin && vs->how && bi && bk && bidx && used && keys ? YS_OK : YS_ENOMEM;
     for (size_t i = 0; rc == YS_OK && i < vs->n; i++)
-        keys[i] = vs->v[i].key.s;
+        keys[i] = &vs->v[i].key;
     for (size_t i = 0; rc == YS_OK && i < vs->n; i++)
         vs->twin[i] = -1;
     for (size_t i = 0; pair && rc == YS_OK && i < vs->n; i++) {
@@ -190,7 +190,8 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     out->bigrams = NULL;
     if (!ts->nind)
         return YS_OK;
-    ys_iview *v = calloc(ts->nind, sizeof *v);
+    /* every field is set below (no calloc: the views are large) */
+    ys_iview *v = malloc(ts->nind * sizeof *v);
     bool *done = calloc(ts->nind, sizeof *done);
     if (!v || !done) {
         free(v);
@@ -200,6 +201,9 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     for (size_t i = 0; i < ts->nind; i++) {
         const ys_indicator *x = &ts->ind[i];
         v[i].ind = x;
+        v[i].key = (ys_ikey){NULL, 0, NULL, 0};
+        v[i].form = NULL;
+        v[i].form_how = 0;
         parse_text(x->target, &v[i].target);
         parse_text(x->prev1, &v[i].prev1);
         parse_text(x->prev2, &v[i].prev2);

@@ -82,12 +82,13 @@ long ys_match_indicator_keyed(const ys_indicator *x, const ys_ikey *kx,
 /* The project forms of a table set prepared for ys_match_goal_form, kind
  * `annual` (goal texts folded, indicator names signed) so that matching
  * every goal of table 11 prepares them once.  keys[i], when given, is
- * ts->ind[i]'s ys_indicator_key (folded into YS_IND_KEY_CAP bytes), made
+ * ts->ind[i]'s key (as make_keys makes a view's: ys_indicator_key folded
+ * into YS_IND_KEY_CAP bytes, its bigrams by ys_ikey_bigrams), made
  * beforehand; NULL: fold them here.  NULL when out of memory; free with
  * ys_form_sides_free.  It points into ts and keys, which must outlive it. */
 typedef struct ys_form_sides ys_form_sides;
 ys_form_sides *ys_form_sides_make(const ys_tableset *ts, bool annual,
-                                  const char *const *keys);
+                                  const ys_ikey *const *keys);
 void ys_form_sides_free(ys_form_sides *fs);
 /* ys_match_goal_form with the forms prepared (fs of kind `annual`; NULL:
  * prepare each on the way).  Same result. */
