@@ -35,13 +35,86 @@ static int is_cell_gap(page *p, const prow *w, size_t k)
     return is_figure_glyph(p, a) && is_figure_glyph(p, b) && ((b->space_before && gap > 0) || gap > 0.2 * w->em);
 }
 
-static void mark(unsigned char *v, int nv, double x0, double x1, double base)
+/* Mark [x0, x1) in v (nv cells of GRID points from base): set to 1, or
+ * with count, one more (up to 255). */
+static void mark_by(unsigned char *v, int nv, double x0, double x1, double base, int count)
 {
     double fa = floor((x0 - base) / GRID), fb = ceil((x1 - base) / GRID);
     int a = fa < 0 ? 0 : fa > nv ? nv : (int)fa;   /* clamp before converting */
     int b = fb < 0 ? 0 : fb > nv ? nv : (int)fb;
     for (int k = a; k < b; k++)
-        v[k] = 1;
+        v[k] = count ? (unsigned char)(v[k] + (v[k] < 255)) : 1;
+}
+
+static void mark(unsigned char *v, int nv, double x0, double x1, double base)
+{
+    mark_by(v, nv, x0, x1, base, 0);
+}
+
+static int by_x0(const void *a, const void *b)
+{
+    double x = ((const col *)a)->x0, y = ((const col *)b)->x0;
+    return x < y ? -1 : x > y;
+}
+
+/* Whether [x0, x1) overlaps one of the columns. */
+static int overlaps_column(const col *c, int nc, double x0, double x1)
+{
+    for (int i = 0; i < nc; i++)
+        if (x1 > c[i].x0 && x0 < c[i].x1)
+            return 1;
+    return 0;
+}
+
+/*
+ * Columns no figure stands in (a header over the columns right of the
+ * figures that are empty in every row: "事业单位经营支出", "上缴上级支出"):
+ * the words of the block's other rows right of every figure column, each
+ * run of them apart from the next by more than half the text height, where
+ * the words of two lines or more stand (a header wrapped in its narrow
+ * cell; a lone "单位：元" is no column).  occ (nv cells from base) is
+ * scratch.  Returns the new number of columns, sorted by x.
+ */
+static int add_text_columns(page *p, int r0, int r1, col *c, int nc, unsigned char *occ,
+                            int nv, double base)
+{
+    memset(occ, 0, (size_t)nv);
+    double right = c[0].x1;
+    for (int i = 1; i < nc; i++)
+        right = fmax(right, c[i].x1);
+    int any = 0;
+    for (int r = r0; r < r1; r++) {
+        prow *w = &p->rows[r];
+        if (w->colsrc)
+            continue;
+        for (size_t k = w->g0; k < w->g0 + w->n;) {
+            size_t e = k + 1;
+            while (e < w->g0 + w->n && G(p, e)->x0 - G(p, e - 1)->x1 <= 0.5 * w->em)
+                e++;
+            double x0 = G(p, k)->x0, x1 = G(p, e - 1)->x1;
+            if (x0 > right && !overlaps_column(c, nc, x0, x1)) {
+                mark_by(occ, nv, x0, x1, base, 1);   /* counts the lines */
+                any = 1;
+            }
+            k = e;
+        }
+    }
+    int n0 = nc;
+    for (int i = 0; any && i < nv && nc < MAX_COLS;) {
+        if (!occ[i]) {
+            i++;
+            continue;
+        }
+        int j = i, lines = 0;
+        for (; j < nv && occ[j]; j++)
+            lines = occ[j] > lines ? occ[j] : lines;
+        if (lines >= 2)
+            c[nc++] = (col){base + i * GRID, base + j * GRID};
+        i = j;
+    }
+    if (nc > n0)
+        qsort(c, (size_t)nc, sizeof *c, by_x0);
+    return nc;
 }
 
 /*
@@ -102,8 +175,10 @@ static int block_columns(page *p, int r0, int r1, col *c)
             c[nc++] = (col){base + i * GRID, base + j * GRID};
         i = j;
     }
-    free(occ);
     free(wide);
+    if (figures && nc > 0)
+        nc = add_text_columns(p, r0, r1, c, nc, occ, nv, base);
+    free(occ);
     return nc;
 }
 
