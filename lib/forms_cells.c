@@ -77,7 +77,17 @@ void fx_cells_close(void)
 /* Fold cell text s into the arena; the cell's s stays NULL on failure. */
 static void fold_one(const char *s, fold_cell *out)
 {
-    size_t n = strlen(s), want = 4 * n + 16;   /* NFKC grows text a little */
+    size_t n = strlen(s);
+    /* the fold is never longer than the text where the fast fold answers
+     * (room for 4 more bytes lets it): fold straight into the arena */
+    char *direct = ys_arena_alloc(cache.arena, n + 5);
+    size_t len = direct ? ys_fold(s, n, direct, n + 5) : (size_t)-1;
+    if (len != (size_t)-1) {
+        out->s = direct;
+        out->len = len;
+        return;
+    }
+    size_t want = 4 * n + 16;   /* NFKC grows some text a little */
     if (want > cache.scap) {
         char *grown = realloc(cache.scratch, want);
         if (!grown)
@@ -85,33 +95,39 @@ static void fold_one(const char *s, fold_cell *out)
         cache.scratch = grown;
         cache.scap = want;
     }
-    size_t len = ys_fold(s, n, cache.scratch, want);
+    len = ys_fold(s, n, cache.scratch, want);
     if (len == (size_t)-1)
         return;
     out->s = ys_arena_strndup(cache.arena, cache.scratch, len);
     out->len = len;
 }
 
+/* Fold every cell of ln into *slot (left NULL without memory). */
+static __attribute__((noinline)) void fill_line(const ys_line *ln, fold_cell **slot)
+{
+    fold_cell *cells = ys_arena_alloc(cache.arena, (size_t)ln->ncells * sizeof *cells);
+    if (!cells)
+        return;
+    for (int k = 0; k < ln->ncells; k++) {
+        cells[k] = (fold_cell){NULL, 0};
+        fold_one(ln->cells[k] ? ln->cells[k] : "", &cells[k]);
+    }
+    *slot = cells;
+}
+
 /* Cell i of ln folded from the cache, or NULL (no cache, not a cached line,
- * no such cell, a fold that failed, no memory). */
-static const fold_cell *cached(const ys_line *ln, int i)
+ * no such cell, a fold that failed, no memory).  Filling is out of line:
+ * this is asked many times per cell. */
+static inline const fold_cell *cached(const ys_line *ln, int i)
 {
     if (!cache.base || ln < cache.base || ln >= cache.base + cache.n || i < 0 ||
         i >= ln->ncells || !ln->cells)
         return NULL;
     fold_cell **slot = &cache.lines[ln - cache.base];
-    if (!*slot) {
-        fold_cell *cells = ys_arena_alloc(cache.arena, (size_t)ln->ncells * sizeof *cells);
-        if (!cells)
-            return NULL;
-        for (int k = 0; k < ln->ncells; k++) {
-            cells[k] = (fold_cell){NULL, 0};
-            fold_one(ln->cells[k] ? ln->cells[k] : "", &cells[k]);
-        }
-        *slot = cells;
-    }
-    const fold_cell *c = &(*slot)[i];
-    return c->s ? c : NULL;
+    if (!*slot)
+        fill_line(ln, slot);
+    const fold_cell *c = *slot ? &(*slot)[i] : NULL;
+    return c && c->s ? c : NULL;
 }
 
 /* The folded cell when ys_fold into cap bytes would give it whole: with
