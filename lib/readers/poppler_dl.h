@@ -7,8 +7,9 @@
  * does not link it; readers/pdf.c reaches poppler (and the glib/gobject
  * functions it needs, found through poppler-glib's own dependencies)
  * through this table of function pointers, filled once by dynlib.h (which
- * libxml2 and libzip share).  The headers are still poppler's, so each
- * pointer has the exact declared type and a call is checked by the compiler.
+ * libxml2, libzip and libxlsxwriter share).  The headers are poppler's, so
+ * each pointer has the exact declared type and a call is checked by the
+ * compiler.
  * Promise: the library is opened at most once per process and never
  * closed (glib types cannot be unregistered; its one-time allocations stay
  * reachable through it); a missing library or symbol is an error value,
