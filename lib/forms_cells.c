@@ -153,6 +153,15 @@ static int cached_has(const ys_line *ln, int i, size_t cap, const char *word)
     return (size_t)(at - c->s) + strlen(word) + 4 <= cap ? 1 : -1;
 }
 
+const char *fx_fold_ref(const ys_line *ln, int i, char *buf, size_t cap, bool *whole)
+{
+    const char *f = cached_fit(ln, i, cap);
+    bool w = f != NULL || fx_fold(ln, i, buf, cap);
+    if (whole)
+        *whole = w;
+    return f ? f : buf;
+}
+
 bool fx_fold(const ys_line *ln, int i, char *buf, size_t cap)
 {
     const char *f = cached_fit(ln, i, cap);

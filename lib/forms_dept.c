@@ -63,8 +63,10 @@ static ys_table *ensure_projects(fx_ctx *c)
 /* Index into FUND_LABELS of cell i, or -1. */
 static int fund_label(const ys_line *ln, int i)
 {
-    char f[128];
-    if (!fx_fold(ln, i, f, sizeof f))
+    char buf[128];
+    bool whole;
+    const char *f = fx_fold_ref(ln, i, buf, sizeof buf, &whole);
+    if (!whole)
         return -1;
     for (size_t k = 0; k < sizeof FUND_LABELS / sizeof *FUND_LABELS; k++)
         if (strcmp(f, FUND_LABELS[k].label) == 0)

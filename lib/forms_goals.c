@@ -127,8 +127,8 @@ static int form_heading(fx_ctx *c, const ys_line *ln, const char *f0)
 
 int fx_goal_heading(fx_ctx *c, const ys_line *ln)
 {
-    char f0[256];
-    fx_fold(ln, 0, f0, sizeof f0);
+    char buf[256];
+    const char *f0 = fx_fold_ref(ln, 0, buf, sizeof buf, NULL);
     if (ys_starts(f0, "长期目标") || ys_starts(f0, "年度目标"))
         return dept_heading(c, ln, f0);
     if (ys_starts(f0, "长期绩效目标表") || ys_starts(f0, "年度绩效目标表")) {
@@ -172,9 +172,11 @@ static bool is_annual_subheader(const ys_line *ln)
 /* Index of the first cell holding a 一级 or 二级 label; *is_l1 says which. */
 static int label_cell(const ys_line *ln, bool *is_l1)
 {
-    char f[128];
+    char buf[128];
     for (int i = 0; i < ln->ncells; i++) {
-        if (!fx_fold(ln, i, f, sizeof f) || !*f)
+        bool whole;
+        const char *f = fx_fold_ref(ln, i, buf, sizeof buf, &whole);
+        if (!whole || !*f)
             continue;
         if (fx_is_l1(f) || fx_is_l2(f)) {
             *is_l1 = fx_is_l1(f);

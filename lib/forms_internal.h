@@ -105,6 +105,10 @@ void fx_cells_close(void);
 /* Fold cell i of ln into buf (cap bytes).  Returns true when the whole
  * cell fit; buf always holds at least a folded prefix ("" past the end). */
 bool fx_fold(const ys_line *ln, int i, char *buf, size_t cap);
+/* The text fx_fold(ln, i, buf, cap) would leave in buf, without the copy
+ * where the fold cache has it: the cached text or buf.  *whole (may be
+ * NULL) gets fx_fold's answer.  Read only; valid until fx_cells_close. */
+const char *fx_fold_ref(const ys_line *ln, int i, char *buf, size_t cap, bool *whole);
 /* True when cell i folds exactly to `label` (folded form: "部门(单位)名称"). */
 bool fx_is(const ys_line *ln, int i, const char *label);
 /* Index of the first cell at or after `from` folding to `label`, or -1. */

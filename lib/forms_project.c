@@ -58,11 +58,13 @@ static const struct {
 /* Index into KV_LABELS of cell i, or -1. */
 static int kv_label(const ys_line *ln, int i)
 {
-    char f[128];
-    if (!fx_fold(ln, i, f, sizeof f))
+    char buf[128];
+    bool whole;
+    const char *f = fx_fold_ref(ln, i, buf, sizeof buf, &whole);
+    if (!whole)
         return -1;
     for (size_t k = 0; k < N_KV; k++)
-        if (strcmp(f, KV_LABELS[k].label) == 0)
+        if (f[0] == KV_LABELS[k].label[0] && strcmp(f, KV_LABELS[k].label) == 0)
             return (int)k;
     return -1;
 }
@@ -127,11 +129,11 @@ static void put_amount(ys_row *r, int col, ys_amount a, int line)
 
 int fx_form_start(fx_ctx *c, const ys_line *ln)
 {
-    char f[256];
+    char buf[256];
     int k = fx_next_filled(ln, 0);
     if (k < 0)
         return FX_SKIP;
-    fx_fold(ln, k, f, sizeof f);
+    const char *f = fx_fold_ref(ln, k, buf, sizeof buf, NULL);
     if (!strstr(f, "项目") || !strstr(f, "绩效目标") ||
         !(strstr(f, "申报表") || strstr(f, "填报表")))
         return FX_SKIP;
@@ -270,13 +272,15 @@ static void rescale_form(fx_ctx *c, ys_unit u)
  * is not a caption). */
 static int unit_caption(fx_ctx *c, const ys_line *ln)
 {
-    char f[128];
+    char buf[128];
     ys_amount a;
     bool figures = false;
     for (int i = 0; i < ln->ncells && !figures; i++)
         figures = fx_amount(ln, i, c->form_unit, &a);
     for (int i = 0; i < ln->ncells; i++) {
-        if (!fx_fold(ln, i, f, sizeof f))
+        bool whole;
+        const char *f = fx_fold_ref(ln, i, buf, sizeof buf, &whole);
+        if (!whole)
             continue;
         size_t n = strlen(f);
         bool yuan = n >= 5 && strcmp(f + n - 5, "(元)") == 0;
@@ -294,9 +298,9 @@ static int unit_caption(fx_ctx *c, const ys_line *ln)
 static int heading_cells(fx_ctx *c, const ys_line *ln)
 {
     int used = FX_SKIP;
-    char f[256];
+    char buf[256];
     for (int i = 0; i < ln->ncells; i++) {
-        fx_fold(ln, i, f, sizeof f);
+        const char *f = fx_fold_ref(ln, i, buf, sizeof buf, NULL);
         bool unit_name = ys_starts(f, "单位名称") || ys_starts(f, "部门(单位)名称");
         if (!unit_name && !ys_starts(f, "资金单位"))
             continue;
@@ -347,11 +351,11 @@ static int block_header(fx_ctx *c, const ys_line *ln)
 static int label_of(const ys_line *ln, ys_unit unit)
 {
     ys_amount a;
-    char f[128];
+    char buf[128];
     for (int i = 0; i < ln->ncells; i++) {
         if (fx_blank(ln, i) || fx_amount(ln, i, unit, &a))
             continue;
-        fx_fold(ln, i, f, sizeof f);
+        const char *f = fx_fold_ref(ln, i, buf, sizeof buf, NULL);
         if (strstr(f, "资金来源") || strstr(f, "支出明细"))
             continue;
         return i;
