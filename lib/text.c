@@ -219,7 +219,8 @@ bool ys_utf8_valid(const char *s, size_t n)
 /* Length of the character at p that NFKC folding leaves as it is (or maps
  * to ASCII: *ascii set), 0 when the full fold is needed.  Covers what a
  * disclosure is mostly made of: ASCII, CJK ideographs U+4000–U+9FFF,
- * full-width ASCII U+FF01–U+FF5E, 、。「」《》【】, quotes “”‘’. */
+ * full-width ASCII U+FF01–U+FF5E, 、。「」《》【】, quotes “”‘’, and the
+ * comparison signs ≤ ≥ ≦ ≧ (U+2264–U+2267). */
 static size_t stable_char(const unsigned char *p, size_t n, int *ascii)
 {
     *ascii = -1;
@@ -238,6 +239,8 @@ static size_t stable_char(const unsigned char *p, size_t n, int *ascii)
     if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9D && p[2] != 0x9A &&
         p[2] != 0x9B)
         return 3;
+    if (p[0] == 0xE2 && p[1] == 0x89 && p[2] >= 0xA4 && p[2] <= 0xA7)
+        return 3;   /* ≤ ≥ ≦ ≧ of indicator values (no decomposition) */
     return 0;
 }
 

@@ -63,6 +63,21 @@ static void fold_ideographs_as_nfkc(void **st)
         assert_string_equal(got, (char *)want);
         free(want);
     }
+    /* the comparison signs the fast fold keeps: NFKC keeps them too */
+    static const char *const signs[] = {"≤", "≥", "≦", "≧", "≥95%", "≤ 1500元/人/天"};
+    for (size_t i = 0; i < sizeof signs / sizeof *signs; i++) {
+        utf8proc_uint8_t *want = utf8proc_NFKC((const utf8proc_uint8_t *)signs[i]);
+        char got[64], nospace[64];
+        size_t o = 0;
+        for (const char *p = (const char *)want; *p; p++)
+            if (*p != ' ')
+                nospace[o++] = *p;
+        nospace[o] = 0;
+        ys_fold(signs[i], strlen(signs[i]), got, sizeof got);
+        assert_string_equal(got, nospace);
+        assert_int_not_equal(ys_fold_fast(signs[i], strlen(signs[i]), got, sizeof got), (size_t)-1);
+        free(want);
+    }
     /* full-width forms still go through utf8proc */
     char out[32];
     ys_fold("（一级）１２", strlen("（一级）１２"), out, sizeof out);
