@@ -67,9 +67,10 @@ static int overlaps_column(const col *c, int nc, double x0, double x1)
 }
 
 /*
- * Columns no figure stands in (a header over the columns right of the
- * figures that are empty in every row: "事业单位经营支出", "上缴上级支出"):
- * the words of the block's other rows right of every figure column, each
+ * Columns no figure stands in (a header over the columns beside the
+ * figures that are empty in every row: "事业单位经营支出", "上缴上级支出",
+ * or a code column whose codes are on the next page): the words of the
+ * block's other rows right or left of every figure column, each
  * run of them apart from the next by more than half the text height, where
  * the words of two lines or more stand (a header wrapped in its narrow
  * cell; a lone "单位：元" is no column).  occ (nv cells from base) is
@@ -79,9 +80,11 @@ static int add_text_columns(page *p, int r0, int r1, col *c, int nc, unsigned ch
                             int nv, double base)
 {
     memset(occ, 0, (size_t)nv);
-    double right = c[0].x1;
-    for (int i = 1; i < nc; i++)
+    double left = c[0].x0, right = c[0].x1;
+    for (int i = 1; i < nc; i++) {
+        left = fmin(left, c[i].x0);
         right = fmax(right, c[i].x1);
+    }
     int any = 0;
     for (int r = r0; r < r1; r++) {
         prow *w = &p->rows[r];
@@ -92,7 +95,7 @@ static int add_text_columns(page *p, int r0, int r1, col *c, int nc, unsigned ch
             while (e < w->g0 + w->n && G(p, e)->x0 - G(p, e - 1)->x1 <= 0.5 * w->em)
                 e++;
             double x0 = G(p, k)->x0, x1 = G(p, e - 1)->x1;
-            if (x0 > right && !overlaps_column(c, nc, x0, x1)) {
+            if ((x0 > right || x1 < left) && !overlaps_column(c, nc, x0, x1)) {
                 mark_by(occ, nv, x0, x1, base, 1);   /* counts the lines */
                 any = 1;
             }
@@ -326,46 +329,54 @@ static int by_double(const void *a, const void *b)
  * The gap below which two visual lines of a block are one logical row
  * (text wrapped inside narrow cells), or -1e9 when the block's gaps do
  * not fall into two clear groups.  Wrapped lines stand closer than the
- * rows do (cell padding and borders lie between rows): the gaps split at
- * their widest jump, both sides with at least two gaps and the jump wider
- * than half the text height.
+ * rows do (cell padding and borders lie between rows): the gaps between
+ * lines that do not overlap split at their widest jump when it is wider
+ * than half the text height and the gaps above it are nearly twice those
+ * below (a page may show one wrapped cell, or one row gap, only).
  */
 static double wrap_threshold(const page *p, int r0, int r1, const double *gap)
 {
-    int n = r1 - r0 - 1;
-    if (n < 4)
+    int m = r1 - r0 - 1, n = 0;
+    if (m < 2)
         return -1e9;
-    double *g = malloc(sizeof *g * (size_t)n), em = 0;
+    double *g = malloc(sizeof *g * (size_t)m), em = 0;
     if (!g)
         return -1e9;
-    for (int i = 0; i < n; i++) {
-        g[i] = gap[i + 1];
+    for (int i = 0; i < m; i++) {
+        if (gap[i + 1] > 0)     /* lines that overlap are one band anyway */
+            g[n++] = gap[i + 1];
         em += p->rows[r0 + i].em;
     }
-    em /= n;
+    em /= m;
     qsort(g, (size_t)n, sizeof *g, by_double);
     int best = -1;
     double jump = 0;
-    for (int i = 2; i + 1 < n; i++)            /* at least two on each side */
+    for (int i = 1; i < n; i++)
         if (g[i] - g[i - 1] > jump) {
             jump = g[i] - g[i - 1];
             best = i;
         }
-    double t = best > 0 && jump > 0.5 * em ? (g[best] + g[best - 1]) / 2 : -1e9;
+    int clear = best > 0 && jump > 0.5 * em && g[best] >= 1.8 * g[best - 1];
+    double t = clear ? (g[best] + g[best - 1]) / 2 : -1e9;
     free(g);
     return t;
 }
 
-/* Whether figure token s[0..n) is cut short: it ends in , or . or has
- * one decimal ("2,877.9" before "4"). */
+/* Whether figure token s[0..n) is cut short: it ends in , or has one
+ * decimal ("2,877.9" before "4"), or ends in . after digit groups. */
 static int is_open_token(const char *s, size_t n)
 {
     size_t digits = 0;
-    for (size_t i = 0; i < n; i++)
+    int grouped = 0;
+    for (size_t i = 0; i < n; i++) {
         digits += is_digit_at(s + i);
+        grouped |= s[i] == ',';
+    }
     if (!digits || s[0] == '%' || s[n - 1] == '%' || s[n - 1] == '-')
         return 0;
-    return s[n - 1] == ',' || s[n - 1] == '.' || (n >= 2 && s[n - 2] == '.');
+    if (s[n - 1] == '.')        /* "2,877." is cut short, "1." numbers a line */
+        return grouped;
+    return s[n - 1] == ',' || (n >= 2 && s[n - 2] == '.');
 }
 
 /* Whether a figure of row w is cut short. */
@@ -542,6 +553,7 @@ int pdf_take_carry(page *p)
         return 0;
     memcpy(p->top, k->col, sizeof *k->col * (size_t)k->nc);
     p->ntop = k->nc;
+    p->top_wrap = k->wrap;
     if (!k->held) {
         k->nc = 0;
         return 0;
@@ -611,9 +623,11 @@ void pdf_emit_block(page *p, int r0, int r1)
         if (t == -1e9)      /* too few rows to tell: lines that overlap */
             t = 0;
     }
-    mark_column_sources(p, r0, r1, gap, t);
     col c[MAX_COLS];
     int nc = top_columns(p, r0, r1, c);
+    if (nc > 0 && t <= 0 && p->top_wrap > t)
+        t = p->top_wrap;    /* the table's rows stand as on the page before */
+    mark_column_sources(p, r0, r1, gap, t);
     if (nc == 0)
         nc = block_columns(p, r0, r1, c);
     if (nc <= 0) {
@@ -634,6 +648,7 @@ void pdf_emit_block(page *p, int r0, int r1)
     if (p->hold_last && p->carry && !p->carry->held) {   /* the table may go on */
         memcpy(p->carry->col, c, sizeof *c * (size_t)nc);
         p->carry->nc = nc;
+        p->carry->wrap = t;
     }
     if (!(p->hold_last && hold(p, row, c, nc)))
         emit_cells(p, row, nc);

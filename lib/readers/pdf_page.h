@@ -33,6 +33,7 @@ typedef struct page {
     int started;           /* a line of this page was emitted */
     pdf_col top[PDF_MAX_COLS]; /* columns of the row held from the page */
     int ntop;              /* before (a table going on here), or 0 */
+    double top_wrap;       /* and its wrap threshold */
 } page;
 
 static inline pdf_glyph *G(const page *p, size_t k) { return &p->g->v[p->idx[k]]; }

@@ -39,6 +39,7 @@ typedef struct pdf_col { double x0, x1; } pdf_col;
  * foot, "5" at the top).  Zeroed by the caller; cells are owned here. */
 typedef struct pdf_carry {
     int held, nc, no, page;
+    double wrap;               /* the table's wrap threshold, or -1e9 */
     pdf_col col[PDF_MAX_COLS];
     ys_buf cell[PDF_MAX_COLS];
 } pdf_carry;
