@@ -60,6 +60,34 @@ static size_t ideograph_at(const unsigned char *p, size_t n, utf8proc_int32_t *c
     return 3;
 }
 
+/* Length of the character at p that NFKC folding leaves as it is (or maps
+ * to ASCII: *ascii set), 0 when the full fold is needed.  Covers what a
+ * disclosure is mostly made of: ASCII, CJK ideographs U+4000–U+9FFF,
+ * full-width ASCII U+FF01–U+FF5E, 、。「」《》【】, quotes “”‘’, and the
+ * comparison signs ≤ ≥ ≦ ≧ (U+2264–U+2267). */
+static size_t stable_char(const unsigned char *p, size_t n, int *ascii)
+{
+    *ascii = -1;
+    if (p[0] < 0x80)
+        return 1;
+    if (n < 3)
+        return 0;
+    if (p[0] >= 0xE4 && p[0] <= 0xE9)
+        return (((p[1] ^ 0x80) | (p[2] ^ 0x80)) & 0xC0) == 0 ? 3 : 0;
+    if (p[0] == 0xEF && ((p[1] == 0xBC && p[2] >= 0x81) || (p[1] == 0xBD && p[2] <= 0x9E))) {
+        *ascii = 0x21 + (p[1] - 0xBC) * 0x40 + (p[2] - 0x81);
+        return 3;
+    }
+    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] >= 0x81 && p[2] <= 0x9F)
+        return 3;
+    if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9D && p[2] != 0x9A &&
+        p[2] != 0x9B)
+        return 3;
+    if (p[0] == 0xE2 && p[1] == 0x89 && p[2] >= 0xA4 && p[2] <= 0xA7)
+        return 3;   /* ≤ ≥ ≦ ≧ of indicator values (no decomposition) */
+    return 0;
+}
+
 static size_t fold(const char *s, size_t n, char *out, size_t cap, bool keep)
 {
     if (cap == 0)
@@ -89,9 +117,17 @@ static size_t fold(const char *s, size_t n, char *out, size_t cap, bool keep)
         }
         utf8proc_int32_t buf[8];
         utf8proc_ssize_t m = 1;
+        int ascii;
         size_t ideo = ideograph_at(p + i, n - i, &buf[0]);
+        size_t same = ideo ? 0 : stable_char(p + i, n - i, &ascii);
         if (ideo) {
             i += ideo;
+        } else if (same) {
+            /* NFKC keeps it (or maps it to ASCII): no utf8proc call; the
+             * stable characters past ASCII are all three bytes long */
+            buf[0] = ascii >= 0 ? ascii
+                                : ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+            i += same;
         } else {
             utf8proc_int32_t cp;
             utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
@@ -216,33 +252,6 @@ bool ys_utf8_valid(const char *s, size_t n)
     return true;
 }
 
-/* Length of the character at p that NFKC folding leaves as it is (or maps
- * to ASCII: *ascii set), 0 when the full fold is needed.  Covers what a
- * disclosure is mostly made of: ASCII, CJK ideographs U+4000–U+9FFF,
- * full-width ASCII U+FF01–U+FF5E, 、。「」《》【】, quotes “”‘’, and the
- * comparison signs ≤ ≥ ≦ ≧ (U+2264–U+2267). */
-static size_t stable_char(const unsigned char *p, size_t n, int *ascii)
-{
-    *ascii = -1;
-    if (p[0] < 0x80)
-        return 1;
-    if (n < 3)
-        return 0;
-    if (p[0] >= 0xE4 && p[0] <= 0xE9)
-        return (((p[1] ^ 0x80) | (p[2] ^ 0x80)) & 0xC0) == 0 ? 3 : 0;
-    if (p[0] == 0xEF && ((p[1] == 0xBC && p[2] >= 0x81) || (p[1] == 0xBD && p[2] <= 0x9E))) {
-        *ascii = 0x21 + (p[1] - 0xBC) * 0x40 + (p[2] - 0x81);
-        return 3;
-    }
-    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] >= 0x81 && p[2] <= 0x9F)
-        return 3;
-    if (p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9D && p[2] != 0x9A &&
-        p[2] != 0x9B)
-        return 3;
-    if (p[0] == 0xE2 && p[1] == 0x89 && p[2] >= 0xA4 && p[2] <= 0xA7)
-        return 3;   /* ≤ ≥ ≦ ≧ of indicator values (no decomposition) */
-    return 0;
-}
 
 /* The fast fold; with `keep`, a run of white space becomes one ASCII space
  * between words (none at either end), as fold() does.  Every sequence it

@@ -82,6 +82,11 @@ static void fold_ideographs_as_nfkc(void **st)
     char out[32];
     ys_fold("（一级）１２", strlen("（一级）１２"), out, sizeof out);
     assert_string_equal(out, "(一级)12");
+    /* too little room for the fast fold (cap <= n + 4): the full fold,
+     * which keeps the same characters without utf8proc, says the same */
+    const char *in = "（一级）１２≥“";
+    assert_int_equal(ys_fold(in, strlen(in), out, strlen(in) + 1), strlen("(一级)12≥“"));
+    assert_string_equal(out, "(一级)12≥“");
 }
 
 /* The reference for ys_fold_keep_space, worked out here: utf8proc's NFKC
