@@ -23,11 +23,14 @@ static const char *const reason_words[] = {
 };
 
 /* Length of the reason word at s, or 0.  Every reason word opens with 主要
- * or 原因, whose first bytes (E4 / E5) let most positions go untried. */
-static size_t reason_at(const char *s)
+ * or 原因, so most positions are settled by their first bytes. */
+static inline size_t reason_at(const char *s)
 {
-    unsigned char c = (unsigned char)s[0];
-    if (c != 0xE4 && c != 0xE5)
+    const unsigned char *u = (const unsigned char *)s;
+    /* 主 is E4 B8 BB, 原 E5 8E 9F: three bytes settle most positions */
+    bool zhu = u[0] == 0xE4 && u[1] == 0xB8 && u[2] == 0xBB;
+    bool yuan = u[0] == 0xE5 && u[1] == 0x8E && u[2] == 0x9F;
+    if (!zhu && !yuan)
         return 0;
     if (strncmp(s, "主要", 6) != 0 && strncmp(s, "原因", 6) != 0)
         return 0;
