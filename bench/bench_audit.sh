@@ -1,9 +1,11 @@
 #!/bin/sh
 # Audit throughput: (1) whole-process time of `yusuan audit` on the reference
-# document, median of N runs; (2) MB/s over many documents in one process
-# (N copies passed as separate files) and over one large concatenation.
-# Uses hyperfine when installed (Debian package `hyperfine`), else a loop
-# timed with date +%s%N.
+# document, median of N runs; (2) when valgrind is installed, the
+# instructions the process runs (callgrind: deterministic, unlike times on a
+# busy machine), whole and for the main steps; (3) MB/s over many documents
+# in one process (N copies passed as separate files) and over one large
+# concatenation.  Uses hyperfine when installed (Debian package
+# `hyperfine`), else a loop timed with date +%s%N.
 BIN=$(realpath "${1:-build/yusuan}")
 SHARED=${YS_SHARED:-$(dirname "$0")/../../shared}
 DOC=$SHARED/documents/000_b019c8698d50126e.txt
@@ -20,6 +22,15 @@ else
   i=0; while [ $i -lt "$RUNS" ]; do "$BIN" audit "$DOC" >/dev/null 2>&1; i=$((i+1)); done
   t1=$(date +%s%N)
   echo "reference document: mean $(( (t1 - t0) / RUNS / 1000 )) us per whole process over $RUNS runs"
+fi
+
+if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/null 2>&1; then
+  valgrind --tool=callgrind --callgrind-out-file="$TMP/cg.out" "$BIN" audit "$DOC" \
+    >/dev/null 2>"$TMP/cg.err"
+  echo "instructions: $(sed -n 's/.*refs: *//p' "$TMP/cg.err") whole process"
+  callgrind_annotate --inclusive=yes "$TMP/cg.out" 2>/dev/null |
+    grep -E ':(cmd_audit|ys_doc_read_file|ys_recognize|ys_forms_read|ys_narrative_read|ys_audit|ys_iviews_build) \[' |
+    sed 's/^ *\([0-9,]*\) .*:\([a-z_]*\) \[.*/  \1  \2/'
 fi
 
 COPIES=${COPIES:-1000}
