@@ -618,9 +618,12 @@ void pdf_emit_block(page *p, int r0, int r1)
     }
     band_gaps(p, r0, r1, gap);
     double t = -1e9;
-    if (has_open_figure(p, r0, r1)) {
+    int open = has_open_figure(p, r0, r1);
+    if (open && p->carry)
+        p->carry->wraps = 1;
+    if (open || (p->carry && p->carry->wraps)) {
         t = wrap_threshold(p, r0, r1, gap);
-        if (t == -1e9)      /* too few rows to tell: lines that overlap */
+        if (t == -1e9 && open)  /* too few rows to tell: lines that overlap */
             t = 0;
     }
     col c[MAX_COLS];

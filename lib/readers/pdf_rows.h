@@ -40,6 +40,7 @@ typedef struct pdf_col { double x0, x1; } pdf_col;
 typedef struct pdf_carry {
     int held, nc, no, page;
     double wrap;               /* the table's wrap threshold, or -1e9 */
+    int wraps;                 /* a table so far showed its cells wrap */
     pdf_col col[PDF_MAX_COLS];
     ys_buf cell[PDF_MAX_COLS];
 } pdf_carry;
