@@ -189,9 +189,17 @@ bool fx_is(const ys_line *ln, int i, const char *label)
 
 int fx_find(const ys_line *ln, int from, const char *label)
 {
-    for (int i = from < 0 ? 0 : from; i < ln->ncells; i++)
-        if (fx_is(ln, i, label))
+    size_t len = strlen(label);
+    for (int i = from < 0 ? 0 : from; i < ln->ncells; i++) {
+        /* fx_is with the label's length compared first */
+        const fold_cell *c = cached(ln, i);
+        if (c && c->len + 5 <= FX_IS_CAP) {
+            if (c->len == len && memcmp(c->s, label, len) == 0)
+                return i;
+        } else if (!(c && c->len >= FX_IS_CAP) && fx_is(ln, i, label)) {
             return i;
+        }
+    }
     return -1;
 }
 
