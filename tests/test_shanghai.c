@@ -505,6 +505,32 @@ static void check_new_tables(const txt *t, const ys_tableset *ts, const char *st
         check_t7(t, ts, unit);
 }
 
+/* The PDF and the .txt give the same tables: ids, rows (code, key, kind)
+ * and every cell, line numbers aside. */
+static void check_same(const ys_tableset *a, const ys_tableset *b, const char *stem)
+{
+    assert_int_equal(a->ntables, b->ntables);
+    for (size_t i = 0; i < a->ntables; i++) {
+        const ys_table *x = a->tables[i], *y = b->tables[i];
+        assert_string_equal(x->id, y->id);
+        if (x->nrows != y->nrows)
+            fail_msg("%s: table %s: %zu rows from the PDF, %zu from the .txt", stem, x->id,
+                     x->nrows, y->nrows);
+        assert_int_equal(x->ncols, y->ncols);
+        for (size_t r = 0; r < x->nrows; r++) {
+            assert_string_equal(x->rows[r].code, y->rows[r].code);
+            assert_string_equal(x->rows[r].key ? x->rows[r].key : "",
+                                y->rows[r].key ? y->rows[r].key : "");
+            for (int c = 0; c < x->ncols; c++) {
+                const ys_amount *u = &x->rows[r].cells[c].v, *v = &y->rows[r].cells[c].v;
+                if (u->present != v->present || (u->present && u->fen != v->fen))
+                    fail_msg("%s: table %s row %zu (%s) %s differs", stem, x->id, r,
+                             x->rows[r].name, x->cols[c]);
+            }
+        }
+    }
+}
+
 static void test_documents(void **state)
 {
     (void)state;
@@ -513,6 +539,7 @@ static void test_documents(void **state)
         if (load_txt(docs[k].stem, &t) != 0)
             return;
         static const char *const exts[] = {"pdf", "txt"};
+        ys_tableset *sets[2] = {NULL, NULL};
         for (int e = 0; e < 2; e++) {
             ys_tableset *ts = recognise(docs[k].stem, exts[e]);
             if (!ts)
@@ -520,8 +547,12 @@ static void test_documents(void **state)
             check_ids(&t, ts, docs[k].stem, exts[e], e ? docs[k].known_txt : docs[k].known_pdf);
             check_cells(&t, ts);
             check_new_tables(&t, ts, docs[k].stem);
-            ys_tableset_free(ts);
+            sets[e] = ts;
         }
+        if (sets[0] && sets[1])
+            check_same(sets[0], sets[1], docs[k].stem);
+        ys_tableset_free(sets[0]);
+        ys_tableset_free(sets[1]);
         free(t.buf);
     }
 }
