@@ -1,8 +1,11 @@
 /*
  * recognize_rows.c — the rows of a grid table whose header is mapped: code,
  * name (a name broken over two lines joined back), level, kind, amounts in
- * the table's unit with their line; the 备注 under a table.  The two-sided
- * tables 1 and 4 are read by recognize_sides.c with the helpers here.
+ * the table's unit with their line; the 备注 under a table; the header
+ * repeated on a new page (mapped again when its page sets the columns
+ * otherwise); a 合计 row packed to the left, alone on its page.  The
+ * two-sided tables 1 and 4 are read by recognize_sides.c with the helpers
+ * here.
  * Promise: rows keep document order; every mapped cell records its line.
  */
 #include <string.h>

@@ -192,8 +192,10 @@ static bool fixed_rows_run(ys_rz *z, const ys_ptable *pt, ys_table *t, size_t li
         memcpy(piece, cuts[k], len);
         piece[len] = 0;
         ys_row *r = ys_table_add_row(z->ts, t, "", piece, z->doc->lines[li].no);
-        if (!r)
-            return z->oom = 1, true;
+        if (!r) {
+            z->oom = 1;
+            return true;
+        }
         set_key(z, r, row_key(pt, 0, "", ys_strip_numbering(piece)), piece);
     }
     return n > 0;

@@ -2,7 +2,11 @@
  * recognize_tables.c — one table of tables 1–10: its unit, its header rows
  * (labels over several lines, a parent spanning the empty cells to its
  * right) mapped to canonical column keys through the profile's synonyms,
- * then its rows (recognize_rows.c) and its 备注.
+ * then its rows (recognize_rows.c, recognize_sides.c) and its 备注.  A
+ * two-sided table's columns take their side from where they stand (after
+ * its second name column: expenditure); a label the readers ran together
+ * with the labels of columns without figures maps to its first; a header
+ * repeated on a new page is mapped again (ys_rz_remap).
  * Promise: a header that cannot be mapped falls back to the profile's
  * column order only when the column count matches; otherwise the table is
  * left out — never a guess, never a crash.

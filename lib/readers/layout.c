@@ -4,8 +4,10 @@
  * Positions are counted in code points (pdftotext puts one character,
  * Chinese or not, per grid column).  A line splits into segments at runs
  * of two or more spaces.  Consecutive lines of two or more segments (blank
- * lines between them allowed) form a table block; the block's columns are
- * the spans covered by the segments of its fullest rows, every row's
+ * lines between them allowed, and up to three one-segment lines between
+ * rows with figures that start where a cell of their neighbours starts: a
+ * wrapped name) form a table block; the block's columns are
+ * the spans covered by the segments of its rows with figures, every row's
  * segments are then placed in those columns (empty cells where a row has
  * nothing), and a segment that crosses from one column into the next at a
  * single space is cut there.  Other lines are prose: a line that starts
