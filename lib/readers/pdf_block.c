@@ -221,23 +221,27 @@ static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
 static int is_digit_at(const char *s) { return s[0] >= '0' && s[0] <= '9'; }
 
 /*
- * One visual line's text per column.  Rows with figures place each
- * character by where it stands (cells may touch); other rows (headers,
- * labels) place whole cells, which may be centred over a column's edge.
+ * One visual line's text per column.  The figures of a row place each
+ * character by where it stands (cells may touch); words (headers, labels)
+ * go whole to the column they overlap most: they may be centred over a
+ * column's edge or run past it.
  */
 static void add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
 {
     const pdf_glyph *last[MAX_COLS] = {0};
     size_t run0 = w->g0;
     int run_col = -1;
-    for (size_t k = w->g0; k < w->g0 + w->n; k++) {
-        int ci;
-        if (w->figure)
+    size_t end = w->g0 + w->n;
+    for (size_t k = w->g0; k < end; k++) {
+        int ci, fig = w->figure && is_figure_glyph(p, G(p, k));
+        if (fig)
             ci = column_of(c, nc, G(p, k));
         else {
-            if (k == run0 || G(p, k)->x0 - G(p, k - 1)->x1 > w->em) {
+            if (k == run0 || G(p, k)->x0 - G(p, k - 1)->x1 > w->em ||
+                (w->figure && is_figure_glyph(p, G(p, k - 1)))) {
                 size_t e = k + 1;
-                while (e < w->g0 + w->n && G(p, e)->x0 - G(p, e - 1)->x1 <= w->em)
+                while (e < end && G(p, e)->x0 - G(p, e - 1)->x1 <= w->em &&
+                       !(w->figure && is_figure_glyph(p, G(p, e))))
                     e++;
                 run0 = k;
                 run_col = column_of_run(p, k, e, c, nc);
@@ -590,15 +594,21 @@ int pdf_take_carry(page *p)
     return ok ? n : 0;
 }
 
-/* A block opening the page within the columns of the row held from the
- * page before goes on with that table: it takes its columns (a few rows
- * alone may not show where they part).  Returns their number, or 0. */
+/* A block opening the page within the span of the columns of the table
+ * ending the page before goes on with that table: it takes its columns
+ * when its own rows show fewer (a few rows alone may not show where they
+ * part).  Returns their number, or 0. */
 static int top_columns(page *p, int r0, int r1, col *c)
 {
     if (!p->ntop || p->started)
         return 0;
-    for (int r = r0; r < r1; r++)
-        if (!within_columns(p, &p->rows[r], p->top, p->ntop))
+    double x0 = p->top[0].x0, x1 = p->top[0].x1;
+    for (int i = 1; i < p->ntop; i++) {
+        x0 = fmin(x0, p->top[i].x0);
+        x1 = fmax(x1, p->top[i].x1);
+    }
+    for (int r = r0; r < r1; r++)   /* a label may be longer than those above */
+        if (p->rows[r].x0 < x0 - p->rows[r].em || p->rows[r].x1 > x1 + p->rows[r].em)
             return 0;
     memcpy(c, p->top, sizeof *c * (size_t)p->ntop);
     return p->ntop;
@@ -631,8 +641,12 @@ void pdf_emit_block(page *p, int r0, int r1)
     if (nc > 0 && t <= 0 && p->top_wrap > t)
         t = p->top_wrap;    /* the table's rows stand as on the page before */
     mark_column_sources(p, r0, r1, gap, t);
-    if (nc == 0)
-        nc = block_columns(p, r0, r1, c);
+    col own[MAX_COLS];
+    int nown = block_columns(p, r0, r1, own);
+    if (nown > nc || nown < 0) {    /* the page shows its columns itself */
+        memcpy(c, own, sizeof *c * (size_t)(nown > 0 ? nown : 0));
+        nc = nown;
+    }
     if (nc <= 0) {
         p->rc = nc < 0 ? YS_ENOMEM : p->rc;
         free(gap);
@@ -648,7 +662,10 @@ void pdf_emit_block(page *p, int r0, int r1)
             emit_cells(p, row, nc);
         join_line(row, next, nc);
     }
-    if (p->hold_last && p->carry && !p->carry->held) {   /* the table may go on */
+    int figures = 0;
+    for (int r = r0; r < r1; r++)
+        figures |= p->rows[r].colsrc;
+    if (p->hold_last && p->carry && !p->carry->held && figures) {   /* the table may go on */
         memcpy(p->carry->col, c, sizeof *c * (size_t)nc);
         p->carry->nc = nc;
         p->carry->wrap = t;
