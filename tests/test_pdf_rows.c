@@ -1,7 +1,8 @@
-/* Unit tests: the geometry of PDF text (readers/pdf_rows.c) on pages laid
- * out by hand the way LibreOffice sets an HTML table: text wrapped inside
- * narrow cells, labels centred beside a wrapped figure, rows whose first
- * cells are empty, figures of adjacent cells standing close.  No poppler:
+/* Unit tests: the geometry of PDF text (readers/pdf_rows.c, pdf_block.c)
+ * on pages laid out by hand the way LibreOffice sets an HTML table: text
+ * wrapped inside narrow cells, labels centred beside a wrapped figure,
+ * rows whose first cells are empty, figures of adjacent cells standing
+ * close, a row cut by a page break.  No poppler:
  * the glyph boxes are written here, so every expected cell is the text
  * the test itself put in that cell. */
 #include "testutil.h"
@@ -165,12 +166,87 @@ static void prose_after_table(void **st)
     pdf_glyphs_free(&g);
 }
 
+/* Rows of code, name and amount from y on, 42.2 pt apart. */
+static void code_rows(pdf_glyphs *g, double y, const char *const *rows, int n)
+{
+    for (int i = 0; i < n; i++, y += 42.2) {
+        put(g, 65, y, rows[3 * i]);
+        put(g, 125, y, rows[3 * i + 1]);
+        put(g, 290, y, rows[3 * i + 2]);
+    }
+}
+
+/* Emit two pages through one carry; returns the document. */
+static ys_doc *two_pages(pdf_glyphs *a, pdf_glyphs *b)
+{
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    pdf_carry carry = {0};
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, a, 1, &no, &carry), YS_OK);
+    assert_int_equal(pdf_emit_page(d, b, 2, &no, &carry), YS_OK);
+    assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
+    pdf_carry_free(&carry);
+    return d;
+}
+
+/*
+ * A row cut by the page break, as LibreOffice sets it: the code loses its
+ * last digit and the name its end to the next page's top, where they
+ * stand without the amount.  The row reads whole, on its first page.
+ */
+static void row_cut_by_page(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    code_rows(&a, 600, (const char *const[]){"208", "社会保障和就业支出", "84.78",
+                                             "20805", "行政事业单位养老支出", "84.78",
+                                             "208050", "机关事业单位基", "82.14"}, 3);
+    put(&b, 125, 39.2, "本养老保险缴费");
+    put(&b, 65, 53.1, "5");
+    put(&b, 125, 67.0, "支出");
+    code_rows(&b, 109.2, (const char *const[]){"210", "卫生健康支出", "83.88",
+                                               "21011", "行政事业单位医疗", "83.88"}, 2);
+    ys_doc *d = two_pages(&a, &b);
+    assert_int_equal(d->nlines, 5);
+    want_line(d, 2, (const char *const[]){"2080505", "机关事业单位基本养老保险缴费支出", "82.14", NULL});
+    assert_int_equal(d->lines[2].page, 1);
+    want_line(d, 3, (const char *const[]){"210", "卫生健康支出", "83.88", NULL});
+    assert_true(d->lines[2].no < d->lines[3].no);
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
+/* A page that starts with a whole row does not continue the last row of
+ * the page before: "146,200" + "1,252,300" is no figure. */
+static void row_not_cut_by_page(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    code_rows(&a, 600, (const char *const[]){"201", "一般公共服务支出", "2,932,700",
+                                             "20105", "统计信息事务", "257,700",
+                                             "20138", "市场监督管理事务", "146,200"}, 3);
+    code_rows(&b, 40, (const char *const[]){"204", "公共安全支出", "1,252,300",
+                                            "20406", "司法", "300,000"}, 2);
+    ys_doc *d = two_pages(&a, &b);
+    assert_int_equal(d->nlines, 5);
+    want_line(d, 2, (const char *const[]){"20138", "市场监督管理事务", "146,200", NULL});
+    want_line(d, 3, (const char *const[]){"204", "公共安全支出", "1,252,300", NULL});
+    assert_int_equal(d->lines[3].page, 2);
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(wrapped_two_sided_table),
         cmocka_unit_test(figures_close_together),
         cmocka_unit_test(prose_after_table),
+        cmocka_unit_test(row_cut_by_page),
+        cmocka_unit_test(row_not_cut_by_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
