@@ -1,0 +1,319 @@
+/*
+ * indicator_goals.c — which project form a goal of table 11 describes
+ * (ys_match_goal_form): by its goal text and by how many of its
+ * indicators' names recur in the form, each scored with the bigram
+ * similarity of indicator_sim.h.
+ *
+ * Matching every goal of table 11 compares each with every form, so the
+ * forms are prepared once (ys_form_sides: goal texts folded and split into
+ * bigrams, indicator names signed) and names come with their bigrams made
+ * (the indicator views' keys) where the caller has them.
+ * Promises: read-only on the table set; the only allocations are the
+ * prepared sides and signature arrays, freed before returning or by
+ * ys_form_sides_free.
+ */
+#include "yusuan/indicator.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "indicator_sim.h"
+#include "indicator_view.h"
+#include "text.h"
+
+#define KEY_CAP YS_IND_KEY_CAP
+#define NAME_SIM_OK YS_NAME_SIM_OK
+#define GOAL_SIM_OK YS_GOAL_SIM_OK
+
+static bool is_form(const ys_table *t) { return !strncmp(t->id, "12:", 3); }
+
+/* The sorted bigrams of a short key, computed once for many comparisons. */
+#define SIG_CP 64
+typedef struct sig {
+    const char *key;      /* the folded name: a view's key, or own_key */
+    const uint64_t *bg;   /* sorted bigrams of its first SIG_CP code points */
+    size_t n;
+    bool exact_only;      /* too short for bigrams: equal keys only */
+    uint64_t own_bg[SIG_CP];
+    char own_key[KEY_CAP];
+} sig;
+
+/* key: a folded name shorter than KEY_CAP (as ys_indicator_key makes it). */
+static void sig_make(const char *key, sig *g)
+{
+    uint32_t cp[SIG_CP];
+    size_t n = strlen(key);
+    if (n >= sizeof g->own_key)
+        n = sizeof g->own_key - 1;
+    memcpy(g->own_key, key, n);
+    g->own_key[n] = 0;
+    g->key = g->own_key;
+    g->n = ys_cp_bigrams(cp, ys_cp_decode(key, cp, SIG_CP), g->own_bg);
+    g->bg = g->own_bg;
+    g->exact_only = g->n == 0;
+}
+
+/* The signature of a view's key: its bigrams are the same list when the
+ * key has no more than SIG_CP code points (n + 1 of them). */
+static void sig_of_ikey(const ys_ikey *k, sig *g)
+{
+    if (k->n + 1 > SIG_CP) {
+        sig_make(k->s, g);
+        return;
+    }
+    g->key = k->s;
+    g->bg = k->bg;
+    g->n = k->n;
+    g->exact_only = g->n == 0;
+}
+
+static const ys_goal *find_goal(const ys_tableset *ts, const char *table_id, int no,
+                                bool annual)
+{
+    for (size_t i = 0; i < ts->ngoals; i++) {
+        const ys_goal *g = &ts->goals[i];
+        if (g->annual == annual && !strcmp(g->table_id, table_id) && (no == 0 || g->no == no))
+            return g;
+    }
+    return NULL;
+}
+
+#define TEXT_CAP 4096
+
+/* A goal text folded for comparing (a long text: its beginning). */
+static void fold_text(const char *t, char *out, size_t cap)
+{
+    out[0] = 0;
+    if (t && ys_fold(t, strlen(t), out, cap) == (size_t)-1)
+        out[cap - 1] = 0;
+}
+
+static bool sig_selected(const ys_indicator *x, const char *table_id, int goal, bool annual)
+{
+    return x->annual == annual && (!goal || x->goal == goal) && !strcmp(x->table_id, table_id);
+}
+
+/* Signatures of the folded 三级 names of one table's indicators of one kind
+ * (goal 0: all goals); keys[i] is ind[i]'s ys_indicator_key when made
+ * beforehand (NULL: fold here).  Caller frees; *n gets the count. */
+static sig *sigs_of(const ys_tableset *ts, const ys_ikey *const *keys, const char *table_id,
+                    int goal, bool annual, size_t *n)
+{
+    *n = 0;
+    size_t count = 0;
+    for (size_t i = 0; i < ts->nind; i++)
+        count += sig_selected(&ts->ind[i], table_id, goal, annual);
+    sig *v = malloc((count + 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    char key[KEY_CAP];
+    for (size_t i = 0; i < ts->nind; i++) {
+        const ys_indicator *x = &ts->ind[i];
+        if (!sig_selected(x, table_id, goal, annual))
+            continue;
+        if (keys) {
+            sig_of_ikey(keys[i], &v[(*n)++]);
+            continue;
+        }
+        ys_indicator_key(x->l3, key, sizeof key);
+        sig_make(key, &v[(*n)++]);
+    }
+    return v;
+}
+
+/* Whether two names are alike (similarity >= NAME_SIM_OK; equal keys
+ * always are).  The merge of bigrams stops as soon as the rest cannot
+ * reach the mark. */
+static bool sig_alike(const sig *a, const sig *b)
+{
+    if (a->exact_only || b->exact_only)
+        return !strcmp(a->key, b->key);
+    /* 2000·common/(na+nb) >= NAME_SIM_OK; equal keys give 1000 */
+    size_t need = (size_t)NAME_SIM_OK * (a->n + b->n);
+    size_t i = 0, j = 0, common = 0;
+    while (i < a->n && j < b->n) {
+        size_t left = a->n - i < b->n - j ? a->n - i : b->n - j;
+        if (2000 * (common + left) < need)
+            return false;
+        if (a->bg[i] == b->bg[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (a->bg[i] < b->bg[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return 2000 * common >= need;
+}
+
+/* Share (0..1000) of a[0..na) that recur among b[0..nb). */
+static int sig_overlap(const sig *a, size_t na, const sig *b, size_t nb)
+{
+    size_t hit = 0;
+    for (size_t i = 0; i < na; i++)
+        for (size_t j = 0; j < nb; j++)
+            if (sig_alike(&a[i], &b[j])) {
+                hit++;
+                break;
+            }
+    return na ? (int)(1000 * hit / na) : 0;
+}
+
+/* A folded goal text with its sorted bigrams (of its first YS_SIM_CP code
+ * points, as ys_similarity reads it), made once for many comparisons. */
+typedef struct text_sig {
+    char *text;           /* NULL: no goal text */
+    uint64_t *bg;
+    size_t n;
+} text_sig;
+
+/* Fill ts's bigrams from its text into bg[0..YS_SIM_CP). */
+static void text_sig_make(text_sig *t, uint64_t *bg)
+{
+    uint32_t cp[YS_SIM_CP];
+    t->bg = bg;
+    t->n = t->text ? ys_cp_bigrams(cp, ys_cp_decode(t->text, cp, YS_SIM_CP), bg) : 0;
+}
+
+/* ys_similarity of two goal texts with their bigrams made. */
+static int text_similarity(const text_sig *a, const text_sig *b)
+{
+    if (!a->text || !b->text)
+        return 0;
+    if (!strcmp(a->text, b->text))
+        return 1000;
+    return ys_bigram_dice(a->bg, a->n, b->bg, b->n);
+}
+
+/* One project form as goal matching sees it: its goal text of one kind
+ * folded (text NULL when it has none) and the signatures of its indicators. */
+typedef struct form_side {
+    const ys_table *t;
+    void *mem;            /* owned: the text and its bigrams */
+    text_sig text;
+    sig *k;
+    size_t nk;
+} form_side;
+
+struct ys_form_sides {
+    size_t n;
+    form_side *f;
+    const ys_ikey *const *keys;   /* the indicators' keys made beforehand, or NULL */
+};
+
+/* Room for a goal text and its bigrams, in one block. */
+#define SIDE_BYTES (TEXT_CAP + YS_SIM_CP * sizeof(uint64_t))
+
+/* Fold goal g's text (NULL: none) into t, with its bigrams, in mem[0..SIDE_BYTES). */
+static void goal_text_sig(const ys_goal *g, void *mem, text_sig *t)
+{
+    t->text = g ? mem : NULL;
+    if (t->text)
+        fold_text(g->text, t->text, TEXT_CAP);
+    text_sig_make(t, (uint64_t *)((char *)mem + TEXT_CAP));
+}
+
+/* The side of form t (kind `annual`), its text in mem[0..SIDE_BYTES).
+ * f->k is NULL when out of memory. */
+static void side_make(const ys_tableset *ts, const ys_ikey *const *keys, const ys_table *t,
+                      bool annual, void *mem, form_side *f)
+{
+    f->t = t;
+    goal_text_sig(find_goal(ts, t->id, 0, annual), mem, &f->text);
+    f->k = sigs_of(ts, keys, t->id, 0, annual, &f->nk);
+}
+
+/* How goal text ga and signatures ka[0..na) (NULL: none) fit form f: the
+ * score, and *h the YS_MATCH_* bits (0: not a match). */
+static int side_score(const text_sig *ga, const sig *ka, size_t na, const form_side *f,
+                      unsigned *h)
+{
+    int tsim = text_similarity(ga, &f->text);
+    int ov = ka && f->k ? sig_overlap(ka, na, f->k, f->nk) : 0;
+    *h = 0;
+    if (tsim >= GOAL_SIM_OK)
+        *h |= YS_MATCH_GOALTEXT;
+    if (ov >= GOAL_SIM_OK)
+        *h |= YS_MATCH_INDICATORS;
+    return (tsim > ov ? tsim : ov) + (tsim >= GOAL_SIM_OK && ov >= GOAL_SIM_OK ? 1000 : 0);
+}
+
+ys_form_sides *ys_form_sides_make(const ys_tableset *ts, bool annual,
+                                 const ys_ikey *const *keys)
+{
+    ys_form_sides *fs = calloc(1, sizeof *fs);
+    if (!fs)
+        return NULL;
+    fs->keys = keys;
+    fs->f = calloc(ts->ntables + 1, sizeof *fs->f);
+    bool ok = fs->f != NULL;
+    for (size_t i = 0; ok && i < ts->ntables; i++) {
+        if (!is_form(ts->tables[i]))
+            continue;
+        void *mem = malloc(SIDE_BYTES);
+        form_side *f = &fs->f[fs->n++];
+        f->mem = mem;
+        if (mem)
+            side_make(ts, keys, ts->tables[i], annual, mem, f);
+        ok = mem && f->k;
+    }
+    if (!ok) {
+        ys_form_sides_free(fs);
+        return NULL;
+    }
+    return fs;
+}
+
+void ys_form_sides_free(ys_form_sides *fs)
+{
+    if (!fs)
+        return;
+    for (size_t i = 0; fs->f && i < fs->n; i++) {
+        free(fs->f[i].mem);
+        free(fs->f[i].k);
+    }
+    free(fs->f);
+    free(fs);
+}
+
+const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs, int no,
+                                  bool annual, unsigned *how)
+{
+    if (how)
+        *how = 0;
+    if (!fs) {
+        ys_form_sides *own = ys_form_sides_make(ts, annual, NULL);
+        const char *id = own ? ys_match_goal_form_in(ts, own, no, annual, how) : NULL;
+        ys_form_sides_free(own);
+        return id;
+    }
+    static _Thread_local char mem[SIDE_BYTES] __attribute__((aligned(8)));
+    text_sig ga;
+    goal_text_sig(find_goal(ts, "11", no, annual), mem, &ga);
+    size_t na = 0;
+    sig *ka = sigs_of(ts, fs->keys, "11", no, annual, &na);
+    const ys_table *best = NULL;
+    int best_score = 0;
+    unsigned best_how = 0;
+    for (size_t i = 0; i < fs->n; i++) {
+        unsigned h;
+        int score = side_score(&ga, ka, na, &fs->f[i], &h);
+        if (h && score > best_score) {
+            best_score = score;
+            best = fs->f[i].t;
+            best_how = h;
+        }
+    }
+    free(ka);
+    if (how)
+        *how = best ? best_how : 0;
+    return best ? best->id : NULL;
+}
+
+const char *ys_match_goal_form(const ys_tableset *ts, int no, bool annual, unsigned *how)
+{
+    return ys_match_goal_form_in(ts, NULL, no, annual, how);
+}
