@@ -159,7 +159,7 @@ static int starts_cell_at(page *p, const prow *b, double x, int inner, double le
     }
     /* a few glyphs at most stand at one x (bounded on stacked glyphs) */
     for (size_t k = lo; k < b->g0 + b->n && k < lo + 8 && G(p, k)->x0 < x + tol; k++)
-        if (k == b->g0 || G(p, k)->x0 - G(p, k - 1)->x1 > b->em)
+        if (k == b->g0 || G(p, k)->x0 - G(p, k - 1)->x1 > 0.5 * b->em)
             return 1;
     return 0;
 }
