@@ -316,7 +316,8 @@ static bool name_tail(ys_rz *z, size_t li, size_t end)
 /* A 合计 row laid out by itself ("合计 | 156,211,123 | 99,706,020 |
  * 56,505,103" alone on a new page, packed to the left: no reader can line
  * it up with columns it does not see): its word stands outside the name
- * column and only figures follow it.  They are read in the order of the
+ * column, only figures follow it and some stand outside the figure
+ * columns.  They are read in the order of the
  * table's figure columns.  Returns true when line li is one (g filled). */
 static bool packed_total(ys_rz *z, const ys_rz_map *m, const ys_table *t, size_t li,
                          gridrow *g)
@@ -327,6 +328,13 @@ static bool packed_total(ys_rz *z, const ys_rz_map *m, const ys_table *t, size_t
         first++;
     if (first >= l->ncells || first >= m->width || m->role[first] == YS_COL_NAME ||
         !is_total_word(ys_rz_cell(z, li, first)))
+        return false;
+    /* figures that stand in figure columns are read where they stand (a
+     * blank among them keeps its place) */
+    bool astray = false;
+    for (int c = first + 1; c < l->ncells && c < m->width; c++)
+        astray |= l->cells[c][0] && m->role[c] < 0;
+    if (!astray)
         return false;
     memset(g->cells, 0, sizeof *g->cells * (size_t)t->ncols);
     int col = 0;

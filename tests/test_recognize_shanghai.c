@@ -131,6 +131,23 @@ static void packed_total_row(void **st)
     assert_int_equal(cell(t, r, "basic"), YUAN(600));
     assert_int_equal(cell(t, r, "project"), YUAN(400));
     ys_tableset_free(ts);
+    /* control: 合计 in the 类 column with its figures in their columns and
+     * a blank between them keeps the blank where it stands */
+    const char *placed =
+        "2025年部门支出预算总表\n"
+        "类\t款\t项\t功能分类科目名称\t合计\t基本支出\t项目支出\n"
+        "201\t\t\t一般公共服务支出\t1,000\t\t1,000\n"
+        "合计\t\t\t\t1,000\t\t1,000\n";
+    ts = shanghai("t3b.txt", placed);
+    t = ys_tableset_find(ts, "3");
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 2);
+    r = &t->rows[1];
+    assert_int_equal(r->kind, YS_ROW_TOTAL);
+    assert_int_equal(cell(t, r, "total"), YUAN(1000));
+    assert_int_equal(cell(t, r, "basic"), -1);
+    assert_int_equal(cell(t, r, "project"), YUAN(1000));
+    ys_tableset_free(ts);
 }
 
 static char *t7_text(const char *figures)
