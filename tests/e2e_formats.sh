@@ -7,8 +7,8 @@
 #  2. The reference document, turned into HTML here (tab rows -> <tr>),
 #     then into DOCX, XLSX and PDF by LibreOffice: each audits with the
 #     same rules firing as the text itself (same severity[rule] multiset).
-#     Formats listed in $LENIENT report a difference as a note instead of
-#     failing (see the comment there).
+#     Formats listed in $LENIENT report a difference of up to $LENIENT_MAX
+#     findings as a note instead of failing (see the comment there).
 # Needs python3 (to write zips and PDFs); LibreOffice and qpdf parts skip.
 set -u
 ROOT=${YS_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -146,16 +146,27 @@ EOF
   "$LO" -env:UserInstallation="file://$T/lo" --headless --convert-to 'docx:MS Word 2007 XML' ref.html --outdir "$T" >/dev/null 2>&1
   "$LO" -env:UserInstallation="file://$T/lo" --headless --infilter=calc_HTML_WebQuery --convert-to 'xlsx:Calc MS Excel 2007 XML' ref.html --outdir "$T" >/dev/null 2>&1
   "$LO" -env:UserInstallation="file://$T/lo" --headless --convert-to 'pdf:writer_pdf_Export' ref.html --outdir "$T" >/dev/null 2>&1
-  # PDF: the geometry of LibreOffice's rendering of the converted tables
-  # still reads differently from the text: noted, not failed.
+  # PDF: LibreOffice's rendering still reads differently from the text in
+  # places (2026-11-28, lib/readers/pdf*.c): table 2's header, wrapped
+  # over six lines, and its rows centred beside 7-line names do not band
+  # into rows (the PDF shows no figure cut short to prove its cells wrap);
+  # tables 10 and 11 likewise; table 12's forms (indicators, years,
+  # procurement) and table 6's 302 subtotal misread; a few names cut at a
+  # wrap ("社会保障和就业支").  So 40 of the rule findings differ (53 before
+  # the PDF rows were banded): a difference is noted, listed as "known:"
+  # lines, and fails only past LENIENT_MAX.
   LENIENT="pdf"
+  LENIENT_MAX=${YS_LENIENT_MAX-40}
   for ext in html docx xlsx pdf; do
     if [ ! -s "$T/ref.$ext" ]; then echo "FAIL: LibreOffice made no ref.$ext"; fail=1; continue; fi
     ${YS_WRAP:-} "$Y" audit "$T/ref.$ext" >"$T/ref.$ext.audit" 2>&1
     rc=$?
     rules "$T/ref.$ext.audit" >"$T/got"
-    if [ "$rc" -ne 2 ] && ! cmp -s "$T/want" "$T/got" && echo " $LENIENT " | grep -q " $ext "; then
-      echo "note: ref.$ext: $(diff "$T/want" "$T/got" | grep -c '^[<>]') rule findings differ from the text's (known gap)"
+    ndiff=$(diff "$T/want" "$T/got" | grep -c '^[<>]')
+    if [ "$rc" -ne 2 ] && [ "$ndiff" -gt 0 ] && [ "$ndiff" -le "$LENIENT_MAX" ] &&
+       echo " $LENIENT " | grep -q " $ext "; then
+      echo "note: ref.$ext: $ndiff rule findings differ from the text's (known gap, at most $LENIENT_MAX):"
+      diff "$T/want" "$T/got" | grep '^[<>]' | sort | uniq -c | sed 's/^/known:/'
     elif [ "$rc" -eq 2 ] || ! cmp -s "$T/want" "$T/got"; then
       echo "FAIL: ref.$ext (exit $rc): rules differ from the text's (< text, > $ext):"
       diff "$T/want" "$T/got" | head -20; head -5 "$T/ref.$ext.audit"; fail=1

@@ -6,13 +6,15 @@
 #  2. The same with --rounding balanced: no finding at all, not even a note.
 #  3. The balanced HTML converted by LibreOffice to DOCX ("MS Word 2007
 #     XML") and to PDF, the balanced XLSX converted to PDF: no finding.
-#     Formats listed in $KNOWN have known reader/recogniser gaps: their
-#     findings are printed as "known:" lines (the exact misreadings) and do
-#     not fail the test unless YS_STRICT is set; a format in $KNOWN that
-#     audits clean is reported so the list can shrink.
+#     Formats listed in $KNOWN have known reader gaps: their findings are
+#     printed as "known:" lines (the exact misreadings) and do not fail the
+#     test unless YS_STRICT is set or a finding falls outside
+#     $KNOWN_FINDINGS; a format in $KNOWN that audits clean is reported so
+#     the list can shrink.
 #  4. A clean audit must not be a blind one: the HTML with the first amount
 #     of each of tables 1-10 raised by 1.00 (mutated here), as HTML and
-#     through LibreOffice, gives an error naming each such table.
+#     through LibreOffice (DOCX and PDF, strictly), gives an error naming
+#     each such table.
 # Under valgrind ($YS_WRAP non-empty) part 3 is skipped (LibreOffice is
 # slow and not ours); parts 1-2 run under the wrapper.
 set -u
@@ -24,24 +26,25 @@ PKG="$ROOT/examples/hongshan-2026"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail=0
-# Gaps seen 2026-11-28, all in lib/readers/pdf*.c (lines of a PDF page) and
-# the recogniser; the writers' output audits clean as written and as DOCX:
-#  html.pdf — LibreOffice wraps text inside narrow cells ("2,877.9" over
-#             "4", codes "201030" over "1", labels over 2-3 lines with the
-#             amounts centred).  The PDF reader rebuilds such rows (a block
-#             whose figures are cut short joins lines closer than its row
-#             gaps, band by band), so tables 5-1..12 read and a raised
-#             amount is caught (part 4).  Still misread: tables 1-4 (their
-#             few figure rows give the columns; label and amount bands merge,
-#             "2,877.9 一、…收入一、…支出 4"), so DOC.required reports them
-#             missing; the last rows of a table at a page's foot (5-1's
-#             2210202/2210203 keep a code without its wrapped last digit:
-#             T5-1.tree, N.gpb.func); table 12's "24 小时自助服 / 务终端租赁费"
-#             loses its 32.00 (T12.detail); 项目主管部门's 5-line cell gives a
-#             partial department name (X.dept).
-#  (xlsx.pdf audits clean since the PDF reader keeps one-cell lines wrapped
-#  out of a table row in its block and joins wrapped cells into rows.)
+# Gaps left 2026-11-28, all in lib/readers/pdf*.c (lines of a PDF page);
+# the writers' output audits clean as written and as DOCX, xlsx.pdf too.
+# LibreOffice sets hs.html's tables in narrow columns: labels and figures
+# wrap ("2,877.9" over "4", codes over their last digit, headers one or two
+# characters a line), cells are centred beside wrapped ones, rows are cut
+# by page breaks.  The reader rebuilds these rows (bands of lines, columns
+# carried over a page break, a row cut by the break joined when its figures
+# go on), so tables 1-9, 11 and 12 read and every raised amount of part 4
+# is caught.  html.pdf still misreads exactly:
+#  - table 10 (项目支出表): its 20-character project codes wrap over two
+#    lines and its 项目单位 column holds text only, so the rows of its
+#    second page do not line up (DOC.required 表10);
+#  - 项目主管部门 / 项目执行单位 of table 12: the form row is cut by a page
+#    break and its text-only rest on the next page stays prose, so the
+#    department names are partial (two X.dept warnings).
+# KNOWN lists a format with gaps; KNOWN_FINDINGS (an extended regex) is
+# every finding it may still give: any other finding fails it.
 KNOWN=${YS_KNOWN-"html.pdf"}
+KNOWN_FINDINGS=${YS_KNOWN_FINDINGS-'error\[DOC\.required\]: 表10（|warning\[X\.dept\]: '}
 
 # audit FILE MAXSEV: MAXSEV "note" allows notes, "none" allows nothing.
 # Prints the offending findings; returns 1 when there are any.
@@ -150,7 +153,8 @@ for spec in html.docx html.pdf xlsx.pdf; do
   if audit "$f" none >"$T/why"; then
     echo "ok: $spec (via LibreOffice)"
     [ $known -eq 1 ] && echo "note: $spec is in KNOWN but audits clean now: take it out"
-  elif [ $known -eq 1 ] && [ -z "${YS_STRICT:-}" ]; then
+  elif [ $known -eq 1 ] && [ -z "${YS_STRICT:-}" ] &&
+       ! grep -Ev -- "$KNOWN_FINDINGS" "$T/why" | grep -q .; then
     echo "known: $spec (via LibreOffice) does not audit clean:"
     sed 's/^/known:/' "$T/why"
   else
@@ -161,9 +165,6 @@ for x in docx pdf; do
   f="$T/mut/hs.$x"
   [ -s "$f" ] || { echo "FAIL: libreoffice made no mutated $x"; fail=1; continue; }
   if blind "$f" >"$T/why"; then echo "ok: mutated html.$x gives errors for tables $MUTATED"
-  elif [ "$x" = pdf ] && [ -z "${YS_STRICT:-}" ]; then
-    echo "known: mutated html.pdf: the audit misses raised amounts (figures misread):"
-    sed 's/^/known:/' "$T/why"
   else echo "FAIL: mutated html.$x:"; cat "$T/why"; fail=1; fi
 done
 exit $fail
