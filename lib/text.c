@@ -222,8 +222,8 @@ bool ys_utf8_valid(const char *s, size_t n)
     size_t i = 0;
     while (i < n) {
         if (p[i] < 0x80) {
-            i++;
-            /* a run of ASCII: eight bytes a step */
+            /* a run of ASCII: eight bytes a step, then byte by byte to its
+             * end (figures between tabs are short runs) */
             while (n - i >= 8) {
                 uint64_t w;
                 memcpy(&w, p + i, 8);
@@ -231,6 +231,8 @@ bool ys_utf8_valid(const char *s, size_t n)
                     break;
                 i += 8;
             }
+            while (i < n && p[i] < 0x80)
+                i++;
             continue;
         }
         /* the common case, a CJK character (E1..EC: no overlong, no
