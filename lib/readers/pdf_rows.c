@@ -227,6 +227,18 @@ static void mark_column_runs(page *p)
     }
 }
 
+/* Mark row i a fragment of the block row above or below it; returns 1
+ * if it was not marked before. */
+static int mark_fragment(page *p, int i)
+{
+    prow *w = &p->rows[i];
+    if (w->block || !((i > 0 && is_cell_fragment(w, &p->rows[i - 1])) ||
+                      (i + 1 < p->nrows && is_cell_fragment(w, &p->rows[i + 1]))))
+        return 0;
+    w->block = w->fragment = 1;
+    return 1;
+}
+
 /* Rows of two or more cells form blocks; a one-cell row between two such
  * rows (a category line, a name without figures) stays in the block, and
  * so do the lines of text wrapped out of its cells. */
@@ -238,12 +250,14 @@ static void mark_blocks(page *p)
         if (!p->rows[i].block && p->rows[i - 1].ncells >= 2 && p->rows[i + 1].ncells >= 2)
             p->rows[i].block = 1;
     mark_column_runs(p);
-    for (int changed = 1; changed;) {
+    /* down the page, then up, so a chain of fragments either way is
+     * marked in one round; a few rounds at most (bounded on any page) */
+    for (int changed = 1, round = 0; changed && round < 8; round++) {
         changed = 0;
         for (int i = 0; i < p->nrows; i++)
-            if (!p->rows[i].block && ((i > 0 && is_cell_fragment(&p->rows[i], &p->rows[i - 1])) ||
-                                      (i + 1 < p->nrows && is_cell_fragment(&p->rows[i], &p->rows[i + 1]))))
-                changed = p->rows[i].block = p->rows[i].fragment = 1;
+            changed |= mark_fragment(p, i);
+        for (int i = p->nrows - 1; i >= 0; i--)
+            changed |= mark_fragment(p, i);
     }
 }
 
