@@ -8,6 +8,7 @@
  * rules_document_text.c.
  * Promise: reads the table set only; never special-cases a document.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,13 +25,95 @@ ys_severity ys_doc_sev(const ys_rule *r)
     return YS_SEV_WARNING;
 }
 
-char *ys_doc_fold(const char *s)
+/* ---- folded texts, once per audit ----------------------------------------- */
+
+/* The DOC kinds fold the same paragraphs, titles and notes one after
+ * another; between ys_doc_fold_open and ys_doc_fold_close each text is
+ * folded once (keyed by its address: texts of the table set, unchanged
+ * meanwhile) and handed out as copies. */
+typedef struct fold_slot {
+    const char *src;      /* NULL: empty slot */
+    char *f;
+    size_t len;
+} fold_slot;
+
+static _Thread_local struct {
+    bool open;
+    fold_slot *v;
+    size_t cap, n;        /* cap: a power of two, or 0 */
+} memo;
+
+static char *fold_new(const char *s, size_t *len)
 {
     size_t n = strlen(s), cap = 3 * n + 16;   /* NFKC may grow a character */
     char *f = malloc(cap);
-    if (f)
+    if (f) {
         ys_fold(s, n, f, cap);
+        *len = strlen(f);
+    }
     return f;
+}
+
+static size_t slot_of(const char *s, size_t cap)
+{
+    uintptr_t h = (uintptr_t)s;
+    h ^= h >> 17;
+    h *= 0x9E3779B97F4A7C15u;
+    size_t i = (size_t)(h >> 20) & (cap - 1);
+    while (memo.v[i].src && memo.v[i].src != s)
+        i = (i + 1) & (cap - 1);
+    return i;
+}
+
+/* Room for one more text (the table at most half full); false: no memory. */
+static bool memo_room(void)
+{
+    if (2 * (memo.n + 1) <= memo.cap)
+        return true;
+    size_t cap = memo.cap ? 2 * memo.cap : 256;
+    fold_slot *old = memo.v, *v = calloc(cap, sizeof *v);
+    if (!v)
+        return false;
+    size_t oldcap = memo.cap;
+    memo.v = v;
+    memo.cap = cap;
+    for (size_t i = 0; i < oldcap; i++)
+        if (old[i].src)
+            memo.v[slot_of(old[i].src, cap)] = old[i];
+    free(old);
+    return true;
+}
+
+void ys_doc_fold_open(void)
+{
+    ys_doc_fold_close();
+    memo.open = true;
+}
+
+void ys_doc_fold_close(void)
+{
+    for (size_t i = 0; i < memo.cap; i++)
+        free(memo.v[i].f);
+    free(memo.v);
+    memset(&memo, 0, sizeof memo);
+}
+
+char *ys_doc_fold(const char *s)
+{
+    size_t len;
+    if (!memo.open || !memo_room())
+        return fold_new(s, &len);
+    fold_slot *slot = &memo.v[slot_of(s, memo.cap)];
+    if (!slot->src) {
+        if (!(slot->f = fold_new(s, &slot->len)))
+            return NULL;
+        slot->src = s;
+        memo.n++;
+    }
+    char *copy = malloc(slot->len + 1);
+    if (copy)
+        memcpy(copy, slot->f, slot->len + 1);
+    return copy;
 }
 
 bool ys_doc_reported(const ys_findings *out, const ys_rule *r, int line)

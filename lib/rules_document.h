@@ -17,6 +17,11 @@ ys_severity ys_doc_sev(const ys_rule *r);
 /* A folded copy of s (blanks dropped, full width folded) in malloc'd memory
  * the caller frees, or NULL when out of memory. */
 char *ys_doc_fold(const char *s);
+/* Between open and close (per thread; ys_audit brackets its rules with
+ * them), ys_doc_fold folds each text once and hands out copies: the texts
+ * (those of the table set) must stay unchanged and in place meanwhile. */
+void ys_doc_fold_open(void);
+void ys_doc_fold_close(void);
 
 /* Is some finding of rule r already reported at line? (one per line) */
 bool ys_doc_reported(const ys_findings *out, const ys_rule *r, int line);
