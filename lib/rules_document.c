@@ -3,9 +3,10 @@
  * reviewer checks beyond the figures — required tables present (an empty one
  * with its statement), changes given with their reasons and in the right
  * direction, one amount per item, current class names, no text written
- * twice, the right entity word.  Also the helpers the DOC kinds share and
- * DOC.required itself; the other kinds live in rules_document_claims.c and
- * rules_document_text.c.
+ * twice, the right entity word.  Also the helpers the DOC kinds share (the
+ * folded texts, once per audit) and DOC.required itself; the other kinds
+ * live in rules_document_claims.c, rules_document_text.c and
+ * rules_document_names.c.
  * Promise: reads the table set only; never special-cases a document.
  */
 #include <stdint.h>
