@@ -77,6 +77,11 @@ void fx_cells_close(void)
 /* Fold cell text s into the arena; the cell's s stays NULL on failure. */
 static void fold_one(const char *s, fold_cell *out)
 {
+    if (!*s) {   /* the empty cells of a table's layout */
+        out->s = "";
+        out->len = 0;
+        return;
+    }
     size_t n = strlen(s);
     /* the fold is never longer than the text where the fast fold answers
      * (room for 4 more bytes lets it): fold straight into the arena */
