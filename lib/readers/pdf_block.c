@@ -614,6 +614,35 @@ static int top_columns(page *p, int r0, int r1, col *c)
     return p->ntop;
 }
 
+/* The middle of the gaps above lines 1..n-1 that are positive (the row
+ * gap when most lines are rows), or 0 when there are none. */
+static double middle_gap(const double *gap, int n)
+{
+    double *g = malloc(sizeof *g * (size_t)(n > 0 ? n : 1)), m = 0;
+    int k = 0;
+    if (!g)
+        return 0;
+    for (int i = 1; i < n; i++)
+        if (gap[i] > 0)
+            g[k++] = gap[i];
+    if (k > 0) {
+        qsort(g, (size_t)k, sizeof *g, by_double);
+        m = g[k / 2];
+    }
+    free(g);
+    return m;
+}
+
+/* Whether line r is words wrapped out of a cell of the line above: a
+ * fragment of one cell starting where a cell above starts, standing far
+ * closer to it than the block's rows stand to each other. */
+static int is_wrapped_words(const page *p, int r, double gap, double rowgap)
+{
+    const prow *w = &p->rows[r], *a = &p->rows[r - 1];
+    return w->fragment && !w->figure && w->ncells == 1 && rowgap > 0 && gap < rowgap / 1.8 &&
+           pdf_starts_cell_at(p, a, w->x0, 0, 0);
+}
+
 /*
  * Each logical row of the block: a visual line joins the one above when
  * the gap between them is below the block's wrap threshold and it does not
@@ -656,9 +685,11 @@ void pdf_emit_block(page *p, int r0, int r1)
     memset(row, 0, sizeof row);
     memset(next, 0, sizeof next);
     add_line(p, &p->rows[r0], c, nc, row);
+    double rowgap = middle_gap(gap, r1 - r0);
     for (int r = r0 + 1; r < r1; r++) {
         add_line(p, &p->rows[r], c, nc, next);
-        if (gap[r - r0] >= t || !continues(row, next, nc))
+        int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap);
+        if (!joins || !continues(row, next, nc))
             emit_cells(p, row, nc);
         join_line(row, next, nc);
     }

@@ -142,9 +142,7 @@ static int is_cell_fragment(const prow *w, const prow *b)
            w->x1 - w->x0 < 0.5 * (b->x1 - b->x0);
 }
 
-/* Whether a cell of row b starts at x (inner: and it is not at the
- * page's left edge, the start of every first column and of prose). */
-static int starts_cell_at(page *p, const prow *b, double x, int inner, double left)
+int pdf_starts_cell_at(const page *p, const prow *b, double x, int inner, double left)
 {
     double tol = fmin(1.0, 0.1 * b->em);
     if (inner && x < left + 3 * b->em)
@@ -217,8 +215,8 @@ static void mark_column_runs(page *p)
         int inner = !b, ok = a != NULL, any_inner = 0;
         for (int r = i; r < j && ok; r++) {
             double x = p->rows[r].x0;
-            ok = starts_cell_at(p, a, x, inner, left) && (!b || starts_cell_at(p, b, x, 0, left));
-            any_inner |= starts_cell_at(p, a, x, 1, left);
+            ok = pdf_starts_cell_at(p, a, x, inner, left) && (!b || pdf_starts_cell_at(p, b, x, 0, left));
+            any_inner |= pdf_starts_cell_at(p, a, x, 1, left);
         }
         ok = ok && any_inner;
         for (int r = i; r < j && ok; r++)
