@@ -633,13 +633,14 @@ static double middle_gap(const double *gap, int n)
     return m;
 }
 
-/* Whether line r is words wrapped out of a cell of the line above: a
- * fragment of one cell starting where a cell above starts, standing far
- * closer to it than the block's rows stand to each other. */
+/* Whether line r is words wrapped out of a cell of the line above: one
+ * cell of words starting where a cell above starts, standing far closer
+ * to it than the block's rows stand to each other (a category line
+ * stands a row apart). */
 static int is_wrapped_words(const page *p, int r, double gap, double rowgap)
 {
     const prow *w = &p->rows[r], *a = &p->rows[r - 1];
-    return w->fragment && !w->figure && w->ncells == 1 && rowgap > 0 && gap < rowgap / 1.8 &&
+    return !w->figure && w->ncells == 1 && rowgap > 0 && gap < rowgap / 1.8 &&
            pdf_starts_cell_at(p, a, w->x0, 0, 0);
 }
 
