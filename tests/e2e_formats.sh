@@ -147,16 +147,17 @@ EOF
   "$LO" -env:UserInstallation="file://$T/lo" --headless --infilter=calc_HTML_WebQuery --convert-to 'xlsx:Calc MS Excel 2007 XML' ref.html --outdir "$T" >/dev/null 2>&1
   "$LO" -env:UserInstallation="file://$T/lo" --headless --convert-to 'pdf:writer_pdf_Export' ref.html --outdir "$T" >/dev/null 2>&1
   # PDF: LibreOffice's rendering still reads differently from the text in
-  # places (2026-11-28, lib/readers/pdf*.c): table 2's header, wrapped
-  # over six lines, and its rows centred beside 7-line names do not band
-  # into rows (the PDF shows no figure cut short to prove its cells wrap);
-  # tables 10 and 11 likewise; table 12's forms (indicators, years,
-  # procurement) and table 6's 302 subtotal misread; a few names cut at a
-  # wrap ("社会保障和就业支").  So 40 of the rule findings differ (53 before
-  # the PDF rows were banded): a difference is noted, listed as "known:"
-  # lines, and fails only past LENIENT_MAX.
+  # places (2026-11-28, lib/readers/pdf*.c): table 2's header, wrapped over
+  # six lines, and its rows whose codes and figures stand centred beside
+  # 7-line names do not band into rows (no figure of this PDF is cut short,
+  # the evidence the reader needs before it joins lines of different
+  # cells), so tables 2, 10 and 11 are missing (DOC.required, X.T11-*,
+  # X.category); table 12's forms misread (IND.*, T12.year, T12.proc,
+  # X.T12-T10*) and table 6's 302 subtotal (T6.tree); one department name
+  # is partial (X.dept).  38 rule findings differ (53 before the PDF rows
+  # were banded): noted and listed as "known:" lines; more fail.
   LENIENT="pdf"
-  LENIENT_MAX=${YS_LENIENT_MAX-40}
+  LENIENT_MAX=${YS_LENIENT_MAX-38}
   for ext in html docx xlsx pdf; do
     if [ ! -s "$T/ref.$ext" ]; then echo "FAIL: LibreOffice made no ref.$ext"; fail=1; continue; fi
     ${YS_WRAP:-} "$Y" audit "$T/ref.$ext" >"$T/ref.$ext.audit" 2>&1
