@@ -153,7 +153,7 @@ size_t ys_dec_format(ys_dec d, char *buf, size_t cap);
 /* The value back as text ("≥99%", "合同金额=25万元", "提升").  Returns length. */
 size_t ys_ivalue_format(const ys_ivalue *v, char *buf, size_t cap);
 
-/* ---- matching (lib/indicator_match.c) ---------------------------------- */
+/* ---- matching (lib/indicator_match.c; goals: lib/indicator_goals.c) ---- */
 
 /* Fold a project name for matching: full-width folded, white space, a
  * trailing （一级）/（二级）, "项目", "经费"/"费" and "工作" dropped. */
