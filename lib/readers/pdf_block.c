@@ -1,8 +1,11 @@
 /*
  * readers/pdf_block.c — owns a table block of a PDF page: its columns
- * (where the characters of its rows with figures stand), each visual line
- * cut into those columns, and the logical rows (bands of lines closer than
- * the rows stand, when the block shows that its cells wrap).
+ * (where the characters of its rows with figures stand, header words
+ * beside them, or the columns of the same table on the page before), each
+ * visual line cut into those columns, and the logical rows (bands of lines
+ * closer than the rows stand, when the document shows that its cells
+ * wrap; words wrapped under a cell).  The last row of a page may go to
+ * pdf_carry.c to be joined with the next page's top.
  * Promise: every character of the block lands in one cell of one row;
  * nothing fails but allocation.
  */
@@ -218,7 +221,6 @@ static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
     return bi >= 0 ? bi : column_of(c, nc, &run);
 }
 
-static int is_digit_at(const char *s) { return s[0] >= '0' && s[0] <= '9'; }
 
 /*
  * One visual line's text per column.  The figures of a row place each
@@ -226,7 +228,7 @@ static int is_digit_at(const char *s) { return s[0] >= '0' && s[0] <= '9'; }
  * go whole to the column they overlap most: they may be centred over a
  * column's edge or run past it.
  */
-static void add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
+void pdf_add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
 {
     const pdf_glyph *last[MAX_COLS] = {0};
     size_t run0 = w->g0;
@@ -254,7 +256,7 @@ static void add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
 }
 
 /* Digits with , and . only. */
-static int is_figure_text(const ys_buf *b)
+int pdf_is_figure_text(const ys_buf *b)
 {
     int digits = 0;
     for (size_t i = 0; i < b->n; i++) {
@@ -266,9 +268,9 @@ static int is_figure_text(const ys_buf *b)
 }
 
 /* A figure with two decimals: no wrapped fragment follows it. */
-static int is_finished_figure(const ys_buf *b)
+int pdf_is_finished_figure(const ys_buf *b)
 {
-    return is_figure_text(b) && b->n >= 3 && b->p[b->n - 3] == '.' && is_digit_at(b->p + b->n - 1);
+    return pdf_is_figure_text(b) && b->n >= 3 && b->p[b->n - 3] == '.' && is_digit_at(b->p + b->n - 1);
 }
 
 /* Whether line `next` may continue the logical row `row`: no column holds
@@ -276,7 +278,7 @@ static int is_finished_figure(const ys_buf *b)
 static int continues(const ys_buf *row, const ys_buf *next, int nc)
 {
     for (int i = 0; i < nc; i++)
-        if (row[i].n && next[i].n && is_finished_figure(&row[i]) && is_figure_text(&next[i]))
+        if (row[i].n && next[i].n && pdf_is_finished_figure(&row[i]) && pdf_is_figure_text(&next[i]))
             return 0;
     return 1;
 }
@@ -285,13 +287,13 @@ static int continues(const ys_buf *row, const ys_buf *next, int nc)
  * unfinished figure joins without a space ("2,877.9" + "4", "201030" +
  * "1"), other text after a space
  * (which ys_cells_add drops between Chinese characters). */
-static void join_line(ys_buf *row, ys_buf *next, int nc)
+void pdf_join_line(ys_buf *row, ys_buf *next, int nc)
 {
     for (int i = 0; i < nc; i++) {
         if (!next[i].n)
             continue;
-        if (row[i].n && !(is_figure_text(&row[i]) && !is_finished_figure(&row[i]) &&
-                          is_figure_text(&next[i])))
+        if (row[i].n && !(pdf_is_figure_text(&row[i]) && !pdf_is_finished_figure(&row[i]) &&
+                          pdf_is_figure_text(&next[i])))
             ys_buf_put(&row[i], " ", 1);
         ys_buf_put(&row[i], next[i].p, next[i].n);
         row[i].oom |= next[i].oom;
@@ -427,173 +429,6 @@ static void mark_column_sources(page *p, int r0, int r1, const double *gap, doub
     }
 }
 
-/* ---- a row cut by the page break ------------------------------------- */
-
-/* Whether a cell holds a figure that may go on (a code, a figure without
- * its two decimals). */
-static int any_open_cell(const ys_buf *cell, int nc)
-{
-    for (int i = 0; i < nc; i++)
-        if (is_figure_text(&cell[i]) && !is_finished_figure(&cell[i]))
-            return 1;
-    return 0;
-}
-
-/* Keep the page's last row in p->carry (its cells move there) when a
- * figure of it may go on at the next page's top.  Returns 1 if held. */
-static int hold(page *p, ys_buf *row, const col *c, int nc)
-{
-    pdf_carry *k = p->carry;
-    if (!k || k->held || !any_open_cell(row, nc))
-        return 0;
-    for (int i = 0; i < nc; i++) {
-        ys_buf_free(&k->cell[i]);
-        k->cell[i] = row[i];
-        row[i] = (ys_buf){0};
-        k->col[i] = c[i];
-    }
-    k->nc = nc;
-    k->held = 1;
-    k->no = ++*p->no;
-    k->page = p->pageno;
-    return 1;
-}
-
-static int emit_held(pdf_carry *k, ys_doc *d)
-{
-    ys_cells cells = {0};
-    for (int i = 0; i < k->nc; i++) {
-        ys_cells_add(&cells, k->cell[i].p ? k->cell[i].p : "", k->cell[i].n);
-        cells.oom |= k->cell[i].oom;
-        k->cell[i].n = 0;
-    }
-    int rc = ys_cells_emit(&cells, d, k->no, k->page, NULL, 1);
-    ys_cells_free(&cells);
-    k->held = 0;
-    return rc;
-}
-
-int pdf_carry_flush(ys_doc *d, pdf_carry *k)
-{
-    return k && k->held ? emit_held(k, d) : YS_OK;
-}
-
-void pdf_carry_free(pdf_carry *k)
-{
-    for (int i = 0; i < PDF_MAX_COLS; i++)
-        ys_buf_free(&k->cell[i]);
-    memset(k, 0, sizeof *k);
-}
-
-/* Whether every cell of row w overlaps a column of c. */
-static int within_columns(page *p, const prow *w, const col *c, int nc)
-{
-    for (size_t k = w->g0; k < w->g0 + w->n; k++) {
-        const pdf_glyph *a = G(p, k);
-        int in = 0;
-        for (int i = 0; i < nc && !in; i++)
-            in = a->x1 > c[i].x0 - w->em && a->x0 < c[i].x1 + w->em;
-        if (!in)
-            return 0;
-    }
-    return 1;
-}
-
-/* The first band of the page: rows from the top whose boxes touch (gaps
- * under half the text height, well below any row gap). */
-static int top_band(const page *p)
-{
-    int k = 1;
-    double bottom = p->rows[0].y1;
-    while (k < p->nrows && p->rows[k].y0 - bottom < 0.5 * p->rows[k].em)
-        bottom = fmax(bottom, p->rows[k++].y1);
-    return k;
-}
-
-/* Whether figure a followed by figure b is one well-formed figure:
- * digits in groups of three after the first when grouped, at most two
- * decimals ("2,877.9" + "4" is, "146,200" + "1,252,300" is not). */
-static int joins_as_figure(const ys_buf *a, const ys_buf *b)
-{
-    char s[96];
-    if (a->n + b->n >= sizeof s)
-        return 0;
-    memcpy(s, a->p, a->n);
-    memcpy(s + a->n, b->p, b->n);
-    size_t n = a->n + b->n, i = s[0] == '-', run = 0, groups = 0;
-    for (; i < n && s[i] != '.'; i++) {
-        if (s[i] == ',') {
-            if (run == 0 || (groups > 0 && run != 3) || (groups == 0 && run > 3))
-                return 0;
-            groups++;
-            run = 0;
-        } else if (is_digit_at(s + i))
-            run++;
-        else
-            return 0;
-    }
-    if (run == 0 || (groups > 0 && run != 3))
-        return 0;
-    if (i == n)
-        return 1;
-    size_t dec = n - i - 1;
-    for (size_t j = i + 1; j < n; j++)
-        if (!is_digit_at(s + j))
-            return 0;
-    return dec >= 1 && dec <= 2;
-}
-
-/*
- * The held row goes on at this page's top when the first band lies in its
- * columns, puts figures only into cells whose figure may go on and makes
- * well-formed figures of them ("208050" + "5"), and leaves at least one
- * figure of the held row alone (a band that fills them all is a row of
- * its own: "146,200" then "1,252,300").
- */
-int pdf_take_carry(page *p)
-{
-    pdf_carry *k = p->carry;
-    if (!k)
-        return 0;
-    memcpy(p->top, k->col, sizeof *k->col * (size_t)k->nc);
-    p->ntop = k->nc;
-    p->top_wrap = k->wrap;
-    if (!k->held) {
-        k->nc = 0;
-        return 0;
-    }
-    int n = p->nrows ? top_band(p) : 0, ok = n > 0;
-    for (int r = 0; r < n && ok; r++)
-        ok = within_columns(p, &p->rows[r], k->col, k->nc);
-    ys_buf next[MAX_COLS], line[MAX_COLS];
-    memset(next, 0, sizeof next);
-    memset(line, 0, sizeof line);
-    for (int r = 0; r < n && ok; r++) {
-        add_line(p, &p->rows[r], k->col, k->nc, line);
-        join_line(next, line, k->nc);
-    }
-    int goes_on = 0, left_alone = 0;
-    for (int i = 0; i < k->nc && ok; i++) {
-        const ys_buf *h = &k->cell[i], *x = &next[i];
-        if (is_figure_text(x)) {
-            ok = is_figure_text(h) && !is_finished_figure(h) && joins_as_figure(h, x);
-            goes_on = 1;
-        }
-        left_alone |= is_figure_text(h) && !x->n;
-    }
-    ok = ok && goes_on && left_alone;
-    if (ok)
-        join_line(k->cell, next, k->nc);
-    for (int i = 0; i < k->nc; i++) {
-        ys_buf_free(&next[i]);
-        ys_buf_free(&line[i]);
-    }
-    if (emit_held(k, p->d) != YS_OK)
-        p->rc = YS_ENOMEM;
-    k->nc = 0;
-    return ok ? n : 0;
-}
-
 /* A block opening the page within the span of the columns of the table
  * ending the page before goes on with that table: it takes its columns
  * when its own rows show fewer (a few rows alone may not show where they
@@ -685,14 +520,14 @@ void pdf_emit_block(page *p, int r0, int r1)
     ys_buf row[MAX_COLS], next[MAX_COLS];
     memset(row, 0, sizeof row);
     memset(next, 0, sizeof next);
-    add_line(p, &p->rows[r0], c, nc, row);
+    pdf_add_line(p, &p->rows[r0], c, nc, row);
     double rowgap = middle_gap(gap, r1 - r0);
     for (int r = r0 + 1; r < r1; r++) {
-        add_line(p, &p->rows[r], c, nc, next);
+        pdf_add_line(p, &p->rows[r], c, nc, next);
         int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap);
         if (!joins || !continues(row, next, nc))
             emit_cells(p, row, nc);
-        join_line(row, next, nc);
+        pdf_join_line(row, next, nc);
     }
     int figures = 0;
     for (int r = r0; r < r1; r++)
@@ -702,7 +537,7 @@ void pdf_emit_block(page *p, int r0, int r1)
         p->carry->nc = nc;
         p->carry->wrap = t;
     }
-    if (!(p->hold_last && hold(p, row, c, nc)))
+    if (!(p->hold_last && pdf_hold_row(p, row, c, nc)))
         emit_cells(p, row, nc);
     for (int i = 0; i < nc; i++) {
         ys_buf_free(&row[i]);

@@ -43,6 +43,8 @@ static inline int is_figure_char(const char *s, size_t n)
     return n == 1 && (strchr("0123456789,.-%", s[0]) != NULL);
 }
 
+static inline int is_digit_at(const char *s) { return s[0] >= '0' && s[0] <= '9'; }
+
 /* Emit the page's pending cells as line ++*no (sets p->rc on failure). */
 void pdf_emit_line(page *p, int is_row);
 /* Append glyph k to b, after a space when it stands apart from prev or the
@@ -58,5 +60,19 @@ void pdf_emit_block(page *p, int r0, int r1);
  * it is emitted, and the number of rows taken is returned (0: the held
  * row, if any, is emitted as it was). */
 int pdf_take_carry(page *p);
+/* Keep the page's last row (its cells move to p->carry) when a figure of
+ * it may go on at the next page's top.  Returns 1 if held. */
+int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc);
+
+/* pdf_block.c's cell text helpers, shared with pdf_carry.c. */
+/* One visual line's text per column (cell[nc] appended to). */
+void pdf_add_line(page *p, prow *w, const pdf_col *c, int nc, ys_buf *cell);
+/* Append next's cells to row's (a figure fragment after an unfinished
+ * figure without a space); next is left empty. */
+void pdf_join_line(ys_buf *row, ys_buf *next, int nc);
+/* Digits with , and . only. */
+int pdf_is_figure_text(const ys_buf *b);
+/* A figure with two decimals: no wrapped fragment follows it. */
+int pdf_is_finished_figure(const ys_buf *b);
 
 #endif

@@ -1,0 +1,180 @@
+/*
+ * readers/pdf_carry.c — owns a table row cut by a page break: the last row
+ * of a page held (pdf_carry) until the next page shows whether its first
+ * lines carry on the row's figures ("208050" at the foot, "5" at the top),
+ * then joined with them or emitted as it was; and the columns and wrap
+ * threshold of a table ending a page, handed to the next.
+ * Promise: a held row is emitted exactly once, before any line of the
+ * next page, with the line number and page it was held at; nothing fails
+ * but allocation.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_page.h"
+
+/* Whether a cell holds a figure that may go on (a code, a figure without
+ * its two decimals). */
+static int any_open_cell(const ys_buf *cell, int nc)
+{
+    for (int i = 0; i < nc; i++)
+        if (pdf_is_figure_text(&cell[i]) && !pdf_is_finished_figure(&cell[i]))
+            return 1;
+    return 0;
+}
+
+/* Keep the page's last row in p->carry (its cells move there) when a
+ * figure of it may go on at the next page's top.  Returns 1 if held. */
+int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc)
+{
+    pdf_carry *k = p->carry;
+    if (!k || k->held || !any_open_cell(row, nc))
+        return 0;
+    for (int i = 0; i < nc; i++) {
+        ys_buf_free(&k->cell[i]);
+        k->cell[i] = row[i];
+        row[i] = (ys_buf){0};
+        k->col[i] = c[i];
+    }
+    k->nc = nc;
+    k->held = 1;
+    k->no = ++*p->no;
+    k->page = p->pageno;
+    return 1;
+}
+
+static int emit_held(pdf_carry *k, ys_doc *d)
+{
+    ys_cells cells = {0};
+    for (int i = 0; i < k->nc; i++) {
+        ys_cells_add(&cells, k->cell[i].p ? k->cell[i].p : "", k->cell[i].n);
+        cells.oom |= k->cell[i].oom;
+        k->cell[i].n = 0;
+    }
+    int rc = ys_cells_emit(&cells, d, k->no, k->page, NULL, 1);
+    ys_cells_free(&cells);
+    k->held = 0;
+    return rc;
+}
+
+int pdf_carry_flush(ys_doc *d, pdf_carry *k)
+{
+    return k && k->held ? emit_held(k, d) : YS_OK;
+}
+
+void pdf_carry_free(pdf_carry *k)
+{
+    for (int i = 0; i < PDF_MAX_COLS; i++)
+        ys_buf_free(&k->cell[i]);
+    memset(k, 0, sizeof *k);
+}
+
+/* Whether every cell of row w overlaps a column of c. */
+static int within_columns(page *p, const prow *w, const pdf_col *c, int nc)
+{
+    for (size_t k = w->g0; k < w->g0 + w->n; k++) {
+        const pdf_glyph *a = G(p, k);
+        int in = 0;
+        for (int i = 0; i < nc && !in; i++)
+            in = a->x1 > c[i].x0 - w->em && a->x0 < c[i].x1 + w->em;
+        if (!in)
+            return 0;
+    }
+    return 1;
+}
+
+/* The first band of the page: rows from the top whose boxes touch (gaps
+ * under half the text height, well below any row gap). */
+static int top_band(const page *p)
+{
+    int k = 1;
+    double bottom = p->rows[0].y1;
+    while (k < p->nrows && p->rows[k].y0 - bottom < 0.5 * p->rows[k].em)
+        bottom = fmax(bottom, p->rows[k++].y1);
+    return k;
+}
+
+/* Whether figure a followed by figure b is one well-formed figure:
+ * digits in groups of three after the first when grouped, at most two
+ * decimals ("2,877.9" + "4" is, "146,200" + "1,252,300" is not). */
+static int joins_as_figure(const ys_buf *a, const ys_buf *b)
+{
+    char s[96];
+    if (a->n + b->n >= sizeof s)
+        return 0;
+    memcpy(s, a->p, a->n);
+    memcpy(s + a->n, b->p, b->n);
+    size_t n = a->n + b->n, i = s[0] == '-', run = 0, groups = 0;
+    for (; i < n && s[i] != '.'; i++) {
+        if (s[i] == ',') {
+            if (run == 0 || (groups > 0 && run != 3) || (groups == 0 && run > 3))
+                return 0;
+            groups++;
+            run = 0;
+        } else if (is_digit_at(s + i))
+            run++;
+        else
+            return 0;
+    }
+    if (run == 0 || (groups > 0 && run != 3))
+        return 0;
+    if (i == n)
+        return 1;
+    size_t dec = n - i - 1;
+    for (size_t j = i + 1; j < n; j++)
+        if (!is_digit_at(s + j))
+            return 0;
+    return dec >= 1 && dec <= 2;
+}
+
+/*
+ * The held row goes on at this page's top when the first band lies in its
+ * columns, puts figures only into cells whose figure may go on and makes
+ * well-formed figures of them ("208050" + "5"), and leaves at least one
+ * figure of the held row alone (a band that fills them all is a row of
+ * its own: "146,200" then "1,252,300").
+ */
+int pdf_take_carry(page *p)
+{
+    pdf_carry *k = p->carry;
+    if (!k)
+        return 0;
+    memcpy(p->top, k->col, sizeof *k->col * (size_t)k->nc);
+    p->ntop = k->nc;
+    p->top_wrap = k->wrap;
+    if (!k->held) {
+        k->nc = 0;
+        return 0;
+    }
+    int n = p->nrows ? top_band(p) : 0, ok = n > 0;
+    for (int r = 0; r < n && ok; r++)
+        ok = within_columns(p, &p->rows[r], k->col, k->nc);
+    ys_buf next[PDF_MAX_COLS], line[PDF_MAX_COLS];
+    memset(next, 0, sizeof next);
+    memset(line, 0, sizeof line);
+    for (int r = 0; r < n && ok; r++) {
+        pdf_add_line(p, &p->rows[r], k->col, k->nc, line);
+        pdf_join_line(next, line, k->nc);
+    }
+    int goes_on = 0, left_alone = 0;
+    for (int i = 0; i < k->nc && ok; i++) {
+        const ys_buf *h = &k->cell[i], *x = &next[i];
+        if (pdf_is_figure_text(x)) {
+            ok = pdf_is_figure_text(h) && !pdf_is_finished_figure(h) && joins_as_figure(h, x);
+            goes_on = 1;
+        }
+        left_alone |= pdf_is_figure_text(h) && !x->n;
+    }
+    ok = ok && goes_on && left_alone;
+    if (ok)
+        pdf_join_line(k->cell, next, k->nc);
+    for (int i = 0; i < k->nc; i++) {
+        ys_buf_free(&next[i]);
+        ys_buf_free(&line[i]);
+    }
+    if (emit_held(k, p->d) != YS_OK)
+        p->rc = YS_ENOMEM;
+    k->nc = 0;
+    return ok ? n : 0;
+}
