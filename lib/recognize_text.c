@@ -115,8 +115,10 @@ static size_t cn_numeral(const char *s)
         return 0;
     static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八",
                                        "九", "十", "廿", "百", "零", "〇", "两", NULL};
+    /* three bytes compared inline: a strncmp call per numeral cost more
+     * than the rest of the numbering check */
     for (int i = 0; nums[i]; i++)
-        if (strncmp(s, nums[i], 3) == 0)
+        if (s[0] == nums[i][0] && s[1] == nums[i][1] && s[2] == nums[i][2])
             return 3;
     return 0;
 }

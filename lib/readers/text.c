@@ -2,7 +2,7 @@
  * readers/text.c — the tab-separated text layout of the reference
  * document: one line per paragraph, table rows as tab-separated cells.
  * Promise: every line of the input becomes one ys_line with its number;
- * invalid UTF-8 is refused with its line.
+ * invalid UTF-8 is refused with its line (the first bad line).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +19,9 @@ int ys_read_text(ys_doc *d, const char *buf, size_t n, ys_error *err)
     if (n >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
         (unsigned char)buf[2] == 0xBF)
         pos = 3;
+    /* one pass over the whole text; a line is checked by itself only to
+     * name the first bad one (no sequence spans a newline: it is ASCII) */
+    bool valid = ys_utf8_valid(buf + pos, n - pos);
     const char *cells[MAX_CELLS];
     size_t lens[MAX_CELLS];
     while (pos < n) {
@@ -29,7 +32,7 @@ int ys_read_text(ys_doc *d, const char *buf, size_t n, ys_error *err)
         no++;
         if (len && line[len - 1] == '\r')
             len--;
-        if (!ys_utf8_valid(line, len))
+        if (!valid && !ys_utf8_valid(line, len))
             return ys_error_set(err, YS_EINPUT, d->path, no,
                                 "不是有效的 UTF-8 文本（请先转换编码）");
         int nc = 0;
