@@ -39,10 +39,9 @@ static const char *pstr(pparse *pp, const char *s, size_t n)
     char *buf = ys_arena_alloc(pp->p->arena, cap);
     if (!buf)
         return NULL;
-    /* the fast fold answers for most profile text (CJK and ASCII), and
-     * answers as ys_fold does for valid UTF-8 */
-    if (!ys_utf8_valid(s, n) || ys_fold_fast(s, n, buf, cap) == (size_t)-1)
-        ys_fold(s, n, buf, cap);
+    /* ys_fold tries its fast fold first (it checks every sequence it
+     * takes: no separate validation needed) */
+    ys_fold(s, n, buf, cap);
     return buf;
 }
 
@@ -393,6 +392,18 @@ static const char *skip_year(const char *s)
     return strncmp(s + 4, "年", strlen("年")) == 0 ? s + 4 + strlen("年") : s;
 }
 
+/* Whether folded text t (tn bytes) is one of p's titles whole: what
+ * ys_profile_match_title calls exact, by length first. */
+static bool is_title(const ys_profile *p, const char *t, size_t tn)
+{
+    for (int i = 0; i < p->ntables; i++)
+        for (int k = 0; k < p->tables[i].ntitles; k++)
+            if (p->tables[i].title_len[k] == tn && tn &&
+                memcmp(p->tables[i].titles[k], t, tn) == 0)
+                return true;
+    return false;
+}
+
 /* hits[i]: how many short cells of doc are exact titles in builtin[i].
  * One pass over the document, each candidate cell folded once for every
  * profile (not once per profile). */
@@ -413,11 +424,9 @@ static void title_hits(const ys_doc *doc, int hits[MAX_BUILTIN])
                 ys_fold(l->cells[c], n, buf, sizeof buf) == (size_t)-1)
                 continue;
             const char *t = skip_year(buf);
-            for (int i = 0; i < nbuiltin; i++) {
-                bool exact;
-                if (ys_profile_match_title(builtin[i], t, &exact) && exact)
-                    hits[i]++;
-            }
+            size_t tn = strlen(t);
+            for (int i = 0; i < nbuiltin; i++)
+                hits[i] += is_title(builtin[i], t, tn);
         }
     }
 }
