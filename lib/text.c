@@ -216,6 +216,16 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
     return 4;
 }
 
+/* Whether the first three bytes of w (as read from memory) are a
+ * character led by E1..EC with two continuation bytes: well-formed, no
+ * overlong form or surrogate possible.  Byte order independent. */
+static inline bool cjk_word(uint32_t w)
+{
+    unsigned char b[4];
+    memcpy(b, &w, 4);
+    return (unsigned)(b[0] - 0xE1) <= 0xEC - 0xE1 && ((b[1] ^ 0x80) | (b[2] ^ 0x80)) < 0x40;
+}
+
 bool ys_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -240,9 +250,9 @@ bool ys_utf8_valid(const char *s, size_t n)
         if (n - i >= 3 && (unsigned)(p[i] - 0xE1) <= 0xEC - 0xE1 &&
             (((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) & 0xC0) == 0) {
             i += 3;
-            /* the rest of a run of them */
-            while (n - i >= 3 && (unsigned)(p[i] - 0xE1) <= 0xEC - 0xE1 &&
-                   (((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) & 0xC0) == 0)
+            /* the rest of a run of them, read a four-byte word at a time */
+            uint32_t w;
+            while (n - i >= 4 && (memcpy(&w, p + i, 4), cjk_word(w)))
                 i += 3;
             continue;
         }
@@ -254,6 +264,16 @@ bool ys_utf8_valid(const char *s, size_t n)
     return true;
 }
 
+
+/* Whether the first three bytes of w (as read from memory) are a
+ * character led by E4..E9 with two continuation bytes: what fold_fast
+ * copies as it is.  Byte order independent. */
+static inline bool ideograph_word(uint32_t w)
+{
+    unsigned char b[4];
+    memcpy(b, &w, 4);
+    return (unsigned)(b[0] - 0xE4) <= 0xE9 - 0xE4 && ((b[1] ^ 0x80) | (b[2] ^ 0x80)) < 0x40;
+}
 
 /* The fast fold; with `keep`, a run of white space becomes one ASCII space
  * between words (none at either end), as fold() does.  Every sequence it
@@ -292,6 +312,15 @@ fold_fast(const char *s, size_t n, char *out, size_t cap, bool keep)
             out[o++] = (char)p[i + 1];
             out[o++] = (char)p[i + 2];
             i += 3;
+            /* the rest of a run of them, a four-byte word a character (o
+             * never passes i, and cap > n: the fourth byte has room and is
+             * overwritten by what follows) */
+            uint32_t w;
+            while (n - i >= 4 && (memcpy(&w, p + i, 4), ideograph_word(w))) {
+                memcpy(out + o, &w, 4);
+                o += 3;
+                i += 3;
+            }
             continue;
         }
         size_t blank = n - i >= 3 && c == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80 ? 3
@@ -335,6 +364,19 @@ size_t ys_fold(const char *s, size_t n, char *out, size_t cap)
         size_t m = fold_fast(s, n, out, cap, false);
         if (m != (size_t)-1)
             return m;
+    } else if (cap > 8) {
+        /* Text longer than the room (a prose cell into a label buffer):
+         * the fast fold takes a head fold() would take whole (it stops
+         * only 4 bytes short of cap), and fold() goes on from there as it
+         * would have; without `keep` nothing else carries over. */
+        size_t head = cap - 5;
+        while (head > 0 && ((unsigned char)s[head] & 0xC0) == 0x80)
+            head--;
+        size_t m = head ? fold_fast(s, head, out, cap, false) : (size_t)-1;
+        if (m != (size_t)-1) {
+            size_t r = fold(s + head, n - head, out + m, cap - m, false);
+            return r == (size_t)-1 ? r : m + r;
+        }
     }
     return fold(s, n, out, cap, false);
 }
