@@ -216,16 +216,6 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
     return 4;
 }
 
-/* Whether the first three bytes of w (as read from memory) are a
- * character led by E1..EC with two continuation bytes: well-formed, no
- * overlong form or surrogate possible.  Byte order independent. */
-static inline bool cjk_word(uint32_t w)
-{
-    unsigned char b[4];
-    memcpy(b, &w, 4);
-    return (unsigned)(b[0] - 0xE1) <= 0xEC - 0xE1 && ((b[1] ^ 0x80) | (b[2] ^ 0x80)) < 0x40;
-}
-
 bool ys_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -250,9 +240,9 @@ bool ys_utf8_valid(const char *s, size_t n)
         if (n - i >= 3 && (unsigned)(p[i] - 0xE1) <= 0xEC - 0xE1 &&
             (((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) & 0xC0) == 0) {
             i += 3;
-            /* the rest of a run of them, read a four-byte word at a time */
-            uint32_t w;
-            while (n - i >= 4 && (memcpy(&w, p + i, 4), cjk_word(w)))
+            /* the rest of a run of them */
+            while (n - i >= 3 && (unsigned)(p[i] - 0xE1) <= 0xEC - 0xE1 &&
+                   (((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) & 0xC0) == 0)
                 i += 3;
             continue;
         }
