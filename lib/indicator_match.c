@@ -9,7 +9,8 @@
  * vs 经费, typos, 印章 vs 刻章), so matching works on folded keys and a
  * bigram similarity, backed by goal texts, indicator overlap and amounts.
  * Every match says how it was made (ys_match_how) so findings can say it.
- * Promises: no allocation beyond the stack, read-only on the table set.
+ * Promises: no allocation beyond the stack (and a small per-thread memo
+ * of project keys), read-only on the table set.
  */
 #include "yusuan/indicator.h"
 
@@ -56,13 +57,53 @@ static size_t fold_key(const char *name, const char *const *noise, size_t nnoise
     return strlen(out);
 }
 
-size_t ys_project_key(const char *name, char *out, size_t cap)
+static size_t project_key_make(const char *name, char *out, size_t cap)
 {
     size_t n = fold_key(name, project_noise, sizeof project_noise / sizeof *project_noise,
                         out, cap);
     /* 租赁费 / 租赁: a trailing 费 says nothing */
     if (n >= 3 && !strcmp(out + n - 3, "费"))
         out[n -= 3] = 0;
+    return n;
+}
+
+/* Project matching asks the key of every candidate name for every name it
+ * matches (the same few dozen names again and again): the keys of recent
+ * short names are kept, by name and room, per thread.  A slot is only
+ * reused for the very same name text and cap, so answers are unchanged. */
+#define PKEY_SLOTS 128
+#define PKEY_TEXT 96
+typedef struct pkey_slot {
+    size_t cap;   /* 0: empty */
+    size_t len;
+    char name[PKEY_TEXT];
+    char key[PKEY_TEXT];
+} pkey_slot;
+static _Thread_local pkey_slot pkey_memo[PKEY_SLOTS];
+
+static pkey_slot *pkey_slot_of(const char *name, size_t nl)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a */
+    for (size_t i = 0; i < nl; i++)
+        h = (h ^ (unsigned char)name[i]) * 16777619u;
+    return &pkey_memo[h % PKEY_SLOTS];
+}
+
+size_t ys_project_key(const char *name, char *out, size_t cap)
+{
+    size_t nl = name ? strlen(name) : PKEY_TEXT;
+    pkey_slot *slot = nl < PKEY_TEXT && cap ? pkey_slot_of(name, nl) : NULL;
+    if (slot && slot->cap == cap && memcmp(slot->name, name, nl + 1) == 0) {
+        memcpy(out, slot->key, slot->len + 1);
+        return slot->len;
+    }
+    size_t n = project_key_make(name, out, cap);
+    if (slot && n < PKEY_TEXT) {
+        slot->cap = cap;
+        slot->len = n;
+        memcpy(slot->name, name, nl + 1);
+        memcpy(slot->key, out, n + 1);
+    }
     return n;
 }
 
