@@ -29,6 +29,11 @@ const char *fx_raw(const ys_line *ln, int i)
 bool fx_blank(const ys_line *ln, int i)
 {
     const char *s = fx_raw(ln, i);
+    /* a cell that starts with none of the bytes white space starts with
+     * (ASCII blanks, U+00A0, U+3000) is filled: no need to trim it */
+    unsigned char b = (unsigned char)s[0];
+    if (b && b != ' ' && !(b >= '\t' && b <= '\r') && b != 0xC2 && b != 0xE3)
+        return false;
     size_t n = strlen(s);
     ys_trim(s, &n);
     return n == 0;
