@@ -32,10 +32,21 @@ static size_t blank_before(const unsigned char *p, size_t n)
     return 0;
 }
 
+/* Whether byte b may start (lead) or end (!lead) white space: ASCII
+ * blanks, U+00A0 (C2 A0), U+3000 (E3 80 80). */
+static inline bool blank_edge(unsigned char b, bool lead)
+{
+    return b == ' ' || (b >= '\t' && b <= '\r') || b == (lead ? 0xC2 : 0xA0) ||
+           b == (lead ? 0xE3 : 0x80);
+}
+
 const char *ys_trim(const char *s, size_t *n)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t len = *n, k;
+    /* most text has nothing to trim: say so from its two ends */
+    if (len && !blank_edge(p[0], true) && !blank_edge(p[len - 1], false))
+        return s;
     while (len && (k = blank_at(p, len))) {
         p += k;
         len -= k;
