@@ -7,8 +7,8 @@
  *
  * The fold cache: the handlers of one line ask for the same cells folded
  * again and again (each looks for its own labels), so between
- * fx_cells_open and fx_cells_close (ys_forms_read brackets its walk) a
- * line's cells are folded once, on first use, and kept.  Answers are the
+ * fx_cells_open and fx_cells_close (ys_forms_read brackets its walk) each
+ * cell is folded once, on first use, and kept.  Answers are the
  * same as folding each time: a cached fold is handed out only where
  * ys_fold into the caller's buffer could not have run out of room.
  */
@@ -112,22 +112,32 @@ static void fold_one(const char *s, fold_cell *out)
     out->len = len;
 }
 
-/* Fold every cell of ln into *slot (left NULL without memory). */
+/* A cell not folded yet (len never reaches this for a folded one). */
+#define UNFOLDED ((size_t)-1)
+
+/* Room for ln's cells in *slot, each marked not folded yet (left NULL
+ * without memory). */
 static __attribute__((noinline)) void fill_line(const ys_line *ln, fold_cell **slot)
 {
     fold_cell *cells = ys_arena_alloc(cache.arena, (size_t)ln->ncells * sizeof *cells);
     if (!cells)
         return;
-    for (int k = 0; k < ln->ncells; k++) {
-        cells[k] = (fold_cell){NULL, 0};
-        fold_one(ln->cells[k] ? ln->cells[k] : "", &cells[k]);
-    }
+    for (int k = 0; k < ln->ncells; k++)
+        cells[k] = (fold_cell){NULL, UNFOLDED};
     *slot = cells;
 }
 
+/* Fold cell c (cell k of ln) on its first use. */
+static __attribute__((noinline)) void fill_cell(const ys_line *ln, int k, fold_cell *c)
+{
+    *c = (fold_cell){NULL, 0};
+    fold_one(ln->cells[k] ? ln->cells[k] : "", c);
+}
+
 /* Cell i of ln folded from the cache, or NULL (no cache, not a cached line,
- * no such cell, a fold that failed, no memory).  Filling is out of line:
- * this is asked many times per cell. */
+ * no such cell, a fold that failed, no memory).  A cell is folded when
+ * first asked for (handlers look at a few cells of most lines); filling is
+ * out of line: this is asked many times per cell. */
 static inline const fold_cell *cached(const ys_line *ln, int i)
 {
     if (!cache.base || ln < cache.base || ln >= cache.base + cache.n || i < 0 ||
@@ -136,7 +146,9 @@ static inline const fold_cell *cached(const ys_line *ln, int i)
     fold_cell **slot = &cache.lines[ln - cache.base];
     if (!*slot)
         fill_line(ln, slot);
-    const fold_cell *c = *slot ? &(*slot)[i] : NULL;
+    fold_cell *c = *slot ? &(*slot)[i] : NULL;
+    if (c && c->len == UNFOLDED)
+        fill_cell(ln, i, c);
     return c && c->s ? c : NULL;
 }
 

@@ -20,8 +20,9 @@ static const char *const ANNUAL_WORDS[] = {"前年", "近两年", "当年实现"
 
 bool fx_is_l1(const char *f)
 {
+    /* the first two bytes inline: asked of every cell of every row */
     for (size_t i = 0; i < sizeof L1_LABELS / sizeof *L1_LABELS; i++)
-        if (strcmp(f, L1_LABELS[i]) == 0)
+        if (f[0] == L1_LABELS[i][0] && f[1] == L1_LABELS[i][1] && strcmp(f, L1_LABELS[i]) == 0)
             return true;
     return false;
 }
