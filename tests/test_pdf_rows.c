@@ -239,6 +239,47 @@ static void row_not_cut_by_page(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * A project row as LibreOffice sets it in narrow columns: the 21-character
+ * code wraps its last digit, the name wraps two characters a line, the
+ * unit name eleven lines of two characters centred on the row (most of
+ * them above and below every other cell), figures centred beside; a row
+ * above shows the cells wrap ("1,438.0" over "0").  Line pitch 27.8 pt,
+ * glyphs 15.6 pt high (gap 12.2) and rows 26.6 pt apart plus padding.
+ * The row reads as one: the code whole, each name whole.
+ */
+static void narrow_cells_wrapped_many_lines(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double C = 65.1, N = 219.8, U = 267.4, F1 = 314.9, F2 = 373.0;
+    put(&g, C, 10, "014");
+    put(&g, N, 10, "某单位");
+    put(&g, F1, 10, "1,438.0");
+    put(&g, F2, 10, "1,438.0");
+    put(&g, F1, 37.8, "0");
+    put(&g, F2, 37.8, "0");
+    const char *unit[] = {"武汉", "市洪", "山区", "行政", "审批", "局", "（武", "汉市",
+                          "洪山", "区政", "务服", "务", "局）", "本级"};
+    for (int i = 0; i < 14; i++)
+        put(&g, U, 81.4 + 27.8 * i, unit[i]);
+    const char *name[] = {"信息", "化建", "设项", "目经", "费"};
+    for (int i = 0; i < 5; i++)
+        put(&g, N, 206.5 + 27.8 * i, name[i]);
+    put(&g, C, 248.2, "42011126014Y00000010");
+    put(&g, C, 276.0, "0");
+    put(&g, F1, 262.1, "17.80");
+    put(&g, F2, 262.1, "17.80");
+    ys_doc *d = emit(&g);
+    assert_int_equal(d->nlines, 2);
+    want_line(d, 0, (const char *const[]){"014", "某单位", "", "1,438.00", "1,438.00", NULL});
+    want_line(d, 1, (const char *const[]){"42011126014Y000000100", "信息化建设项目经费",
+                                          "武汉市洪山区行政审批局（武汉市洪山区政务服务局）本级",
+                                          "17.80", "17.80", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -247,6 +288,7 @@ int main(void)
         cmocka_unit_test(prose_after_table),
         cmocka_unit_test(row_cut_by_page),
         cmocka_unit_test(row_not_cut_by_page),
+        cmocka_unit_test(narrow_cells_wrapped_many_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -123,6 +123,54 @@ static int add_text_columns(page *p, int r0, int r1, col *c, int nc, unsigned ch
     return nc;
 }
 
+typedef struct xrun { double x0, x1; } xrun;
+
+static int by_span_x0(const void *a, const void *b)
+{
+    double x = ((const xrun *)a)->x0, y = ((const xrun *)b)->x0;
+    return x < y ? -1 : x > y;
+}
+
+/* A band of lines holding a figure (a label wrapped beside the row's
+ * figures, "收入构/成" left of "财政拨款 2,877.94") parts its cells where
+ * the words of all its lines, side by side, leave a gap wider than the
+ * text height: lines of one cell overlap, lines of two cells do not.
+ * Marks those gaps in wide; returns -1 on allocation failure. */
+static int mark_band_gaps(page *p, int r0, int r1, unsigned char *wide, int nv, double base)
+{
+    for (int b = r0; b < r1;) {
+        int e = b + 1;
+        size_t n = p->rows[b].n;
+        while (e < r1 && p->rows[e].band == p->rows[b].band)
+            n += p->rows[e++].n;
+        if (e - b < 2 || !p->rows[b].colsrc) {
+            b = e;
+            continue;
+        }
+        xrun *v = malloc(sizeof *v * n);
+        if (!v)
+            return -1;
+        size_t m = 0;
+        double em = 0;
+        for (int r = b; r < e; r++) {
+            const prow *w = &p->rows[r];
+            em = fmax(em, w->em);
+            for (size_t k = w->g0; k < w->g0 + w->n; k++)
+                v[m++] = (xrun){G(p, k)->x0, G(p, k)->x1};
+        }
+        qsort(v, m, sizeof *v, by_span_x0);
+        double reach = v[0].x1;
+        for (size_t i = 1; i < m; i++) {
+            if (v[i].x0 - reach > em)
+                mark(wide, nv, reach, v[i].x0, base);
+            reach = fmax(reach, v[i].x1);
+        }
+        free(v);
+        b = e;
+    }
+    return 0;
+}
+
 /*
  * Columns of block rows [r0, r1): the runs of positions covered by the
  * characters of rows with figures.  Two runs merge when the space between
@@ -158,6 +206,11 @@ static int block_columns(page *p, int r0, int r1, col *c)
             if (k > w->g0 && is_cell_gap(p, w, k))
                 mark(wide, nv, G(p, k - 1)->x1, a->x0, base);
         }
+    }
+    if (figures && mark_band_gaps(p, r0, r1, wide, nv, base) < 0) {
+        free(occ);
+        free(wide);
+        return -1;
     }
     for (int i = 0; i < nv;) {
         if (!occ[i]) {
@@ -285,15 +338,36 @@ static int continues(const ys_buf *row, const ys_buf *next, int nc)
 
 /* Append the line's cells to the row's: a figure fragment after an
  * unfinished figure joins without a space ("2,877.9" + "4", "201030" +
- * "1"), other text after a space
+ * "1"), and so do the digits ending a cut code, other text after a space
  * (which ys_cells_add drops between Chinese characters). */
+/* Whether b ends in a code of 6 or more ASCII letters and digits (a
+ * project code "42011126014Y00000010" cut by its narrow cell) and d is
+ * digits only: the code's rest. */
+static int is_cut_code(const ys_buf *b, const ys_buf *d)
+{
+    size_t n = 0, digits = 0;
+    while (n < b->n) {
+        char ch = b->p[b->n - 1 - n];
+        if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')))
+            break;
+        digits += is_digit_at(&ch);
+        n++;
+    }
+    if (n < 6 || !digits || (n < b->n && b->p[b->n - 1 - n] != ' '))
+        return 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (!is_digit_at(d->p + i))
+            return 0;
+    return d->n > 0;
+}
+
 void pdf_join_line(ys_buf *row, ys_buf *next, int nc)
 {
     for (int i = 0; i < nc; i++) {
         if (!next[i].n)
             continue;
         if (row[i].n && !(pdf_is_figure_text(&row[i]) && !pdf_is_finished_figure(&row[i]) &&
-                          pdf_is_figure_text(&next[i])))
+                          pdf_is_figure_text(&next[i])) && !is_cut_code(&row[i], &next[i]))
             ys_buf_put(&row[i], " ", 1);
         ys_buf_put(&row[i], next[i].p, next[i].n);
         row[i].oom |= next[i].oom;
@@ -424,8 +498,10 @@ static void mark_column_sources(page *p, int r0, int r1, const double *gap, doub
         int e = r + 1, fig = p->rows[r].figure;
         while (e < r1 && gap[e - r0] < t)
             fig |= p->rows[e++].figure;
-        for (; r < e; r++)
+        for (int b = r; r < e; r++) {
             p->rows[r].colsrc = fig;
+            p->rows[r].band = b;
+        }
     }
 }
 

@@ -16,7 +16,10 @@ typedef struct prow {
     double x0, x1, y0, y1, em;
     int ncells, figure, block;
     int fragment;          /* a line wrapped out of a block row's cell */
+    double span;           /* a fragment: the width of the block row it
+                              hangs from (through other fragments) */
     int colsrc;            /* its band holds a figure: it gives columns */
+    int band;              /* the first row of its band (pdf_block.c) */
 } prow;
 
 typedef struct page {

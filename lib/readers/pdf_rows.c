@@ -133,13 +133,23 @@ static int make_rows(page *p)
 
 /* ---- table blocks ---------------------------------------------------- */
 
+/* The width of the block row b is or hangs from: a chain of fragments
+ * (a name wrapped over many lines of a narrow cell) is measured against
+ * the row it grew out of, not against the fragment next to it. */
+static double anchor_span(const prow *b)
+{
+    return b->fragment ? b->span : b->x1 - b->x0;
+}
+
 /* A one-cell line wrapped out of a cell of block row b: closer to it than
- * a line's height and narrower than half of it. */
+ * a line's height and narrower than half of the row it hangs from. */
 static int is_cell_fragment(const prow *w, const prow *b)
 {
     double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
+    if (b->fragment && (w->x1 - w->x0 > 3 * w->em || w->x1 - w->x0 > b->x1 - b->x0 + w->em))
+        return 0;   /* a chain of fragments is one narrow cell's lines */
     return b->block && w->ncells == 1 && gap < fmin(w->em, b->em) &&
-           w->x1 - w->x0 < 0.5 * (b->x1 - b->x0);
+           w->x1 - w->x0 < 0.5 * anchor_span(b);
 }
 
 int pdf_starts_cell_at(const page *p, const prow *b, double x, int inner, double left)
@@ -230,9 +240,16 @@ static void mark_column_runs(page *p)
 static int mark_fragment(page *p, int i)
 {
     prow *w = &p->rows[i];
-    if (w->block || !((i > 0 && is_cell_fragment(w, &p->rows[i - 1])) ||
-                      (i + 1 < p->nrows && is_cell_fragment(w, &p->rows[i + 1]))))
+    const prow *from = NULL;
+    if (w->block)
         return 0;
+    if (i > 0 && is_cell_fragment(w, &p->rows[i - 1]))
+        from = &p->rows[i - 1];
+    else if (i + 1 < p->nrows && is_cell_fragment(w, &p->rows[i + 1]))
+        from = &p->rows[i + 1];
+    if (!from)
+        return 0;
+    w->span = anchor_span(from);
     w->block = w->fragment = 1;
     return 1;
 }
