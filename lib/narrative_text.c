@@ -92,6 +92,12 @@ static char *strip_markup(const char *raw, size_t n)
     char *out = malloc(n + 1);
     if (!out)
         return NULL;
+    /* markup starts with < or &: most text has neither, and is copied */
+    if (!memchr(raw, '<', n) && !memchr(raw, '&', n)) {
+        memcpy(out, raw, n);
+        out[n] = 0;
+        return out;
+    }
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         size_t k = markup_at(raw + i, n - i);
