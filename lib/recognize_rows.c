@@ -378,13 +378,27 @@ static const char *stray_name(ys_rz *z, const ys_rz_map *m, size_t li)
 }
 
 /* The header again on a page other than the last row's: remapped when it
- * can be (li moves to the line before its data).  Returns true when so. */
-static bool page_header(ys_rz *z, const ys_ptable *pt, const ys_table *t, ys_rz_map *m,
-                        size_t *li, size_t end, int row_page)
+ * can be (li moves to the line before its data).  Returns true when so.
+ * The map is the caller's until a remap: then *m becomes a copy of it in
+ * the scratch arena (*own), made once (a map is some 15 kB: most tables
+ * never need the copy). */
+static bool page_header(ys_rz *z, const ys_ptable *pt, const ys_table *t,
+                        const ys_rz_map **m, ys_rz_map **own, size_t *li, size_t end,
+                        int row_page)
 {
     size_t data;
     int page = z->doc->lines[*li].page;
-    if (!page || page == row_page || !ys_rz_remap(z, pt, *li, end, t->unit, m, &data))
+    if (!page || page == row_page)
+        return false;
+    if (!*own) {
+        if (!(*own = ys_arena_alloc(z->scratch, sizeof **own))) {
+            z->oom = 1;
+            return false;
+        }
+        **own = **m;
+        *m = *own;
+    }
+    if (!ys_rz_remap(z, pt, *li, end, t->unit, *own, &data))
         return false;
     *li = data - 1;
     return true;
@@ -395,10 +409,8 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
 {
     char pending[YS_RZ_NAME_MAX] = "";
     gridrow g;
-    ys_rz_map *m = ys_arena_alloc(z->scratch, sizeof *m);
-    if (!m)
-        return YS_ENOMEM;
-    *m = *map;
+    const ys_rz_map *m = map;
+    ys_rz_map *own = NULL;   /* m once a page's header remapped it */
     int row_page = from < end ? z->doc->lines[from].page : 0;
     for (size_t li = from; li < end && !z->oom; li++) {
         int ne = ys_rz_nonempty(z, li);
@@ -412,7 +424,7 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
             const char *lone = ys_rz_short_text(z, li, 1);
             /* an empty table's bare 合计 line, then its 注 */
             if (header_again(z, m, li)) {
-                page_header(z, pt, t, m, &li, end, row_page);
+                page_header(z, pt, t, &m, &own, &li, end, row_page);
                 continue;
             }
             if (ys_rz_paragraph(z, t, li) || (lone && is_total_word(lone)))
@@ -438,7 +450,7 @@ int ys_rz_grid_rows(ys_rz *z, const ys_ptable *pt, ys_table *t, const ys_rz_map 
         if (!g.code[0] && !g.name[0] && !g.fig)
             continue;
         if (!g.fig && g.name[0] && (strcmp(g.name, m->name_label) == 0 || header_again(z, m, li))) {
-            page_header(z, pt, t, m, &li, end, row_page);   /* the header again, on a new page */
+            page_header(z, pt, t, &m, &own, &li, end, row_page);   /* the header again, on a new page */
             continue;
         }
         if (!g.name[0] && g.code[0])
