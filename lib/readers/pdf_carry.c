@@ -3,7 +3,9 @@
  * of a page held (pdf_carry) until the next page shows whether its first
  * lines carry on the row's figures ("208050" at the foot, "5" at the top),
  * then joined with them or emitted as it was; and the columns and wrap
- * threshold of a table ending a page, handed to the next.
+ * threshold of a table ending a page, handed to the next.  Also the cell
+ * text rules both this and pdf_block.c join lines by (a figure or code
+ * cut short goes on without a space).
  * Promise: a held row is emitted exactly once, before any line of the
  * next page, with the line number and page it was held at; nothing fails
  * but allocation.
@@ -13,6 +15,63 @@
 #include <string.h>
 
 #include "pdf_page.h"
+
+/* Digits with , and . only. */
+int pdf_is_figure_text(const ys_buf *b)
+{
+    int digits = 0;
+    for (size_t i = 0; i < b->n; i++) {
+        if (!is_figure_char(b->p + i, 1) || b->p[i] == '%')
+            return 0;
+        digits += is_digit_at(b->p + i);
+    }
+    return digits > 0;
+}
+
+/* A figure with two decimals: no wrapped fragment follows it. */
+int pdf_is_finished_figure(const ys_buf *b)
+{
+    return pdf_is_figure_text(b) && b->n >= 3 && b->p[b->n - 3] == '.' && is_digit_at(b->p + b->n - 1);
+}
+
+/* Whether b ends in a code of 6 or more ASCII letters and digits (a
+ * project code "42011126014Y00000010" cut by its narrow cell) and d is
+ * digits only: the code's rest. */
+static int is_cut_code(const ys_buf *b, const ys_buf *d)
+{
+    size_t n = 0, digits = 0;
+    while (n < b->n) {
+        char ch = b->p[b->n - 1 - n];
+        if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z')))
+            break;
+        digits += is_digit_at(&ch);
+        n++;
+    }
+    if (n < 6 || !digits || (n < b->n && b->p[b->n - 1 - n] != ' '))
+        return 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (!is_digit_at(d->p + i))
+            return 0;
+    return d->n > 0;
+}
+
+/* Append the line's cells to the row's: a figure fragment after an
+ * unfinished figure joins without a space ("2,877.9" + "4", "201030" +
+ * "1"), and so do the digits ending a cut code, other text after a space
+ * (which ys_cells_add drops between Chinese characters). */
+void pdf_join_line(ys_buf *row, ys_buf *next, int nc)
+{
+    for (int i = 0; i < nc; i++) {
+        if (!next[i].n)
+            continue;
+        if (row[i].n && !(pdf_is_figure_text(&row[i]) && !pdf_is_finished_figure(&row[i]) &&
+                          pdf_is_figure_text(&next[i])) && !is_cut_code(&row[i], &next[i]))
+            ys_buf_put(&row[i], " ", 1);
+        ys_buf_put(&row[i], next[i].p, next[i].n);
+        row[i].oom |= next[i].oom;
+        next[i].n = 0;
+    }
+}
 
 /* Whether a cell holds a figure that may go on (a code, a figure without
  * its two decimals). */

@@ -67,7 +67,7 @@ int pdf_take_carry(page *p);
  * it may go on at the next page's top.  Returns 1 if held. */
 int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc);
 
-/* pdf_block.c's cell text helpers, shared with pdf_carry.c. */
+/* Cell text helpers (pdf_carry.c), shared with pdf_block.c. */
 /* One visual line's text per column (cell[nc] appended to). */
 void pdf_add_line(page *p, prow *w, const pdf_col *c, int nc, ys_buf *cell);
 /* Append next's cells to row's (a figure fragment after an unfinished
