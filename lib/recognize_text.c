@@ -106,21 +106,23 @@ const char *ys_rz_short_text(ys_rz *z, size_t li, int max)
     return s;
 }
 
-/* Length of the Chinese numeral at s (3 bytes) or 0. */
+/* Length of the Chinese numeral at s (3 bytes) or 0: 一二三四五六七八九十
+ * 廿百零〇两, by code point (a switch: this runs at every numbering). */
 static size_t cn_numeral(const char *s)
 {
-    /* every numeral below is 3 bytes led by E3..E9: most text stops here */
-    unsigned char b = (unsigned char)s[0];
-    if (b < 0xE3 || b > 0xE9)
+    const unsigned char *p = (const unsigned char *)s;
+    /* every numeral is 3 bytes led by E3..E9: most text stops here */
+    if (p[0] < 0xE3 || p[0] > 0xE9 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
         return 0;
-    static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八",
-                                       "九", "十", "廿", "百", "零", "〇", "两", NULL};
-    /* three bytes compared inline: a strncmp call per numeral cost more
-     * than the rest of the numbering check */
-    for (int i = 0; nums[i]; i++)
-        if (s[0] == nums[i][0] && s[1] == nums[i][1] && s[2] == nums[i][2])
-            return 3;
-    return 0;
+    unsigned cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    switch (cp) {
+    case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94:   /* 一二三四五 */
+    case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341:   /* 六七八九十 */
+    case 0x5EFF: case 0x767E: case 0x96F6: case 0x3007: case 0x4E24:   /* 廿百零〇两 */
+        return 3;
+    default:
+        return 0;
+    }
 }
 
 static size_t cn_run(const char *s)
