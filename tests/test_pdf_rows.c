@@ -280,6 +280,48 @@ static void narrow_cells_wrapped_many_lines(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * A row of narrow cells cut by the page break: the unit name, wrapped two
+ * characters a line below the row's figures, goes on at the next page's
+ * top with text only; the row reads whole, on its first page, and the
+ * next page's first row stays a row of its own.  Wrapped lines stand
+ * 27.8 pt apart (gap 12.2), rows 26.6 pt further; a row above shows the
+ * cells wrap ("1,438.0" over "0").
+ */
+static void text_cut_by_page(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    const double C = 65.1, N = 219.8, U = 267.4, F = 314.9;
+    put(&a, C, 600, "014");
+    put(&a, N, 600, "某单");
+    put(&a, F, 600, "1,438.0");
+    put(&a, F, 627.8, "0");
+    const char *unit[] = {"武汉", "市洪", "山区", "行政", "审批"};
+    for (int i = 0; i < 5; i++)
+        put(&a, U, 670 + 27.8 * i, unit[i]);
+    put(&a, C, 711.7, "42011126014Y00000010");
+    put(&a, C, 739.5, "1");
+    put(&a, N, 711.7, "食堂");
+    put(&a, F, 725.6, "26.07");
+    put(&b, U, 39.2, "局）");
+    put(&b, U, 67.0, "本级");
+    put(&b, C, 109.2, "31");
+    put(&b, N, 109.2, "支出");
+    put(&b, F, 109.2, "1,394.13");
+    ys_doc *d = two_pages(&a, &b);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 0, (const char *const[]){"014", "某单", "", "1,438.00", NULL});
+    want_line(d, 1, (const char *const[]){"42011126014Y000000101", "食堂", "武汉市洪山区行政审批局）本级",
+                                          "26.07", NULL});
+    assert_int_equal(d->lines[1].page, 1);
+    want_line(d, 2, (const char *const[]){"31", "支出", "", "1,394.13", NULL});
+    assert_int_equal(d->lines[2].page, 2);
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +331,7 @@ int main(void)
         cmocka_unit_test(row_cut_by_page),
         cmocka_unit_test(row_not_cut_by_page),
         cmocka_unit_test(narrow_cells_wrapped_many_lines),
+        cmocka_unit_test(text_cut_by_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

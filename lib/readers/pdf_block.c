@@ -541,11 +541,21 @@ void pdf_emit_block(page *p, int r0, int r1)
     memset(next, 0, sizeof next);
     pdf_add_line(p, &p->rows[r0], c, nc, row);
     double rowgap = middle_gap(gap, r1 - r0);
+    unsigned char tail[MAX_COLS] = {0};     /* text of the row's last line */
+    int lines = 1, tail_figure = 1;
     for (int r = r0 + 1; r < r1; r++) {
         pdf_add_line(p, &p->rows[r], c, nc, next);
         int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap);
-        if (!joins || !continues(row, next, nc))
+        if (!joins || !continues(row, next, nc)) {
             emit_cells(p, row, nc);
+            lines = 0;
+        }
+        lines++;
+        tail_figure = 0;
+        for (int i = 0; i < nc; i++) {
+            tail[i] = next[i].n > 0;
+            tail_figure |= pdf_is_figure_text(&next[i]);
+        }
         pdf_join_line(row, next, nc);
     }
     int figures = 0;
@@ -556,7 +566,8 @@ void pdf_emit_block(page *p, int r0, int r1)
         p->carry->nc = nc;
         p->carry->wrap = t;
     }
-    if (!(p->hold_last && pdf_hold_row(p, row, c, nc)))
+    int cut = lines >= 2 && !tail_figure && p->carry && p->carry->wraps;
+    if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut ? tail : NULL)))
         emit_cells(p, row, nc);
     for (int i = 0; i < nc; i++) {
         ys_buf_free(&row[i]);

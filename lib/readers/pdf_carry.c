@@ -83,14 +83,28 @@ static int any_open_cell(const ys_buf *cell, int nc)
     return 0;
 }
 
+/* Whether a cell of the row holds a figure, and tail marks a text cell. */
+static int text_past_figures(const ys_buf *cell, int nc, const unsigned char *tail)
+{
+    int figure = 0, text = 0;
+    for (int i = 0; tail && i < nc; i++) {
+        figure |= pdf_is_figure_text(&cell[i]);
+        text |= tail[i] && cell[i].n && !pdf_is_figure_text(&cell[i]);
+    }
+    return figure && text;
+}
+
 /* Keep the page's last row in p->carry (its cells move there) when a
- * figure of it may go on at the next page's top.  Returns 1 if held. */
-int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc)
+ * figure of it may go on at the next page's top, or a text cell wrapped
+ * below its figures may.  Returns 1 if held. */
+int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned char *tail)
 {
     pdf_carry *k = p->carry;
-    if (!k || k->held || !any_open_cell(row, nc))
+    int text = text_past_figures(row, nc, tail);
+    if (!k || k->held || !(any_open_cell(row, nc) || text))
         return 0;
     for (int i = 0; i < nc; i++) {
+        k->tail[i] = text && tail[i] && row[i].n && !pdf_is_figure_text(&row[i]);
         ys_buf_free(&k->cell[i]);
         k->cell[i] = row[i];
         row[i] = (ys_buf){0};
@@ -144,12 +158,13 @@ static int within_columns(page *p, const prow *w, const pdf_col *c, int nc)
 }
 
 /* The first band of the page: rows from the top whose boxes touch (gaps
- * under half the text height, well below any row gap). */
-static int top_band(const page *p)
+ * under half the text height, well below any row gap) or stand as the
+ * wrapped lines of the table's cells do (under its wrap threshold). */
+static int top_band(const page *p, double wrap)
 {
     int k = 1;
     double bottom = p->rows[0].y1;
-    while (k < p->nrows && p->rows[k].y0 - bottom < 0.5 * p->rows[k].em)
+    while (k < p->nrows && p->rows[k].y0 - bottom < fmax(0.5 * p->rows[k].em, wrap))
         bottom = fmax(bottom, p->rows[k++].y1);
     return k;
 }
@@ -190,7 +205,9 @@ static int joins_as_figure(const ys_buf *a, const ys_buf *b)
 /*
  * The held row goes on at this page's top when the first band lies in its
  * columns, puts figures only into cells whose figure may go on and makes
- * well-formed figures of them ("208050" + "5"), and leaves at least one
+ * well-formed figures of them ("208050" + "5"), or holds text only, each
+ * in a cell whose text reached the held row's foot below its figures
+ * ("务服务" at the foot, "局）本级" at the top), and leaves at least one
  * figure of the held row alone (a band that fills them all is a row of
  * its own: "146,200" then "1,252,300").
  */
@@ -206,7 +223,7 @@ int pdf_take_carry(page *p)
         k->nc = 0;
         return 0;
     }
-    int n = p->nrows ? top_band(p) : 0, ok = n > 0;
+    int n = p->nrows ? top_band(p, k->wrap) : 0, ok = n > 0;
     for (int r = 0; r < n && ok; r++)
         ok = within_columns(p, &p->rows[r], k->col, k->nc);
     ys_buf next[PDF_MAX_COLS], line[PDF_MAX_COLS];
@@ -216,16 +233,19 @@ int pdf_take_carry(page *p)
         pdf_add_line(p, &p->rows[r], k->col, k->nc, line);
         pdf_join_line(next, line, k->nc);
     }
-    int goes_on = 0, left_alone = 0;
+    int goes_on = 0, left_alone = 0, text_on = 0, text_ok = 1;
     for (int i = 0; i < k->nc && ok; i++) {
         const ys_buf *h = &k->cell[i], *x = &next[i];
         if (pdf_is_figure_text(x)) {
             ok = pdf_is_figure_text(h) && !pdf_is_finished_figure(h) && joins_as_figure(h, x);
             goes_on = 1;
+        } else if (x->n) {
+            text_on = 1;
+            text_ok &= k->tail[i];
         }
         left_alone |= pdf_is_figure_text(h) && !x->n;
     }
-    ok = ok && goes_on && left_alone;
+    ok = ok && (goes_on || (text_on && text_ok)) && left_alone;
     if (ok)
         pdf_join_line(k->cell, next, k->nc);
     for (int i = 0; i < k->nc; i++) {
@@ -234,6 +254,7 @@ int pdf_take_carry(page *p)
     }
     if (emit_held(k, p->d) != YS_OK)
         p->rc = YS_ENOMEM;
+    memset(k->tail, 0, sizeof k->tail);
     k->nc = 0;
     return ok ? n : 0;
 }

@@ -64,8 +64,10 @@ void pdf_emit_block(page *p, int r0, int r1);
  * row, if any, is emitted as it was). */
 int pdf_take_carry(page *p);
 /* Keep the page's last row (its cells move to p->carry) when a figure of
- * it may go on at the next page's top.  Returns 1 if held. */
-int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc);
+ * it may go on at the next page's top, or when tail (NULL or one flag a
+ * column) marks text cells its last visual line holds below its figures.
+ * Returns 1 if held. */
+int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned char *tail);
 
 /* Cell text helpers (pdf_carry.c), shared with pdf_block.c. */
 /* One visual line's text per column (cell[nc] appended to). */

@@ -142,12 +142,14 @@ static double anchor_span(const prow *b)
 }
 
 /* A one-cell line wrapped out of a cell of block row b: closer to it than
- * a line's height and narrower than half of the row it hangs from. */
+ * a line's height and narrower than half of the row it hangs from; next
+ * to another fragment, no wider than three characters (the lines of one
+ * narrow cell, not a paragraph of a form's wide cell). */
 static int is_cell_fragment(const prow *w, const prow *b)
 {
     double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
-    if (b->fragment && (w->x1 - w->x0 > 3 * w->em || w->x1 - w->x0 > b->x1 - b->x0 + w->em))
-        return 0;   /* a chain of fragments is one narrow cell's lines */
+    if (b->fragment && w->x1 - w->x0 > 3 * w->em)
+        return 0;
     return b->block && w->ncells == 1 && gap < fmin(w->em, b->em) &&
            w->x1 - w->x0 < 0.5 * anchor_span(b);
 }

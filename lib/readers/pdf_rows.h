@@ -41,6 +41,9 @@ typedef struct pdf_carry {
     int held, nc, no, page;
     double wrap;               /* the table's wrap threshold, or -1e9 */
     int wraps;                 /* a table so far showed its cells wrap */
+    unsigned char tail[PDF_MAX_COLS]; /* the held row's text cells that
+                                  reach its foot past its figures (a
+                                  wrapped name cut by the break), or 0 */
     pdf_col col[PDF_MAX_COLS];
     ys_buf cell[PDF_MAX_COLS];
 } pdf_carry;
