@@ -322,6 +322,29 @@ static void text_cut_by_page(void **st)
     pdf_glyphs_free(&b);
 }
 
+/* A page that starts with a code row without figures does not continue
+ * the code of the last row before it: "30211" + "30213" is no code (a
+ * code's rest is shorter than the part its cell held). */
+static void code_row_not_cut_by_page(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    code_rows(&a, 600, (const char *const[]){"30207", "邮电费", "13.60",
+                                             "30209", "物业管理费", "290.03",
+                                             "30211", "差旅费", "3.50"}, 3);
+    put(&b, 65, 40, "30213");
+    put(&b, 125, 40, "维修（护）费");
+    code_rows(&b, 82.2, (const char *const[]){"30227", "委托业务费", "1.20"}, 1);
+    ys_doc *d = two_pages(&a, &b);
+    assert_int_equal(d->nlines, 5);
+    want_line(d, 2, (const char *const[]){"30211", "差旅费", "3.50", NULL});
+    want_line(d, 3, (const char *const[]){"30213", "维修（护）费", NULL});
+    assert_int_equal(d->lines[3].page, 2);
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +355,7 @@ int main(void)
         cmocka_unit_test(row_not_cut_by_page),
         cmocka_unit_test(narrow_cells_wrapped_many_lines),
         cmocka_unit_test(text_cut_by_page),
+        cmocka_unit_test(code_row_not_cut_by_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -202,10 +202,30 @@ static int joins_as_figure(const ys_buf *a, const ys_buf *b)
     return dec >= 1 && dec <= 2;
 }
 
+/* Whether b is digits only (a code, not a grouped or decimal figure). */
+static int is_plain_digits(const ys_buf *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        if (!is_digit_at(b->p + i))
+            return 0;
+    return b->n > 0;
+}
+
+/* Whether x may be the rest of figure h cut by the break: well formed
+ * together, and a code's rest shorter than the part held (a code wraps
+ * where its cell ends, "208050" + "5"; "30211" then "30213" are the
+ * codes of two rows). */
+static int goes_on_as_figure(const ys_buf *h, const ys_buf *x)
+{
+    if (!pdf_is_figure_text(h) || pdf_is_finished_figure(h) || !joins_as_figure(h, x))
+        return 0;
+    return !(is_plain_digits(h) && is_plain_digits(x) && x->n >= h->n);
+}
+
 /*
  * The held row goes on at this page's top when the first band lies in its
  * columns, puts figures only into cells whose figure may go on and makes
- * well-formed figures of them ("208050" + "5"), or holds text only, each
+ * well-formed figures of them ("208050" + "5", not "30211" + "30213"), or holds text only, each
  * in a cell whose text reached the held row's foot below its figures
  * ("务服务" at the foot, "局）本级" at the top), and leaves at least one
  * figure of the held row alone (a band that fills them all is a row of
@@ -237,7 +257,7 @@ int pdf_take_carry(page *p)
     for (int i = 0; i < k->nc && ok; i++) {
         const ys_buf *h = &k->cell[i], *x = &next[i];
         if (pdf_is_figure_text(x)) {
-            ok = pdf_is_figure_text(h) && !pdf_is_finished_figure(h) && joins_as_figure(h, x);
+            ok = goes_on_as_figure(h, x);
             goes_on = 1;
         } else if (x->n) {
             text_on = 1;
