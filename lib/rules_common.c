@@ -203,6 +203,22 @@ static const char *verdict_text(int sev)
     }
 }
 
+/* Figures written in 元 (Shanghai's tables) are compared in 元: in 万元 a
+ * one-元 difference would read "相差 0.00 万元". */
+static ys_unit side_unit(const ys_side *lhs, const ys_side *rhs)
+{
+    int64_t m = lhs->maxulp > rhs->maxulp ? lhs->maxulp : rhs->maxulp;
+    return m > 0 && m <= ys_unit_ulp(YS_UNIT_YUAN, 0) ? YS_UNIT_YUAN : YS_UNIT_WAN;
+}
+
+static void side_money(int64_t fen, ys_unit unit, char *buf, size_t cap)
+{
+    if (unit == YS_UNIT_YUAN)
+        ys_amount_format(fen, YS_UNIT_YUAN, fen % 100 ? 2 : 0, true, buf, cap);
+    else
+        ys_wan(fen, buf, cap);
+}
+
 int ys_compare(ys_findings *out, const ys_rule *r, const char *table,
                const char *what, const char *lname, const ys_side *lhs,
                const char *rname, const ys_side *rhs)
@@ -215,12 +231,14 @@ int ys_compare(ys_findings *out, const ys_rule *r, const char *table,
     for (int i = 0; i < rhs->nlines; i++)
         side_line(&all, rhs->lines[i]);
     int64_t diff = lhs->fen - rhs->fen;
-    ys_wan(lhs->fen, a, sizeof a);
-    ys_wan(rhs->fen, b, sizeof b);
-    ys_wan(diff < 0 ? -diff : diff, d, sizeof d);
+    ys_unit unit = side_unit(lhs, rhs);
+    side_money(lhs->fen, unit, a, sizeof a);
+    side_money(rhs->fen, unit, b, sizeof b);
+    side_money(diff < 0 ? -diff : diff, unit, d, sizeof d);
+    const char *u = unit == YS_UNIT_YUAN ? "元" : "万元";
     return ys_report_finding(out, r, (ys_severity)sev, table, &all, b, a,
-                             "%s：%s %s 万元，%s %s 万元，相差 %s 万元%s", what,
-                             lname, a, rname, b, d, verdict_text(sev));
+                             "%s：%s %s %s，%s %s %s，相差 %s %s%s", what, lname, a, u,
+                             rname, b, u, d, u, verdict_text(sev));
 }
 
 /* ---- expressions ---- */

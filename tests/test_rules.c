@@ -271,6 +271,37 @@ static void verdicts(void **st)
 }
 
 
+/* Figures written in 元 (Shanghai's tables) are reported in 元: a one-元
+ * residue must not read "相差 0.00 万元".  A 万元 figure against a 元 one
+ * stays in 万元. */
+static ys_amount yuan(const char *s)
+{
+    ys_amount v;
+    assert_int_equal(ys_amount_parse(s, strlen(s), YS_UNIT_YUAN, &v), 0);
+    return v;
+}
+
+static void yuan_figures_are_reported_in_yuan(void **st)
+{
+    (void)st;
+    const ys_rule r = {.id = "T6.tree"};
+    ys_findings f;
+    ys_findings_init(&f);
+    ys_side a = ys_side_of(yuan("24,840,779"), 1), b = ys_side_of(yuan("24,840,778"), 2);
+    assert_int_equal(ys_compare(&f, &r, "6", "表6 302", "本行", &a, "下级科目之和", &b), 0);
+    assert_int_equal(f.n, 1);
+    const char *m = f.v[0].message;
+    assert_non_null(strstr(m, "本行 24,840,779 元"));
+    assert_non_null(strstr(m, "相差 1 元"));
+    assert_null(strstr(m, "万元"));
+    a = ys_side_of(test_wan("87.70"), 3);
+    b = ys_side_of(yuan("877,100"), 4);   /* 87.71 万元 */
+    assert_int_equal(ys_compare(&f, &r, "5-1", "科目", "文中", &a, "表5-1", &b), 0);
+    assert_int_equal(f.n, 2);
+    assert_non_null(strstr(f.v[1].message, "相差 0.01 万元"));
+    ys_findings_free(&f);
+}
+
 /* A claim of the narrative. */
 static ys_claim *claim(ys_tableset *ts, ys_claim_kind kind, const char *key,
                        const char *subject, const char *code, const char *amount,
@@ -541,6 +572,7 @@ int main(void)
         cmocka_unit_test(one_ulp_between_tables_is_a_warning),
         cmocka_unit_test(rate_and_share_intervals),
         cmocka_unit_test(verdicts),
+        cmocka_unit_test(yuan_figures_are_reported_in_yuan),
         cmocka_unit_test(narrative_claims_against_cells),
         cmocka_unit_test(narrative_rates_and_shares),
         cmocka_unit_test(none_statement_against_table),
