@@ -149,16 +149,19 @@ EOF
   # PDF: LibreOffice's rendering still reads differently from the text in
   # places (2026-11-28, lib/readers/pdf*.c): table 2's header, wrapped over
   # six lines, and its rows whose codes and figures stand centred beside
-  # 7-line names do not band into rows (no figure of this PDF is cut short,
-  # the evidence the reader needs before it joins lines of different
-  # cells), so tables 2, 10 and 11 are missing (DOC.required, X.T11-*,
-  # X.category); table 12's forms misread (IND.*, T12.year, T12.proc,
-  # X.T12-T10*); one department name is partial (X.dept).  36 rule
-  # findings differ (53 before the PDF rows were banded, 38 before a code
-  # row opening a page stopped continuing the code cut at the page before:
-  # T6.tree): noted and listed as "known:" lines; more fail.
+  # 7-line names do not band into rows (no figure of this PDF is cut short;
+  # a stack of three short lines in one cell is the only evidence that its
+  # cells wrap, and table 2 shows none); table 10's rows read as the
+  # text's but its header, wrapped a few characters a line, does not;
+  # table 11's head is misread; so tables 2, 10 and 11 are missing
+  # (DOC.required, X.T11-*, X.category); table 12's forms misread (IND.*,
+  # T12.year, T12.proc, X.T12-T10*); one department name is partial
+  # (X.dept).  35 rule findings differ (53 before the PDF rows were
+  # banded, 38 before a code row opening a page stopped continuing the
+  # code cut at the page before: T6.tree): noted and listed as "known:"
+  # lines; more fail.
   LENIENT="pdf"
-  LENIENT_MAX=${YS_LENIENT_MAX-36}
+  LENIENT_MAX=${YS_LENIENT_MAX-35}
   for ext in html docx xlsx pdf; do
     if [ ! -s "$T/ref.$ext" ]; then echo "FAIL: LibreOffice made no ref.$ext"; fail=1; continue; fi
     ${YS_WRAP:-} "$Y" audit "$T/ref.$ext" >"$T/ref.$ext.audit" 2>&1

@@ -161,7 +161,7 @@ static int mark_band_gaps(page *p, int r0, int r1, unsigned char *wide, int nv, 
         qsort(v, m, sizeof *v, by_span_x0);
         double reach = v[0].x1;
         for (size_t i = 1; i < m; i++) {
-            if (v[i].x0 - reach > em)
+            if (v[i].x0 - reach > 0.5 * em)
                 mark(wide, nv, reach, v[i].x0, base);
             reach = fmax(reach, v[i].x1);
         }
@@ -275,6 +275,21 @@ static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
 }
 
 
+/* Whether the gap before glyph k of row w parts two columns: wider than
+ * half the text height, outside every column, between glyphs standing in
+ * two ("食堂场 武汉市": names of two narrow cells set 8 pt apart). */
+static int gap_parts_columns(page *p, const prow *w, size_t k, const col *c, int nc)
+{
+    const pdf_glyph *a = G(p, k - 1), *b = G(p, k);
+    if (b->x0 - a->x1 <= 0.5 * w->em)
+        return 0;
+    double mid = (a->x1 + b->x0) / 2;
+    for (int i = 0; i < nc; i++)
+        if (mid > c[i].x0 && mid < c[i].x1)
+            return 0;
+    return column_of(c, nc, a) != column_of(c, nc, b);
+}
+
 /*
  * One visual line's text per column.  The figures of a row place each
  * character by where it stands (cells may touch); words (headers, labels)
@@ -293,10 +308,12 @@ void pdf_add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
             ci = column_of(c, nc, G(p, k));
         else {
             if (k == run0 || G(p, k)->x0 - G(p, k - 1)->x1 > w->em ||
-                (w->figure && is_figure_glyph(p, G(p, k - 1)))) {
+                (w->figure && is_figure_glyph(p, G(p, k - 1))) ||
+                gap_parts_columns(p, w, k, c, nc)) {
                 size_t e = k + 1;
                 while (e < end && G(p, e)->x0 - G(p, e - 1)->x1 <= w->em &&
-                       !(w->figure && is_figure_glyph(p, G(p, e))))
+                       !(w->figure && is_figure_glyph(p, G(p, e))) &&
+                       !gap_parts_columns(p, w, e, c, nc))
                     e++;
                 run0 = k;
                 run_col = column_of_run(p, k, e, c, nc);
@@ -433,6 +450,34 @@ static int has_open_figure(page *p, int r0, int r1)
     return 0;
 }
 
+/* Whether lines [r, r + 3) are stacked in one narrow cell: one cell of
+ * words each, no wider than three characters, starting at one x, each
+ * under half a line's height below the last ("武汉市/洪山区/行政审" beside
+ * a row's figures). */
+static int is_fragment_stack(const page *p, int r)
+{
+    for (int i = r; i < r + 3; i++) {
+        const prow *w = &p->rows[i];
+        if (w->ncells != 1 || w->figure || w->x1 - w->x0 > 3 * w->em ||
+            (i > r && (fabs(w->x0 - p->rows[r].x0) > 1.0 || w->y0 < p->rows[i - 1].y1 ||
+                       w->y0 - p->rows[i - 1].y1 > 0.5 * w->em)))
+            return 0;
+    }
+    return 1;
+}
+
+/* The evidence that the block's cells wrap: a figure cut short, or a
+ * stack of three fragments in one narrow cell. */
+static int shows_wrapping(page *p, int r0, int r1)
+{
+    if (has_open_figure(p, r0, r1))
+        return 1;
+    for (int r = r0; r + 3 <= r1; r++)
+        if (is_fragment_stack(p, r))
+            return 1;
+    return 0;
+}
+
 /* Lines of a band holding a figure give the block its columns (a label
  * centred beside a wrapped figure is a line of its own). */
 static void mark_column_sources(page *p, int r0, int r1, const double *gap, double t)
@@ -512,7 +557,7 @@ void pdf_emit_block(page *p, int r0, int r1)
     }
     band_gaps(p, r0, r1, gap);
     double t = -1e9;
-    int open = has_open_figure(p, r0, r1);
+    int open = shows_wrapping(p, r0, r1);
     if (open && p->carry)
         p->carry->wraps = 1;
     if (open || (p->carry && p->carry->wraps)) {
