@@ -40,9 +40,7 @@ int ys_rz_nonempty(const ys_rz *z, size_t li);
  * `max` non-empty cells and they are short (a title, a heading); else NULL. */
 const char *ys_rz_short_text(ys_rz *z, size_t li, int max);
 
-/* Skip numbering at the start of folded s: "一、", "(一)", "(一)、", "1.",
- * "1、", "- ", "·", "廿一、".  Returns the rest. */
-const char *ys_strip_numbering(const char *s);
+/* ys_strip_numbering: see text.h (the rules use it too). */
 /* True when folded s starts with Chinese-numeral numbering "一、" (top
  * level), as opposed to "(一)". */
 bool ys_top_numbered(const char *s);

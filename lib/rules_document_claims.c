@@ -198,17 +198,45 @@ static int reason_para(const ys_para *p, bool *yes)
     return YS_OK;
 }
 
+/* An item of a breakdown ("（一）…", "1. …") and whether it gives a reason
+ * anywhere; *item = false ends the list. */
+static int reason_item(const ys_para *p, bool *item, bool *yes)
+{
+    char *f = ys_doc_fold(p->text ? p->text : "");
+    if (!f)
+        return YS_ENOMEM;
+    *item = ys_strip_numbering(f) != f;
+    if (*item)
+        empty_reason(f, yes);
+    free(f);
+    return YS_OK;
+}
+
+/* Whether folded paragraph text ends by announcing a breakdown ("…增加25万
+ * 元。其中："): the items that follow, each with its change, carry the
+ * reasons. */
+static bool ends_with_breakdown(const char *pf)
+{
+    static const char tail[] = "其中:";
+    size_t n = strlen(pf), k = sizeof tail - 1;
+    while (n && (pf[n - 1] == ' ' || pf[n - 1] == '\n'))
+        n--;
+    return n >= k && memcmp(pf + n - k, tail, k) == 0;
+}
+
 /* The reason of a change may come in the paragraph after it, or after a
  * run of paragraphs that state changes too (收入…增加; 支出…增加; 增加的主要
- * 原因是…), within the same section. */
-static int reason_follows(const ys_tableset *ts, const ys_para *p, bool *has)
+ * 原因是…), within the same section; or, for a change broken down into
+ * items, in any of the numbered items that follow. */
+static int reason_follows(const ys_tableset *ts, const ys_para *p, bool breakdown, bool *has)
 {
     const ys_para *q = p ? next_para(ts, p) : NULL;
-    for (int steps = 0; q && steps < 3 && !*has; steps++) {
-        int rc = reason_para(q, has);
+    for (int steps = 0; q && steps < (breakdown ? 16 : 3) && !*has; steps++) {
+        bool more = true;
+        int rc = breakdown ? reason_item(q, &more, has) : reason_para(q, has);
         if (rc)
             return rc;
-        if (!para_has_change(ts, q))
+        if (!more || (!breakdown && !para_has_change(ts, q)))
             break;
         q = next_para(ts, q);
     }
@@ -236,7 +264,7 @@ static int check_no_reason(const ys_rule *r, const ys_tableset *ts, const ys_cla
         const char *at = f[0] ? strstr(pf, f) : NULL;
         empty_reason(at ? at : pf, &has);
     }
-    int rc = has ? YS_OK : reason_follows(ts, p, &has);
+    int rc = has ? YS_OK : reason_follows(ts, p, pf && ends_with_breakdown(pf), &has);
     if (rc == YS_OK && !has && !ys_doc_reported(out, r, c->line)) {
         char ex[160];
         ys_side s = ys_side_of((ys_amount){0}, c->line);

@@ -49,4 +49,9 @@ size_t ys_utf8_len(const char *s, size_t n);
 /* Check that s[0..n) is valid UTF-8. */
 bool ys_utf8_valid(const char *s, size_t n);
 
+/* Skip numbering at the start of folded s: "一、", "(一)", "(一)、", "1.",
+ * "1、", "- ", "·", "廿一、".  Returns the rest (s itself when there is
+ * none).  Defined in recognize_text.c beside the Chinese numerals. */
+const char *ys_strip_numbering(const char *s);
+
 #endif

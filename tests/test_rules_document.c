@@ -222,6 +222,29 @@ static void reason(void **st)
     para(ts, 3, 1, "1. 减少自助服务终端租赁费。", 251);
     claim(ts, "total.budget", NULL, "收支总预算", 2877940000, -307520000, -96500, listed, 250)->section = 1;
     expect_none(ts);
+    /* a change broken down ("…。其中：") is explained by its items'
+     * reasons; items that give none leave it unexplained */
+    static const char *const broken =
+        "2026年收支总预算2877.94万元，比2025年预算减少307.52万元，下降9.65%。其中：";
+    static const char *const items[][2] = {
+        {"（一）基本支出2561.10万元，与2025年持平。", "（二）项目支出316.84万元，主要原因是项目完成。"},
+        {"（一）基本支出2561.10万元，与2025年持平。", "（二）项目支出316.84万元。"},
+    };
+    for (int k = 0; k < 2; k++) {
+        ts = full_set("部门", NULL, NULL);
+        clean_narrative(ts);
+        para(ts, 3, 1, broken, 250);
+        para(ts, 3, 1, items[k][0], 251);
+        para(ts, 3, 1, items[k][1], 252);
+        /* the claim's sentence stops at its 。; the paragraph goes on */
+        claim(ts, "total.budget", NULL, "收支总预算", 2877940000, -307520000, -96500, none, 250)->section = 1;
+        /* the first item states a change (持平) so the second is read too */
+        claim(ts, "total.basic", NULL, "基本支出", 2561100000, 0, 0, items[k][0], 251)->section = 1;
+        if (k == 0)
+            expect_none(ts);
+        else
+            expect_one(ts, "DOC.reason", YS_SEV_WARNING, 250, 0);
+    }
 }
 
 static void direction(void **st)
