@@ -4,8 +4,8 @@
  * beside them, or the columns of the same table on the page before), each
  * visual line cut into those columns, and the logical rows (bands of lines
  * closer than the rows stand, when the document shows that its cells
- * wrap; words wrapped under a cell).  The last row of a page may go to
- * pdf_carry.c to be joined with the next page's top.
+ * wrap, as pdf_wrap.c tells; words wrapped under a cell).  The last row
+ * of a page may go to pdf_carry.c to be joined with the next page's top.
  * Promise: every character of the block lands in one cell of one row;
  * nothing fails but allocation.
  */
@@ -20,23 +20,6 @@
 #define MAX_GRID 40000
 
 typedef pdf_col col;
-
-static int is_figure_glyph(const page *p, const pdf_glyph *a)
-{
-    return is_figure_char(p->g->text.p + a->off, a->len);
-}
-
-/* Whether glyphs k-1 and k of row w stand in different cells: a gap wider
- * than the text height, or two figures apart (a cell never holds two
- * figures side by side, and cells with padding may stand close). */
-static int is_cell_gap(page *p, const prow *w, size_t k)
-{
-    const pdf_glyph *a = G(p, k - 1), *b = G(p, k);
-    double gap = b->x0 - a->x1;
-    if (gap > w->em)
-        return 1;
-    return is_figure_glyph(p, a) && is_figure_glyph(p, b) && ((b->space_before && gap > 0) || gap > 0.2 * w->em);
-}
 
 /* Mark [x0, x1) in v (nv cells of GRID points from base): set to 1, or
  * with count, one more (up to 255). */
@@ -203,7 +186,7 @@ static int block_columns(page *p, int r0, int r1, col *c)
             pdf_glyph *a = G(p, k);
             if (!figures || w->colsrc)
                 mark(occ, nv, a->x0, a->x1, base);
-            if (k > w->g0 && is_cell_gap(p, w, k))
+            if (k > w->g0 && pdf_is_cell_gap(p, w, k))
                 mark(wide, nv, G(p, k - 1)->x1, a->x0, base);
         }
     }
@@ -345,139 +328,6 @@ static void emit_cells(page *p, ys_buf *cell, int nc)
     pdf_emit_line(p, 1);
 }
 
-/* The gap above each line r0 < r < r1 of the block: from the lowest
- * bottom of the lines above it (a cell centred beside a wrapped one
- * overlaps its lines, so the band they make is their union).
- * gap[r - r0]; gap[0] is unused. */
-static void band_gaps(const page *p, int r0, int r1, double *gap)
-{
-    double bottom = p->rows[r0].y1;
-    gap[0] = 0;
-    for (int r = r0 + 1; r < r1; r++) {
-        gap[r - r0] = p->rows[r].y0 - bottom;
-        bottom = fmax(bottom, p->rows[r].y1);
-    }
-}
-
-static int by_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-/*
- * The gap below which two visual lines of a block are one logical row
- * (text wrapped inside narrow cells), or -1e9 when the block's gaps do
- * not fall into two clear groups.  Wrapped lines stand closer than the
- * rows do (cell padding and borders lie between rows): the gaps between
- * lines that do not overlap split at their widest jump when it is wider
- * than half the text height and the gaps above it are nearly twice those
- * below (a page may show one wrapped cell, or one row gap, only).
- */
-static double wrap_threshold(const page *p, int r0, int r1, const double *gap)
-{
-    int m = r1 - r0 - 1, n = 0;
-    if (m < 2)
-        return -1e9;
-    double *g = malloc(sizeof *g * (size_t)m), em = 0;
-    if (!g)
-        return -1e9;
-    for (int i = 0; i < m; i++) {
-        if (gap[i + 1] > 0)     /* lines that overlap are one band anyway */
-            g[n++] = gap[i + 1];
-        em += p->rows[r0 + i].em;
-    }
-    em /= m;
-    qsort(g, (size_t)n, sizeof *g, by_double);
-    int best = -1;
-    double jump = 0;
-    for (int i = 1; i < n; i++)
-        if (g[i] - g[i - 1] > jump) {
-            jump = g[i] - g[i - 1];
-            best = i;
-        }
-    int clear = best > 0 && jump > 0.5 * em && g[best] >= 1.8 * g[best - 1];
-    double t = clear ? (g[best] + g[best - 1]) / 2 : -1e9;
-    free(g);
-    return t;
-}
-
-/* Whether figure token s[0..n) is cut short: it ends in , or has one
- * decimal ("2,877.9" before "4"), or ends in . after digit groups. */
-static int is_open_token(const char *s, size_t n)
-{
-    size_t digits = 0;
-    int grouped = 0;
-    for (size_t i = 0; i < n; i++) {
-        digits += is_digit_at(s + i);
-        grouped |= s[i] == ',';
-    }
-    if (!digits || s[0] == '%' || s[n - 1] == '%' || s[n - 1] == '-')
-        return 0;
-    if (s[n - 1] == '.')        /* "2,877." is cut short, "1." numbers a line */
-        return grouped;
-    return s[n - 1] == ',' || (n >= 2 && s[n - 2] == '.');
-}
-
-/* Whether a figure of row w is cut short. */
-static int row_has_open_figure(page *p, const prow *w)
-{
-    char tok[64];
-    size_t n = 0;
-    for (size_t k = w->g0; k <= w->g0 + w->n; k++) {
-        int end = k == w->g0 + w->n || !is_figure_glyph(p, G(p, k)) ||
-                  (k > w->g0 && is_cell_gap(p, w, k));
-        if (end && n && is_open_token(tok, n))
-            return 1;
-        if (end)
-            n = 0;
-        if (k < w->g0 + w->n && is_figure_glyph(p, G(p, k)) && n < sizeof tok)
-            tok[n++] = p->g->text.p[G(p, k)->off];
-    }
-    return 0;
-}
-
-/* Whether a figure of the block is cut short ("2,877.9") or the digits of
- * a figure were wrapped out of a cell onto a line of their own (a code's
- * last digit): the evidence that its cells wrap.  Text fragments alone are
- * no evidence (a form's labels over several rows look the same). */
-static int has_open_figure(page *p, int r0, int r1)
-{
-    for (int r = r0; r < r1; r++)
-        if ((p->rows[r].fragment || p->rows[r].figure) &&
-            (p->rows[r].fragment ? p->rows[r].figure : row_has_open_figure(p, &p->rows[r])))
-            return 1;
-    return 0;
-}
-
-/* Whether lines [r, r + 3) are stacked in one narrow cell: one cell of
- * words each, no wider than three characters, starting at one x, each
- * under half a line's height below the last ("武汉市/洪山区/行政审" beside
- * a row's figures). */
-static int is_fragment_stack(const page *p, int r)
-{
-    for (int i = r; i < r + 3; i++) {
-        const prow *w = &p->rows[i];
-        if (w->ncells != 1 || w->figure || w->x1 - w->x0 > 3 * w->em ||
-            (i > r && (fabs(w->x0 - p->rows[r].x0) > 1.0 || w->y0 < p->rows[i - 1].y1 ||
-                       w->y0 - p->rows[i - 1].y1 > 0.5 * w->em)))
-            return 0;
-    }
-    return 1;
-}
-
-/* The evidence that the block's cells wrap: a figure cut short, or a
- * stack of three fragments in one narrow cell. */
-static int shows_wrapping(page *p, int r0, int r1)
-{
-    if (has_open_figure(p, r0, r1))
-        return 1;
-    for (int r = r0; r + 3 <= r1; r++)
-        if (is_fragment_stack(p, r))
-            return 1;
-    return 0;
-}
-
 /* Lines of a band holding a figure give the block its columns (a label
  * centred beside a wrapped figure is a line of its own). */
 static void mark_column_sources(page *p, int r0, int r1, const double *gap, double t)
@@ -513,25 +363,6 @@ static int top_columns(page *p, int r0, int r1, col *c)
     return p->ntop;
 }
 
-/* The middle of the gaps above lines 1..n-1 that are positive (the row
- * gap when most lines are rows), or 0 when there are none. */
-static double middle_gap(const double *gap, int n)
-{
-    double *g = malloc(sizeof *g * (size_t)(n > 0 ? n : 1)), m = 0;
-    int k = 0;
-    if (!g)
-        return 0;
-    for (int i = 1; i < n; i++)
-        if (gap[i] > 0)
-            g[k++] = gap[i];
-    if (k > 0) {
-        qsort(g, (size_t)k, sizeof *g, by_double);
-        m = g[k / 2];
-    }
-    free(g);
-    return m;
-}
-
 /* Whether line r is words wrapped out of a cell of the line above: one
  * cell of words starting where a cell above starts, standing far closer
  * to it than the block's rows stand to each other (a category line
@@ -555,13 +386,13 @@ void pdf_emit_block(page *p, int r0, int r1)
         p->rc = YS_ENOMEM;
         return;
     }
-    band_gaps(p, r0, r1, gap);
+    pdf_band_gaps(p, r0, r1, gap);
     double t = -1e9;
-    int open = shows_wrapping(p, r0, r1);
+    int open = pdf_shows_wrapping(p, r0, r1);
     if (open && p->carry)
         p->carry->wraps = 1;
     if (open || (p->carry && p->carry->wraps)) {
-        t = wrap_threshold(p, r0, r1, gap);
+        t = pdf_wrap_threshold(p, r0, r1, gap);
         if (t == -1e9 && open)  /* too few rows to tell: lines that overlap */
             t = 0;
     }
@@ -585,7 +416,7 @@ void pdf_emit_block(page *p, int r0, int r1)
     memset(row, 0, sizeof row);
     memset(next, 0, sizeof next);
     pdf_add_line(p, &p->rows[r0], c, nc, row);
-    double rowgap = middle_gap(gap, r1 - r0);
+    double rowgap = pdf_middle_gap(gap, r1 - r0);
     unsigned char tail[MAX_COLS] = {0};     /* text of the row's last line */
     int lines = 1, tail_figure = 1;
     for (int r = r0 + 1; r < r1; r++) {

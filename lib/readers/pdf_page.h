@@ -46,6 +46,11 @@ static inline int is_figure_char(const char *s, size_t n)
     return n == 1 && (strchr("0123456789,.-%", s[0]) != NULL);
 }
 
+static inline int is_figure_glyph(const page *p, const pdf_glyph *a)
+{
+    return is_figure_char(p->g->text.p + a->off, a->len);
+}
+
 static inline int is_digit_at(const char *s) { return s[0] >= '0' && s[0] <= '9'; }
 
 /* Emit the page's pending cells as line ++*no (sets p->rc on failure). */
@@ -68,6 +73,19 @@ int pdf_take_carry(page *p);
  * column) marks text cells its last visual line holds below its figures.
  * Returns 1 if held. */
 int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned char *tail);
+
+/* Wrapping (pdf_wrap.c), asked by pdf_block.c. */
+/* Whether glyphs k-1 and k of row w stand in different cells. */
+int pdf_is_cell_gap(page *p, const prow *w, size_t k);
+/* gap[r - r0]: the gap above each line r0 < r < r1 of the block, from
+ * the lowest bottom of the lines above it; gap[0] is unused. */
+void pdf_band_gaps(const page *p, int r0, int r1, double *gap);
+/* The gap below which two lines are one logical row, or -1e9. */
+double pdf_wrap_threshold(const page *p, int r0, int r1, const double *gap);
+/* Whether the block shows its cells wrap. */
+int pdf_shows_wrapping(page *p, int r0, int r1);
+/* The middle of the positive gaps above lines 1..n-1, or 0. */
+double pdf_middle_gap(const double *gap, int n);
 
 /* Cell text helpers (pdf_carry.c), shared with pdf_block.c. */
 /* One visual line's text per column (cell[nc] appended to). */
