@@ -345,6 +345,48 @@ static void code_row_not_cut_by_page(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * Narrow cells set tight, as LibreOffice sets the reference's table 10:
+ * no figure is cut short, but three short lines stacked in one cell 1.7
+ * pt apart (rows 21.9 pt apart) show that the cells wrap; the name and
+ * unit columns stand 8.5 pt apart, so a line holding words of both
+ * ("食堂场  武汉市") parts between them.
+ */
+static void stacked_lines_show_wrapping(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double C = 59.8, N = 227.3, U = 271.8, F1 = 316.3, F2 = 377.3, P = 17.3;
+    const char *unit[] = {"武汉市", "洪山区", "行政审", "批局", "（武汉", "市洪山", "区政务", "服务",
+                          "局）本", "级"};
+    for (int i = 0; i < 10; i++)
+        put(&g, U, 200 + P * i, unit[i]);
+    const char *name[] = {"信息化", "建设项", "目经费"};
+    for (int i = 0; i < 3; i++)
+        put(&g, N, 200 + P * (3 + i), name[i]);
+    put(&g, C, 200 + P * 4, "42011126014Y000000100");
+    put(&g, F1, 200 + P * 4, "17.80");
+    put(&g, F2, 200 + P * 4, "17.80");
+    const double y = 200 + P * 9 + H + 21.9;
+    put(&g, N, y, "食堂场");
+    put(&g, N, y + P, "所租赁");
+    const char *unit2[] = {"武汉市", "洪山区", "行政审", "批局"};
+    for (int i = 0; i < 4; i++)
+        put(&g, U, y + P * i, unit2[i]);
+    put(&g, C, y + P, "42011126014Y000000101");
+    put(&g, F1, y + P, "26.07");
+    put(&g, F2, y + P, "26.07");
+    ys_doc *d = emit(&g);
+    assert_int_equal(d->nlines, 2);
+    want_line(d, 0, (const char *const[]){"42011126014Y000000100", "信息化建设项目经费",
+                                          "武汉市洪山区行政审批局（武汉市洪山区政务服务局）本级",
+                                          "17.80", "17.80", NULL});
+    want_line(d, 1, (const char *const[]){"42011126014Y000000101", "食堂场所租赁", "武汉市洪山区行政审批局",
+                                          "26.07", "26.07", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -356,6 +398,7 @@ int main(void)
         cmocka_unit_test(narrow_cells_wrapped_many_lines),
         cmocka_unit_test(text_cut_by_page),
         cmocka_unit_test(code_row_not_cut_by_page),
+        cmocka_unit_test(stacked_lines_show_wrapping),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
