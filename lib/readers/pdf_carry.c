@@ -16,10 +16,14 @@
 
 #include "pdf_page.h"
 
-/* Digits with , and . only. */
+/* Digits with , and . only, 40 characters at most (no amount or code is
+ * longer; a cell joined from thousands of digit lines would make each
+ * join scan it). */
 int pdf_is_figure_text(const ys_buf *b)
 {
     int digits = 0;
+    if (b->n > 40)
+        return 0;
     for (size_t i = 0; i < b->n; i++) {
         if (!is_figure_char(b->p + i, 1) || b->p[i] == '%')
             return 0;
@@ -157,6 +161,10 @@ static int within_columns(page *p, const prow *w, const pdf_col *c, int nc)
     return 1;
 }
 
+#define MAX_TOP_BAND 64   /* lines a cut row may go on for: joining a
+                             cell is linear in its length, so a page of
+                             touching lines must not make one band */
+
 /* The first band of the page: rows from the top whose boxes touch (gaps
  * under half the text height, well below any row gap) or stand as the
  * wrapped lines of the table's cells do (under its wrap threshold). */
@@ -164,7 +172,8 @@ static int top_band(const page *p, double wrap)
 {
     int k = 1;
     double bottom = p->rows[0].y1;
-    while (k < p->nrows && p->rows[k].y0 - bottom < fmax(0.5 * p->rows[k].em, wrap))
+    while (k < p->nrows && k < MAX_TOP_BAND &&
+           p->rows[k].y0 - bottom < fmax(0.5 * p->rows[k].em, wrap))
         bottom = fmax(bottom, p->rows[k++].y1);
     return k;
 }

@@ -93,7 +93,7 @@ void pdf_add_line(page *p, prow *w, const pdf_col *c, int nc, ys_buf *cell);
 /* Append next's cells to row's (a figure fragment after an unfinished
  * figure without a space); next is left empty. */
 void pdf_join_line(ys_buf *row, ys_buf *next, int nc);
-/* Digits with , and . only. */
+/* Digits with , and . only, 40 characters at most. */
 int pdf_is_figure_text(const ys_buf *b);
 /* A figure with two decimals: no wrapped fragment follows it. */
 int pdf_is_finished_figure(const ys_buf *b);
