@@ -387,6 +387,42 @@ static void stacked_lines_show_wrapping(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * Hostile pages stay linear: 20000 touching lines of a label and a digit
+ * on each of two pages (a row held at the foot of the first must not
+ * take the whole second page as its rest), and 20000 overlapping lines
+ * under a figure cut short (one logical row whose digit cell grows with
+ * every line).  Every glyph still lands in a line.
+ */
+static void hostile_pages_stay_linear(void **st)
+{
+    (void)st;
+    enum { N = 20000 };
+    pdf_glyphs a = {0}, b = {0};
+    for (int i = 0; i < N; i++) {
+        put(&a, 100, 27 + 17.3 * i, "汉");
+        put(&a, 300, 27 + 17.3 * i, "5");
+    }
+    put(&b, 400, 27, "2,877.9");
+    for (int i = 0; i < N; i++) {
+        put(&b, 100, 27 + 14.0 * i, "汉");
+        put(&b, 150, 27 + 14.0 * i, "2");
+    }
+    ys_doc *d = two_pages(&a, &a);
+    assert_true(d->nlines >= N);    /* rows stand 1.7 pt apart: no row holds two */
+    ys_doc_free(d);
+    ys_doc *e = emit(&b);
+    size_t chars = 0;
+    for (size_t i = 0; i < e->nlines; i++)
+        for (int k = 0; k < e->lines[i].ncells; k++)
+            for (const char *c = e->lines[i].cells[k]; *c; c++)
+                chars += *c == '2';
+    assert_int_equal(chars, N + 1);   /* every "2", and the one of 2,877.9 */
+    ys_doc_free(e);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +435,7 @@ int main(void)
         cmocka_unit_test(text_cut_by_page),
         cmocka_unit_test(code_row_not_cut_by_page),
         cmocka_unit_test(stacked_lines_show_wrapping),
+        cmocka_unit_test(hostile_pages_stay_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
