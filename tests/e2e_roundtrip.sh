@@ -37,10 +37,11 @@ fail=0
 # is caught.  html.pdf still misreads exactly:
 #  - table 10 (项目支出表): its rows read as the text's (codes wrapped over
 #    two lines joined, names wrapped two characters a line over a dozen
-#    lines joined, since 2026-11-28), but rows on its first page show
-#    fewer columns (项目单位 holds no text there), its header is wrapped
-#    into garbled cells and a row cut by a page break keeps its text-only
-#    rest apart, so it is not recognised (DOC.required 表10);
+#    lines joined, text-only rests of rows cut by a page break joined,
+#    since 2026-11-28), but rows on its first page show fewer columns
+#    (项目单位 holds no text there) and its header's sub-columns, one
+#    character wide under the spanning 财政拨款结转结余, read as one
+#    garbled cell, so it is not recognised (DOC.required 表10);
 #  - 长期目标1 of table 11: its indicator rows read now, so it is matched
 #    against table 12's forms, but its goal text stays prose with the
 #    label "长期/目标/1:" run into it and table 12's first long-term goal
