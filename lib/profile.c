@@ -98,6 +98,9 @@ static int parse_key(pparse *pp, char *args, ys_pkey *k)
     if (!k->key)
         return YS_ENOMEM;
     k->nsyn = 0;
+    k->syn = n ? ys_arena_alloc(pp->p->arena, (size_t)n * sizeof *k->syn) : NULL;
+    if (n && !k->syn)
+        return YS_ENOMEM;
     for (int i = 0; i < n; i++)
         if (parse_syn(pp, alts[i], &k->syn[k->nsyn++]) != 0)
             return perr(pp, "同义词层级有误");

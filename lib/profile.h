@@ -49,11 +49,14 @@ typedef struct ys_psyn {
     const char *parts[4];
 } ys_psyn;
 
-/* A column or a fixed row: canonical key and its synonyms. */
+/* A column or a fixed row: canonical key and its synonyms.  The synonyms
+ * live in the profile's arena, as many as the line gave: a profile holds
+ * ~90 keys per table, and fixed arrays of 16 made each profile 1.4 MB that
+ * every run touched page by page. */
 typedef struct ys_pkey {
     const char *key;       /* "total", "@code", "@in.amount", "in.gpb" */
     int nsyn;
-    ys_psyn syn[YS_PROFILE_MAX_SYN];
+    ys_psyn *syn;          /* nsyn entries (at most YS_PROFILE_MAX_SYN) */
 } ys_pkey;
 
 #define YS_PROFILE_MAX_SUMS 4
