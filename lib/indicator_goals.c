@@ -123,30 +123,12 @@ static sig *sigs_of(const ys_tableset *ts, const ys_ikey *const *keys, const cha
 }
 
 /* Whether two names are alike (similarity >= NAME_SIM_OK; equal keys
- * always are).  The merge of bigrams stops as soon as the rest cannot
- * reach the mark. */
+ * always are). */
 static bool sig_alike(const sig *a, const sig *b)
 {
     if (a->exact_only || b->exact_only)
         return !strcmp(a->key, b->key);
-    /* 2000·common/(na+nb) >= NAME_SIM_OK; equal keys give 1000 */
-    size_t need = (size_t)NAME_SIM_OK * (a->n + b->n);
-    size_t i = 0, j = 0, common = 0;
-    while (i < a->n && j < b->n) {
-        size_t left = a->n - i < b->n - j ? a->n - i : b->n - j;
-        if (2000 * (common + left) < need)
-            return false;
-        if (a->bg[i] == b->bg[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (a->bg[i] < b->bg[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return 2000 * common >= need;
+    return ys_bigram_dice_min(a->bg, a->n, b->bg, b->n, NAME_SIM_OK) >= NAME_SIM_OK;
 }
 
 /* Share (0..1000) of a[0..na) that recur among b[0..nb). */

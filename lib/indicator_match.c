@@ -181,6 +181,28 @@ static size_t common_bigrams(const uint64_t *a, size_t na, const uint64_t *b, si
 }
 
 /* The Dice score of two bigram lists (0 when either is empty). */
+int ys_bigram_dice_min(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, int min)
+{
+    if (!na || !nb)
+        return 0;
+    size_t sum = na + nb, need = min > 0 ? (size_t)min * sum : 0, i = 0, j = 0, common = 0;
+    while (i < na && j < nb) {
+        size_t left = na - i < nb - j ? na - i : nb - j;
+        if (2000 * (common + left) < need)
+            return 0;
+        if (a[i] == b[j]) {
+            common++;
+            i++;
+            j++;
+        } else if (a[i] < b[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return (int)(2000 * common / sum);
+}
+
 int ys_bigram_dice(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 {
     if (!na || !nb)
@@ -305,27 +327,10 @@ size_t ys_ikey_bigrams(const char *key, uint64_t *out, size_t cap)
 }
 
 /* The Dice score of two made keys when it can reach `min`, else some
- * value below min: the merge stops once the rest cannot reach it. */
+ * value below min. */
 static int ikey_dice_min(const ys_ikey *a, const ys_ikey *b, int min)
 {
-    if (!a->n || !b->n)
-        return 0;
-    size_t sum = a->n + b->n, need = (size_t)min * sum, i = 0, j = 0, common = 0;
-    while (i < a->n && j < b->n) {
-        size_t left = a->n - i < b->n - j ? a->n - i : b->n - j;
-        if (2000 * (common + left) < need)
-            return 0;
-        if (a->bg[i] == b->bg[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (a->bg[i] < b->bg[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return (int)(2000 * common / sum);
+    return ys_bigram_dice_min(a->bg, a->n, b->bg, b->n, min);
 }
 
 /* One key inside the other (the shorter in the longer), both of at least

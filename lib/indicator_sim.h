@@ -24,5 +24,9 @@ size_t ys_cp_decode(const char *s, uint32_t *cp, size_t max);
 size_t ys_cp_bigrams(const uint32_t *cp, size_t n, uint64_t *out);
 /* The Dice score (0..1000) of two sorted bigram lists, 0 when either is empty. */
 int ys_bigram_dice(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
+/* The same score when it can reach `min`, else some value below min: the
+ * merge stops once the bigrams left cannot reach it (a name compared with
+ * hundreds of others mostly falls short early). */
+int ys_bigram_dice_min(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, int min);
 
 #endif
