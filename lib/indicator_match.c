@@ -162,25 +162,8 @@ size_t ys_cp_bigrams(const uint32_t *cp, size_t n, uint64_t *out)
     return n - 1;
 }
 
-/* Size of the multiset intersection of two sorted bigram lists. */
-static size_t common_bigrams(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
-{
-    size_t i = 0, j = 0, common = 0;
-    while (i < na && j < nb) {
-        if (a[i] == b[j]) {
-            common++;
-            i++;
-            j++;
-        } else if (a[i] < b[j]) {
-            i++;
-        } else {
-            j++;
-        }
-    }
-    return common;
-}
-
-/* The Dice score of two bigram lists (0 when either is empty). */
+/* The Dice score of two sorted bigram lists: 2000 · the size of their
+ * multiset intersection / (na + nb). */
 int ys_bigram_dice_min(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, int min)
 {
     if (!na || !nb)
@@ -205,9 +188,7 @@ int ys_bigram_dice_min(const uint64_t *a, size_t na, const uint64_t *b, size_t n
 
 int ys_bigram_dice(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 {
-    if (!na || !nb)
-        return 0;
-    return (int)(2000 * common_bigrams(a, na, b, nb) / (na + nb));
+    return ys_bigram_dice_min(a, na, b, nb, 0);
 }
 
 int ys_similarity(const char *a, const char *b)
