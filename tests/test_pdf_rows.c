@@ -423,6 +423,54 @@ static void hostile_pages_stay_linear(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * A header with no figures: "财政拨款结转结余" spans three sub-columns
+ * one character wide ("一般公共预算" set a character a line), beside a
+ * spanning "本年拨款" over a wider sub-column.  The spanning label covers
+ * the gaps between its sub-columns, which the lines below show: each
+ * sub-column reads as its own cell, and the label goes to the first of
+ * them.  Lines stand 27.8 pt apart (LibreOffice's html.pdf table 10).
+ */
+static void header_spans_narrow_columns(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double S[3] = {502.1, 537.7, 573.2};
+    const char *sub[3][8] = {{"一", "般", "公", "共", "预", "算"},
+                             {"政", "府", "性", "基", "金", "预", "算"},
+                             {"国", "有", "资", "本", "经", "营", "预", "算"}};
+    put(&g, 65.1, 10, "项目编码");
+    put(&g, 314.9, 10, "合计");
+    put(&g, 373.0, 10, "本年拨款");
+    put(&g, S[0], 10, "财政拨款结转结");
+    put(&g, S[0], 37.8, "余");
+    put(&g, 373.0, 80.0, "一般公");
+    put(&g, 373.0, 107.8, "共预算");
+    for (int c = 0; c < 3; c++)
+        for (int i = 0; i < 8 && sub[c][i]; i++)
+            put(&g, S[c], 80.0 + 27.8 * i, sub[c][i]);
+    ys_doc *d = emit(&g);
+    /* each column's text down the lines (however the lines join into
+     * rows): the sub-columns read apart, in order, and the spanning label
+     * stands in the first of them */
+    char col[16][64] = {{0}};
+    for (size_t k = 0; k < d->nlines; k++)
+        for (int i = 0; i < d->lines[k].ncells && i < 16; i++)
+            if (strlen(col[i]) + strlen(d->lines[k].cells[i]) < sizeof col[i])
+                strcat(col[i], d->lines[k].cells[i]);
+    int at = -1;
+    for (int i = 0; i + 2 < 16; i++)
+        if (strstr(col[i], "一般公共预算") && !strcmp(col[i + 1], "政府性基金预算") &&
+            !strcmp(col[i + 2], "国有资本经营预算"))
+            at = i;
+    for (int i = 0; at < 0 && i < 16 && col[i][0]; i++)
+        print_message("column %d: '%s'\n", i, col[i]);
+    assert_true(at >= 0);
+    assert_string_equal(col[at], "财政拨款结转结余一般公共预算");
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -436,6 +484,7 @@ int main(void)
         cmocka_unit_test(code_row_not_cut_by_page),
         cmocka_unit_test(stacked_lines_show_wrapping),
         cmocka_unit_test(hostile_pages_stay_linear),
+        cmocka_unit_test(header_spans_narrow_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

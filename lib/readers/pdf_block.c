@@ -154,6 +154,76 @@ static int mark_band_gaps(page *p, int r0, int r1, unsigned char *wide, int nv, 
     return 0;
 }
 
+/* Keep in v[k] the least row r marking [x0, x1) (GRID cells from base). */
+static void mark_first_row(int *v, int nv, double x0, double x1, double base, int r)
+{
+    double fa = floor((x0 - base) / GRID), fb = ceil((x1 - base) / GRID);
+    int a = fa < 0 ? 0 : fa > nv ? nv : (int)fa;
+    int b = fb < 0 ? 0 : fb > nv ? nv : (int)fb;
+    for (int k = a; k < b; k++)
+        if (v[k] < 0)
+            v[k] = r;
+}
+
+/* Whether the word [x0, x1) of row r spans a cell gap that two lines or
+ * more, all below it, show: a label over sub-columns. */
+static int spans_gap_below(const int *first, const unsigned char *gaps, int nv, double x0,
+                           double x1, double base, int r)
+{
+    double fa = ceil((x0 - base) / GRID), fb = floor((x1 - base) / GRID);
+    int a = fa < 0 ? 0 : fa > nv ? nv : (int)fa;
+    int b = fb < 0 ? 0 : fb > nv ? nv : (int)fb;
+    for (int k = a; k < b; k++)
+        if (gaps[k] >= 2 && first[k] > r)
+            return 1;
+    return 0;
+}
+
+/*
+ * Columns of a header block (no figures): where its words stand, but for
+ * a label spanning sub-columns ("财政拨款结转结余" over three one
+ * character wide): the gaps between them, which the lines below show,
+ * stay gaps, and the label goes to the first column it overlaps
+ * (column_of_run), where a grid puts a spanning cell.  Marks occ;
+ * returns 0, or -1 on allocation failure.
+ */
+static int mark_header_words(page *p, int r0, int r1, unsigned char *occ, int nv, double base)
+{
+    int *first = malloc(sizeof *first * (size_t)nv);
+    unsigned char *gaps = calloc((size_t)nv, 1);
+    if (!first || !gaps) {
+        free(first);
+        free(gaps);
+        return -1;
+    }
+    for (int i = 0; i < nv; i++)
+        first[i] = -1;
+    for (int r = r0; r < r1; r++) {
+        prow *w = &p->rows[r];
+        for (size_t k = w->g0 + 1; k < w->g0 + w->n; k++)
+            if (pdf_is_cell_gap(p, w, k)) {
+                mark_first_row(first, nv, G(p, k - 1)->x1, G(p, k)->x0, base, r);
+                mark_by(gaps, nv, G(p, k - 1)->x1, G(p, k)->x0, base, 1);
+            }
+    }
+    for (int r = r0; r < r1; r++) {
+        prow *w = &p->rows[r];
+        for (size_t k = w->g0; k < w->g0 + w->n;) {
+            size_t e = k + 1;
+            while (e < w->g0 + w->n && !pdf_is_cell_gap(p, w, e))
+                e++;
+            double x0 = G(p, k)->x0, x1 = G(p, e - 1)->x1;
+            if (!spans_gap_below(first, gaps, nv, x0, x1, base, r))
+                for (size_t g = k; g < e; g++)
+                    mark(occ, nv, G(p, g)->x0, G(p, g)->x1, base);
+            k = e;
+        }
+    }
+    free(first);
+    free(gaps);
+    return 0;
+}
+
 /*
  * Columns of block rows [r0, r1): the runs of positions covered by the
  * characters of rows with figures.  Two runs merge when the space between
@@ -184,11 +254,16 @@ static int block_columns(page *p, int r0, int r1, col *c)
         prow *w = &p->rows[r];
         for (size_t k = w->g0; k < w->g0 + w->n; k++) {
             pdf_glyph *a = G(p, k);
-            if (!figures || w->colsrc)
+            if (figures && w->colsrc)
                 mark(occ, nv, a->x0, a->x1, base);
             if (k > w->g0 && pdf_is_cell_gap(p, w, k))
                 mark(wide, nv, G(p, k - 1)->x1, a->x0, base);
         }
+    }
+    if (!figures && mark_header_words(p, r0, r1, occ, nv, base) < 0) {
+        free(occ);
+        free(wide);
+        return -1;
     }
     if (figures && mark_band_gaps(p, r0, r1, wide, nv, base) < 0) {
         free(occ);
@@ -240,7 +315,9 @@ static int column_of(const col *c, int nc, const pdf_glyph *a)
     return bi;
 }
 
-/* The column a run of glyphs [k0, k1) overlaps most (else the nearest). */
+/* The column a run of glyphs [k0, k1) overlaps most (else the nearest);
+ * of columns it overlaps about as much (a label spanning sub-columns of
+ * one width), the first, where a spanning cell stands in a grid. */
 static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
 {
     pdf_glyph run = *G(p, k0);
@@ -249,7 +326,7 @@ static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
     int bi = -1;
     for (int i = 0; i < nc; i++) {
         double ov = fmin(run.x1, c[i].x1) - fmax(run.x0, c[i].x0);
-        if (ov > best) {
+        if (ov > best + (bi >= 0 ? 2 * GRID : 0)) {
             best = ov;
             bi = i;
         }
