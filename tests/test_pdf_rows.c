@@ -471,6 +471,52 @@ static void header_spans_narrow_columns(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * A table's header ends the page; on the next its rows leave one column
+ * empty (项目单位 holds no text on that page).  The header's columns go on
+ * with the table: the rows keep the empty cell, and so does the page
+ * after, whose own columns are fewer still.
+ */
+static void header_columns_carried(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0}, c = {0};
+    put(&a, 65.1, 700, "项目编码");
+    put(&a, 219.8, 700, "项目");
+    put(&a, 267.4, 700, "项目");
+    put(&a, 314.9, 700, "合计金额");
+    put(&a, 219.8, 727.8, "名称");
+    put(&a, 267.4, 727.8, "单位");
+    put(&b, 65.1, 60, "014");
+    put(&b, 219.8, 60, "某单位");
+    put(&b, 314.9, 60, "1,438.00");
+    put(&b, 65.1, 100, "014001");
+    put(&b, 219.8, 100, "本级");
+    put(&b, 314.9, 100, "1,438.00");
+    put(&c, 65.1, 60, "22");
+    put(&c, 219.8, 60, "其他");
+    put(&c, 314.9, 60, "43.87");
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    pdf_carry carry = {0};
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, &a, 1, &no, &carry), YS_OK);
+    assert_int_equal(pdf_emit_page(d, &b, 2, &no, &carry), YS_OK);
+    assert_int_equal(pdf_emit_page(d, &c, 3, &no, &carry), YS_OK);
+    assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
+    pdf_carry_free(&carry);
+    assert_int_equal(d->nlines, 5);     /* the header's two lines, three rows */
+    want_line(d, 0, (const char *const[]){"项目编码", "项目", "项目", "合计金额", NULL});
+    want_line(d, 1, (const char *const[]){"", "名称", "单位", NULL});
+    want_line(d, 2, (const char *const[]){"014", "某单位", "", "1,438.00", NULL});
+    want_line(d, 3, (const char *const[]){"014001", "本级", "", "1,438.00", NULL});
+    want_line(d, 4, (const char *const[]){"22", "其他", "", "43.87", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+    pdf_glyphs_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -485,6 +531,7 @@ int main(void)
         cmocka_unit_test(stacked_lines_show_wrapping),
         cmocka_unit_test(hostile_pages_stay_linear),
         cmocka_unit_test(header_spans_narrow_columns),
+        cmocka_unit_test(header_columns_carried),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,7 +1,8 @@
 /*
  * readers/pdf_block.c — owns a table block of a PDF page: its columns
  * (where the characters of its rows with figures stand, header words
- * beside them, or the columns of the same table on the page before), each
+ * beside them, or the columns of the same table on the page before; a
+ * header ending that page adds the columns its rows leave empty), each
  * visual line cut into those columns, and the logical rows (bands of lines
  * closer than the rows stand, when the document shows that its cells
  * wrap, as pdf_wrap.c tells; words wrapped under a cell).  The last row
@@ -440,6 +441,23 @@ static int top_columns(page *p, int r0, int r1, col *c)
     return p->ntop;
 }
 
+/* A table's header ending the page before gives the columns its rows
+ * here hold no text in (项目单位 left empty on this page): the block's own
+ * columns, and each header column none of them overlaps, into c (which
+ * holds the nc header columns).  Returns their number, sorted by x. */
+static int add_header_columns(const col *own, int nown, col *c, int nc)
+{
+    col all[MAX_COLS];
+    memcpy(all, own, sizeof *own * (size_t)nown);
+    int n = nown;
+    for (int i = 0; i < nc && n < MAX_COLS; i++)
+        if (!overlaps_column(own, nown, c[i].x0, c[i].x1))
+            all[n++] = c[i];
+    qsort(all, (size_t)n, sizeof *all, by_x0);
+    memcpy(c, all, sizeof *all * (size_t)n);
+    return n;
+}
+
 /* Whether line r is words wrapped out of a cell of the line above: one
  * cell of words starting where a cell above starts, standing far closer
  * to it than the block's rows stand to each other (a category line
@@ -480,7 +498,10 @@ void pdf_emit_block(page *p, int r0, int r1)
     mark_column_sources(p, r0, r1, gap, t);
     col own[MAX_COLS];
     int nown = block_columns(p, r0, r1, own);
-    if (nown > nc || nown < 0) {    /* the page shows its columns itself */
+    int from_header = nc > 0 && p->top_header && nown > 0;
+    if (from_header)
+        nc = add_header_columns(own, nown, c, nc);
+    else if (nown > nc || nown < 0) {    /* the page shows its columns itself */
         memcpy(c, own, sizeof *c * (size_t)(nown > 0 ? nown : 0));
         nc = nown;
     }
@@ -514,10 +535,11 @@ void pdf_emit_block(page *p, int r0, int r1)
     int figures = 0;
     for (int r = r0; r < r1; r++)
         figures |= p->rows[r].colsrc;
-    if (p->hold_last && p->carry && !p->carry->held && figures) {   /* the table may go on */
+    if (p->hold_last && p->carry && !p->carry->held) {   /* the table may go on */
         memcpy(p->carry->col, c, sizeof *c * (size_t)nc);
         p->carry->nc = nc;
         p->carry->wrap = t;
+        p->carry->header = !figures || from_header;
     }
     int cut = lines >= 2 && !tail_figure && p->carry && p->carry->wraps;
     if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut ? tail : NULL)))

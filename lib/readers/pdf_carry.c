@@ -248,6 +248,8 @@ int pdf_take_carry(page *p)
     memcpy(p->top, k->col, sizeof *k->col * (size_t)k->nc);
     p->ntop = k->nc;
     p->top_wrap = k->wrap;
+    p->top_header = k->header;
+    k->header = 0;
     if (!k->held) {
         k->nc = 0;
         return 0;

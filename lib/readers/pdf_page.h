@@ -37,6 +37,7 @@ typedef struct page {
     pdf_col top[PDF_MAX_COLS]; /* columns of the row held from the page */
     int ntop;              /* before (a table going on here), or 0 */
     double top_wrap;       /* and its wrap threshold */
+    int top_header;        /* top[] are a header's columns (pdf_carry) */
 } page;
 
 static inline pdf_glyph *G(const page *p, size_t k) { return &p->g->v[p->idx[k]]; }

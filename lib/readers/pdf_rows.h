@@ -41,6 +41,9 @@ typedef struct pdf_carry {
     int held, nc, no, page;
     double wrap;               /* the table's wrap threshold, or -1e9 */
     int wraps;                 /* a table so far showed its cells wrap */
+    int header;                /* col[] are a header's (a block with no
+                                  figures ending the page): they add to
+                                  the next page's own columns */
     unsigned char tail[PDF_MAX_COLS]; /* the held row's text cells that
                                   reach its foot past its figures (a
                                   wrapped name cut by the break), or 0 */
