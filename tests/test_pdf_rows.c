@@ -517,6 +517,58 @@ static void header_columns_carried(void **st)
     pdf_glyphs_free(&c);
 }
 
+/*
+ * A header's labels cut by the page break: a table on the page before
+ * shows the cells wrap ("1,438.0" over "0"); the next table's header,
+ * sub-columns one character a line, ends its page with "政府性基" and its
+ * "金" stands at the next page's top, alone above the rows.  The label reads whole in
+ * the header's row, and no row of "金" is left.
+ */
+static void header_cut_by_page(void **st)
+{
+    (void)st;
+    pdf_glyphs z = {0}, a = {0}, b = {0};
+    put(&z, 65.1, 10, "014");
+    put(&z, 314.9, 10, "1,438.0");
+    put(&z, 314.9, 37.8, "0");
+    put(&a, 65.1, 600, "项目编码");
+    put(&a, 314.9, 600, "合计金额");
+    put(&a, 502.1, 600, "结转");
+    const char *x[] = {"一", "般", "公", "共"}, *y[] = {"政", "府", "性", "基"};
+    for (int i = 0; i < 4; i++) {
+        put(&a, 502.1, 640 + 27.8 * i, x[i]);
+        put(&a, 537.7, 640 + 27.8 * i, y[i]);
+    }
+    put(&b, 537.7, 20, "金");
+    put(&b, 65.1, 300, "014");
+    put(&b, 314.9, 300, "1,438.00");
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    pdf_carry carry = {0};
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, &z, 1, &no, &carry), YS_OK);
+    assert_int_equal(pdf_emit_page(d, &a, 2, &no, &carry), YS_OK);
+    assert_int_equal(pdf_emit_page(d, &b, 3, &no, &carry), YS_OK);
+    assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
+    pdf_carry_free(&carry);
+    int whole = 0, alone = 0;
+    for (size_t k = 0; k < d->nlines; k++)
+        for (int i = 0; i < d->lines[k].ncells; i++) {
+            const char *t = d->lines[k].cells[i];
+            whole |= !strcmp(t, "政府性基金") && i > 0 && strstr(d->lines[k].cells[i - 1], "一般公共");
+            alone |= !strcmp(t, "金");
+        }
+    for (size_t k = 0; k < d->nlines && (!whole || alone); k++)
+        for (int i = 0; i < d->lines[k].ncells; i++)
+            print_message("line %zu cell %d: '%s'\n", k, i, d->lines[k].cells[i]);
+    assert_true(whole);
+    assert_false(alone);
+    ys_doc_free(d);
+    pdf_glyphs_free(&z);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -532,6 +584,7 @@ int main(void)
         cmocka_unit_test(hostile_pages_stay_linear),
         cmocka_unit_test(header_spans_narrow_columns),
         cmocka_unit_test(header_columns_carried),
+        cmocka_unit_test(header_cut_by_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

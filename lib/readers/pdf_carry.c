@@ -2,6 +2,7 @@
  * readers/pdf_carry.c — owns a table row cut by a page break: the last row
  * of a page held (pdf_carry) until the next page shows whether its first
  * lines carry on the row's figures ("208050" at the foot, "5" at the top),
+ * or a header's labels ("国有资本经营预" at the foot, "算" at the top),
  * then joined with them or emitted as it was; and the columns and wrap
  * threshold of a table ending a page, handed to the next.  Also the cell
  * text rules both this and pdf_block.c join lines by (a figure or code
@@ -98,15 +99,32 @@ static int text_past_figures(const ys_buf *cell, int nc, const unsigned char *ta
     return figure && text;
 }
 
+/* Whether the row holds no figure and tail marks a text cell: the last
+ * row of a header whose labels may go on at the next page's top. */
+static int header_tail(const ys_buf *cell, int nc, const unsigned char *tail)
+{
+    int text = 0;
+    for (int i = 0; tail && i < nc; i++) {
+        if (pdf_is_figure_text(&cell[i]))
+            return 0;
+        text |= tail[i] && cell[i].n;
+    }
+    return text;
+}
+
 /* Keep the page's last row in p->carry (its cells move there) when a
  * figure of it may go on at the next page's top, or a text cell wrapped
  * below its figures may.  Returns 1 if held. */
 int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned char *tail)
 {
     pdf_carry *k = p->carry;
-    int text = text_past_figures(row, nc, tail);
-    if (!k || k->held || !(any_open_cell(row, nc) || text))
+    if (!k || k->held)
         return 0;
+    int header = k->header && header_tail(row, nc, tail);
+    int text = text_past_figures(row, nc, tail) || header;
+    if (!(any_open_cell(row, nc) || text))
+        return 0;
+    k->header_row = header;
     for (int i = 0; i < nc; i++) {
         k->tail[i] = text && tail[i] && row[i].n && !pdf_is_figure_text(&row[i]);
         ys_buf_free(&k->cell[i]);
@@ -276,7 +294,11 @@ int pdf_take_carry(page *p)
         }
         left_alone |= pdf_is_figure_text(h) && !x->n;
     }
-    ok = ok && (goes_on || (text_on && text_ok)) && left_alone;
+    if (k->header_row)  /* a header's labels cut by the break: text only */
+        ok = ok && !goes_on && text_on && text_ok;
+    else
+        ok = ok && (goes_on || (text_on && text_ok)) && left_alone;
+    k->header_row = 0;
     if (ok)
         pdf_join_line(k->cell, next, k->nc);
     for (int i = 0; i < k->nc; i++) {

@@ -41,6 +41,8 @@ typedef struct pdf_carry {
     int held, nc, no, page;
     double wrap;               /* the table's wrap threshold, or -1e9 */
     int wraps;                 /* a table so far showed its cells wrap */
+    int header_row;            /* the held row is a header's last line
+                                  (no figures): only text goes on */
     int header;                /* col[] are a header's (a block with no
                                   figures ending the page): they add to
                                   the next page's own columns */
