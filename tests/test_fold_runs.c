@@ -3,6 +3,7 @@
  * head first) agree with references worked out here from utf8proc, for
  * every room from nothing to more than enough. */
 #include "testutil.h"
+#include "utf8_ref.h"
 
 #include <stdint.h>
 #include <utf8proc.h>
@@ -122,19 +123,6 @@ static void fold_long_runs(void **st)
         assert_int_equal(ys_fold(text, n, got, cap), (size_t)-1);
 }
 
-/* utf8proc_iterate accepting every sequence in turn is the reference. */
-static bool valid_ref(const unsigned char *p, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (len <= 0)
-            return false;
-        i += (size_t)len;
-    }
-    return true;
-}
-
 static void utf8_valid_long_texts(void **st)
 {
     (void)st;
@@ -146,7 +134,7 @@ static void utf8_valid_long_texts(void **st)
             text[next() % n] = (char)bad[next() % sizeof bad];
         }
         for (size_t cut = 0; cut <= 4 && cut <= n; cut++)
-            if (valid_ref((const unsigned char *)text, n - cut) !=
+            if (test_utf8_valid_ref((const unsigned char *)text, n - cut) !=
                 ys_utf8_valid(text, n - cut))
                 fail_msg("round %d cut %zu: disagrees with utf8proc", round, cut);
     }

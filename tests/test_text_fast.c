@@ -2,27 +2,10 @@
  * per character, ys_fold and ys_fold_keep_space skipping utf8proc for CJK
  * ideographs) agree with utf8proc itself, which the test asks directly. */
 #include "testutil.h"
+#include "utf8_ref.h"
 #include "text.h"
 
 #include <utf8proc.h>
-
-/* The reference: every non-ASCII sequence accepted by utf8proc_iterate. */
-static bool valid_by_utf8proc(const unsigned char *p, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (p[i] < 0x80) {
-            i++;
-            continue;
-        }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t len = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
-        if (len <= 0)
-            return false;
-        i += (size_t)len;
-    }
-    return true;
-}
 
 /* Every lead byte with every second byte, a few third and fourth bytes
  * around the continuation range, each cut short as well. */
@@ -41,7 +24,7 @@ static void utf8_valid_matches_utf8proc(void **st)
                     b[2] = tails[d];
                     b[3] = tails[e];
                     for (size_t n = 1; n <= 4; n++)
-                        if (valid_by_utf8proc(b, n) != ys_utf8_valid((const char *)b, n))
+                        if (test_utf8_valid_ref(b, n) != ys_utf8_valid((const char *)b, n))
                             fail_msg("%02x %02x %02x %02x (n=%zu)", b[0], b[1], b[2], b[3], n);
                 }
     assert_true(ys_utf8_valid("预算 ok", strlen("预算 ok")));
@@ -149,7 +132,7 @@ static void fold_fast_refuses_invalid(void **st)
                 char in[4] = {(char)lead, (char)0x80, (char)0x80, 'x'};
                 in[pos] = (char)tails[t];
                 char out[32];
-                bool valid = valid_by_utf8proc((const unsigned char *)in, sizeof in);
+                bool valid = test_utf8_valid_ref((const unsigned char *)in, sizeof in);
                 assert_false(valid);
                 assert_int_equal(ys_fold_fast(in, sizeof in, out, sizeof out), (size_t)-1);
                 assert_int_equal(ys_fold(in, sizeof in, out, sizeof out), (size_t)-1);
