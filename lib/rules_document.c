@@ -248,12 +248,60 @@ static bool narrative_says_none(const ys_tableset *ts, const char *id)
     return false;
 }
 
+/* Whether a part-3 paragraph stands under a heading that names section i
+ * of p (folded, its numbering cut off). */
+static bool section_present(const ys_tableset *ts, const ys_profile *p, int i)
+{
+    const char *last = NULL;
+    for (size_t k = 0; k < ts->nparas; k++) {
+        const ys_para *q = &ts->paras[k];
+        if (q->part != 3 || !q->heading || q->heading == last)
+            continue;
+        last = q->heading;
+        char *f = ys_doc_fold(q->heading);
+        bool hit = f && ys_profile_match_section(p, ys_strip_numbering(f)) == i;
+        free(f);
+        if (hit)
+            return true;
+    }
+    return false;
+}
+
+/* The sections of part 3 the profile requires (`section` lines), each
+ * looked for among the headings part 3's paragraphs stand under.  Only a
+ * part 3 laid out in the profile's sections is asked for the rest: when no
+ * heading names one (a workbook of tables only, text under other headings)
+ * a missing section says nothing the tables' checks do not. */
+static int report_sections(const ys_rule *r, const ys_tableset *ts, const ys_profile *p,
+                           bool national, ys_findings *out)
+{
+    const ys_psection *sec = NULL;
+    int n = ys_profile_sections(p, &sec);
+    bool present[YS_PROFILE_MAX_SECTIONS], any = false;
+    for (int i = 0; i < n; i++)
+        any |= present[i] = section_present(ts, p, i);
+    for (int i = 0; any && i < n; i++) {
+        if (present[i])
+            continue;
+        int rc = national
+                     ? ys_report_finding(out, r, YS_SEV_ERROR, "", NULL, "", "",
+                                         "情况说明缺少“%s”一节", sec[i].alts[0])
+                     : ys_report_finding(out, r, YS_SEV_WARNING, "", NULL, "", "",
+                                         "情况说明缺少“%s”一节或未能识别（请核对原文）",
+                                         sec[i].alts[0]);
+        if (rc)
+            return rc;
+    }
+    return YS_OK;
+}
+
 /*
  * DOC.required: every table the layout profile marks `required` is there;
  * one without figures carries its statement (备注：本年没有…); the project
- * forms (12) are there when table 10 lists projects.  A missing table is an
- * error (a warning under other profiles than national), an empty one
- * without statement (a 注, "没有…" or its total given as 0) a warning.
+ * forms (12) are there when table 10 lists projects; part 3 has every
+ * section the profile lists.  A missing table or section is an error (a
+ * warning under other profiles than national), an empty table without
+ * statement (a 注, "没有…" or its total given as 0) a warning.
  */
 int ys_dk_required(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
@@ -289,7 +337,7 @@ int ys_dk_required(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
         if (rc)
             return rc;
     }
-    return YS_OK;
+    return report_sections(r, ts, p, national, out);
 }
 
 /* ---- DOC.empty_note ------------------------------------------------------- */

@@ -1,6 +1,7 @@
 /* Unit tests: lib/rules_document*.c — the DOC.* rules on hand-built table
  * sets (a clean set gives nothing; each defect gives exactly its rule with
  * its line), then the reference document and the Shanghai documents. */
+#include "profile.h"
 #include "testutil.h"
 #include "yusuan/audit.h"
 #include "yusuan/doc.h"
@@ -182,6 +183,42 @@ static void required(void **st)
     static const char *const cols[] = {"total"};
     assert_non_null(ys_tableset_add(ts, "3", "部门支出总表", cols, 1));
     expect_none(ts);
+}
+
+/* Part 3 under the national profile's headings, each numbered as a
+ * document numbers them ("三、"), but the one at `skip` (-1: none). */
+static void headed_sections(ys_tableset *ts, int skip)
+{
+    const ys_psection *sec = NULL;
+    int n = ys_profile_sections(ys_profile_builtin("national"), &sec);
+    assert_true(n >= 10);
+    static const char *const num[] = {"一", "二", "三", "四", "五", "六",
+                                      "七", "八", "九", "十", "十一", "十二"};
+    for (int i = 0; i < n && i < 12; i++) {
+        if (i == skip)
+            continue;
+        char h[256];
+        snprintf(h, sizeof h, "%s、%s", num[i], sec[i].alts[0]);
+        ys_para *p = ys_tableset_add_para(ts);
+        assert_non_null(p);
+        *p = (ys_para){3, i + 1, ys_ts_str(ts, h, (size_t)-1),
+                       ys_ts_str(ts, "说明。", (size_t)-1), 400 + i};
+    }
+}
+
+static void sections_required(void **st)
+{
+    (void)st;
+    /* every section the profile lists has its heading: nothing */
+    ys_tableset *ts = full_set("部门", NULL, NULL);
+    clean_narrative(ts);
+    headed_sections(ts, -1);
+    expect_none(ts);
+    /* the fourth one's heading is missing: one error, no line */
+    ts = full_set("部门", NULL, NULL);
+    clean_narrative(ts);
+    headed_sections(ts, 3);
+    expect_one(ts, "DOC.required", YS_SEV_ERROR, -1, 0);
 }
 
 static void forms_required(void **st)
@@ -547,7 +584,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(clean_set),   cmocka_unit_test(required),
-        cmocka_unit_test(forms_required), cmocka_unit_test(reason),
+        cmocka_unit_test(forms_required), cmocka_unit_test(sections_required),
+        cmocka_unit_test(reason),
         cmocka_unit_test(direction),   cmocka_unit_test(dup_amount),
         cmocka_unit_test(class_name),  cmocka_unit_test(repeat),
         cmocka_unit_test(entity),      cmocka_unit_test(reference_document),
