@@ -3,7 +3,8 @@
 # data/profiles/shanghai.profile), each from its PDF and from its .txt:
 # exit code 1 (the three district ones hold real disagreements), the known real defects are
 # reported at their line with their figures, and the PDF and the .txt give
-# the same findings (rule ids and messages, line numbers aside).
+# the same findings (rule ids and messages, line numbers aside).  A copy of
+# a .txt without one section heading gets DOC.required for that section.
 # Environment (tests/run.sh): YUSUAN, YS_SHARED, YS_WRAP.
 set -u
 Y="${YS_WRAP:-} ${YUSUAN:?}"
@@ -77,6 +78,34 @@ for s in $DOCS; do
   else
     fail "$s: PDF and .txt differ: $(head -n 6 "$T/d")"
   fi
+done
+
+# the sections of 其他相关情况说明 the profile requires (`section` lines) are
+# checked: a copy of each .txt without one numbered heading ("二、机关运行经费
+# 预算", "三、政府采购预算情况" or 2023's "三、政府采购情况") gets DOC.required
+# naming that section, and nothing else changes
+cut_section() { # DOC WORDS: audit DOC.txt without its heading that ends with WORDS
+  s=$1 w=$2
+  awk -v w="$w" '{ t = $0; gsub(/^[ \t\r]+|[ \t\r]+$/, "", t) }
+      t ~ /^[一二三四五六七八九十]+、/ && substr(t, length(t) - length(w) + 1) == w { cut++; next }
+      { print } END { if (cut != 1) exit 1 }' "$D/$s.txt" > "$T/cut.txt" ||
+    { fail "$s.txt: no single heading ending with $w"; return; }
+  $Y audit "$T/cut.txt" > "$T/cut.out" 2>&1
+  grep 'DOC\.required' "$T/cut.out" > "$T/cut.req"
+  if [ "$(wc -l < "$T/cut.req")" -ne 1 ] || ! grep -q "缺少“$3”一节" "$T/cut.req"; then
+    fail "$s.txt without its $w heading: $(cat "$T/cut.req")"; return
+  fi
+  norm "$T/cut.out" > "$T/a"
+  norm "$T/$s.txt" > "$T/b"
+  if diff "$T/a" "$T/b" > "$T/d"; then ok "$s.txt without its $w heading: $(cat "$T/cut.req" | sed 's/^[^ ]* //')"
+  else fail "$s.txt without its $w heading: other findings change: $(head -n 4 "$T/d")"; fi
+}
+for s in $DOCS; do
+  cut_section "$s" 机关运行经费预算 机关运行经费预算
+  case $s in
+    sh_putuo_wanli_2023_dept) cut_section "$s" 政府采购情况 政府采购预算情况 ;;
+    *) cut_section "$s" 政府采购预算情况 政府采购预算情况 ;;
+  esac
 done
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }

@@ -15,6 +15,20 @@
 profile shanghai
 unit 元
 
+# Sections the text must have, as the four Shanghai disclosures of the
+# reference (three 部门, one 单位) all carry them: the 编制说明 (a heading
+# of its own, "2025年部门预算编制说明" or "单位预算编制说明"), then under
+# 其他相关情况说明 five numbered ones ("一、2025年“三公”经费预算情况说明"; the
+# year before a heading is matched by its end).  2023's wording differs in
+# two: 政府采购情况, 国有资产占有情况.  The 项目经费情况说明 (项目概述 …) is
+# in the 部门 disclosures only, one per project: not required.
+section 部门预算编制说明|单位预算编制说明
+section “三公”经费预算情况说明|"三公"经费预算情况说明
+section 机关运行经费预算
+section 政府采购预算情况|政府采购情况
+section 绩效目标设置情况
+section 国有资产占有使用情况|国有资产占有情况
+
 table 1
 title 部门财务收支预算总表|预算单位财务收支预算总表|单位财务收支预算总表
 required yes
