@@ -11,6 +11,15 @@
  * a PDF made from the page loses most tables) and nowrap asks browsers to
  * keep an amount on one line (LibreOffice's PDF export still wraps amounts
  * in narrow columns: see tests/e2e_roundtrip.sh).
+ * Printed from a browser: a table of more columns than a portrait page
+ * holds (WIDE_COLS) stands with its heading, label, title and notes in a
+ * <div class="wide"> printed on a landscape page of its own (a named
+ * @page) in a smaller type; other pages are A4 portrait.  LibreOffice
+ * reads neither @media print nor named pages, so its PDF of the page is
+ * the same with them.  Header rows are not in a <thead>: Chromium would
+ * repeat them on each page a table runs to, but LibreOffice repeats them
+ * too, and the PDF reader misreads a header repeated at a page's top (the
+ * built example's PDF then loses tables 10 and 11 and misreads 5-1's tree).
  */
 #include <string.h>
 #include "yusuan/writer.h"
@@ -39,9 +48,15 @@ static const char CSS[] =
     ".charts figcaption{font-weight:bold;margin-bottom:4px}"
     ".charts svg{width:100%;max-width:520px;height:auto;display:block}"
     "@media (max-width:600px){main{padding:8px}h1{font-size:1.3em}table{font-size:12px}}"
-    "@media print{.part{break-before:page;page-break-before:always}"
-    ".tw{overflow:visible}table{font-size:10px}"
+    "@page wide{size:A4 landscape;margin:10mm}"
+    "@media print{@page{size:A4;margin:15mm 12mm}main{max-width:none;padding:0}.part{break-before:page;page-break-before:always}"
+    ".tw{overflow:visible}table{font-size:10px}td{min-width:0}"
+    ".wide{page:wide}.wide table{width:100%;font-size:11px}.wide td{padding:2px 3px}"
     "figure,tr{break-inside:avoid;page-break-inside:avoid}}";
+
+/* A table of more columns than this (table 10's 12, table 2's 19) does not
+ * fit a portrait page at a readable size: it is printed on a landscape one. */
+#define WIDE_COLS 9
 
 static void put_grid(ys_buf *b, const ys_grid *g)
 {
@@ -88,6 +103,44 @@ static void put_title(ys_buf *b, const char *text, const char *dept)
     tag(b, "", text + n, "</h1>\n");
 }
 
+/* The table block i belongs to: its own, or for a section heading the
+ * table that follows it (so "十、项目支出表" prints on its table's page). */
+static const ys_table *owner(const ys_outline *o, size_t i)
+{
+    for (; i < o->n; i++) {
+        const ys_block *k = &o->b[i];
+        if (k->table || (k->kind != YS_B_HEADING && k->kind != YS_B_SUBHEADING))
+            return k->table;
+    }
+    return NULL;
+}
+
+/* The grid of table t among the blocks from i on, or NULL. */
+static const ys_grid *grid_of(const ys_outline *o, size_t i, const ys_table *t)
+{
+    for (; i < o->n && owner(o, i) == t; i++)
+        if (o->b[i].kind == YS_B_GRID)
+            return o->b[i].grid;
+    return NULL;
+}
+
+/* At block i: close the wide table before it, open one when i starts a
+ * table (its heading, label, title, meta, grid, notes) whose grid is wide.
+ * Returns whether a wide table is open. */
+static bool wide_turn(ys_buf *b, const ys_outline *o, size_t i, bool open)
+{
+    const ys_table *t = owner(o, i);
+    if (i > 0 && owner(o, i - 1) == t)
+        return open;
+    if (open)
+        ys_buf_puts(b, "</div>\n");
+    const ys_grid *g = t ? grid_of(o, i, t) : NULL;
+    if (!g || g->width < WIDE_COLS)
+        return false;
+    ys_buf_puts(b, "<div class=\"wide\">\n");
+    return true;
+}
+
 int ys_write_html(const ys_tableset *ts, ys_buf *b)
 {
     ys_outline o;
@@ -98,9 +151,10 @@ int ys_write_html(const ys_tableset *ts, ys_buf *b)
                    "<title>");
     ys_buf_html(b, o.n ? o.b[0].text : "");
     ys_buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", CSS);
-    bool in_part = false;
+    bool in_part = false, in_wide = false;
     for (size_t i = 0; i < o.n; i++) {
         const ys_block *k = &o.b[i];
+        in_wide = wide_turn(b, &o, i, in_wide);
         switch (k->kind) {
         case YS_B_TITLE:
             put_title(b, k->text, ys_dept_name(ts));
@@ -123,6 +177,8 @@ int ys_write_html(const ys_tableset *ts, ys_buf *b)
         default: tag(b, "<p>", k->text, "</p>\n"); break;
         }
     }
+    if (in_wide)
+        ys_buf_puts(b, "</div>\n");
     if (in_part)
         ys_buf_puts(b, "</section>\n");
     ys_buf_puts(b, "</main>\n</body>\n</html>\n");
