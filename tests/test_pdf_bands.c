@@ -3,7 +3,8 @@
  * the way LibreOffice sets a wide HTML table in narrow cells: figures of
  * adjacent cells under a line's height apart, names wrapped many lines with
  * the row's code and figures centred beside them, header labels of
- * several cells wrapped and centred, so that their lines stand staggered.
+ * several cells wrapped and centred, so that their lines stand staggered,
+ * and header cells under a line's height apart.
  * No poppler: every expected cell is the text the test put in it. */
 #include "testutil.h"
 
@@ -121,11 +122,77 @@ static void staggered_header_lines(void **st)
     pdf_glyphs_free(&g);
 }
 
+/* Emit one page through a carry whose document already showed that its
+ * cells wrap (a table before had a figure cut short). */
+static ys_doc *emit_wrapping(pdf_glyphs *g)
+{
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    pdf_carry carry = {0};
+    carry.wraps = 1;
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, g, 1, &no, &carry), YS_OK);
+    assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
+    pdf_carry_free(&carry);
+    return d;
+}
+
+/*
+ * Table 10's header as LibreOffice sets it: cells 8.5 pt apart, under
+ * the text height, with CJK glyphs on either side ("项目名" "项目单" on
+ * one line, under them "称" "位"; beside them "项目编码" and "合计" with
+ * the empty cells between); the second row's labels wrapped a few
+ * characters a line, its first line holding only such gaps ("一般公共
+ * 政府 国有 一般 政府 国有").  The header ends the page, as there.
+ * It reads as its two rows, each label whole in its own cell.
+ */
+static void narrow_header_cells_close(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double C[6] = {377.3, 438.3, 470.8, 503.3, 535.8, 568.3};
+    put(&g, C[3], 85.6, "财政");
+    put(&g, 227.3, 102.8, "项目名");
+    put(&g, 271.8, 102.8, "项目单");
+    put(&g, C[3], 102.8, "拨款");
+    put(&g, 59.8, 111.4, "项目编码");
+    put(&g, 316.3, 111.4, "合计");
+    put(&g, C[0], 111.4, "本年拨款");
+    put(&g, 227.3, 120.1, "称");
+    put(&g, 271.8, 120.1, "位");
+    put(&g, C[3], 120.1, "结转");
+    put(&g, C[3], 137.3, "结余");
+    const char *l1[6] = {"一般公共", "政府", "国有", "一般", "政府", "国有"};
+    const char *l2[6] = {"预算", "性基", "资本", "公共", "性基", "资本"};
+    for (int i = 0; i < 6; i++) {
+        put(&g, C[i], 174.9, l1[i]);
+        put(&g, C[i], 192.1, l2[i]);
+    }
+    const char *l3[6] = {NULL, "金预", "经营", NULL, "金预", "经营"};
+    const char *l5[6] = {NULL, "算", "预算", NULL, "算", "预算"};
+    for (int i = 0; i < 6; i++)
+        if (l3[i]) {
+            put(&g, C[i], 209.4, l3[i]);
+            put(&g, C[i], 226.7, l5[i]);
+        }
+    put(&g, C[3], 218.0, "预算");
+    ys_doc *d = emit_wrapping(&g);
+    want_line(d, 0, (const char *const[]){"项目编码", "项目名称", "项目单位", "合计", "本年拨款", "",
+                                          "", "财政拨款结转结余", NULL});
+    want_line(d, 1, (const char *const[]){"", "", "", "", "一般公共预算", "政府性基金预算",
+                                          "国有资本经营预算", "一般公共预算", "政府性基金预算",
+                                          "国有资本经营预算", NULL});
+    assert_int_equal(d->nlines, 2);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(figures_apart_under_a_line),
         cmocka_unit_test(staggered_header_lines),
+        cmocka_unit_test(narrow_header_cells_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,10 @@
 /*
  * readers/pdf_rows.c — owns the geometry of PDF text: characters grouped
  * into rows by their vertical centres, rows split into cells at gaps wider
- * than the text height, which rows make table blocks (handed to
- * pdf_block.c for columns and logical rows), prose rows rejoined.
+ * than the text height (or whole figures apart), which rows make table
+ * blocks (rows of cells, lines wrapped out of them, header labels of
+ * narrow cells side by side; handed to pdf_block.c for columns and
+ * logical rows), prose rows rejoined.
  * Promise: every character lands in exactly one line; nothing fails but
  * allocation.
  */
@@ -298,6 +300,51 @@ static int mark_fragment(page *p, int i)
     return 1;
 }
 
+/* Whether one-cell row w parts at gaps between CJK glyphs (is_cjk_gap)
+ * into runs no wider than four line heights, each of which starts where
+ * a cell of block row b starts: labels wrapped in narrow cells side by
+ * side ("一般公共 政府 国有" over "预算 性基 资本"), not a justified line
+ * of prose (nor the paragraphs of two wide cells). */
+static int parts_as_row(page *p, const prow *w, const prow *b)
+{
+    int runs = 1;
+    double run0 = G(p, w->g0)->x0;
+    for (size_t k = w->g0 + 1; k <= w->g0 + w->n; k++) {
+        int end = k == w->g0 + w->n;
+        if (!end && !is_cjk_gap(G(p, k - 1), G(p, k), w->em))
+            continue;
+        if (G(p, k - 1)->x1 - run0 > 4 * w->em)
+            return 0;
+        if (end)
+            break;
+        if (!pdf_starts_cell_at(p, b, G(p, k)->x0, 0, 0))
+            return 0;
+        run0 = G(p, k)->x0;
+        runs++;
+    }
+    return runs >= 2;
+}
+
+/* A one-cell row touching a block row of labels (no figure; under a
+ * line's height apart) that parts as a row of its cells joins the block:
+ * a header's labels wrapped in narrow cells.  (Beside a row's figures the
+ * lines of narrow cells are its wrapped fragments.) */
+static void mark_cjk_rows(page *p)
+{
+    for (int i = 0; i < p->nrows; i++) {
+        prow *w = &p->rows[i];
+        if (w->block || w->ncells != 1)
+            continue;
+        for (int d = -1; d <= 1 && !w->block; d += 2) {
+            const prow *b = i + d >= 0 && i + d < p->nrows ? &p->rows[i + d] : NULL;
+            double gap = b ? (d > 0 ? b->y0 - w->y1 : w->y0 - b->y1) : 1e9;
+            if (b && b->block && !b->figure && b->ncells >= 2 && gap < w->em &&
+                parts_as_row(p, w, b))
+                w->block = 1;
+        }
+    }
+}
+
 /* Rows of two or more cells form blocks; a one-cell row between two such
  * rows (a category line, a name without figures) stays in the block, and
  * so do the lines of text wrapped out of its cells. */
@@ -309,6 +356,7 @@ static void mark_blocks(page *p)
         if (!p->rows[i].block && p->rows[i - 1].ncells >= 2 && p->rows[i + 1].ncells >= 2)
             p->rows[i].block = 1;
     mark_column_runs(p);
+    mark_cjk_rows(p);
     /* down the page, then up, so a chain of fragments either way is
      * marked in one round; a few rounds at most (bounded on any page) */
     for (int changed = 1, round = 0; changed && round < 8; round++) {
