@@ -151,9 +151,11 @@ EOF
   # text's (adjacent figures 7.6 pt apart part cells, staggered header
   # lines band, header cells 8.5 pt apart part between CJK labels, a
   # header's last lines past the page edge are read).  Left: table 11's
-  # head ("填报日期" wrapped in a narrow cell, 财政专户资金/单位资金 rows
-  # without figures) is misread, so table 11 is missing (DOC.required,
-  # X.T11-*, X.category); table 12's forms misread (IND.*, T12.year,
+  # head: "部门（单位）名称" and the name beside it, each wrapped in its
+  # cell and centred, stand in staggered one-cell lines read as prose (a
+  # rule taking such lines as a row reads table 12's forms differently),
+  # and "填报日期" wraps a character or two a line over the page break; so
+  # table 11 is missing (DOC.required, X.T11-*, X.category); table 12's forms misread (IND.*, T12.year,
   # T12.proc, X.T12-T10*, X.T10-T11-T12); one department name is partial
   # (X.dept).  33 rule findings differ (53 before the PDF rows were
   # banded, 38 before a code row opening a page stopped continuing the
