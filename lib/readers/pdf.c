@@ -47,14 +47,20 @@ static int is_blank(const pdl_api *P, gunichar c)
     return P->g_unichar_isspace(c) || c == 0x3000 || c == 0xA0 || c == 0xFEFF;
 }
 
-/* The characters of one page with their boxes (blanks left out). */
+/* The characters of one page with their boxes (blanks left out).  They
+ * are asked for over an area around the page: poppler's text of the page
+ * itself leaves out a glyph cut by its edge and words set after it (the
+ * last lines of a table header running past the right margin). */
 static int page_glyphs(const pdl_api *P, PopplerPage *page, pdf_glyphs *out)
 {
-    char *text = P->poppler_page_get_text(page);
+    double w = 0, h = 0;
+    P->poppler_page_get_size(page, &w, &h);
+    PopplerRectangle area = {-w, -h, 2 * w, 2 * h};
+    char *text = P->poppler_page_get_text_for_area(page, &area);
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
     int rc = YS_OK;
-    if (text && P->poppler_page_get_text_layout(page, &rects, &nrects)) {
+    if (text && P->poppler_page_get_text_layout_for_area(page, &area, &rects, &nrects)) {
         const char *p = text;
         int blank = 0;
         for (guint i = 0; i < nrects && *p && rc == YS_OK; i++) {

@@ -1,7 +1,8 @@
 /*
  * readers/pdf_block.c — owns a table block of a PDF page: its columns
  * (where the characters of its rows with figures stand, header words
- * beside them, or the columns of the same table on the page before; a
+ * beside them, a header's words as pdf_header.c marks them, or the
+ * columns of the same table on the page before; a
  * header ending that page adds the columns its rows leave empty), each
  * visual line cut into those columns, and the logical rows (bands of lines
  * closer than the rows stand, when the document shows that its cells
@@ -17,26 +18,10 @@
 #include "pdf_page.h"
 
 #define MAX_COLS PDF_MAX_COLS
-#define GRID 0.5          /* occupancy resolution, points */
+#define GRID PDF_GRID
 #define MAX_GRID 40000
 
 typedef pdf_col col;
-
-/* Mark [x0, x1) in v (nv cells of GRID points from base): set to 1, or
- * with count, one more (up to 255). */
-static void mark_by(unsigned char *v, int nv, double x0, double x1, double base, int count)
-{
-    double fa = floor((x0 - base) / GRID), fb = ceil((x1 - base) / GRID);
-    int a = fa < 0 ? 0 : fa > nv ? nv : (int)fa;   /* clamp before converting */
-    int b = fb < 0 ? 0 : fb > nv ? nv : (int)fb;
-    for (int k = a; k < b; k++)
-        v[k] = count ? (unsigned char)(v[k] + (v[k] < 255)) : 1;
-}
-
-static void mark(unsigned char *v, int nv, double x0, double x1, double base)
-{
-    mark_by(v, nv, x0, x1, base, 0);
-}
 
 static int by_x0(const void *a, const void *b)
 {
@@ -83,7 +68,7 @@ static int add_text_columns(page *p, int r0, int r1, col *c, int nc, unsigned ch
                 e++;
             double x0 = G(p, k)->x0, x1 = G(p, e - 1)->x1;
             if ((x0 > right || x1 < left) && !overlaps_column(c, nc, x0, x1)) {
-                mark_by(occ, nv, x0, x1, base, 1);   /* counts the lines */
+                pdf_mark_by(occ, nv, x0, x1, base, 1);   /* counts the lines */
                 any = 1;
             }
             k = e;
@@ -146,82 +131,12 @@ static int mark_band_gaps(page *p, int r0, int r1, unsigned char *wide, int nv, 
         double reach = v[0].x1;
         for (size_t i = 1; i < m; i++) {
             if (v[i].x0 - reach > 0.5 * em)
-                mark(wide, nv, reach, v[i].x0, base);
+                pdf_mark(wide, nv, reach, v[i].x0, base);
             reach = fmax(reach, v[i].x1);
         }
         free(v);
         b = e;
     }
-    return 0;
-}
-
-/* Keep in v[k] the least row r marking [x0, x1) (GRID cells from base). */
-static void mark_first_row(int *v, int nv, double x0, double x1, double base, int r)
-{
-    double fa = floor((x0 - base) / GRID), fb = ceil((x1 - base) / GRID);
-    int a = fa < 0 ? 0 : fa > nv ? nv : (int)fa;
-    int b = fb < 0 ? 0 : fb > nv ? nv : (int)fb;
-    for (int k = a; k < b; k++)
-        if (v[k] < 0)
-            v[k] = r;
-}
-
-/* Whether the word [x0, x1) of row r spans a cell gap that two lines or
- * more, all below it, show: a label over sub-columns. */
-static int spans_gap_below(const int *first, const unsigned char *gaps, int nv, double x0,
-                           double x1, double base, int r)
-{
-    double fa = ceil((x0 - base) / GRID), fb = floor((x1 - base) / GRID);
-    int a = fa < 0 ? 0 : fa > nv ? nv : (int)fa;
-    int b = fb < 0 ? 0 : fb > nv ? nv : (int)fb;
-    for (int k = a; k < b; k++)
-        if (gaps[k] >= 2 && first[k] > r)
-            return 1;
-    return 0;
-}
-
-/*
- * Columns of a header block (no figures): where its words stand, but for
- * a label spanning sub-columns ("财政拨款结转结余" over three one
- * character wide): the gaps between them, which the lines below show,
- * stay gaps, and the label goes to the first column it overlaps
- * (column_of_run), where a grid puts a spanning cell.  Marks occ;
- * returns 0, or -1 on allocation failure.
- */
-static int mark_header_words(page *p, int r0, int r1, unsigned char *occ, int nv, double base)
-{
-    int *first = malloc(sizeof *first * (size_t)nv);
-    unsigned char *gaps = calloc((size_t)nv, 1);
-    if (!first || !gaps) {
-        free(first);
-        free(gaps);
-        return -1;
-    }
-    for (int i = 0; i < nv; i++)
-        first[i] = -1;
-    for (int r = r0; r < r1; r++) {
-        prow *w = &p->rows[r];
-        for (size_t k = w->g0 + 1; k < w->g0 + w->n; k++)
-            if (pdf_is_cell_gap(p, w, k)) {
-                mark_first_row(first, nv, G(p, k - 1)->x1, G(p, k)->x0, base, r);
-                mark_by(gaps, nv, G(p, k - 1)->x1, G(p, k)->x0, base, 1);
-            }
-    }
-    for (int r = r0; r < r1; r++) {
-        prow *w = &p->rows[r];
-        for (size_t k = w->g0; k < w->g0 + w->n;) {
-            size_t e = k + 1;
-            while (e < w->g0 + w->n && !pdf_is_cell_gap(p, w, e))
-                e++;
-            double x0 = G(p, k)->x0, x1 = G(p, e - 1)->x1;
-            if (!spans_gap_below(first, gaps, nv, x0, x1, base, r))
-                for (size_t g = k; g < e; g++)
-                    mark(occ, nv, G(p, g)->x0, G(p, g)->x1, base);
-            k = e;
-        }
-    }
-    free(first);
-    free(gaps);
     return 0;
 }
 
@@ -256,12 +171,12 @@ static int block_columns(page *p, int r0, int r1, col *c)
         for (size_t k = w->g0; k < w->g0 + w->n; k++) {
             pdf_glyph *a = G(p, k);
             if (figures && w->colsrc)
-                mark(occ, nv, a->x0, a->x1, base);
+                pdf_mark(occ, nv, a->x0, a->x1, base);
             if (k > w->g0 && pdf_is_cell_gap(p, w, k))
-                mark(wide, nv, G(p, k - 1)->x1, a->x0, base);
+                pdf_mark(wide, nv, G(p, k - 1)->x1, a->x0, base);
         }
     }
-    if (!figures && mark_header_words(p, r0, r1, occ, nv, base) < 0) {
+    if (!figures && pdf_mark_header_words(p, r0, r1, occ, nv, base) < 0) {
         free(occ);
         free(wide);
         return -1;

@@ -6,6 +6,7 @@
 #ifndef YS_PDF_PAGE_H
 #define YS_PDF_PAGE_H
 
+#include <math.h>
 #include <string.h>
 
 #include "cells.h"
@@ -54,6 +55,35 @@ static inline int is_figure_glyph(const page *p, const pdf_glyph *a)
 
 static inline int is_digit_at(const char *s) { return s[0] >= '0' && s[0] <= '9'; }
 
+/* Whether glyphs a and b, both CJK (three bytes or more: ideographs and
+ * full-width punctuation), stand over half the text height apart: the
+ * text of one cell of a table sets them touching, so the gap parts two
+ * narrow cells ("项目名" and "项目单" 8.5 pt apart).  Not for prose: a
+ * justified line spreads its glyphs as far. */
+static inline int is_cjk_gap(const pdf_glyph *a, const pdf_glyph *b, double em)
+{
+    return a->len >= 3 && b->len >= 3 && b->x0 - a->x1 > 0.5 * em;
+}
+
+#define PDF_GRID 0.5       /* occupancy resolution of a block, points */
+
+/* Mark [x0, x1) in v (nv cells of PDF_GRID points from base): set to 1,
+ * or with count, one more (up to 255). */
+static inline void pdf_mark_by(unsigned char *v, int nv, double x0, double x1, double base,
+                               int count)
+{
+    double fa = floor((x0 - base) / PDF_GRID), fb = ceil((x1 - base) / PDF_GRID);
+    int a = fa < 0 ? 0 : fa > nv ? nv : (int)fa;   /* clamp before converting */
+    int b = fb < 0 ? 0 : fb > nv ? nv : (int)fb;
+    for (int k = a; k < b; k++)
+        v[k] = count ? (unsigned char)(v[k] + (v[k] < 255)) : 1;
+}
+
+static inline void pdf_mark(unsigned char *v, int nv, double x0, double x1, double base)
+{
+    pdf_mark_by(v, nv, x0, x1, base, 0);
+}
+
 /* Emit the page's pending cells as line ++*no (sets p->rc on failure). */
 void pdf_emit_line(page *p, int is_row);
 /* Append glyph k to b, after a space when it stands apart from prev or the
@@ -74,6 +104,12 @@ int pdf_take_carry(page *p);
  * column) marks text cells its last visual line holds below its figures.
  * Returns 1 if held. */
 int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned char *tail);
+
+/* Header columns (pdf_header.c), asked by pdf_block.c. */
+/* Mark in occ (nv cells of PDF_GRID from base) where the words of header
+ * block rows [r0, r1) stand, but for labels spanning sub-columns; returns
+ * 0, or -1 on allocation failure. */
+int pdf_mark_header_words(page *p, int r0, int r1, unsigned char *occ, int nv, double base);
 
 /* Wrapping (pdf_wrap.c), asked by pdf_block.c. */
 /* Whether glyphs k-1 and k of row w stand in different cells. */

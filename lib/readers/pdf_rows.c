@@ -1,8 +1,10 @@
 /*
  * readers/pdf_rows.c — owns the geometry of PDF text: characters grouped
  * into rows by their vertical centres, rows split into cells at gaps wider
- * than the text height, which rows make table blocks (handed to
- * pdf_block.c for columns and logical rows), prose rows rejoined.
+ * than the text height (or whole figures apart), which rows make table
+ * blocks (rows of cells, lines wrapped out of them, header labels of
+ * narrow cells side by side; handed to pdf_block.c for columns and
+ * logical rows), prose rows rejoined.
  * Promise: every character lands in exactly one line; nothing fails but
  * allocation.
  */
@@ -70,7 +72,44 @@ static int by_x(const void *a, const void *b, void *ctx)
     return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
 }
 
-/* Cells of the row (gaps wider than em) and whether one is a figure. */
+/* Whether glyphs a and b, in this order on a line, stand apart as words
+ * do: a quarter of the text height, as pdf_put_glyph spaces them. */
+static int word_gap(const pdf_glyph *a, const pdf_glyph *b, double em)
+{
+    return b->x0 - a->x1 > 0.25 * em;
+}
+
+/* Whether the word of row r through glyph k, running from k towards dir
+ * (-1, 1), is a whole figure: figure glyphs only, 40 at most, not ending
+ * in "." ("9." numbers a line). */
+static int is_figure_word(page *p, const prow *r, size_t k, int dir)
+{
+    size_t end = r->g0 + r->n, n = 0;
+    for (size_t i = k; i >= r->g0 && i < end; i += (size_t)dir, n++) {
+        if (n > 40 || !is_figure_glyph(p, G(p, i)))
+            return 0;
+        size_t j = i + (size_t)dir;
+        int last = j < r->g0 || j >= end;
+        if (!last)
+            last = dir > 0 ? word_gap(G(p, i), G(p, j), r->em) : word_gap(G(p, j), G(p, i), r->em);
+        if (last)
+            return p->g->text.p[G(p, dir > 0 ? i : k)->off] != '.';
+    }
+    return 0;
+}
+
+/* Whether glyphs k-1 and k of row r stand in two cells: a gap wider than
+ * the text height, or over a third of it between two whole figures
+ * (adjacent narrow cells may stand closer than a line's height; a space
+ * between figures of a sentence is narrower). */
+static int parts_cells(page *p, const prow *r, size_t k)
+{
+    double gap = G(p, k)->x0 - G(p, k - 1)->x1;
+    return gap > r->em || (gap > 0.35 * r->em && is_figure_word(p, r, k - 1, -1) &&
+                           is_figure_word(p, r, k, 1));
+}
+
+/* Cells of the row (parts_cells) and whether one is a figure. */
 static void row_stats(page *p, prow *r)
 {
     double hsum = 0;
@@ -90,7 +129,7 @@ static void row_stats(page *p, prow *r)
     for (size_t k = r->g0; k < r->g0 + r->n; k++) {
         pdf_glyph *a = G(p, k);
         const char *s = p->g->text.p + a->off;
-        if (k > r->g0 && a->x0 - G(p, k - 1)->x1 > r->em) {
+        if (k > r->g0 && parts_cells(p, r, k)) {
             r->figure |= digits && !other;
             digits = other = 0;
             r->ncells++;
@@ -143,12 +182,15 @@ static double anchor_span(const prow *b)
 
 /* A one-cell line wrapped out of a cell of block row b: closer to it than
  * a line's height and narrower than half of the row it hangs from; next
- * to another fragment, no wider than three characters (the lines of one
- * narrow cell, not a paragraph of a form's wide cell). */
-static int is_cell_fragment(const prow *w, const prow *b)
+ * to another fragment, no wider than three line heights (the lines of
+ * one narrow cell, not a paragraph of a form's wide cell) unless it is
+ * staggered, overlapping the lines above and below it (lines of narrow
+ * cells centred on one row: "部门（单" between "部门" and "（单"; a
+ * paragraph's lines never overlap). */
+static int is_cell_fragment(const prow *w, const prow *b, int staggered)
 {
     double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
-    if (b->fragment && w->x1 - w->x0 > 3 * w->em)
+    if (b->fragment && w->x1 - w->x0 > 3 * w->em && !staggered)
         return 0;
     return b->block && w->ncells == 1 && gap < fmin(w->em, b->em) &&
            w->x1 - w->x0 < 0.5 * anchor_span(b);
@@ -245,15 +287,62 @@ static int mark_fragment(page *p, int i)
     const prow *from = NULL;
     if (w->block)
         return 0;
-    if (i > 0 && is_cell_fragment(w, &p->rows[i - 1]))
+    int staggered = i > 0 && i + 1 < p->nrows && w->y0 < p->rows[i - 1].y1 &&
+                    w->y1 > p->rows[i + 1].y0;
+    if (i > 0 && is_cell_fragment(w, &p->rows[i - 1], staggered))
         from = &p->rows[i - 1];
-    else if (i + 1 < p->nrows && is_cell_fragment(w, &p->rows[i + 1]))
+    else if (i + 1 < p->nrows && is_cell_fragment(w, &p->rows[i + 1], staggered))
         from = &p->rows[i + 1];
     if (!from)
         return 0;
     w->span = anchor_span(from);
     w->block = w->fragment = 1;
     return 1;
+}
+
+/* Whether one-cell row w parts at gaps between CJK glyphs (is_cjk_gap)
+ * into runs no wider than four line heights, each of which starts where
+ * a cell of block row b starts: labels wrapped in narrow cells side by
+ * side ("一般公共 政府 国有" over "预算 性基 资本"), not a justified line
+ * of prose (nor the paragraphs of two wide cells). */
+static int parts_as_row(page *p, const prow *w, const prow *b)
+{
+    int runs = 1;
+    double run0 = G(p, w->g0)->x0;
+    for (size_t k = w->g0 + 1; k <= w->g0 + w->n; k++) {
+        int end = k == w->g0 + w->n;
+        if (!end && !is_cjk_gap(G(p, k - 1), G(p, k), w->em))
+            continue;
+        if (G(p, k - 1)->x1 - run0 > 4 * w->em)
+            return 0;
+        if (end)
+            break;
+        if (!pdf_starts_cell_at(p, b, G(p, k)->x0, 0, 0))
+            return 0;
+        run0 = G(p, k)->x0;
+        runs++;
+    }
+    return runs >= 2;
+}
+
+/* A one-cell row touching a block row of labels (no figure; under a
+ * line's height apart) that parts as a row of its cells joins the block:
+ * a header's labels wrapped in narrow cells.  (Beside a row's figures the
+ * lines of narrow cells are its wrapped fragments.) */
+static void mark_cjk_rows(page *p)
+{
+    for (int i = 0; i < p->nrows; i++) {
+        prow *w = &p->rows[i];
+        if (w->block || w->ncells != 1)
+            continue;
+        for (int d = -1; d <= 1 && !w->block; d += 2) {
+            const prow *b = i + d >= 0 && i + d < p->nrows ? &p->rows[i + d] : NULL;
+            double gap = b ? (d > 0 ? b->y0 - w->y1 : w->y0 - b->y1) : 1e9;
+            if (b && b->block && !b->figure && b->ncells >= 2 && gap < w->em &&
+                parts_as_row(p, w, b))
+                w->block = 1;
+        }
+    }
 }
 
 /* Rows of two or more cells form blocks; a one-cell row between two such
@@ -267,6 +356,7 @@ static void mark_blocks(page *p)
         if (!p->rows[i].block && p->rows[i - 1].ncells >= 2 && p->rows[i + 1].ncells >= 2)
             p->rows[i].block = 1;
     mark_column_runs(p);
+    mark_cjk_rows(p);
     /* down the page, then up, so a chain of fragments either way is
      * marked in one round; a few rounds at most (bounded on any page) */
     for (int changed = 1, round = 0; changed && round < 8; round++) {

@@ -19,7 +19,7 @@ int pdf_is_cell_gap(page *p, const prow *w, size_t k)
 {
     const pdf_glyph *a = G(p, k - 1), *b = G(p, k);
     double gap = b->x0 - a->x1;
-    if (gap > w->em)
+    if (gap > w->em || is_cjk_gap(a, b, w->em))
         return 1;
     return is_figure_glyph(p, a) && is_figure_glyph(p, b) && ((b->space_before && gap > 0) || gap > 0.2 * w->em);
 }

@@ -28,8 +28,9 @@
     X(poppler_document_new_from_bytes)     \
     X(poppler_document_get_n_pages)        \
     X(poppler_document_get_page)           \
-    X(poppler_page_get_text)               \
-    X(poppler_page_get_text_layout)        \
+    X(poppler_page_get_size)               \
+    X(poppler_page_get_text_for_area)      \
+    X(poppler_page_get_text_layout_for_area) \
     X(poppler_error_quark)                 \
     X(g_log_set_handler)                   \
     X(g_unichar_isspace)                   \

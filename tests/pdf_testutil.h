@@ -1,0 +1,58 @@
+/*
+ * pdf_testutil.h — helpers shared by test_pdf_rows.c and test_pdf_bands.c:
+ * glyphs laid out on a page by hand (put), one page turned into lines
+ * (emit), a line's cells compared (want_line).  Boxes are as poppler gives
+ * LibreOffice's 12 pt text: 15.6 pt high, CJK glyphs 12 pt wide, ASCII 6.
+ */
+#ifndef YS_PDF_TESTUTIL_H
+#define YS_PDF_TESTUTIL_H
+
+#include <string.h>
+
+#include "readers/pdf_rows.h"
+
+#define H 15.6     /* glyph box height, as poppler gives a 12 pt font */
+#define W 12.0     /* width of a CJK glyph; ASCII glyphs are half */
+
+/* Put text s as glyphs from x, box top y; its first glyph follows a blank
+ * in the text stream, as poppler gives words of one line. */
+static void put(pdf_glyphs *g, double x, double y, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, n = strlen(s);
+    while (i < n) {
+        size_t len = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
+        double w = len == 1 ? W / 2 : W;
+        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + H, s + i, len, i == 0), YS_OK);
+        x += w;
+        i += len;
+    }
+}
+
+static ys_doc *emit(pdf_glyphs *g)
+{
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, g, 1, &no, NULL), YS_OK);
+    return d;
+}
+
+/* Line k of d has exactly the cells want[] (NULL-terminated). */
+static void want_line(const ys_doc *d, size_t k, const char *const *want)
+{
+    assert_true(k < d->nlines);
+    const ys_line *l = &d->lines[k];
+    int n = 0;
+    while (want[n])
+        n++;
+    if (l->ncells != n) {
+        for (int i = 0; i < l->ncells; i++)
+            print_message("cell %d: '%s'\n", i, l->cells[i]);
+    }
+    assert_int_equal(l->ncells, n);
+    for (int i = 0; i < n; i++)
+        assert_string_equal(l->cells[i], want[i]);
+}
+
+#endif

@@ -1,0 +1,198 @@
+/* Unit tests: the bands of lines a PDF table row or header is made of
+ * (readers/pdf_rows.c, pdf_block.c, pdf_wrap.c) on pages laid out by hand
+ * the way LibreOffice sets a wide HTML table in narrow cells: figures of
+ * adjacent cells under a line's height apart, names wrapped many lines with
+ * the row's code and figures centred beside them, header labels of
+ * several cells wrapped and centred, so that their lines stand staggered,
+ * and header cells under a line's height apart.
+ * No poppler: every expected cell is the text the test put in it. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "pdf_testutil.h"
+
+#define CODE 59.8      /* where each column starts (LibreOffice's table 2) */
+#define NAME 114.1
+#define PITCH 17.25    /* wrapped lines: 15.6 pt glyphs 1.65 pt apart */
+
+static const double FIG[3] = {158.6, 215.8, 273.1};   /* 15.2 pt apart */
+
+static void figures(pdf_glyphs *g, double y)
+{
+    for (int i = 0; i < 3; i++)
+        put(g, FIG[i], y, "2877.94");
+}
+
+/* Lines of a name wrapped in its narrow cell from y on. */
+static void name_lines(pdf_glyphs *g, double y, const char *const *lines, int n)
+{
+    for (int i = 0; i < n; i++)
+        put(g, NAME, y + PITCH * i, lines[i]);
+}
+
+/*
+ * Three rows as LibreOffice sets table 2: a total row; a unit whose name
+ * wraps four lines, its code and figures centred on them; a unit whose
+ * name wraps ten lines, its code (ending 8.6 pt before the name's cell)
+ * and figures centred on the fifth.  Figures of adjacent cells stand
+ * 15.2 pt apart, under the text height.
+ */
+static void unit_rows(pdf_glyphs *g)
+{
+    put(g, NAME, 338.7, "合计");
+    figures(g, 337.7);
+    name_lines(g, 376.3, (const char *const[]){"武汉市", "洪山区", "行政审", "批局"}, 4);
+    put(g, CODE, 401.1, "014");
+    figures(g, 401.1);
+    name_lines(g, 465.6,
+               (const char *const[]){"武汉市", "洪山区", "行政审", "批局", "（武汉", "市洪山",
+                                     "区政务", "服务", "局）本", "级"},
+               10);
+    put(g, 69.5, 542.2, "014001");
+    figures(g, 542.2);
+}
+
+static void want_unit_rows(const ys_doc *d, size_t k)
+{
+    want_line(d, k, (const char *const[]){"", "合计", "2877.94", "2877.94", "2877.94", NULL});
+    want_line(d, k + 1, (const char *const[]){"014", "武汉市洪山区行政审批局", "2877.94",
+                                              "2877.94", "2877.94", NULL});
+    want_line(d, k + 2,
+              (const char *const[]){"014001", "武汉市洪山区行政审批局（武汉市洪山区政务服务局）本级",
+                                    "2877.94", "2877.94", "2877.94", NULL});
+}
+
+/* Whole figures under a line's height apart stand in two cells, so the line
+ * of a code, a name's line and figures is a table row and the name's
+ * lines around it band with it; figures a space apart in a sentence, and
+ * a numbered line, stay prose. */
+static void figures_apart_under_a_line(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    unit_rows(&g);
+    put(&g, 56.8, 700, "收入合计");
+    put(&g, 106.8, 700, "3,185.47");
+    put(&g, 157.5, 700, "2,877.94");
+    put(&g, 56.8, 740, "9.");
+    put(&g, 78.8, 740, "2025年表");
+    ys_doc *d = emit(&g);
+    want_unit_rows(d, 0);
+    want_line(d, 3, (const char *const[]){"收入合计 3,185.47 2,877.94", NULL});
+    want_line(d, 4, (const char *const[]){"9. 2025年表", NULL});
+    assert_int_equal(d->lines[3].is_row, 0);
+    assert_int_equal(d->nlines, 5);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * Table 2's header: "部门（单位）代码" and "部门（单位）名称" wrap four
+ * lines each in cells side by side, centred, so their lines stand
+ * staggered (each overlaps the lines above and below it); "合计" and
+ * "本年收入" stand centred on them; the second header row holds the
+ * sub-columns.  Rows stand 22 pt apart.  The header reads as its two
+ * rows, each label whole.
+ */
+static void staggered_header_lines(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    put(&g, 56.8, 175.0, "单位：万元");
+    put(&g, NAME, 210.1, "部门");
+    put(&g, CODE, 218.7, "部门（单");
+    put(&g, NAME, 227.4, "（单");
+    put(&g, CODE, 236.0, "位）代");
+    put(&g, FIG[0], 236.0, "合计");
+    put(&g, FIG[1], 236.0, "本年收入");
+    put(&g, NAME, 244.6, "位）名");
+    put(&g, CODE, 253.2, "码");
+    put(&g, NAME, 261.9, "称");
+    put(&g, FIG[1], 299.4, "小计");
+    put(&g, FIG[2], 299.4, "一般公共预算");
+    unit_rows(&g);
+    ys_doc *d = emit(&g);
+    want_line(d, 0, (const char *const[]){"单位：万元", NULL});
+    want_line(d, 1, (const char *const[]){"部门（单位）代码", "部门（单位）名称", "合计", "本年收入", NULL});
+    want_line(d, 2, (const char *const[]){"", "", "", "小计", "一般公共预算", NULL});
+    want_unit_rows(d, 3);
+    assert_int_equal(d->nlines, 6);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/* Emit one page through a carry whose document already showed that its
+ * cells wrap (a table before had a figure cut short). */
+static ys_doc *emit_wrapping(pdf_glyphs *g)
+{
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    pdf_carry carry = {0};
+    carry.wraps = 1;
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, g, 1, &no, &carry), YS_OK);
+    assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
+    pdf_carry_free(&carry);
+    return d;
+}
+
+/*
+ * Table 10's header as LibreOffice sets it: cells 8.5 pt apart, under
+ * the text height, with CJK glyphs on either side ("项目名" "项目单" on
+ * one line, under them "称" "位"; beside them "项目编码" and "合计" with
+ * the empty cells between); the second row's labels wrapped a few
+ * characters a line, its first line holding only such gaps ("一般公共
+ * 政府 国有 一般 政府 国有").  The header ends the page, as there.
+ * It reads as its two rows, each label whole in its own cell.
+ */
+static void narrow_header_cells_close(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double C[6] = {377.3, 438.3, 470.8, 503.3, 535.8, 568.3};
+    put(&g, C[3], 85.6, "财政");
+    put(&g, 227.3, 102.8, "项目名");
+    put(&g, 271.8, 102.8, "项目单");
+    put(&g, C[3], 102.8, "拨款");
+    put(&g, 59.8, 111.4, "项目编码");
+    put(&g, 316.3, 111.4, "合计");
+    put(&g, C[0], 111.4, "本年拨款");
+    put(&g, 227.3, 120.1, "称");
+    put(&g, 271.8, 120.1, "位");
+    put(&g, C[3], 120.1, "结转");
+    put(&g, C[3], 137.3, "结余");
+    const char *l1[6] = {"一般公共", "政府", "国有", "一般", "政府", "国有"};
+    const char *l2[6] = {"预算", "性基", "资本", "公共", "性基", "资本"};
+    for (int i = 0; i < 6; i++) {
+        put(&g, C[i], 174.9, l1[i]);
+        put(&g, C[i], 192.1, l2[i]);
+    }
+    const char *l3[6] = {NULL, "金预", "经营", NULL, "金预", "经营"};
+    const char *l5[6] = {NULL, "算", "预算", NULL, "算", "预算"};
+    for (int i = 0; i < 6; i++)
+        if (l3[i]) {
+            put(&g, C[i], 209.4, l3[i]);
+            put(&g, C[i], 226.7, l5[i]);
+        }
+    put(&g, C[3], 218.0, "预算");
+    ys_doc *d = emit_wrapping(&g);
+    want_line(d, 0, (const char *const[]){"项目编码", "项目名称", "项目单位", "合计", "本年拨款", "",
+                                          "", "财政拨款结转结余", NULL});
+    want_line(d, 1, (const char *const[]){"", "", "", "", "一般公共预算", "政府性基金预算",
+                                          "国有资本经营预算", "一般公共预算", "政府性基金预算",
+                                          "国有资本经营预算", NULL});
+    assert_int_equal(d->nlines, 2);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(figures_apart_under_a_line),
+        cmocka_unit_test(staggered_header_lines),
+        cmocka_unit_test(narrow_header_cells_close),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
