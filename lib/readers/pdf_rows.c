@@ -1,8 +1,9 @@
 /*
  * readers/pdf_rows.c — owns the geometry of PDF text: characters grouped
  * into rows by their vertical centres, rows split into cells at gaps wider
- * than the text height, which rows make table blocks (handed to
- * pdf_block.c for columns and logical rows), prose rows rejoined.
+ * than the text height, which rows make table blocks (with the bands of
+ * pdf_band.c; handed to pdf_block.c for columns and logical rows), prose
+ * rows rejoined.
  * Promise: every character lands in exactly one line; nothing fails but
  * allocation.
  */
@@ -256,9 +257,63 @@ static int mark_fragment(page *p, int i)
     return 1;
 }
 
+/* Mark the rows' fragments: down the page, then up, so a chain of
+ * fragments either way is marked in one round; a few rounds at most
+ * (bounded on any page). */
+static void mark_fragments(page *p)
+{
+    for (int changed = 1, round = 0; changed && round < 8; round++) {
+        changed = 0;
+        for (int i = 0; i < p->nrows; i++)
+            changed |= mark_fragment(p, i);
+        for (int i = p->nrows - 1; i >= 0; i--)
+            changed |= mark_fragment(p, i);
+    }
+}
+
+/* Where the first cell of row b starting right of x starts, or 1e18. */
+static double next_cell_start(const page *p, const prow *b, double x)
+{
+    for (size_t k = b->g0 + 1; k < b->g0 + b->n; k++)
+        if (G(p, k)->x0 > x + 1.0 && G(p, k)->x0 - G(p, k - 1)->x1 > 0.5 * b->em)
+            return G(p, k)->x0;
+    return 1e18;
+}
+
+/* Whether one-cell line w is the first or last line of a tall cell of
+ * block row b: under half a line's height from it, starting where a cell
+ * of b starts in an inner column (not at the page's left edge left, where
+ * prose starts) and ending before b's next cell starts. */
+static int is_column_line(const page *p, const prow *w, const prow *b, double left)
+{
+    double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
+    return b->block && !b->fragment && w->ncells == 1 && gap < 0.5 * fmin(w->em, b->em) &&
+           pdf_starts_cell_at(p, b, w->x0, 1, left) && w->x1 < next_cell_start(p, b, w->x0);
+}
+
+/* The lines next to a block row that are its tall cells' first or last. */
+static void mark_column_lines(page *p)
+{
+    double left = 1e18;
+    for (int i = 0; i < p->nrows; i++)
+        left = fmin(left, p->rows[i].x0);
+    for (int i = 0; i < p->nrows; i++) {
+        prow *w = &p->rows[i];
+        if (!w->block && ((i > 0 && is_column_line(p, w, &p->rows[i - 1], left)) ||
+                          (i + 1 < p->nrows && is_column_line(p, w, &p->rows[i + 1], left))))
+            w->block = 1;
+    }
+}
+
 /* Rows of two or more cells form blocks; a one-cell row between two such
  * rows (a category line, a name without figures) stays in the block, and
- * so do the lines of text wrapped out of its cells. */
+ * so do the lines of text wrapped out of its cells.  Then a band holding
+ * cells side by side (pdf_band.c) is the block's whole when it holds a
+ * figure or a block's line (a name wrapped beside its figure; a tall
+ * cell's first lines above the row's labels), or, in a document whose
+ * tables showed their cells wrap, a label beside a goal's text; with the
+ * fragments it anchors.  Last, the first and last lines of a block row's
+ * tall cells (mark_column_lines). */
 static void mark_blocks(page *p)
 {
     for (int i = 0; i < p->nrows; i++)
@@ -267,15 +322,20 @@ static void mark_blocks(page *p)
         if (!p->rows[i].block && p->rows[i - 1].ncells >= 2 && p->rows[i + 1].ncells >= 2)
             p->rows[i].block = 1;
     mark_column_runs(p);
-    /* down the page, then up, so a chain of fragments either way is
-     * marked in one round; a few rounds at most (bounded on any page) */
-    for (int changed = 1, round = 0; changed && round < 8; round++) {
-        changed = 0;
-        for (int i = 0; i < p->nrows; i++)
-            changed |= mark_fragment(p, i);
-        for (int i = p->nrows - 1; i >= 0; i--)
-            changed |= mark_fragment(p, i);
+    mark_fragments(p);
+    int more = 0, wraps = p->carry && p->carry->wraps;
+    for (int i = 0; i < p->nrows;) {
+        int j = i + 1, held = wraps || p->rows[i].figure || p->rows[i].block;
+        for (; j < p->nrows && p->rows[j].oband == i; j++)
+            held |= p->rows[j].figure || p->rows[j].block;
+        for (int r = i; r < j && held && p->rows[i].bandcells >= 2; r++)
+            if (!p->rows[r].block)
+                p->rows[r].block = more = 1;
+        i = j;
     }
+    if (more)
+        mark_fragments(p);
+    mark_column_lines(p);
 }
 
 void pdf_emit_line(page *p, int is_row)
@@ -356,6 +416,8 @@ static int run_page(page *p)
         memmove(p->rows, p->rows + taken, sizeof *p->rows * (size_t)(p->nrows - taken));
         p->nrows -= taken;
     }
+    if (pdf_count_band_cells(p) != YS_OK)
+        return YS_ENOMEM;
     mark_blocks(p);
     int first = 0, last = p->nrows - 1;
     for (int i = 0; i < p->nrows && p->rc == YS_OK;) {
