@@ -628,6 +628,37 @@ static void form_rows_centred_in_bands(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * A goal's label set in the middle of its row beside the goal's text,
+ * both wrapped (LibreOffice, lines 27.8 pt apart): the label's three
+ * lines stand half a line between the text's, whose first and last lines
+ * overlap none of them.  In a document whose cells wrap the label and the
+ * whole text read as one row; a table row follows 26.6 pt below.
+ */
+static void goal_label_beside_text(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double L = 65.1, T = 107.3, P = 27.8, M = P / 2, y = 100;
+    const char *text[] = {"一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉",
+                          "东南西北中春夏秋冬日", "金木水火土天地玄黄宇", "宙洪荒"};
+    for (int i = 0; i < 6; i++)
+        put(&g, T, y + P * i, text[i]);
+    put(&g, L, y + M + P, "长期");
+    put(&g, L, y + M + 2 * P, "目标");
+    put(&g, L, y + M + 3 * P, "1:");
+    const double y2 = y + 5 * P + H + 26.6;
+    put(&g, L, y2, "名称");
+    put(&g, T, y2, "说明");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    assert_int_equal(d->nlines, 2);
+    want_line(d, 0, (const char *const[]){"长期目标 1:", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+                                          "东南西北中春夏秋冬日金木水火土天地玄黄宇宙洪荒", NULL});
+    want_line(d, 1, (const char *const[]){"名称", "说明", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +676,7 @@ int main(void)
         cmocka_unit_test(header_columns_carried),
         cmocka_unit_test(header_cut_by_page),
         cmocka_unit_test(form_rows_centred_in_bands),
+        cmocka_unit_test(goal_label_beside_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

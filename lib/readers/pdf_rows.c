@@ -271,40 +271,6 @@ static void mark_fragments(page *p)
     }
 }
 
-/* Where the first cell of row b starting right of x starts, or 1e18. */
-static double next_cell_start(const page *p, const prow *b, double x)
-{
-    for (size_t k = b->g0 + 1; k < b->g0 + b->n; k++)
-        if (G(p, k)->x0 > x + 1.0 && G(p, k)->x0 - G(p, k - 1)->x1 > 0.5 * b->em)
-            return G(p, k)->x0;
-    return 1e18;
-}
-
-/* Whether one-cell line w is the first or last line of a tall cell of
- * block row b: under half a line's height from it, starting where a cell
- * of b starts in an inner column (not at the page's left edge left, where
- * prose starts) and ending before b's next cell starts. */
-static int is_column_line(const page *p, const prow *w, const prow *b, double left)
-{
-    double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
-    return b->block && !b->fragment && w->ncells == 1 && gap < 0.5 * fmin(w->em, b->em) &&
-           pdf_starts_cell_at(p, b, w->x0, 1, left) && w->x1 < next_cell_start(p, b, w->x0);
-}
-
-/* The lines next to a block row that are its tall cells' first or last. */
-static void mark_column_lines(page *p)
-{
-    double left = 1e18;
-    for (int i = 0; i < p->nrows; i++)
-        left = fmin(left, p->rows[i].x0);
-    for (int i = 0; i < p->nrows; i++) {
-        prow *w = &p->rows[i];
-        if (!w->block && ((i > 0 && is_column_line(p, w, &p->rows[i - 1], left)) ||
-                          (i + 1 < p->nrows && is_column_line(p, w, &p->rows[i + 1], left))))
-            w->block = 1;
-    }
-}
-
 /* Rows of two or more cells form blocks; a one-cell row between two such
  * rows (a category line, a name without figures) stays in the block, and
  * so do the lines of text wrapped out of its cells.  Then a band holding
@@ -312,8 +278,7 @@ static void mark_column_lines(page *p)
  * figure or a block's line (a name wrapped beside its figure; a tall
  * cell's first lines above the row's labels), or, in a document whose
  * tables showed their cells wrap, a label beside a goal's text; with the
- * fragments it anchors.  Last, the first and last lines of a block row's
- * tall cells (mark_column_lines). */
+ * fragments it anchors. */
 static void mark_blocks(page *p)
 {
     for (int i = 0; i < p->nrows; i++)
@@ -335,7 +300,6 @@ static void mark_blocks(page *p)
     }
     if (more)
         mark_fragments(p);
-    mark_column_lines(p);
 }
 
 void pdf_emit_line(page *p, int is_row)
