@@ -26,30 +26,22 @@ PKG="$ROOT/examples/hongshan-2026"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail=0
-# Gaps left 2026-11-28, all in lib/readers/pdf*.c (lines of a PDF page);
-# the writers' output audits clean as written and as DOCX, xlsx.pdf too.
-# LibreOffice sets hs.html's tables in narrow columns: labels and figures
-# wrap ("2,877.9" over "4", codes over their last digit, headers one or two
-# characters a line), cells are centred beside wrapped ones, rows are cut
-# by page breaks.  The reader rebuilds these rows (bands of lines, columns
-# carried over a page break, a row cut by the break joined when its figures
-# go on, a header cut by the break joined), so tables 1-12 read and every
-# raised amount of part 4 is caught.  html.pdf still misreads exactly:
-#  - table 10 (项目支出表) reads whole since 2026-11-28 (its header's
-#    one-character sub-columns under 财政拨款结转结余 apart, its header's
-#    labels cut by the page break joined, the empty 项目单位 cell kept on
-#    the pages after), so it is checked against table 12, whose forms
-#    LibreOffice sets in narrow cells: a project name wrapped in its form
-#    is misread ("第N行的项目"), so one project of table 10 finds no form
-#    (error X.T10-T11-T12) and one name differs (warning X.T12-T10);
-#  - 长期目标1 of table 11: its indicator rows read now, so it is matched
-#    against table 12's forms, but its goal text stays prose with the
-#    label "长期/目标/1:" run into it and table 12's first long-term goal
-#    form is misread (IND.unmatched 表11长期目标1).
-# KNOWN lists a format with gaps; KNOWN_FINDINGS (an extended regex) is
-# every finding it may still give: any other finding fails it.
-KNOWN=${YS_KNOWN-"html.pdf"}
-KNOWN_FINDINGS=${YS_KNOWN_FINDINGS-'error\[X\.T10-T11-T12\]: 表10 项目“|warning\[X\.T12-T10\]: |warning\[IND\.unmatched\]: 表11长期目标1（'}
+# No gap left since 2026-11-28: the writers' output audits clean as
+# written, as DOCX, as xlsx.pdf and as html.pdf.  LibreOffice sets
+# hs.html's tables in narrow columns: labels and figures wrap ("2,877.9"
+# over "4", codes over their last digit, headers one or two characters a
+# line), cells are set in the middle of their rows beside wrapped ones,
+# rows are cut by page breaks.  The reader rebuilds these rows (bands of
+# lines, columns carried over a page break, a row cut by the break joined
+# when its figures go on, a header cut by the break joined; in table 12's
+# forms and table 11's goals a label half a line between the lines of the
+# cell beside it, and a tall cell's first and last lines beyond them, make
+# one row: lib/readers/pdf_band.c), so tables 1-12 read and every raised
+# amount of part 4 is caught.
+# KNOWN lists a format with gaps (none now); KNOWN_FINDINGS (an extended
+# regex) is every finding it may still give: any other finding fails it.
+KNOWN=${YS_KNOWN-""}
+KNOWN_FINDINGS=${YS_KNOWN_FINDINGS-'^$'}
 
 # audit FILE MAXSEV: MAXSEV "note" allows notes, "none" allows nothing.
 # Prints the offending findings; returns 1 when there are any.

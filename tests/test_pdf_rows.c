@@ -132,18 +132,26 @@ static void code_rows(pdf_glyphs *g, double y, const char *const *rows, int n)
     }
 }
 
-/* Emit two pages through one carry; returns the document. */
-static ys_doc *two_pages(pdf_glyphs *a, pdf_glyphs *b)
+/* Emit n pages through one carry; wraps: the document's tables showed
+ * before that their cells wrap (a figure cut short on an earlier page).
+ * Returns the document. */
+static ys_doc *emit_pages(pdf_glyphs *const *pg, int n, int wraps)
 {
     ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
     assert_non_null(d);
     pdf_carry carry = {0};
+    carry.wraps = wraps;
     int no = 0;
-    assert_int_equal(pdf_emit_page(d, a, 1, &no, &carry), YS_OK);
-    assert_int_equal(pdf_emit_page(d, b, 2, &no, &carry), YS_OK);
+    for (int i = 0; i < n; i++)
+        assert_int_equal(pdf_emit_page(d, pg[i], i + 1, &no, &carry), YS_OK);
     assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
     pdf_carry_free(&carry);
     return d;
+}
+
+static ys_doc *two_pages(pdf_glyphs *a, pdf_glyphs *b)
+{
+    return emit_pages((pdf_glyphs *const[]){a, b}, 2, 0);
 }
 
 /*
@@ -525,6 +533,88 @@ static void header_cut_by_page(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * A project form as LibreOffice sets it from HTML: lines 27.8 pt apart
+ * (taller than a glyph), every cell set in the middle of its row, so a
+ * one-line label stands half a line between the two lines of the name
+ * beside it and their boxes overlap; rows stand 26.6 pt apart.  A tall
+ * cell's first and last lines stand beyond the lines the cells beside it
+ * overlap, and a name wrapped beside its figure makes three one-cell
+ * lines.  Each row reads whole, in the columns the figure rows show.
+ */
+static void form_rows_centred_in_bands(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double L = 65.1, V = 145.1, K = 248.7, F = 293.0, P = 27.8, M = P / 2;
+    put(&g, L, 100 + M, "项目名称");
+    put(&g, V, 100, "甲乙丙丁戊己");
+    put(&g, V, 100 + P, "庚辛");
+    put(&g, K, 100, "项目");
+    put(&g, K, 100 + P, "代码");
+    const double y2 = 100 + P + H + 26.6;
+    const char *tall[] = {"子丑寅卯", "辰巳午未", "申酉戌亥", "天干地支", "本级"};
+    for (int i = 0; i < 5; i++)
+        put(&g, F, y2 + P * i, tall[i]);
+    const char *unit[] = {"东南西北", "春夏秋冬", "金木水火", "土"};
+    for (int i = 0; i < 4; i++)
+        put(&g, V, y2 + M + P * i, unit[i]);
+    put(&g, K, y2 + P, "项目");
+    put(&g, K, y2 + 2 * P, "执行");
+    put(&g, K, y2 + 3 * P, "单位");
+    put(&g, L, y2 + M + P, "项目主管部");
+    put(&g, L, y2 + M + 2 * P, "门");
+    const double y3 = y2 + 4 * P + H + 26.6;
+    put(&g, L, y3, "项目总预算");
+    put(&g, V, y3, "17.80");
+    put(&g, K, y3, "当年");
+    put(&g, F, y3, "17.80");
+    const double y4 = y3 + H + 26.6;
+    put(&g, V, y4, "某某服务小程序");
+    put(&g, F, y4 + M, "6.00");
+    put(&g, V, y4 + P, "运行维护");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 0, (const char *const[]){"项目名称", "甲乙丙丁戊己庚辛", "项目代码", NULL});
+    want_line(d, 1, (const char *const[]){"项目主管部门", "东南西北春夏秋冬金木水火土", "项目执行单位",
+                                          "子丑寅卯辰巳午未申酉戌亥天干地支本级", NULL});
+    want_line(d, 2, (const char *const[]){"项目总预算", "17.80", "当年", "17.80", NULL});
+    want_line(d, 3, (const char *const[]){"", "某某服务小程序运行维护", "", "6.00", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * A goal's label set in the middle of its row beside the goal's text,
+ * both wrapped (LibreOffice, lines 27.8 pt apart): the label's three
+ * lines stand half a line between the text's, whose first and last lines
+ * overlap none of them.  In a document whose cells wrap the label and the
+ * whole text read as one row; a table row follows 26.6 pt below.
+ */
+static void goal_label_beside_text(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double L = 65.1, T = 107.3, P = 27.8, M = P / 2, y = 100;
+    const char *text[] = {"一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉",
+                          "东南西北中春夏秋冬日", "金木水火土天地玄黄宇", "宙洪荒"};
+    for (int i = 0; i < 6; i++)
+        put(&g, T, y + P * i, text[i]);
+    put(&g, L, y + M + P, "长期");
+    put(&g, L, y + M + 2 * P, "目标");
+    put(&g, L, y + M + 3 * P, "1:");
+    const double y2 = y + 5 * P + H + 26.6;
+    put(&g, L, y2, "名称");
+    put(&g, T, y2, "说明");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    assert_int_equal(d->nlines, 2);
+    want_line(d, 0, (const char *const[]){"长期目标 1:", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+                                          "东南西北中春夏秋冬日金木水火土天地玄黄宇宙洪荒", NULL});
+    want_line(d, 1, (const char *const[]){"名称", "说明", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -541,6 +631,8 @@ int main(void)
         cmocka_unit_test(header_spans_narrow_columns),
         cmocka_unit_test(header_columns_carried),
         cmocka_unit_test(header_cut_by_page),
+        cmocka_unit_test(form_rows_centred_in_bands),
+        cmocka_unit_test(goal_label_beside_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -386,8 +386,10 @@ static int is_wrapped_words(const page *p, int r, double gap, double rowgap)
 
 /*
  * Each logical row of the block: a visual line joins the one above when
- * the gap between them is below the block's wrap threshold and it does not
- * put a second figure into a column that holds a finished one.
+ * the gap between them is below the block's wrap threshold, or when both
+ * are lines of one band of cells (pdf_band.c) in a document whose cells
+ * wrap, and it does not put a second figure into a column that holds a
+ * finished one.
  */
 void pdf_emit_block(page *p, int r0, int r1)
 {
@@ -401,7 +403,8 @@ void pdf_emit_block(page *p, int r0, int r1)
     int open = pdf_shows_wrapping(p, r0, r1);
     if (open && p->carry)
         p->carry->wraps = 1;
-    if (open || (p->carry && p->carry->wraps)) {
+    int wraps = open || (p->carry && p->carry->wraps);
+    if (wraps) {
         t = pdf_wrap_threshold(p, r0, r1, gap);
         if (t == -1e9 && open)  /* too few rows to tell: lines that overlap */
             t = 0;
@@ -434,7 +437,8 @@ void pdf_emit_block(page *p, int r0, int r1)
     int lines = 1, tail_figure = 1;
     for (int r = r0 + 1; r < r1; r++) {
         pdf_add_line(p, &p->rows[r], c, nc, next);
-        int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap);
+        int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap) ||
+                    (wraps && p->rows[r].oband == p->rows[r - 1].oband && p->rows[r].bandcells >= 2);
         if (!joins || !continues(row, next, nc)) {
             emit_cells(p, row, nc);
             lines = 0;

@@ -16,6 +16,9 @@ typedef struct prow {
     size_t g0, n;          /* range in the sorted index */
     double x0, x1, y0, y1, em;
     int ncells, figure, block;
+    int bandcells;         /* cells side by side in its band of lines
+                              overlapping one another (pdf_band.c) */
+    int oband;             /* the first row of that band */
     int fragment;          /* a line wrapped out of a block row's cell */
     double span;           /* a fragment: the width of the block row it
                               hangs from (through other fragments) */
@@ -123,6 +126,12 @@ double pdf_wrap_threshold(const page *p, int r0, int r1, const double *gap);
 int pdf_shows_wrapping(page *p, int r0, int r1);
 /* The middle of the positive gaps above lines 1..n-1, or 0. */
 double pdf_middle_gap(const double *gap, int n);
+
+/* Bands (pdf_band.c), asked by pdf_rows.c. */
+/* Set each row's bandcells (the cells side by side in its band, 1 when it
+ * is no row of cells) and oband (the band's first row).  Returns YS_OK or
+ * YS_ENOMEM. */
+int pdf_count_band_cells(page *p);
 
 /* Cell text helpers (pdf_carry.c), shared with pdf_block.c. */
 /* One visual line's text per column (cell[nc] appended to). */

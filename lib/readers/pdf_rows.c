@@ -3,8 +3,8 @@
  * into rows by their vertical centres, rows split into cells at gaps wider
  * than the text height (or whole figures apart), which rows make table
  * blocks (rows of cells, lines wrapped out of them, header labels of
- * narrow cells side by side; handed to pdf_block.c for columns and
- * logical rows), prose rows rejoined.
+ * narrow cells side by side, the bands of pdf_band.c; handed to
+ * pdf_block.c for columns and logical rows), prose rows rejoined.
  * Promise: every character lands in exactly one line; nothing fails but
  * allocation.
  */
@@ -345,9 +345,28 @@ static void mark_cjk_rows(page *p)
     }
 }
 
+/* Mark the rows' fragments: down the page, then up, so a chain of
+ * fragments either way is marked in one round; a few rounds at most
+ * (bounded on any page). */
+static void mark_fragments(page *p)
+{
+    for (int changed = 1, round = 0; changed && round < 8; round++) {
+        changed = 0;
+        for (int i = 0; i < p->nrows; i++)
+            changed |= mark_fragment(p, i);
+        for (int i = p->nrows - 1; i >= 0; i--)
+            changed |= mark_fragment(p, i);
+    }
+}
+
 /* Rows of two or more cells form blocks; a one-cell row between two such
  * rows (a category line, a name without figures) stays in the block, and
- * so do the lines of text wrapped out of its cells. */
+ * so do the lines of text wrapped out of its cells.  Then a band holding
+ * cells side by side (pdf_band.c) is the block's whole when it holds a
+ * figure or a block's line (a name wrapped beside its figure; a tall
+ * cell's first lines above the row's labels), or, in a document whose
+ * tables showed their cells wrap, a label beside a goal's text; with the
+ * fragments it anchors. */
 static void mark_blocks(page *p)
 {
     for (int i = 0; i < p->nrows; i++)
@@ -357,15 +376,19 @@ static void mark_blocks(page *p)
             p->rows[i].block = 1;
     mark_column_runs(p);
     mark_cjk_rows(p);
-    /* down the page, then up, so a chain of fragments either way is
-     * marked in one round; a few rounds at most (bounded on any page) */
-    for (int changed = 1, round = 0; changed && round < 8; round++) {
-        changed = 0;
-        for (int i = 0; i < p->nrows; i++)
-            changed |= mark_fragment(p, i);
-        for (int i = p->nrows - 1; i >= 0; i--)
-            changed |= mark_fragment(p, i);
+    mark_fragments(p);
+    int more = 0, wraps = p->carry && p->carry->wraps;
+    for (int i = 0; i < p->nrows;) {
+        int j = i + 1, held = wraps || p->rows[i].figure || p->rows[i].block;
+        for (; j < p->nrows && p->rows[j].oband == i; j++)
+            held |= p->rows[j].figure || p->rows[j].block;
+        for (int r = i; r < j && held && p->rows[i].bandcells >= 2; r++)
+            if (!p->rows[r].block)
+                p->rows[r].block = more = 1;
+        i = j;
     }
+    if (more)
+        mark_fragments(p);
 }
 
 void pdf_emit_line(page *p, int is_row)
@@ -446,6 +469,8 @@ static int run_page(page *p)
         memmove(p->rows, p->rows + taken, sizeof *p->rows * (size_t)(p->nrows - taken));
         p->nrows -= taken;
     }
+    if (pdf_count_band_cells(p) != YS_OK)
+        return YS_ENOMEM;
     mark_blocks(p);
     int first = 0, last = p->nrows - 1;
     for (int i = 0; i < p->nrows && p->rc == YS_OK;) {
