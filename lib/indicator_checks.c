@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "indicator_view.h"
+#include "text.h"
 #include "yusuan/audit.h"
 
 static const char *kind_word(bool annual) { return annual ? "年度" : "长期"; }
@@ -136,7 +137,7 @@ static int check_cost(const ys_rule *r, const ys_tableset *ts, const t10_forms *
     int lines[9] = {x->line};
     int nl = 1;
     size_t o = 0;
-    snprintf(tb, sizeof tb, "%s", x->table_id);
+    ys_scopy(tb, sizeof tb, x->table_id, (size_t)-1);
     for (size_t i = 0; i < nb; i++) {
         if (fen <= b[i].v.fen + b[i].v.ulp / 2)
             continue;

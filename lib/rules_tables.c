@@ -387,12 +387,8 @@ int ys_rk_key_share(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     ys_amount w = ys_cell_at(whole, ca);
     for (size_t i = 0; i < t->nrows; i++) {
         const ys_row *row = &t->rows[i];
-        char k[64];
-        snprintf(k, sizeof k, "|%s|", row->key ? row->key : "");
-        char list[256];
-        snprintf(list, sizeof list, "|%s|", r->c);
         ys_amount share = ys_cell_at(row, cs), part = ys_cell_at(row, ca);
-        if (!row->key || !strstr(list, k) || !share.present)
+        if (!row->key || !ys_in_list(r->c, row->key) || !share.present)
             continue;
         if (ys_share_possible(part, w, share))
             continue;

@@ -179,6 +179,17 @@ full:
 }
 
 
+char *ys_scopy(char *dst, size_t cap, const char *s, size_t n)
+{
+    if (n == (size_t)-1)
+        n = strlen(s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, s, n);
+    dst[n] = 0;
+    return dst;
+}
+
 bool ys_has(const char *s, const char *needle) { return strstr(s, needle) != NULL; }
 
 bool ys_starts(const char *s, const char *prefix)

@@ -38,6 +38,11 @@ size_t ys_fold_keep_space(const char *s, size_t n, char *out, size_t cap);
  */
 size_t ys_fold_fast(const char *s, size_t n, char *out, size_t cap);
 
+/* Copy s[0..n) (n = (size_t)-1: strlen) into dst of cap > 0 bytes,
+ * cut to fit (byte-wise, as snprintf "%s" cuts) and NUL-terminated.
+ * Returns dst.  Hot paths use it for snprintf(dst, cap, "%s", s). */
+char *ys_scopy(char *dst, size_t cap, const char *s, size_t n);
+
 /* True when s contains needle (both NUL-terminated). */
 bool ys_has(const char *s, const char *needle);
 /* True when s starts with prefix. */
