@@ -25,16 +25,17 @@ CFLAGS_ALL := $(WARN) $(DEFS) $(OPT) $(SAN) -Iinclude -Ilib $(PKG_CFLAGS) $(CFLA
 LDLIBS_ALL := -Wl,--as-needed $(PKG_LIBS) -ldl -pthread -lm $(LDLIBS)
 # The tool itself starts with as few shared objects as it can: utf8proc
 # and expat linked in from the static archives their -dev packages install
-# (when present: --as-needed then drops the shared ones), libm's fmin/fmax
-# too, and a position-dependent executable (no relocation of its data, the
-# compiled-in profiles, at every start).  Page faults of the usage message
-# 126 -> 68, of an audit of the reference document 319 -> 266.  Not under
-# the sanitizers, which want their own start-up.
+# (when present: --as-needed then drops the shared ones), and a
+# position-dependent executable (no relocation of its data, the compiled-in
+# profiles, at every start).  Page faults of the usage message 126 -> 79,
+# of an audit of the reference document 319 -> 276.  (libm stays shared:
+# its static archive's ifunc'ed functions, floor and ceil, do not link into
+# a dynamic executable.)  Not under the sanitizers, which want their own
+# start-up.
 ifeq ($(SAN),)
 STATIC_A   := $(wildcard $(shell pkg-config --variable=libdir libutf8proc 2>/dev/null)/libutf8proc.a \
                          $(shell pkg-config --variable=libdir expat 2>/dev/null)/libexpat.a)
-BIN_LDLIBS := -no-pie -Wl,--as-needed $(STATIC_A) $(PKG_LIBS) -ldl -pthread \
-              -Wl,-Bstatic -lm -Wl,-Bdynamic $(LDLIBS)
+BIN_LDLIBS := -no-pie -Wl,--as-needed $(STATIC_A) $(PKG_LIBS) -ldl -pthread -lm $(LDLIBS)
 else
 BIN_LDLIBS := $(LDLIBS_ALL)
 endif

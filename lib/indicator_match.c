@@ -41,6 +41,15 @@ static void drop_all(char *s, const char *w)
         memmove(p, p + k, strlen(p + k) + 1);
 }
 
+/* Whether every byte of w occurs in s (bytes: a 256-bit set of s's). */
+static bool bytes_in(const uint64_t set[4], const char *w)
+{
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+        if (!(set[*p >> 6] >> (*p & 63) & 1))
+            return false;
+    return true;
+}
+
 static size_t fold_key(const char *name, const char *const *noise, size_t nnoise,
                        char *out, size_t cap)
 {
@@ -52,8 +61,15 @@ static size_t fold_key(const char *name, const char *const *noise, size_t nnoise
     size_t n = ys_fold(name, strlen(name), out, cap);
     if (n == (size_t)-1)
         n = strlen(out);
+    /* a noise word with a byte the key lacks cannot occur in it, nor after
+     * dropping others (dropping adds no byte): most keys hold none, and
+     * are not searched for each */
+    uint64_t set[4] = {0, 0, 0, 0};
+    for (const unsigned char *p = (const unsigned char *)out; *p; p++)
+        set[*p >> 6] |= (uint64_t)1 << (*p & 63);
     for (size_t i = 0; i < nnoise; i++)
-        drop_all(out, noise[i]);
+        if (bytes_in(set, noise[i]))
+            drop_all(out, noise[i]);
     return strlen(out);
 }
 
