@@ -143,6 +143,11 @@ static bool sig_alike(const sig *a, const sig *b)
 {
     if (a->exact_only || b->exact_only)
         return !strcmp(a->key, b->key);
+    /* lists too unlike in length cannot reach it (dice_min's first test,
+     * here without the call: most pairs of names end there) */
+    size_t lo = a->n < b->n ? a->n : b->n;
+    if (2000 * lo < (size_t)NAME_SIM_OK * (a->n + b->n))
+        return false;
     return ys_bigram_dice_min(a->bg, a->n, b->bg, b->n, NAME_SIM_OK) >= NAME_SIM_OK;
 }
 

@@ -326,21 +326,6 @@ static int parse_ref(const char *s, size_t n, const char *code, sel *o)
     return 0;
 }
 
-static bool key_in(const char *key, const char *list)
-{
-    if (!key)
-        return false;
-    size_t kl = strlen(key);
-    for (const char *p = list; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        if (n == kl && memcmp(p, key, n) == 0)
-            return true;
-        p += n + (bar ? 1 : 0);
-    }
-    return false;
-}
-
 static bool row_selected(const sel *s, const ys_row *r)
 {
     bool ok;
@@ -348,7 +333,7 @@ static bool row_selected(const sel *s, const ys_row *r)
     case S_TOTAL: ok = r->kind == YS_ROW_TOTAL && r->level == 0; break;
     case S_ITEMS: ok = r->kind == YS_ROW_ITEM; break;
     case S_ROWS: ok = true; break;
-    case S_KEY: ok = key_in(r->key, s->arg); break;
+    case S_KEY: ok = r->key && s->arg[0] && ys_in_list(s->arg, r->key); break;
     case S_LEVEL: ok = r->level == atoi(s->arg) && r->kind != YS_ROW_TOTAL; break;
     default: ok = s->arg[0] && strcmp(r->code, s->arg) == 0; break;
     }
