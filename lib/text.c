@@ -211,6 +211,31 @@ size_t ys_utf8_len(const char *s, size_t n)
     return c;
 }
 
+/* Whether the first three bytes of w (as read from memory) are a
+ * character led by E4..E9 with two continuation bytes: what fold_fast
+ * copies as it is.  Byte order independent. */
+static inline bool ideograph_word(uint32_t w)
+{
+    unsigned char b[4];
+    memcpy(b, &w, 4);
+    return (unsigned)(b[0] - 0xE4) <= 0xE9 - 0xE4 && ((b[1] ^ 0x80) | (b[2] ^ 0x80)) < 0x40;
+}
+
+/* Whether the first six bytes of w (as read from memory, little-endian)
+ * are two characters, each led by a byte in lo..hi with two continuation
+ * bytes: a run of Chinese text taken two characters a step. */
+static inline bool two_chars(uint64_t w, unsigned lo, unsigned hi)
+{
+    return (w & 0xC0C000C0C000u) == 0x808000808000u && (unsigned)((w & 0xFF) - lo) <= hi - lo &&
+           (unsigned)(((w >> 24) & 0xFF) - lo) <= hi - lo;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define YS_LE 1
+#else
+#define YS_LE 0
+#endif
+
 /* Length of the well-formed UTF-8 sequence at p[0..n) (RFC 3629: no
  * overlong forms, no surrogates, nothing past U+10FFFF), 0 when there is
  * none.  The same sequences utf8proc_iterate accepts, without a call per
@@ -262,7 +287,11 @@ bool ys_utf8_valid(const char *s, size_t n)
         if (n - i >= 3 && (unsigned)(p[i] - 0xE1) <= 0xEC - 0xE1 &&
             (((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) & 0xC0) == 0) {
             i += 3;
-            /* the rest of a run of them */
+            /* the rest of a run of them, two a step while eight bytes are
+             * left (little-endian), then one by one */
+            uint64_t w;
+            while (YS_LE && n - i >= 8 && (memcpy(&w, p + i, 8), two_chars(w, 0xE1, 0xEC)))
+                i += 6;
             while (n - i >= 3 && (unsigned)(p[i] - 0xE1) <= 0xEC - 0xE1 &&
                    (((p[i + 1] ^ 0x80) | (p[i + 2] ^ 0x80)) & 0xC0) == 0)
                 i += 3;
@@ -277,15 +306,6 @@ bool ys_utf8_valid(const char *s, size_t n)
 }
 
 
-/* Whether the first three bytes of w (as read from memory) are a
- * character led by E4..E9 with two continuation bytes: what fold_fast
- * copies as it is.  Byte order independent. */
-static inline bool ideograph_word(uint32_t w)
-{
-    unsigned char b[4];
-    memcpy(b, &w, 4);
-    return (unsigned)(b[0] - 0xE4) <= 0xE9 - 0xE4 && ((b[1] ^ 0x80) | (b[2] ^ 0x80)) < 0x40;
-}
 
 /* The fast fold; with `keep`, a run of white space becomes one ASCII space
  * between words (none at either end), as fold() does.  Every sequence it
@@ -324,9 +344,16 @@ fold_fast(const char *s, size_t n, char *out, size_t cap, bool keep)
             out[o++] = (char)p[i + 1];
             out[o++] = (char)p[i + 2];
             i += 3;
-            /* the rest of a run of them, a four-byte word a character (o
-             * never passes i, and cap > n: the fourth byte has room and is
+            /* the rest of a run of them: two characters an eight-byte word
+             * (little-endian), then a four-byte word a character (o never
+             * passes i, and cap > n: the bytes past them have room and are
              * overwritten by what follows) */
+            uint64_t w2;
+            while (YS_LE && n - i >= 8 && (memcpy(&w2, p + i, 8), two_chars(w2, 0xE4, 0xE9))) {
+                memcpy(out + o, &w2, 8);
+                o += 6;
+                i += 6;
+            }
             uint32_t w;
             while (n - i >= 4 && (memcpy(&w, p + i, 4), ideograph_word(w))) {
                 memcpy(out + o, &w, 4);
