@@ -134,6 +134,10 @@ static size_t word_at(const char *s, const char *w)
 /* Length of the comparator at s, filling cmp/word; 0 when none. */
 static size_t match_cmp(const char *s, ys_cmp *cmp, const char **word)
 {
+    /* most values start with their figure, and no comparator of the
+     * table above starts with a digit: no need to try each */
+    if (is_digit(s[0]))
+        return 0;
     for (size_t i = 0; i < sizeof cmpwords / sizeof *cmpwords; i++) {
         size_t k = word_at(s, cmpwords[i].text);
         if (k) {
