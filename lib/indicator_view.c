@@ -21,33 +21,27 @@ bool ys_iview_same_block(const ys_iview *a, const ys_iview *b)
            !strcmp(a->ind->table_id, b->ind->table_id);
 }
 
-/* Repair glyphs in the block that starts at views[first]. */
+/* Repair glyphs in the block that starts at views[first], its values
+ * where they are. */
 static int fix_block(ys_iview *v, size_t n, size_t first, const bool *done, bool *mark)
 {
     size_t count = 0;
     for (size_t i = first; i < n; i++)
         if (!done[i] && ys_iview_same_block(&v[first], &v[i]))
             count++;
-    ys_ivalue *vals = malloc(count * 3 * sizeof *vals);
-    if (!vals)
+    ys_ivalue **at = malloc(count * 3 * sizeof *at);
+    if (!at)
         return YS_ENOMEM;
     size_t k = 0;
     for (size_t i = first; i < n; i++)
         if (!done[i] && ys_iview_same_block(&v[first], &v[i])) {
-            vals[k++] = v[i].target;
-            vals[k++] = v[i].prev1;
-            vals[k++] = v[i].prev2;
-        }
-    ys_ivalue_fix_glyphs(vals, k);
-    k = 0;
-    for (size_t i = first; i < n; i++)
-        if (!done[i] && ys_iview_same_block(&v[first], &v[i])) {
-            v[i].target = vals[k++];
-            v[i].prev1 = vals[k++];
-            v[i].prev2 = vals[k++];
+            at[k++] = &v[i].target;
+            at[k++] = &v[i].prev1;
+            at[k++] = &v[i].prev2;
             mark[i] = true;
         }
-    free(vals);
+    ys_ivalue_fix_glyphs_at(at, k);
+    free(at);
     return YS_OK;
 }
 

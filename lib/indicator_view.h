@@ -95,6 +95,10 @@ void ys_form_sides_free(ys_form_sides *fs);
 const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs, int no,
                                   bool annual, unsigned *how);
 
+/* ys_ivalue_fix_glyphs over values where they are (at[0..n)), not copied
+ * into an array: a block's views hold three each.  Same result. */
+int ys_ivalue_fix_glyphs_at(ys_ivalue *const *at, size_t n);
+
 /* True when two views belong to the same block (table, goal, kind). */
 bool ys_iview_same_block(const ys_iview *a, const ys_iview *b);
 
