@@ -184,20 +184,27 @@ int ys_bigram_dice_min(const uint64_t *a, size_t na, const uint64_t *b, size_t n
 {
     if (!na || !nb)
         return 0;
-    size_t sum = na + nb, need = min > 0 ? (size_t)min * sum : 0, i = 0, j = 0, common = 0;
+    /* the score reaches min only while common + left >= need, left the
+     * bigrams still to merge on the shorter side: a match keeps that sum,
+     * so it is tested after a mismatch only */
+    size_t sum = na + nb, need = min > 0 ? ((size_t)min * sum + 1999) / 2000 : 0;
+    size_t i = 0, j = 0, common = 0;
+    if ((na < nb ? na : nb) < need)
+        return 0;
     while (i < na && j < nb) {
-        size_t left = na - i < nb - j ? na - i : nb - j;
-        if (2000 * (common + left) < need)
-            return 0;
         if (a[i] == b[j]) {
             common++;
             i++;
             j++;
-        } else if (a[i] < b[j]) {
-            i++;
-        } else {
-            j++;
+            continue;
         }
+        if (a[i] < b[j])
+            i++;
+        else
+            j++;
+        size_t left = na - i < nb - j ? na - i : nb - j;
+        if (common + left < need)
+            return 0;
     }
     return (int)(2000 * common / sum);
 }
