@@ -195,15 +195,6 @@ char *ys_scopy(char *dst, size_t cap, const char *s, size_t n)
 
 bool ys_has(const char *s, const char *needle) { return strstr(s, needle) != NULL; }
 
-bool ys_starts(const char *s, const char *prefix)
-{
-    /* byte by byte: a mismatch (or the end of s) usually comes at once,
-     * before strlen(prefix) would have finished */
-    for (; *prefix; s++, prefix++)
-        if (*s != *prefix)
-            return false;
-    return true;
-}
 
 size_t ys_utf8_len(const char *s, size_t n)
 {
