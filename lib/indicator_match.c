@@ -136,7 +136,19 @@ size_t ys_cp_decode(const char *s, uint32_t *cp, size_t max)
     size_t n = 0;
     while (*p && n < max) {
         uint32_t c = *p;
-        int k = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        /* the common cases first: ASCII, and three bytes whole (what the
+         * general path below makes of them too) */
+        if (c < 0x80) {
+            cp[n++] = c;
+            p++;
+            continue;
+        }
+        if ((c & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            cp[n++] = ((c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            p += 3;
+            continue;
+        }
+        int k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
         c = k ? c & (0x3Fu >> k) : c;
         p++;
         for (int i = 0; i < k && (*p & 0xC0) == 0x80; i++, p++)

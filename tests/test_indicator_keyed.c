@@ -97,11 +97,45 @@ static void dice_min_agrees(void **st)
     }
 }
 
+/* ys_cp_decode as it reads any bytes: a lead byte takes the continuation
+ * bytes that follow (up to its length), anything else is one code point. */
+static size_t ref_decode(const char *s, uint32_t *cp, size_t max)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+    while (*p && n < max) {
+        uint32_t c = *p++;
+        int k = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        c = k ? c & (0x3Fu >> k) : c;
+        for (int i = 0; i < k && (*p & 0xC0) == 0x80; i++, p++)
+            c = (c << 6) | (*p & 0x3F);
+        cp[n++] = c;
+    }
+    return n;
+}
+
+static void decode_any_bytes(void **st)
+{
+    (void)st;
+    static const char *const texts[] = {
+        "预算abc", "\xe9\xa2", "\xe9\xa2x", "\xe9x\xa2", "\xa2\xa2", "\xf0\x9f\x98\x80z",
+        "\xc3\xa9\xe9", "满意度≥95%", "\xed\xa0\x80", "",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+        for (size_t max = 0; max <= 8; max++) {
+            uint32_t a[8], b[8];
+            size_t na = ys_cp_decode(texts[t], a, max), nb = ref_decode(texts[t], b, max);
+            assert_int_equal(na, nb);
+            assert_memory_equal(a, b, na * sizeof *a);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(keyed_matches_plain),
         cmocka_unit_test(dice_min_agrees),
+        cmocka_unit_test(decode_any_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
