@@ -205,7 +205,8 @@ static int glyph_group(const ys_rule *r, const ys_iviews *vs, size_t first, ys_f
     const ys_iview *form = NULL;
     for (size_t i = first; i < vs->n; i++) {
         const ys_iview *a = &vs->v[i];
-        if (strcmp(a->ind->table_id, "11") || !same_group(a, &vs->v[first]) || vs->twin[i] < 0)
+        /* the numbers told apart before the table ids */
+        if (!same_group(a, &vs->v[first]) || vs->twin[i] < 0 || strcmp(a->ind->table_id, "11"))
             continue;
         const ys_iview *b = &vs->v[vs->twin[i]];
         if (ys_ivalue_same(&a->target, &b->target, a->ctx | b->ctx) != YS_IVS_WEAK)
