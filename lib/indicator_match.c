@@ -349,11 +349,22 @@ static int ikey_dice_min(const ys_ikey *a, const ys_ikey *b, int min)
     return ys_bigram_dice_min(a->bg, a->n, b->bg, b->n, min);
 }
 
+uint64_t ys_ikey_bytes(const char *s)
+{
+    uint64_t set = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        set |= (uint64_t)1 << (*p & 63);
+    return set;
+}
+
 /* One key inside the other (the shorter in the longer), both of at least
- * four characters: indicator_score's 900. */
+ * four characters: indicator_score's 900.  Keys whose bytes say the
+ * shorter cannot be inside are not searched (most pairs). */
 static bool ikey_contained(const ys_ikey *a, const ys_ikey *b)
 {
     const ys_ikey *lo = a->len <= b->len ? a : b, *hi = lo == a ? b : a;
+    if (lo->bytes && hi->bytes && (lo->bytes & ~hi->bytes))
+        return false;
     return strstr(hi->s, lo->s) && ys_utf8_len(a->s, a->len) >= 4 &&
            ys_utf8_len(b->s, b->len) >= 4;
 }

@@ -155,6 +155,7 @@ static int make_keys(ys_iviews *vs)
         at[2 * i + 1] = blen / sizeof *bg;
         vs->v[i].key.n = nb;
         vs->v[i].key.len = k - 1;
+        vs->v[i].key.bytes = ys_ikey_bytes(key);
         ok = append(&keys, &klen, &kcap, key, k) &&
              (!nb || append(&bgs, &blen, &bcap, bg, nb * sizeof *bg));
     }
@@ -195,7 +196,7 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     for (size_t i = 0; i < ts->nind; i++) {
         const ys_indicator *x = &ts->ind[i];
         v[i].ind = x;
-        v[i].key = (ys_ikey){NULL, 0, NULL, 0};
+        v[i].key = (ys_ikey){NULL, 0, NULL, 0, 0};
         v[i].form = NULL;
         v[i].form_how = 0;
         parse_text(x->target, &v[i].target);

@@ -25,11 +25,15 @@ typedef struct ys_ikey {
     size_t len;            /* strlen(s) */
     const uint64_t *bg;
     size_t n;
+    uint64_t bytes;        /* ys_ikey_bytes(s), or 0: not made */
 } ys_ikey;
 
 /* The sorted bigrams of key into out[0..cap) (cap ≥ the key's code points);
  * returns their count. */
 size_t ys_ikey_bigrams(const char *key, uint64_t *out, size_t cap);
+/* Which bytes s holds, each as bit (byte & 63): a key holds another only
+ * if it holds all its bits (0 only for ""). */
+uint64_t ys_ikey_bytes(const char *s);
 
 typedef struct ys_iview {
     const ys_indicator *ind;

@@ -20,6 +20,8 @@ static const struct { const char *l1, *l3; } names[] = {
     {"效益指标", "群众满意度提升"},   {"产出指标", "按时完成率"},
     {"产出指标", "完成率按时"},       {"效益指标", "ABCD"},
     {"效益指标", "ＡＢＣＤＥ"},
+    /* inside a much longer name: alike only as one inside the other */
+    {"产出指标", "档案数字"},         {"产出指标", "档案数字化加工数量统计表格"},
 };
 #define N (sizeof names / sizeof *names)
 
@@ -38,7 +40,8 @@ static void keyed_matches_plain(void **st)
         ind[i].l3 = names[i].l3;
         pi[i] = &ind[i];
         size_t len = ys_indicator_key(names[i].l3, keys[i], sizeof keys[i]);
-        k[i] = (ys_ikey){keys[i], len, bg[i], ys_ikey_bigrams(keys[i], bg[i], YS_IND_KEY_CAP)};
+        k[i] = (ys_ikey){keys[i], len, bg[i], ys_ikey_bigrams(keys[i], bg[i], YS_IND_KEY_CAP),
+                         ys_ikey_bytes(keys[i])};
         pk[i] = &k[i];
     }
     int found = 0;
