@@ -357,14 +357,9 @@ int ys_ind_run_unmatched(const ys_rule *r, const ys_tableset *ts, ys_findings *o
     int rc = YS_OK;
     for (size_t i = 0; i < vs->n && rc == YS_OK; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        /* a goal with its form (ys_match_goal_form) is matched */
-        if (strcmp(x->table_id, "11") || vs->v[i].form)
-            continue;
-        bool first = true;   /* each goal once: the numbers told apart first */
-        for (size_t k = 0; k < i && first; k++)
-            first = !(vs->v[k].ind->goal == x->goal && vs->v[k].ind->annual == x->annual &&
-                      !strcmp(vs->v[k].ind->table_id, "11"));
-        if (!first)
+        /* each goal of table 11 once; one with its form (ys_match_goal_form)
+         * is matched */
+        if (!vs->t11_first[i] || vs->v[i].form)
             continue;
         char msg[256];
         snprintf(msg, sizeof msg,

@@ -97,13 +97,7 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
         vs->twin[i] = -1;
     for (size_t i = 0; pair && rc == YS_OK && i < vs->n; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        if (strcmp(x->table_id, "11"))
-            continue;
-        bool first = true;   /* each (goal, kind) of table 11 once */
-        for (size_t k = 0; k < i && first; k++)
-            first = !(vs->v[k].ind->goal == x->goal && vs->v[k].ind->annual == x->annual &&
-                      !strcmp(vs->v[k].ind->table_id, "11"));
-        if (!first)
+        if (!vs->t11_first[i])   /* each (goal, kind) of table 11 once */
             continue;
         if (!sides[x->annual] &&
             !(sides[x->annual] = ys_form_sides_make(ts, x->annual, keys))) {
@@ -175,6 +169,33 @@ static int make_keys(ys_iviews *vs)
     return YS_OK;
 }
 
+/* vs->t11_first: the goals of table 11 seen so far, a few, looked up
+ * instead of every earlier view. */
+static int mark_t11_first(ys_iviews *vs)
+{
+    vs->t11_first = calloc(vs->n, sizeof *vs->t11_first);
+    size_t *seen = malloc(vs->n * sizeof *seen), nseen = 0;   /* view indices */
+    if (!vs->t11_first || !seen) {
+        free(seen);
+        return YS_ENOMEM;
+    }
+    for (size_t i = 0; i < vs->n; i++) {
+        const ys_indicator *x = vs->v[i].ind;
+        if (strcmp(x->table_id, "11"))
+            continue;
+        size_t k = 0;
+        while (k < nseen && !(vs->v[seen[k]].ind->goal == x->goal &&
+                              vs->v[seen[k]].ind->annual == x->annual))
+            k++;
+        if (k == nseen) {
+            seen[nseen++] = i;
+            vs->t11_first[i] = true;
+        }
+    }
+    free(seen);
+    return YS_OK;
+}
+
 int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
 {
     out->n = 0;
@@ -183,6 +204,7 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     out->how = NULL;
     out->keys = NULL;
     out->bigrams = NULL;
+    out->t11_first = NULL;
     if (!ts->nind)
         return YS_OK;
     /* every field is set below (no calloc: the views are large) */
@@ -220,7 +242,7 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
         ys_iviews_free(out);
         return YS_ENOMEM;
     }
-    if (find_twins(ts, twins, out) != YS_OK) {
+    if (mark_t11_first(out) != YS_OK || find_twins(ts, twins, out) != YS_OK) {
         ys_iviews_free(out);
         return YS_ENOMEM;
     }
@@ -236,6 +258,8 @@ void ys_iviews_free(ys_iviews *vs)
     free(vs->how);
     free(vs->keys);
     free(vs->bigrams);
+    free(vs->t11_first);
+    vs->t11_first = NULL;
     vs->keys = NULL;
     vs->bigrams = NULL;
     vs->v = NULL;
@@ -276,6 +300,7 @@ const ys_iviews *ys_iviews_use(const ys_tableset *ts, ys_iviews *own)
     own->how = NULL;
     own->keys = NULL;
     own->bigrams = NULL;
+    own->t11_first = NULL;
     if (ts != cache.ts)
         return ys_iviews_build(ts, true, own) == YS_OK ? own : NULL;
     if (!cache.built) {

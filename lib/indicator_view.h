@@ -53,6 +53,8 @@ typedef struct ys_iviews {
     unsigned *how;         /* owned: YS_MATCH_* of the twin's pairing */
     char *keys;            /* owned: the views' keys, one after another */
     uint64_t *bigrams;     /* owned: the keys' bigrams, one after another */
+    bool *t11_first;       /* owned: view i is table 11's first of its goal and
+                              kind (the rules take each goal once) */
 } ys_iviews;
 
 /* Build the views of ts; with `twins`, also pair them: each goal of table

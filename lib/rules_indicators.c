@@ -247,12 +247,7 @@ static int run_glyphs(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
         return YS_ENOMEM;
     int rc = YS_OK;
     for (size_t i = 0; i < vs->n && rc == YS_OK; i++) {
-        if (strcmp(vs->v[i].ind->table_id, "11"))
-            continue;
-        bool first = true;   /* the first view of its goal */
-        for (size_t k = 0; k < i && first; k++)
-            first = !same_group(&vs->v[k], &vs->v[i]) || strcmp(vs->v[k].ind->table_id, "11");
-        if (first)
+        if (vs->t11_first[i])   /* the first view of its goal */
             rc = glyph_group(r, vs, i, out);
     }
     ys_iviews_free(&own);
