@@ -1,11 +1,13 @@
 #!/bin/sh
 # Audit throughput: (1) whole-process time of `yusuan audit` on the reference
-# document, median of N runs; (2) when valgrind is installed, the
-# instructions the process runs (callgrind: deterministic, unlike times on a
-# busy machine), whole and for the main steps; (3) MB/s over many documents
-# in one process (N copies passed as separate files) and over one large
-# concatenation.  Uses hyperfine when installed (Debian package
-# `hyperfine`), else a loop timed with date +%s%N.
+# document, median of N runs; (2) when perf is installed, the page faults of
+# one run and of the usage message (on a VM each costs a few microseconds:
+# what a run touches matters as much as what it computes); (3) when
+# valgrind is installed, the instructions the process runs (callgrind:
+# deterministic, unlike times on a busy machine), whole and for the main
+# steps; (4) MB/s over many documents in one process (N copies passed as
+# separate files) and over one large concatenation.  Uses hyperfine when
+# installed (Debian package `hyperfine`), else a loop timed with date +%s%N.
 BIN=$(realpath "${1:-build/yusuan}")
 SHARED=${YS_SHARED:-$(dirname "$0")/../../shared}
 DOC=$SHARED/documents/000_b019c8698d50126e.txt
@@ -22,6 +24,11 @@ else
   i=0; while [ $i -lt "$RUNS" ]; do "$BIN" audit "$DOC" >/dev/null 2>&1; i=$((i+1)); done
   t1=$(date +%s%N)
   echo "reference document: mean $(( (t1 - t0) / RUNS / 1000 )) us per whole process over $RUNS runs"
+fi
+
+if command -v perf >/dev/null 2>&1; then
+  faults() { perf stat -x, -e page-faults -r 20 "$@" 2>&1 >/dev/null | sed -n 's/^\([0-9]*\),.*page-faults.*/\1/p'; }
+  echo "page faults: $(faults "$BIN" audit "$DOC") an audit, $(faults "$BIN") the usage message"
 fi
 
 if command -v valgrind >/dev/null 2>&1 && command -v callgrind_annotate >/dev/null 2>&1; then

@@ -196,26 +196,32 @@ size_t ys_amount_format(int64_t fen, ys_unit unit, int dp, bool grouping,
     bool neg = r < 0;
     uint64_t m = neg ? (uint64_t)(-r) : (uint64_t)r;
     uint64_t ip = m / (uint64_t)pow10_tab[dp], fp = m % (uint64_t)pow10_tab[dp];
-    char digits[32], grouped[48];
-    snprintf(digits, sizeof digits, "%llu", (unsigned long long)ip);
-    const char *intpart = digits;
-    if (grouping) {
-        size_t len = strlen(digits), o = 0;
-        for (size_t i = 0; i < len; i++) {
-            if (i > 0 && (len - i) % 3 == 0)
-                grouped[o++] = ',';
-            grouped[o++] = digits[i];
-        }
-        grouped[o] = 0;
-        intpart = grouped;
-    }
-    int w;
+    /* built from its end without snprintf (findings format hundreds of
+     * figures), then copied as snprintf would: cut to fit, the full
+     * length returned */
+    char out[64];
+    size_t o = sizeof out;
+    for (int i = 0; i < dp; i++, fp /= 10)
+        out[--o] = (char)('0' + fp % 10);
     if (dp > 0)
-        w = snprintf(buf, cap, "%s%s.%0*llu", neg ? "-" : "", intpart, dp,
-                     (unsigned long long)fp);
-    else
-        w = snprintf(buf, cap, "%s%s", neg ? "-" : "", intpart);
-    return w < 0 ? 0 : (size_t)w;
+        out[--o] = '.';
+    int k = 0;
+    do {
+        if (grouping && k > 0 && k % 3 == 0)
+            out[--o] = ',';
+        out[--o] = (char)('0' + ip % 10);
+        ip /= 10;
+        k++;
+    } while (ip);
+    if (neg)
+        out[--o] = '-';
+    size_t w = sizeof out - o;
+    if (cap) {
+        size_t c = w < cap ? w : cap - 1;
+        memcpy(buf, out + o, c);
+        buf[c] = 0;
+    }
+    return w;
 }
 
 size_t ys_pct_format(int64_t pct, int dp, char *buf, size_t cap)

@@ -41,6 +41,7 @@ void ys_doc_free(ys_doc *d)
     if (!d)
         return;
     free(d->lines);
+    free(d->input);
     free(d->path);
     ys_arena_free(d->arena);
     free(d);
@@ -51,11 +52,20 @@ char *ys_doc_strdup(ys_doc *d, const char *s, size_t n)
     return ys_arena_strndup(d->arena, s, n);
 }
 
-int ys_doc_add(ys_doc *d, int no, int page, const char *where, int is_row,
-               const char *const *cells, const size_t *lens, int n)
+int ys_doc_reserve(ys_doc *d, size_t lines)
+{
+    if (lines <= d->cap)
+        return YS_OK;
+    return ys_vec_reserve(&d->lines, &d->cap, lines - 1, sizeof *d->lines, lines) ? YS_ENOMEM
+                                                                                   : YS_OK;
+}
+
+/* The next line, its fields set and room for n cell pointers; NULL when
+ * out of memory. */
+static ys_line *new_line(ys_doc *d, int no, int page, const char *where, int is_row, int n)
 {
     if (ys_vec_reserve(&d->lines, &d->cap, d->nlines, sizeof *d->lines, 256) != 0)
-        return YS_ENOMEM;
+        return NULL;
     ys_line *l = &d->lines[d->nlines];
     l->no = no;
     l->page = page;
@@ -63,7 +73,25 @@ int ys_doc_add(ys_doc *d, int no, int page, const char *where, int is_row,
     l->is_row = is_row;
     l->ncells = n;
     l->cells = ys_arena_alloc(d->arena, sizeof(char *) * (size_t)(n ? n : 1));
-    if (!l->cells)
+    return l->cells ? l : NULL;
+}
+
+int ys_doc_add_kept(ys_doc *d, int no, int page, const char *where, int is_row,
+                    char *const *cells, int n)
+{
+    ys_line *l = new_line(d, no, page, where, is_row, n);
+    if (!l)
+        return YS_ENOMEM;
+    memcpy(l->cells, cells, sizeof(char *) * (size_t)n);
+    d->nlines++;
+    return YS_OK;
+}
+
+int ys_doc_add(ys_doc *d, int no, int page, const char *where, int is_row,
+               const char *const *cells, const size_t *lens, int n)
+{
+    ys_line *l = new_line(d, no, page, where, is_row, n);
+    if (!l)
         return YS_ENOMEM;
     /* the line's strings in one block: one arena call per line, not one
      * per cell */
@@ -151,19 +179,23 @@ const char *ys_format_name(ys_format f)
     }
 }
 
-int ys_doc_read_mem(const char *name, const unsigned char *buf, size_t n,
-                    ys_doc **out, ys_error *err)
+/* Read buf[0..n) of format f into a new document (*out on success).  With
+ * `owned` (tab-separated text only: n + 1 bytes), buf passes to the
+ * document, which cuts its cells out of it in place. */
+static int read_format(const char *name, ys_format f, const unsigned char *buf, char *owned,
+                       size_t n, ys_doc **out, ys_error *err)
 {
-    ys_format f = ys_format_sniff(buf, n, name);
-    if (f == YS_FMT_UNKNOWN)
-        return ys_error_set(err, YS_EINPUT, name, 0,
-                            "无法识别的文件格式（不是文本、HTML、DOCX、XLSX 或 PDF）");
     ys_doc *d = ys_doc_new(name, f);
-    if (!d)
+    if (!d) {
+        free(owned);
         return ys_error_set(err, YS_ENOMEM, name, 0, "内存不足");
+    }
     int rc;
     switch (f) {
-    case YS_FMT_TEXT: rc = ys_read_text(d, (const char *)buf, n, err); break;
+    case YS_FMT_TEXT:
+        rc = owned ? ys_read_text_owned(d, owned, n, err)
+                   : ys_read_text(d, (const char *)buf, n, err);
+        break;
     case YS_FMT_LAYOUT: rc = ys_read_layout(d, (const char *)buf, n, err); break;
     case YS_FMT_HTML: rc = ys_read_html(d, (const char *)buf, n, err); break;
     case YS_FMT_DOCX: rc = ys_read_docx(d, buf, n, err); break;
@@ -183,6 +215,21 @@ int ys_doc_read_mem(const char *name, const unsigned char *buf, size_t n,
     return YS_OK;
 }
 
+static int unknown_format(const char *name, ys_error *err)
+{
+    return ys_error_set(err, YS_EINPUT, name, 0,
+                        "无法识别的文件格式（不是文本、HTML、DOCX、XLSX 或 PDF）");
+}
+
+int ys_doc_read_mem(const char *name, const unsigned char *buf, size_t n,
+                    ys_doc **out, ys_error *err)
+{
+    ys_format f = ys_format_sniff(buf, n, name);
+    if (f == YS_FMT_UNKNOWN)
+        return unknown_format(name, err);
+    return read_format(name, f, buf, NULL, n, out, err);
+}
+
 int ys_doc_read_file(const char *path, ys_doc **out, ys_error *err)
 {
     FILE *fp = fopen(path, "rb");
@@ -198,7 +245,9 @@ int ys_doc_read_file(const char *path, ys_doc **out, ys_error *err)
         return ys_error_set(err, YS_EINPUT, path, 0, "文件过大（超过 512 MiB）");
     }
     size_t n = (size_t)st.st_size;
-    unsigned char *buf = malloc(n ? n : 1);
+    /* one byte more: tab-separated text is cut into cells in place, the
+     * last one NUL-terminated there */
+    unsigned char *buf = malloc(n + 1);
     if (!buf) {
         fclose(fp);
         return ys_error_set(err, YS_ENOMEM, path, 0, "内存不足");
@@ -214,7 +263,14 @@ int ys_doc_read_file(const char *path, ys_doc **out, ys_error *err)
         free(buf);
         return ys_error_set(err, YS_EINPUT, path, 0, "文件为空");
     }
-    int rc = ys_doc_read_mem(path, buf, n, out, err);
+    ys_format f = ys_format_sniff(buf, n, path);
+    if (f == YS_FMT_UNKNOWN) {
+        free(buf);
+        return unknown_format(path, err);
+    }
+    if (f == YS_FMT_TEXT)   /* the document keeps buf */
+        return read_format(path, f, NULL, (char *)buf, n, out, err);
+    int rc = read_format(path, f, buf, NULL, n, out, err);
     free(buf);
     return rc;
 }

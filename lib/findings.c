@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
 #include "vec.h"
 
 void ys_findings_init(ys_findings *f) { memset(f, 0, sizeof *f); }
@@ -58,11 +59,11 @@ ys_finding *ys_findings_add(ys_findings *f, ys_severity sev, const char *rule,
     memset(fd, 0, sizeof *fd);
     fd->sev = sev;
     fd->rule = rule;
-    snprintf(fd->table, sizeof fd->table, "%s", table ? table : "");
+    ys_scopy(fd->table, sizeof fd->table, table ? table : "", (size_t)-1);
     for (int i = 0; i < nlines; i++)
         ys_finding_add_line(fd, lines[i]);
-    snprintf(fd->expected, sizeof fd->expected, "%s", expected ? expected : "");
-    snprintf(fd->actual, sizeof fd->actual, "%s", actual ? actual : "");
+    ys_scopy(fd->expected, sizeof fd->expected, expected ? expected : "", (size_t)-1);
+    ys_scopy(fd->actual, sizeof fd->actual, actual ? actual : "", (size_t)-1);
     fd->message = msg;
     return fd;
 }

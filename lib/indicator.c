@@ -134,6 +134,10 @@ static size_t word_at(const char *s, const char *w)
 /* Length of the comparator at s, filling cmp/word; 0 when none. */
 static size_t match_cmp(const char *s, ys_cmp *cmp, const char **word)
 {
+    /* most values start with their figure, and no comparator of the
+     * table above starts with a digit: no need to try each */
+    if (is_digit(s[0]))
+        return 0;
     for (size_t i = 0; i < sizeof cmpwords / sizeof *cmpwords; i++) {
         size_t k = word_at(s, cmpwords[i].text);
         if (k) {
@@ -267,7 +271,7 @@ static bool read_unit(const char *s, ys_ivalue *v)
         return false;
     for (size_t i = 0; i < sizeof unitsyns / sizeof *unitsyns; i++)
         if (!strcmp(buf, unitsyns[i].from))
-            snprintf(buf, sizeof buf, "%s", unitsyns[i].to);
+            ys_scopy(buf, sizeof buf, unitsyns[i].to, (size_t)-1);
     /* "26.07万元": the 万 was taken as multiplier, 元 stays the unit */
     copy_str(v->unit, sizeof v->unit, buf, strlen(buf));
     return true;
@@ -279,7 +283,7 @@ static bool read_numeric(const char *s, ys_ivalue *v)
     const char *word = NULL;
     size_t i = match_cmp(s, &v->cmp, &word);
     if (word) {
-        snprintf(v->cmpword, sizeof v->cmpword, "%s", word);
+        ys_scopy(v->cmpword, sizeof v->cmpword, word, (size_t)-1);
         ys_cmp c2;
         const char *w2 = NULL;
         size_t k = match_cmp(s + i, &c2, &w2);   /* 合同金额≤25万元 */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "indicator_view.h"
+#include "text.h"
 #include "yusuan/audit.h"
 
 static const char *kind_word(bool annual) { return annual ? "年度" : "长期"; }
@@ -136,7 +137,7 @@ static int check_cost(const ys_rule *r, const ys_tableset *ts, const t10_forms *
     int lines[9] = {x->line};
     int nl = 1;
     size_t o = 0;
-    snprintf(tb, sizeof tb, "%s", x->table_id);
+    ys_scopy(tb, sizeof tb, x->table_id, (size_t)-1);
     for (size_t i = 0; i < nb; i++) {
         if (fen <= b[i].v.fen + b[i].v.ulp / 2)
             continue;
@@ -356,13 +357,9 @@ int ys_ind_run_unmatched(const ys_rule *r, const ys_tableset *ts, ys_findings *o
     int rc = YS_OK;
     for (size_t i = 0; i < vs->n && rc == YS_OK; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        if (strcmp(x->table_id, "11"))
-            continue;
-        bool first = true;
-        for (size_t k = 0; k < i && first; k++)
-            first = !(!strcmp(vs->v[k].ind->table_id, "11") && vs->v[k].ind->goal == x->goal &&
-                      vs->v[k].ind->annual == x->annual);
-        if (!first || vs->v[i].form)   /* the goal's form, ys_match_goal_form */
+        /* each goal of table 11 once; one with its form (ys_match_goal_form)
+         * is matched */
+        if (!vs->t11_first[i] || vs->v[i].form)
             continue;
         char msg[256];
         snprintf(msg, sizeof msg,

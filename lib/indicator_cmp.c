@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "indicator_view.h"
 #include "text.h"
 
 /* Words in a 三级 name or a comparator word that make an indicator a cost. */
@@ -170,14 +171,16 @@ void ys_ivalue_normalize(ys_ivalue *v, unsigned ctx, const ys_ivalue *like)
 static bool strict_cmp(ys_cmp c) { return c == YS_CMP_GT || c == YS_CMP_LT; }
 static bool loose_cmp(ys_cmp c) { return c == YS_CMP_GE || c == YS_CMP_LE; }
 
-int ys_ivalue_fix_glyphs(ys_ivalue *v, size_t n)
+/* ys_ivalue_fix_glyphs over the values at[i] (at: NULL) or v[i]. */
+static int fix_glyphs(ys_ivalue *const *at, ys_ivalue *v, size_t n)
 {
     size_t nstrict = 0, nloose = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!numeric(&v[i]))
+        const ys_ivalue *x = at ? at[i] : &v[i];
+        if (!numeric(x))
             continue;
-        nstrict += strict_cmp(v[i].cmp);
-        nloose += loose_cmp(v[i].cmp);
+        nstrict += strict_cmp(x->cmp);
+        nloose += loose_cmp(x->cmp);
     }
     /* "every neighbour uses ≥": allow one stray per three, as a block with
      * one lost glyph in four comparators is still plainly a ≥ block */
@@ -185,14 +188,19 @@ int ys_ivalue_fix_glyphs(ys_ivalue *v, size_t n)
         return 0;
     int changed = 0;
     for (size_t i = 0; i < n; i++) {
-        if (!numeric(&v[i]) || !strict_cmp(v[i].cmp))
+        ys_ivalue *x = at ? at[i] : &v[i];
+        if (!numeric(x) || !strict_cmp(x->cmp))
             continue;
-        v[i].cmp = v[i].cmp == YS_CMP_GT ? YS_CMP_GE : YS_CMP_LE;
-        v[i].notes |= YS_IVN_GLYPH;
+        x->cmp = x->cmp == YS_CMP_GT ? YS_CMP_GE : YS_CMP_LE;
+        x->notes |= YS_IVN_GLYPH;
         changed++;
     }
     return changed;
 }
+
+int ys_ivalue_fix_glyphs(ys_ivalue *v, size_t n) { return fix_glyphs(NULL, v, n); }
+
+int ys_ivalue_fix_glyphs_at(ys_ivalue *const *at, size_t n) { return fix_glyphs(at, NULL, n); }
 
 /* The comparator's side: 1 at least, -1 at most, 0 exact/bare. */
 static int side(ys_cmp c)

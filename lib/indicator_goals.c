@@ -31,35 +31,43 @@ static bool is_form(const ys_table *t) { return !strncmp(t->id, "12:", 3); }
 /* The sorted bigrams of a short key, computed once for many comparisons. */
 #define SIG_CP 64
 typedef struct sig {
-    const char *key;      /* the folded name: a view's key, or own_key */
+    const char *key;      /* the folded name: a view's key, or in a sig_own */
     const uint64_t *bg;   /* sorted bigrams of its first SIG_CP code points */
     size_t n;
     bool exact_only;      /* too short for bigrams: equal keys only */
-    uint64_t own_bg[SIG_CP];
-    char own_key[KEY_CAP];
 } sig;
 
+/* Room for a signature made here (not taken from a view's key): only
+ * those have one, so that a table's signatures stay a few pages. */
+typedef struct sig_own {
+    uint64_t bg[SIG_CP];
+    char key[KEY_CAP];
+} sig_own;
+
 /* key: a folded name shorter than KEY_CAP (as ys_indicator_key makes it). */
-static void sig_make(const char *key, sig *g)
+static void sig_make(const char *key, sig *g, sig_own *own)
 {
     uint32_t cp[SIG_CP];
     size_t n = strlen(key);
-    if (n >= sizeof g->own_key)
-        n = sizeof g->own_key - 1;
-    memcpy(g->own_key, key, n);
-    g->own_key[n] = 0;
-    g->key = g->own_key;
-    g->n = ys_cp_bigrams(cp, ys_cp_decode(key, cp, SIG_CP), g->own_bg);
-    g->bg = g->own_bg;
+    if (n >= sizeof own->key)
+        n = sizeof own->key - 1;
+    memcpy(own->key, key, n);
+    own->key[n] = 0;
+    g->key = own->key;
+    g->n = ys_cp_bigrams(cp, ys_cp_decode(key, cp, SIG_CP), own->bg);
+    g->bg = own->bg;
     g->exact_only = g->n == 0;
 }
 
-/* The signature of a view's key: its bigrams are the same list when the
- * key has no more than SIG_CP code points (n + 1 of them). */
-static void sig_of_ikey(const ys_ikey *k, sig *g)
+/* Whether a view's key needs a signature of its own: its bigrams are the
+ * same list when the key has no more than SIG_CP code points (n + 1). */
+static bool ikey_long(const ys_ikey *k) { return k->n + 1 > SIG_CP; }
+
+/* The signature of a view's key (own: room when ikey_long). */
+static void sig_of_ikey(const ys_ikey *k, sig *g, sig_own *own)
 {
-    if (k->n + 1 > SIG_CP) {
-        sig_make(k->s, g);
+    if (ikey_long(k)) {
+        sig_make(k->s, g, own);
         return;
     }
     g->key = k->s;
@@ -96,28 +104,35 @@ static bool sig_selected(const ys_indicator *x, const char *table_id, int goal, 
 
 /* Signatures of the folded 三级 names of one table's indicators of one kind
  * (goal 0: all goals); keys[i] is ind[i]'s ys_indicator_key when made
- * beforehand (NULL: fold here).  Caller frees; *n gets the count. */
+ * beforehand (NULL: fold here).  One block, the sig_own rooms after the
+ * signatures; caller frees; *n gets the count. */
 static sig *sigs_of(const ys_tableset *ts, const ys_ikey *const *keys, const char *table_id,
                     int goal, bool annual, size_t *n)
 {
     *n = 0;
-    size_t count = 0;
+    size_t count = 0, nown = 0;
     for (size_t i = 0; i < ts->nind; i++)
-        count += sig_selected(&ts->ind[i], table_id, goal, annual);
-    sig *v = malloc((count + 1) * sizeof *v);
+        if (sig_selected(&ts->ind[i], table_id, goal, annual)) {
+            count++;
+            nown += !keys || ikey_long(keys[i]);
+        }
+    /* sig_own is 8-aligned, and so is count + 1 sigs of pointers and sizes */
+    sig *v = malloc((count + 1) * sizeof *v + nown * sizeof(sig_own));
     if (!v)
         return NULL;
+    sig_own *own = (sig_own *)(v + count + 1);
     char key[KEY_CAP];
     for (size_t i = 0; i < ts->nind; i++) {
         const ys_indicator *x = &ts->ind[i];
         if (!sig_selected(x, table_id, goal, annual))
             continue;
         if (keys) {
-            sig_of_ikey(keys[i], &v[(*n)++]);
+            sig_of_ikey(keys[i], &v[(*n)++], own);
+            own += ikey_long(keys[i]);
             continue;
         }
         ys_indicator_key(x->l3, key, sizeof key);
-        sig_make(key, &v[(*n)++]);
+        sig_make(key, &v[(*n)++], own++);
     }
     return v;
 }
@@ -128,6 +143,11 @@ static bool sig_alike(const sig *a, const sig *b)
 {
     if (a->exact_only || b->exact_only)
         return !strcmp(a->key, b->key);
+    /* lists too unlike in length cannot reach it (dice_min's first test,
+     * here without the call: most pairs of names end there) */
+    size_t lo = a->n < b->n ? a->n : b->n;
+    if (2000 * lo < (size_t)NAME_SIM_OK * (a->n + b->n))
+        return false;
     return ys_bigram_dice_min(a->bg, a->n, b->bg, b->n, NAME_SIM_OK) >= NAME_SIM_OK;
 }
 
@@ -186,8 +206,10 @@ struct ys_form_sides {
     const ys_ikey *const *keys;   /* the indicators' keys made beforehand, or NULL */
 };
 
-/* Room for a goal text and its bigrams, in one block. */
+/* Room for a goal text and its bigrams, in one block: where a text is
+ * folded (each form's then kept in a block of its own size). */
 #define SIDE_BYTES (TEXT_CAP + YS_SIM_CP * sizeof(uint64_t))
+static _Thread_local char scratch[SIDE_BYTES] __attribute__((aligned(8)));
 
 /* Fold goal g's text (NULL: none) into t, with its bigrams, in mem[0..SIDE_BYTES). */
 static void goal_text_sig(const ys_goal *g, void *mem, text_sig *t)
@@ -198,14 +220,24 @@ static void goal_text_sig(const ys_goal *g, void *mem, text_sig *t)
     text_sig_make(t, (uint64_t *)((char *)mem + TEXT_CAP));
 }
 
-/* The side of form t (kind `annual`), its text in mem[0..SIDE_BYTES).
- * f->k is NULL when out of memory. */
-static void side_make(const ys_tableset *ts, const ys_ikey *const *keys, const ys_table *t,
-                      bool annual, void *mem, form_side *f)
+/* The side of form t (kind `annual`): its text folded in the scratch,
+ * then kept in f->mem, as long as it is.  False when out of memory. */
+static bool side_make(const ys_tableset *ts, const ys_ikey *const *keys, const ys_table *t,
+                      bool annual, form_side *f)
 {
     f->t = t;
-    goal_text_sig(find_goal(ts, t->id, 0, annual), mem, &f->text);
+    text_sig in;
+    goal_text_sig(find_goal(ts, t->id, 0, annual), scratch, &in);
+    size_t tlen = in.text ? (strlen(in.text) + 8) & ~(size_t)7 : 0;
+    f->mem = malloc(tlen + in.n * sizeof *in.bg + 1);
+    if (!f->mem)
+        return false;
+    f->text.text = in.text ? memcpy(f->mem, in.text, strlen(in.text) + 1) : NULL;
+    f->text.bg = (uint64_t *)((char *)f->mem + tlen);
+    f->text.n = in.n;
+    memcpy(f->text.bg, in.bg, in.n * sizeof *in.bg);
     f->k = sigs_of(ts, keys, t->id, 0, annual, &f->nk);
+    return f->k != NULL;
 }
 
 /* How goal text ga and signatures ka[0..na) (NULL: none) fit form f: the
@@ -235,12 +267,7 @@ ys_form_sides *ys_form_sides_make(const ys_tableset *ts, bool annual,
     for (size_t i = 0; ok && i < ts->ntables; i++) {
         if (!is_form(ts->tables[i]))
             continue;
-        void *mem = malloc(SIDE_BYTES);
-        form_side *f = &fs->f[fs->n++];
-        f->mem = mem;
-        if (mem)
-            side_make(ts, keys, ts->tables[i], annual, mem, f);
-        ok = mem && f->k;
+        ok = side_make(ts, keys, ts->tables[i], annual, &fs->f[fs->n++]);
     }
     if (!ok) {
         ys_form_sides_free(fs);
@@ -272,9 +299,8 @@ const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs
         ys_form_sides_free(own);
         return id;
     }
-    static _Thread_local char mem[SIDE_BYTES] __attribute__((aligned(8)));
     text_sig ga;
-    goal_text_sig(find_goal(ts, "11", no, annual), mem, &ga);
+    goal_text_sig(find_goal(ts, "11", no, annual), scratch, &ga);
     size_t na = 0;
     sig *ka = sigs_of(ts, fs->keys, "11", no, annual, &na);
     const ys_table *best = NULL;

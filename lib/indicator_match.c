@@ -41,6 +41,15 @@ static void drop_all(char *s, const char *w)
         memmove(p, p + k, strlen(p + k) + 1);
 }
 
+/* Whether every byte of w occurs in s (bytes: a 256-bit set of s's). */
+static bool bytes_in(const uint64_t set[4], const char *w)
+{
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++)
+        if (!(set[*p >> 6] >> (*p & 63) & 1))
+            return false;
+    return true;
+}
+
 static size_t fold_key(const char *name, const char *const *noise, size_t nnoise,
                        char *out, size_t cap)
 {
@@ -52,8 +61,15 @@ static size_t fold_key(const char *name, const char *const *noise, size_t nnoise
     size_t n = ys_fold(name, strlen(name), out, cap);
     if (n == (size_t)-1)
         n = strlen(out);
+    /* a noise word with a byte the key lacks cannot occur in it, nor after
+     * dropping others (dropping adds no byte): most keys hold none, and
+     * are not searched for each */
+    uint64_t set[4] = {0, 0, 0, 0};
+    for (const unsigned char *p = (const unsigned char *)out; *p; p++)
+        set[*p >> 6] |= (uint64_t)1 << (*p & 63);
     for (size_t i = 0; i < nnoise; i++)
-        drop_all(out, noise[i]);
+        if (bytes_in(set, noise[i]))
+            drop_all(out, noise[i]);
     return strlen(out);
 }
 
@@ -120,7 +136,19 @@ size_t ys_cp_decode(const char *s, uint32_t *cp, size_t max)
     size_t n = 0;
     while (*p && n < max) {
         uint32_t c = *p;
-        int k = c < 0x80 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        /* the common cases first: ASCII, and three bytes whole (what the
+         * general path below makes of them too) */
+        if (c < 0x80) {
+            cp[n++] = c;
+            p++;
+            continue;
+        }
+        if ((c & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            cp[n++] = ((c & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            p += 3;
+            continue;
+        }
+        int k = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
         c = k ? c & (0x3Fu >> k) : c;
         p++;
         for (int i = 0; i < k && (*p & 0xC0) == 0x80; i++, p++)
@@ -168,20 +196,27 @@ int ys_bigram_dice_min(const uint64_t *a, size_t na, const uint64_t *b, size_t n
 {
     if (!na || !nb)
         return 0;
-    size_t sum = na + nb, need = min > 0 ? (size_t)min * sum : 0, i = 0, j = 0, common = 0;
+    /* the score reaches min only while common + left >= need, left the
+     * bigrams still to merge on the shorter side: a match keeps that sum,
+     * so it is tested after a mismatch only */
+    size_t sum = na + nb, need = min > 0 ? ((size_t)min * sum + 1999) / 2000 : 0;
+    size_t i = 0, j = 0, common = 0;
+    if ((na < nb ? na : nb) < need)
+        return 0;
     while (i < na && j < nb) {
-        size_t left = na - i < nb - j ? na - i : nb - j;
-        if (2000 * (common + left) < need)
-            return 0;
         if (a[i] == b[j]) {
             common++;
             i++;
             j++;
-        } else if (a[i] < b[j]) {
-            i++;
-        } else {
-            j++;
+            continue;
         }
+        if (a[i] < b[j])
+            i++;
+        else
+            j++;
+        size_t left = na - i < nb - j ? na - i : nb - j;
+        if (common + left < need)
+            return 0;
     }
     return (int)(2000 * common / sum);
 }
@@ -314,11 +349,22 @@ static int ikey_dice_min(const ys_ikey *a, const ys_ikey *b, int min)
     return ys_bigram_dice_min(a->bg, a->n, b->bg, b->n, min);
 }
 
+uint64_t ys_ikey_bytes(const char *s)
+{
+    uint64_t set = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        set |= (uint64_t)1 << (*p & 63);
+    return set;
+}
+
 /* One key inside the other (the shorter in the longer), both of at least
- * four characters: indicator_score's 900. */
+ * four characters: indicator_score's 900.  Keys whose bytes say the
+ * shorter cannot be inside are not searched (most pairs). */
 static bool ikey_contained(const ys_ikey *a, const ys_ikey *b)
 {
     const ys_ikey *lo = a->len <= b->len ? a : b, *hi = lo == a ? b : a;
+    if (lo->bytes && hi->bytes && (lo->bytes & ~hi->bytes))
+        return false;
     return strstr(hi->s, lo->s) && ys_utf8_len(a->s, a->len) >= 4 &&
            ys_utf8_len(b->s, b->len) >= 4;
 }

@@ -21,33 +21,27 @@ bool ys_iview_same_block(const ys_iview *a, const ys_iview *b)
            !strcmp(a->ind->table_id, b->ind->table_id);
 }
 
-/* Repair glyphs in the block that starts at views[first]. */
+/* Repair glyphs in the block that starts at views[first], its values
+ * where they are. */
 static int fix_block(ys_iview *v, size_t n, size_t first, const bool *done, bool *mark)
 {
     size_t count = 0;
     for (size_t i = first; i < n; i++)
         if (!done[i] && ys_iview_same_block(&v[first], &v[i]))
             count++;
-    ys_ivalue *vals = malloc(count * 3 * sizeof *vals);
-    if (!vals)
+    ys_ivalue **at = malloc(count * 3 * sizeof *at);
+    if (!at)
         return YS_ENOMEM;
     size_t k = 0;
     for (size_t i = first; i < n; i++)
         if (!done[i] && ys_iview_same_block(&v[first], &v[i])) {
-            vals[k++] = v[i].target;
-            vals[k++] = v[i].prev1;
-            vals[k++] = v[i].prev2;
-        }
-    ys_ivalue_fix_glyphs(vals, k);
-    k = 0;
-    for (size_t i = first; i < n; i++)
-        if (!done[i] && ys_iview_same_block(&v[first], &v[i])) {
-            v[i].target = vals[k++];
-            v[i].prev1 = vals[k++];
-            v[i].prev2 = vals[k++];
+            at[k++] = &v[i].target;
+            at[k++] = &v[i].prev1;
+            at[k++] = &v[i].prev2;
             mark[i] = true;
         }
-    free(vals);
+    ys_ivalue_fix_glyphs_at(at, k);
+    free(at);
     return YS_OK;
 }
 
@@ -103,13 +97,7 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
         vs->twin[i] = -1;
     for (size_t i = 0; pair && rc == YS_OK && i < vs->n; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        if (strcmp(x->table_id, "11"))
-            continue;
-        bool first = true;   /* each (goal, kind) of table 11 once */
-        for (size_t k = 0; k < i && first; k++)
-            first = !(vs->v[k].ind->goal == x->goal && vs->v[k].ind->annual == x->annual &&
-                      !strcmp(vs->v[k].ind->table_id, "11"));
-        if (!first)
+        if (!vs->t11_first[i])   /* each (goal, kind) of table 11 once */
             continue;
         if (!sides[x->annual] &&
             !(sides[x->annual] = ys_form_sides_make(ts, x->annual, keys))) {
@@ -161,6 +149,7 @@ static int make_keys(ys_iviews *vs)
         at[2 * i + 1] = blen / sizeof *bg;
         vs->v[i].key.n = nb;
         vs->v[i].key.len = k - 1;
+        vs->v[i].key.bytes = ys_ikey_bytes(key);
         ok = append(&keys, &klen, &kcap, key, k) &&
              (!nb || append(&bgs, &blen, &bcap, bg, nb * sizeof *bg));
     }
@@ -180,6 +169,33 @@ static int make_keys(ys_iviews *vs)
     return YS_OK;
 }
 
+/* vs->t11_first: the goals of table 11 seen so far, a few, looked up
+ * instead of every earlier view. */
+static int mark_t11_first(ys_iviews *vs)
+{
+    vs->t11_first = calloc(vs->n, sizeof *vs->t11_first);
+    size_t *seen = malloc(vs->n * sizeof *seen), nseen = 0;   /* view indices */
+    if (!vs->t11_first || !seen) {
+        free(seen);
+        return YS_ENOMEM;
+    }
+    for (size_t i = 0; i < vs->n; i++) {
+        const ys_indicator *x = vs->v[i].ind;
+        if (strcmp(x->table_id, "11"))
+            continue;
+        size_t k = 0;
+        while (k < nseen && !(vs->v[seen[k]].ind->goal == x->goal &&
+                              vs->v[seen[k]].ind->annual == x->annual))
+            k++;
+        if (k == nseen) {
+            seen[nseen++] = i;
+            vs->t11_first[i] = true;
+        }
+    }
+    free(seen);
+    return YS_OK;
+}
+
 int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
 {
     out->n = 0;
@@ -188,6 +204,7 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     out->how = NULL;
     out->keys = NULL;
     out->bigrams = NULL;
+    out->t11_first = NULL;
     if (!ts->nind)
         return YS_OK;
     /* every field is set below (no calloc: the views are large) */
@@ -201,7 +218,7 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     for (size_t i = 0; i < ts->nind; i++) {
         const ys_indicator *x = &ts->ind[i];
         v[i].ind = x;
-        v[i].key = (ys_ikey){NULL, 0, NULL, 0};
+        v[i].key = (ys_ikey){NULL, 0, NULL, 0, 0};
         v[i].form = NULL;
         v[i].form_how = 0;
         parse_text(x->target, &v[i].target);
@@ -225,7 +242,7 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
         ys_iviews_free(out);
         return YS_ENOMEM;
     }
-    if (find_twins(ts, twins, out) != YS_OK) {
+    if (mark_t11_first(out) != YS_OK || find_twins(ts, twins, out) != YS_OK) {
         ys_iviews_free(out);
         return YS_ENOMEM;
     }
@@ -241,6 +258,8 @@ void ys_iviews_free(ys_iviews *vs)
     free(vs->how);
     free(vs->keys);
     free(vs->bigrams);
+    free(vs->t11_first);
+    vs->t11_first = NULL;
     vs->keys = NULL;
     vs->bigrams = NULL;
     vs->v = NULL;
@@ -281,6 +300,7 @@ const ys_iviews *ys_iviews_use(const ys_tableset *ts, ys_iviews *own)
     own->how = NULL;
     own->keys = NULL;
     own->bigrams = NULL;
+    own->t11_first = NULL;
     if (ts != cache.ts)
         return ys_iviews_build(ts, true, own) == YS_OK ? own : NULL;
     if (!cache.built) {

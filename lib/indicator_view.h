@@ -25,11 +25,15 @@ typedef struct ys_ikey {
     size_t len;            /* strlen(s) */
     const uint64_t *bg;
     size_t n;
+    uint64_t bytes;        /* ys_ikey_bytes(s), or 0: not made */
 } ys_ikey;
 
 /* The sorted bigrams of key into out[0..cap) (cap ≥ the key's code points);
  * returns their count. */
 size_t ys_ikey_bigrams(const char *key, uint64_t *out, size_t cap);
+/* Which bytes s holds, each as bit (byte & 63): a key holds another only
+ * if it holds all its bits (0 only for ""). */
+uint64_t ys_ikey_bytes(const char *s);
 
 typedef struct ys_iview {
     const ys_indicator *ind;
@@ -49,6 +53,8 @@ typedef struct ys_iviews {
     unsigned *how;         /* owned: YS_MATCH_* of the twin's pairing */
     char *keys;            /* owned: the views' keys, one after another */
     uint64_t *bigrams;     /* owned: the keys' bigrams, one after another */
+    bool *t11_first;       /* owned: view i is table 11's first of its goal and
+                              kind (the rules take each goal once) */
 } ys_iviews;
 
 /* Build the views of ts; with `twins`, also pair them: each goal of table
@@ -94,6 +100,10 @@ void ys_form_sides_free(ys_form_sides *fs);
  * prepare each on the way).  Same result. */
 const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs, int no,
                                   bool annual, unsigned *how);
+
+/* ys_ivalue_fix_glyphs over values where they are (at[0..n)), not copied
+ * into an array: a block's views hold three each.  Same result. */
+int ys_ivalue_fix_glyphs_at(ys_ivalue *const *at, size_t n);
 
 /* True when two views belong to the same block (table, goal, kind). */
 bool ys_iview_same_block(const ys_iview *a, const ys_iview *b);

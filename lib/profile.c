@@ -1,20 +1,18 @@
 /*
  * profile.c — owns layout profiles: parses the line-oriented profile text
- * (format: top of data/profiles/national.profile), keeps the compiled-in
- * ones, picks the one that fits a document, and matches titles and header
- * labels against a profile.
+ * (format: top of data/profiles/national.profile) and matches titles and
+ * header labels against a profile.  The compiled-in ones, and picking the
+ * one that fits a document, are profile_builtin.c's.
  * Promise: a malformed profile is refused with its line, never half-used;
  * every string of a profile is folded once, at load time.
  */
 #include "profile.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
-#include "embedded.h"
 #include "text.h"
 
 /* ---- parsing ----------------------------------------------------------- */
@@ -350,111 +348,6 @@ void ys_profile_free(ys_profile *p)
         return;
     ys_arena_free(p->arena);
     free(p);
-}
-
-/* ---- compiled-in profiles ---------------------------------------------- */
-
-#define MAX_BUILTIN 8
-static ys_profile *builtin[MAX_BUILTIN];
-static int nbuiltin;
-static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
-
-/* Load every embedded profiles/NAME.profile; a broken one is left out (the
- * profile tests parse each embedded file and report its error). */
-static void load_builtins(void)
-{
-    for (int i = 0; ys_embedded_name(i) && nbuiltin < MAX_BUILTIN; i++) {
-        const char *name = ys_embedded_name(i);
-        size_t len = strlen(name);
-        if (strncmp(name, "profiles/", 9) != 0 || len < 8 ||
-            strcmp(name + len - 8, ".profile") != 0)
-            continue;
-        size_t n;
-        const char *data = ys_embedded_get(name, &n);
-        ys_profile *p;
-        if (data && ys_profile_parse(name, data, n, &p, NULL) == YS_OK)
-            builtin[nbuiltin++] = p;
-    }
-}
-
-const ys_profile *ys_profile_builtin(const char *name)
-{
-    pthread_once(&builtin_once, load_builtins);
-    for (int i = 0; i < nbuiltin; i++)
-        if (name && strcmp(builtin[i]->name, name) == 0)
-            return builtin[i];
-    return NULL;
-}
-
-/* Past a leading "20XX年" (a Shanghai title: "2025年部门收入预算总表"). */
-static const char *skip_year(const char *s)
-{
-    for (int i = 0; i < 4; i++)
-        if (s[i] < '0' || s[i] > '9')
-            return s;
-    return strncmp(s + 4, "年", strlen("年")) == 0 ? s + 4 + strlen("年") : s;
-}
-
-/* Whether folded text t (tn bytes) is one of p's titles whole: what
- * ys_profile_match_title calls exact, by length first. */
-static bool is_title(const ys_profile *p, const char *t, size_t tn)
-{
-    for (int i = 0; i < p->ntables; i++)
-        for (int k = 0; k < p->tables[i].ntitles; k++)
-            if (p->tables[i].title_len[k] == tn && tn &&
-                memcmp(p->tables[i].titles[k], t, tn) == 0)
-                return true;
-    return false;
-}
-
-/* hits[i]: how many short cells of doc are exact titles in builtin[i].
- * One pass over the document, each candidate cell folded once for every
- * profile (not once per profile). */
-static void title_hits(const ys_doc *doc, int hits[MAX_BUILTIN])
-{
-    char buf[512];
-    for (int i = 0; i < nbuiltin; i++)
-        hits[i] = 0;
-    for (size_t li = 0; li < doc->nlines; li++) {
-        const ys_line *l = &doc->lines[li];
-        for (int c = 0; c < l->ncells; c++) {
-            size_t n = strlen(l->cells[c]);
-            /* every title names a 表: skip the rest without folding */
-            if (n == 0 || n > 160 || !strstr(l->cells[c], "表"))
-                continue;
-            /* as the recogniser folds its cells (recognize_text.c) */
-            if (ys_fold_fast(l->cells[c], n, buf, sizeof buf) == (size_t)-1 &&
-                ys_fold(l->cells[c], n, buf, sizeof buf) == (size_t)-1)
-                continue;
-            const char *t = skip_year(buf);
-            size_t tn = strlen(t);
-            for (int i = 0; i < nbuiltin; i++)
-                hits[i] += is_title(builtin[i], t, tn);
-        }
-    }
-}
-
-const ys_profile *ys_profile_detect(const ys_doc *doc)
-{
-    pthread_once(&builtin_once, load_builtins);
-    const ys_profile *best = ys_profile_builtin("national");
-    if (!doc)
-        return best;
-    int hits[MAX_BUILTIN];
-    title_hits(doc, hits);
-    int best_hits = -1;
-    for (int i = 0; best && i < nbuiltin; i++)
-        if (builtin[i] == best)
-            best_hits = hits[i];
-    for (int i = 0; i < nbuiltin; i++) {
-        if (builtin[i] == best)
-            continue;
-        if (hits[i] > best_hits) {
-            best = builtin[i];
-            best_hits = hits[i];
-        }
-    }
-    return best;
 }
 
 const char *ys_profile_name(const ys_profile *p) { return p ? p->name : "national"; }

@@ -7,7 +7,8 @@
  * A profile is read once into a ys_profile whose strings are already folded
  * (ys_fold: full-width to half-width, blanks removed), so matching a folded
  * document cell against it is a plain string compare.
- * Compiled-in profiles are loaded on first use and live for the process;
+ * Compiled-in profiles are parsed at build time (scripts/gen-profiles.c)
+ * into constant objects (lib/profile_builtin.c) that live for the process;
  * a profile loaded from a file belongs to the caller (ys_profile_free).
  */
 #ifndef YS_PROFILE_H

@@ -7,16 +7,38 @@
 
 #include "yusuan/error.h"
 
+/* The decimal digits of v (as %d writes them). */
+static void put_int(ys_buf *b, int v)
+{
+    char t[16];
+    size_t o = sizeof t;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do
+        t[--o] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        t[--o] = '-';
+    ys_buf_put(b, t + o, sizeof t - o);
+}
+
 int ys_report_text(ys_buf *b, const char *file, const ys_findings *f)
 {
+    /* "FILE:LINE: severity[rule]: message" pieced together (no printf
+     * per finding) */
     for (size_t i = 0; i < f->n; i++) {
         const ys_finding *fd = &f->v[i];
-        if (fd->nlines)
-            ys_buf_printf(b, "%s:%d: ", file, fd->lines[0]);
-        else
-            ys_buf_printf(b, "%s: ", file);
-        ys_buf_printf(b, "%s[%s]: %s\n", ys_severity_name(fd->sev), fd->rule,
-                      fd->message);
+        ys_buf_puts(b, file);
+        if (fd->nlines) {
+            ys_buf_puts(b, ":");
+            put_int(b, fd->lines[0]);
+        }
+        ys_buf_puts(b, ": ");
+        ys_buf_puts(b, ys_severity_name(fd->sev));
+        ys_buf_puts(b, "[");
+        ys_buf_puts(b, fd->rule);
+        ys_buf_puts(b, "]: ");
+        ys_buf_puts(b, fd->message);
+        ys_buf_puts(b, "\n");
     }
     return b->oom ? YS_ENOMEM : YS_OK;
 }
@@ -66,8 +88,11 @@ static void json_finding(ys_buf *b, const ys_finding *fd)
     ys_buf_puts(b, ", ");
     json_str(b, "table", fd->table);
     ys_buf_puts(b, ", \"lines\": [");
-    for (int k = 0; k < fd->nlines; k++)
-        ys_buf_printf(b, "%s%d", k ? ", " : "", fd->lines[k]);
+    for (int k = 0; k < fd->nlines; k++) {
+        if (k)
+            ys_buf_puts(b, ", ");
+        put_int(b, fd->lines[k]);
+    }
     ys_buf_puts(b, "], ");
     json_str(b, "message", fd->message);
     ys_buf_puts(b, ", ");

@@ -132,15 +132,6 @@ static bool doc_dup_reports(const ys_claim *a, const ys_claim *b, int verdict)
     return verdict == YS_SEV_ERROR && a->section == b->section && a->year == b->year;
 }
 
-/* Is key one of "k1|k2|…" (list may be NULL)? */
-static bool in_list(const char *list, const char *key)
-{
-    char l[256], k[96];
-    snprintf(l, sizeof l, "|%s|", list ? list : "");
-    snprintf(k, sizeof k, "|%s|", key);
-    return strstr(l, k) != NULL;
-}
-
 /* A year that is stated must be the budget year (when known) for an
  * unstated one to mean the same figure. */
 static bool same_year(const ys_tableset *ts, const ys_claim *a, const ys_claim *b)
@@ -158,7 +149,7 @@ static int rk_restated(const ys_rule *r, const ys_tableset *ts, ys_findings *out
 {
     for (size_t i = 0; i < ts->nclaims; i++) {
         const ys_claim *a = &ts->claims[i];
-        if (!ys_claim_figure(a) || !a->key || in_list(r->a, a->key))
+        if (!ys_claim_figure(a) || !a->key || ys_in_list(r->a, a->key))
             continue;
         for (size_t j = i + 1; j < ts->nclaims; j++) {
             const ys_claim *b = &ts->claims[j];

@@ -75,15 +75,20 @@ int ys_judge(const ys_side *lhs, const ys_side *rhs)
 
 /* ---- formatting ---- */
 
-char *ys_scopy(char *dst, size_t cap, const char *s, size_t n)
+bool ys_in_list(const char *list, const char *key)
 {
-    if (n == (size_t)-1)
-        n = strlen(s);
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(dst, s, n);
-    dst[n] = 0;
-    return dst;
+    if (!list)
+        return false;
+    size_t n = strlen(key);
+    for (const char *p = list;;) {
+        const char *bar = strchr(p, '|');
+        size_t len = bar ? (size_t)(bar - p) : strlen(p);
+        if (len == n && memcmp(p, key, n) == 0)
+            return true;
+        if (!bar)
+            return false;
+        p = bar + 1;
+    }
 }
 
 const char *ys_wan(int64_t fen, char *buf, size_t cap)
@@ -129,25 +134,40 @@ const char *ys_rule_col(const char *key)
     return key;
 }
 
+/* a, b and c one after another in buf (cap > 0 bytes), cut to fit as
+ * snprintf cuts: labels are made for every check, not only findings. */
+static const char *join3(char *buf, size_t cap, const char *a, const char *b, const char *c)
+{
+    const char *part[3] = {a, b, c};
+    size_t o = 0;
+    for (int i = 0; i < 3 && o + 1 < cap; i++) {
+        size_t n = strlen(part[i]);
+        if (n > cap - 1 - o)
+            n = cap - 1 - o;
+        memcpy(buf + o, part[i], n);
+        o += n;
+    }
+    buf[o] = 0;
+    return buf;
+}
+
 const char *ys_table_label(const char *id, char *buf, size_t cap)
 {
     if (strncmp(id, "12:", 3) == 0)
-        snprintf(buf, cap, "项目表《%s》", id + 3);
-    else if (strcmp(id, "11.projects") == 0)
-        snprintf(buf, cap, "表11项目清单");
-    else
-        snprintf(buf, cap, "表%s", id);
-    return buf;
+        return join3(buf, cap, "项目表《", id + 3, "》");
+    if (strcmp(id, "11.projects") == 0)
+        return join3(buf, cap, "表11项目清单", "", "");
+    return join3(buf, cap, "表", id, "");
 }
 
 const char *ys_row_label(const ys_row *r, char *buf, size_t cap)
 {
     if (r->kind == YS_ROW_TOTAL && !r->code[0])
-        snprintf(buf, cap, "%s", r->name[0] ? r->name : "合计");
+        ys_scopy(buf, cap, r->name[0] ? r->name : "合计", (size_t)-1);
     else if (r->code[0] && r->key == NULL)
-        snprintf(buf, cap, "%s %s", r->code, r->name);
+        join3(buf, cap, r->code, " ", r->name);
     else
-        snprintf(buf, cap, "%s", r->name);
+        ys_scopy(buf, cap, r->name, (size_t)-1);
     return buf;
 }
 
@@ -306,21 +326,6 @@ static int parse_ref(const char *s, size_t n, const char *code, sel *o)
     return 0;
 }
 
-static bool key_in(const char *key, const char *list)
-{
-    if (!key)
-        return false;
-    size_t kl = strlen(key);
-    for (const char *p = list; *p;) {
-        const char *bar = strchr(p, '|');
-        size_t n = bar ? (size_t)(bar - p) : strlen(p);
-        if (n == kl && memcmp(p, key, n) == 0)
-            return true;
-        p += n + (bar ? 1 : 0);
-    }
-    return false;
-}
-
 static bool row_selected(const sel *s, const ys_row *r)
 {
     bool ok;
@@ -328,7 +333,7 @@ static bool row_selected(const sel *s, const ys_row *r)
     case S_TOTAL: ok = r->kind == YS_ROW_TOTAL && r->level == 0; break;
     case S_ITEMS: ok = r->kind == YS_ROW_ITEM; break;
     case S_ROWS: ok = true; break;
-    case S_KEY: ok = key_in(r->key, s->arg); break;
+    case S_KEY: ok = r->key && s->arg[0] && ys_in_list(s->arg, r->key); break;
     case S_LEVEL: ok = r->level == atoi(s->arg) && r->kind != YS_ROW_TOTAL; break;
     default: ok = s->arg[0] && strcmp(r->code, s->arg) == 0; break;
     }
@@ -463,7 +468,7 @@ static size_t numbering_len(const char *s)
 const char *ys_name_fold(const char *name, char *out, size_t cap)
 {
     if (ys_fold(name, strlen(name), out, cap) == (size_t)-1)
-        snprintf(out, cap, "%s", name);
+        ys_scopy(out, cap, name, (size_t)-1);
     size_t k = numbering_len(out);
     if (k)
         memmove(out, out + k, strlen(out + k) + 1);

@@ -27,6 +27,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "text.h"
 #include "yusuan/audit.h"
 
 /* One side of a comparison: a sum of shown figures. */
@@ -71,9 +72,10 @@ int ys_report_finding(ys_findings *out, const ys_rule *r, ys_severity sev,
                       const char *actual, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));
 
-/* Copy s[0..n) (n = (size_t)-1: strlen) into dst of cap bytes, truncating
- * and NUL-terminating.  Returns dst. */
-char *ys_scopy(char *dst, size_t cap, const char *s, size_t n);
+/* Whether key is one of the '|'-separated keys of list ("k1|k2|…"; NULL:
+ * none): a whole key, compared in place (rules test this for every row or
+ * claim). */
+bool ys_in_list(const char *list, const char *key);
 /* "2,877.94" (万元, two decimals, grouped) into buf. */
 const char *ys_wan(int64_t fen, char *buf, size_t cap);
 /* "9.31" (percentage units, decimals as its ulp says) into buf. */

@@ -205,7 +205,8 @@ static int glyph_group(const ys_rule *r, const ys_iviews *vs, size_t first, ys_f
     const ys_iview *form = NULL;
     for (size_t i = first; i < vs->n; i++) {
         const ys_iview *a = &vs->v[i];
-        if (strcmp(a->ind->table_id, "11") || !same_group(a, &vs->v[first]) || vs->twin[i] < 0)
+        /* the numbers told apart before the table ids */
+        if (!same_group(a, &vs->v[first]) || vs->twin[i] < 0 || strcmp(a->ind->table_id, "11"))
             continue;
         const ys_iview *b = &vs->v[vs->twin[i]];
         if (ys_ivalue_same(&a->target, &b->target, a->ctx | b->ctx) != YS_IVS_WEAK)
@@ -246,12 +247,7 @@ static int run_glyphs(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
         return YS_ENOMEM;
     int rc = YS_OK;
     for (size_t i = 0; i < vs->n && rc == YS_OK; i++) {
-        if (strcmp(vs->v[i].ind->table_id, "11"))
-            continue;
-        bool first = true;   /* the first view of its goal */
-        for (size_t k = 0; k < i && first; k++)
-            first = !same_group(&vs->v[k], &vs->v[i]) || strcmp(vs->v[k].ind->table_id, "11");
-        if (first)
+        if (vs->t11_first[i])   /* the first view of its goal */
             rc = glyph_group(r, vs, i, out);
     }
     ys_iviews_free(&own);

@@ -79,7 +79,7 @@ int ys_rk_same_code_names(const ys_rule *r, const ys_tableset *ts, ys_findings *
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         char id[96];
-        snprintf(id, sizeof id, "%.*s", (int)len, p);
+        ys_scopy(id, sizeof id, p, len);
         if ((tabs[nt] = ys_tableset_find(ts, id)) != NULL)
             nt++;
         p += len + (comma ? 1 : 0);

@@ -221,12 +221,9 @@ static int rk_claim_sum(const ys_rule *r, const ys_tableset *ts, ys_findings *ou
         return YS_OK;
     ys_side total = ys_side_of(t->amount, t->line), parts;
     ys_side_init(&parts);
-    char list[256], k[96];
-    snprintf(list, sizeof list, "|%s|", r->b);
     for (size_t i = 0; i < ts->nclaims; i++) {
         const ys_claim *c = &ts->claims[i];
-        snprintf(k, sizeof k, "|%s|", c->key ? c->key : "");
-        if (c->kind == YS_CLAIM_FIGURE && !c->scope && c->key && strstr(list, k))
+        if (c->kind == YS_CLAIM_FIGURE && !c->scope && c->key && ys_in_list(r->b, c->key))
             ys_side_add(&parts, c->amount, c->line);
     }
     if (parts.nrows == 0)

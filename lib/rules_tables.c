@@ -29,7 +29,7 @@ static int spec_cols(const ys_table *t, const char *spec, int *idx, int cap)
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         char key[64];
-        snprintf(key, sizeof key, "%.*s", (int)len, p);
+        ys_scopy(key, sizeof key, p, len);
         int c = ys_table_col(t, key);
         if (c >= 0)
             idx[n++] = c;
@@ -72,16 +72,19 @@ int ys_rk_row_sum(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
         const char *plus = strchr(p, '+');
         size_t len = plus ? (size_t)(plus - p) : strlen(p);
         char key[64];
-        snprintf(key, sizeof key, "%.*s", (int)len, p);
+        ys_scopy(key, sizeof key, p, len);
         if ((parts[np] = ys_table_col(t, key)) < 0)
             return YS_OK;
         np++;
         p += len + (plus ? 1 : 0);
     }
-    char rname[256] = "";
-    for (int i = 0; i < np; i++)
-        snprintf(rname + strlen(rname), sizeof rname - strlen(rname), "%s%s",
-                 i ? "+" : "", ys_rule_col(t->cols[parts[i]]));
+    char rname[256] = "";   /* "p1+p2+…", cut to fit */
+    for (size_t i = 0, o = 0; i < (size_t)np; i++) {
+        if (i)
+            o += strlen(ys_scopy(rname + o, sizeof rname - o, "+", 1));
+        o += strlen(ys_scopy(rname + o, sizeof rname - o, ys_rule_col(t->cols[parts[i]]),
+                             (size_t)-1));
+    }
     for (size_t i = 0; i < t->nrows; i++) {
         const ys_row *row = &t->rows[i];
         ys_side lhs = ys_side_of(ys_cell_at(row, tc), ys_cell_line(row, tc)), rhs;
@@ -387,12 +390,8 @@ int ys_rk_key_share(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     ys_amount w = ys_cell_at(whole, ca);
     for (size_t i = 0; i < t->nrows; i++) {
         const ys_row *row = &t->rows[i];
-        char k[64];
-        snprintf(k, sizeof k, "|%s|", row->key ? row->key : "");
-        char list[256];
-        snprintf(list, sizeof list, "|%s|", r->c);
         ys_amount share = ys_cell_at(row, cs), part = ys_cell_at(row, ca);
-        if (!row->key || !strstr(list, k) || !share.present)
+        if (!row->key || !ys_in_list(r->c, row->key) || !share.present)
             continue;
         if (ys_share_possible(part, w, share))
             continue;

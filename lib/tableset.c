@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "text.h"
 #include "vec.h"
 
 ys_tableset *ys_tableset_new(void)
@@ -71,7 +72,7 @@ ys_table *ys_tableset_add(ys_tableset *ts, const char *id, const char *title,
     ys_table *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    snprintf(t->id, sizeof t->id, "%s", id);
+    ys_scopy(t->id, sizeof t->id, id, (size_t)-1);
     t->title = ys_ts_str(ts, title ? title : "", (size_t)-1);
     t->unit = ts->unit;
     t->ncols = ncols;

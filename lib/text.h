@@ -38,10 +38,23 @@ size_t ys_fold_keep_space(const char *s, size_t n, char *out, size_t cap);
  */
 size_t ys_fold_fast(const char *s, size_t n, char *out, size_t cap);
 
+/* Copy s[0..n) (n = (size_t)-1: strlen) into dst of cap > 0 bytes,
+ * cut to fit (byte-wise, as snprintf "%s" cuts) and NUL-terminated.
+ * Returns dst.  Hot paths use it for snprintf(dst, cap, "%s", s). */
+char *ys_scopy(char *dst, size_t cap, const char *s, size_t n);
+
 /* True when s contains needle (both NUL-terminated). */
 bool ys_has(const char *s, const char *needle);
-/* True when s starts with prefix. */
-bool ys_starts(const char *s, const char *prefix);
+/* True when s starts with prefix.  Inline, byte by byte: a mismatch (or
+ * the end of s) usually comes at once, and the recogniser asks this of
+ * most cells many times over. */
+static inline bool ys_starts(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++)
+        if (*s != *prefix)
+            return false;
+    return true;
+}
 
 /* Number of UTF-8 code points in s[0..n). */
 size_t ys_utf8_len(const char *s, size_t n);

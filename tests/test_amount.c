@@ -90,6 +90,18 @@ static void format(void **st)
     assert_string_equal(b, "-0.01");
     ys_amount_format(123456789, YS_UNIT_YUAN, 2, true, b, sizeof b);
     assert_string_equal(b, "1,234,567.89");
+    /* no decimals, a group of three at the front, the sign before it */
+    ys_amount_format(-12345600, YS_UNIT_YUAN, 0, true, b, sizeof b);
+    assert_string_equal(b, "-123,456");
+    ys_amount_format(0, YS_UNIT_YUAN, 0, true, b, sizeof b);
+    assert_string_equal(b, "0");
+    ys_amount_format(INT64_MAX, YS_UNIT_YUAN, 2, true, b, sizeof b);
+    assert_string_equal(b, "92,233,720,368,547,758.07");
+    /* as snprintf: cut to the room, the whole length returned */
+    char small[6];
+    assert_int_equal(ys_amount_format(123456789, YS_UNIT_YUAN, 2, true, small, sizeof small),
+                     strlen("1,234,567.89"));
+    assert_string_equal(small, "1,234");
     ys_pct_format(96540, 2, b, sizeof b);
     assert_string_equal(b, "9.65");
     ys_pct_format(96550, 2, b, sizeof b);

@@ -82,6 +82,52 @@ static void doc_text_lines(void **st)
     ys_doc_free(d);
 }
 
+/* A text file is cut into cells in place (the document keeps its bytes):
+ * the same lines, numbers and cells as read from memory, for texts with a
+ * BOM, blanks around cells, CRLF, empty and trailing cells, full-width
+ * blanks and no final newline; and a bad line refused with its number. */
+static void doc_text_in_place(void **st)
+{
+    (void)st;
+    static const char *const texts[] = {
+        "标题\n\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t2,561.10\t\t\r\n",
+        "\xef\xbb\xbf  a \t b\t\t c  \r\n\t\t\n\xe3\x80\x80全角\xe3\x80\x80\t\xc2\xa0x",
+        "\n\n\t\n", "one", "末行\t", "x\r", "ok\n\xff\xfe broken\n",
+    };
+    char path[] = "/tmp/ys_test_inplaceXXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fputs(texts[t], f);
+        fclose(f);
+        ys_doc *a = NULL, *b = NULL;
+        ys_error ea = {0}, eb = {0};
+        int ra = ys_doc_read_mem(path, (const unsigned char *)texts[t], strlen(texts[t]), &a, &ea);
+        int rb = ys_doc_read_file(path, &b, &eb);
+        assert_int_equal(ra, rb);
+        if (ra != YS_OK) {
+            assert_int_equal(ea.line, eb.line);
+            assert_string_equal(ea.msg, eb.msg);
+            continue;
+        }
+        assert_non_null(b->input);
+        assert_int_equal(a->nlines, b->nlines);
+        for (size_t i = 0; i < a->nlines; i++) {
+            assert_int_equal(a->lines[i].no, b->lines[i].no);
+            assert_int_equal(a->lines[i].is_row, b->lines[i].is_row);
+            assert_int_equal(a->lines[i].ncells, b->lines[i].ncells);
+            for (int c = 0; c < a->lines[i].ncells; c++)
+                assert_string_equal(a->lines[i].cells[c], b->lines[i].cells[c]);
+        }
+        ys_doc_free(a);
+        ys_doc_free(b);
+    }
+    unlink(path);
+}
+
 static void doc_bad_input(void **st)
 {
     (void)st;
@@ -170,7 +216,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fold_fullwidth), cmocka_unit_test(codes_lookup),
-        cmocka_unit_test(doc_text_lines), cmocka_unit_test(doc_bad_input),
+        cmocka_unit_test(doc_text_lines), cmocka_unit_test(doc_text_in_place),
+        cmocka_unit_test(doc_bad_input),
         cmocka_unit_test(sniff),          cmocka_unit_test(findings_lines),
         cmocka_unit_test(escaping_and_atomic),
     };

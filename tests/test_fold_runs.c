@@ -1,5 +1,5 @@
 /* test_fold_runs: ys_fold and ys_utf8_valid over long mixed texts (runs of
- * ideographs read a word at a time; a text longer than the room folded
+ * ideographs read a word at a time, two characters an eight-byte word; a text longer than the room folded
  * head first) agree with references worked out here from utf8proc, for
  * every room from nothing to more than enough. */
 #include "testutil.h"
@@ -16,6 +16,7 @@
 static const char *const pieces[] = {
     "预算", "收支总体情况", "一", "a", "12.5", " ", "\t", "\u3000", "\u00a0", "（一级）", "１２",
     "“", "”", "≥", "、", "①", "㎡", "ﬁ", "万元", "x", "基本支出项目经费",
+    "가힣가",   /* leads EA, ED (past the D7FF below the surrogates): runs taken two a step end */
 };
 
 static uint32_t rng = 12345;

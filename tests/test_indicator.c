@@ -9,6 +9,7 @@
 #include "yusuan/findings.h"
 #include "yusuan/indicator.h"
 #include "yusuan/tableset.h"
+#include "indicator_view.h"
 
 static ys_ivalue P(const char *s)
 {
@@ -268,6 +269,18 @@ static void glyphs(void **st)
     ys_ivalue strict[3] = {P("> 90%"), P("> 95%"), P("< 1%")};   /* nothing to go by */
     assert_int_equal(ys_ivalue_fix_glyphs(strict, 3), 0);
     assert_int_equal(strict[0].cmp, YS_CMP_GT);
+    /* the same block scattered (as in the indicator views), repaired where
+     * its values are */
+    ys_ivalue a = P("> 93%"), b = P("≥90%"), c = P("≤1%"), d = P("≥95%");
+    ys_ivalue *at[4] = {&a, &b, &c, &d};
+    assert_int_equal(ys_ivalue_fix_glyphs_at(at, 4), 1);
+    assert_int_equal(a.cmp, YS_CMP_GE);
+    assert_true(a.notes & YS_IVN_GLYPH);
+    assert_int_equal(b.notes & YS_IVN_GLYPH, 0);
+    ys_ivalue e = P("> 90%"), f = P("< 1%");
+    ys_ivalue *none[2] = {&e, &f};
+    assert_int_equal(ys_ivalue_fix_glyphs_at(none, 2), 0);
+    assert_int_equal(e.cmp, YS_CMP_GT);
 }
 
 static void matching_names(void **st)

@@ -378,6 +378,65 @@ static void page_breaks(void **st)
 
 /* ---- profiles ----------------------------------------------------------------- */
 
+/* Strings equal, NULL only with NULL. */
+static void same_str(const char *a, const char *b)
+{
+    if (!a || !b)
+        assert_ptr_equal(a, b);
+    else
+        assert_string_equal(a, b);
+}
+
+static void same_keys(const ys_pkey *a, const ys_pkey *b, int n)
+{
+    for (int i = 0; i < n; i++) {
+        same_str(a[i].key, b[i].key);
+        assert_int_equal(a[i].nsyn, b[i].nsyn);
+        for (int j = 0; j < a[i].nsyn; j++) {
+            assert_int_equal(a[i].syn[j].nparts, b[i].syn[j].nparts);
+            for (int k = 0; k < a[i].syn[j].nparts; k++)
+                same_str(a[i].syn[j].parts[k], b[i].syn[j].parts[k]);
+        }
+    }
+}
+
+/* A compiled-in profile (made at build time by scripts/gen-profiles.c)
+ * holds what parsing its text at run time gives, field by field. */
+static void same_profile(const ys_profile *a, const ys_profile *b)
+{
+    same_str(a->name, b->name);
+    assert_int_equal(a->unit, b->unit);
+    assert_int_equal(a->ntables, b->ntables);
+    for (int i = 0; i < a->ntables; i++) {
+        const ys_ptable *x = &a->tables[i], *y = &b->tables[i];
+        same_str(x->id, y->id);
+        assert_int_equal(x->shape, y->shape);
+        assert_int_equal(x->codes, y->codes);
+        assert_int_equal(x->required, y->required);
+        assert_int_equal(x->unit, y->unit);
+        assert_int_equal(x->ntitles, y->ntitles);
+        for (int k = 0; k < x->ntitles; k++) {
+            same_str(x->titles[k], y->titles[k]);
+            assert_int_equal(x->title_len[k], y->title_len[k]);
+        }
+        assert_int_equal(x->nheader, y->nheader);
+        for (int k = 0; k < x->nheader; k++)
+            same_str(x->header[k], y->header[k]);
+        assert_int_equal(x->ncols, y->ncols);
+        same_keys(x->cols, y->cols, x->ncols);
+        assert_int_equal(x->nrows, y->nrows);
+        same_keys(x->rows, y->rows, x->nrows);
+        assert_int_equal(x->nsums, y->nsums);
+        assert_memory_equal(x->sums, y->sums, (size_t)x->nsums * sizeof *x->sums);
+    }
+    assert_int_equal(a->nsections, b->nsections);
+    for (int i = 0; i < a->nsections; i++) {
+        assert_int_equal(a->sections[i].nalts, b->sections[i].nalts);
+        for (int k = 0; k < a->sections[i].nalts; k++)
+            same_str(a->sections[i].alts[k], b->sections[i].alts[k]);
+    }
+}
+
 static void profiles(void **st)
 {
     (void)st;
@@ -393,7 +452,9 @@ static void profiles(void **st)
         ys_error perr = {0};
         if (ys_profile_parse(name, data, len, &each, &perr) != YS_OK)
             fail_msg("%s:%d: %s", name, perr.line, perr.msg);
-        assert_non_null(ys_profile_builtin(ys_profile_name(each)));
+        const ys_profile *built = ys_profile_builtin(ys_profile_name(each));
+        assert_non_null(built);
+        same_profile(built, each);
         ys_profile_free(each);
         nprof++;
     }

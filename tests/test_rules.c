@@ -563,6 +563,26 @@ static void expressions(void **st)
     ys_tableset_free(ts);
 }
 
+/* The label and list helpers made without snprintf keep its results. */
+static void labels_and_lists(void **st)
+{
+    (void)st;
+    assert_true(ys_in_list("a.total|a.goods|a.works", "a.goods"));
+    assert_true(ys_in_list("a.total", "a.total"));
+    assert_false(ys_in_list("a.total|a.goods", "a.good"));
+    assert_false(ys_in_list("a.total|a.goods", "goods"));
+    assert_false(ys_in_list(NULL, "a.total"));
+    assert_true(ys_in_list("a||b", ""));
+    char b[64];
+    assert_string_equal(ys_table_label("12:某项目", b, sizeof b), "项目表《某项目》");
+    assert_string_equal(ys_table_label("5-1", b, sizeof b), "表5-1");
+    assert_string_equal(ys_table_label("11.projects", b, sizeof b), "表11项目清单");
+    char small[8];   /* cut byte-wise, as snprintf cuts: 7 bytes of "项目表" */
+    assert_string_equal(ys_table_label("12:某项目", small, sizeof small), "\xe9\xa1\xb9\xe7\x9b\xae\xe8");
+    ys_scopy(small, sizeof small, "0123456789", (size_t)-1);
+    assert_string_equal(small, "0123456");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -581,6 +601,7 @@ int main(void)
         cmocka_unit_test(names_of_codes_and_department),
         cmocka_unit_test(report_text_and_json),
         cmocka_unit_test(expressions),
+        cmocka_unit_test(labels_and_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,6 +43,9 @@ typedef struct ys_doc {
     ys_line *lines;
     /* string storage (arena) */
     struct ys_arena *arena;
+    /* the file's bytes, owned, when the reader cut its cells out of them
+     * in place (tab-separated text read from a file), else NULL */
+    char *input;
 } ys_doc;
 
 ys_doc *ys_doc_new(const char *path, ys_format fmt);
@@ -51,6 +54,16 @@ void ys_doc_free(ys_doc *d);
 /* Append a line of n cells (copied).  Returns YS_OK or YS_ENOMEM. */
 int ys_doc_add(ys_doc *d, int no, int page, const char *where, int is_row,
                const char *const *cells, const size_t *lens, int n);
+
+/* Append a line of n cells that already live as long as d (NUL-terminated
+ * in d->input or its arena): the pointers are kept, not the text copied.
+ * Returns YS_OK or YS_ENOMEM. */
+int ys_doc_add_kept(ys_doc *d, int no, int page, const char *where, int is_row,
+                    char *const *cells, int n);
+
+/* Make room for `lines` lines in all (read once, not grown by doubling).
+ * Returns YS_OK or YS_ENOMEM. */
+int ys_doc_reserve(ys_doc *d, size_t lines);
 
 /* Copy a string into the document's arena; lives as long as d. */
 char *ys_doc_strdup(ys_doc *d, const char *s, size_t n);
@@ -72,6 +85,10 @@ int ys_doc_read_mem(const char *name, const unsigned char *buf, size_t n,
 
 /* The per-format readers, from memory (lib/readers/). */
 int ys_read_text(ys_doc *d, const char *buf, size_t n, ys_error *err);
+/* ys_read_text cutting the cells out of buf itself (blanks and separators
+ * overwritten with NULs): buf holds n + 1 bytes and passes to d, which
+ * frees it, whatever the result. */
+int ys_read_text_owned(ys_doc *d, char *buf, size_t n, ys_error *err);
 int ys_read_layout(ys_doc *d, const char *buf, size_t n, ys_error *err);
 int ys_read_html(ys_doc *d, const char *buf, size_t n, ys_error *err);
 int ys_read_docx(ys_doc *d, const unsigned char *buf, size_t n, ys_error *err);

@@ -1,0 +1,179 @@
+/*
+ * gen-profiles.c — compiles the layout profiles in at build time: parses
+ * each data/profiles/NAME.profile given with the library's own parser
+ * (lib/profile.c) and writes C (stdout) defining them as constant
+ * ys_profile objects, `ys_profiles_compiled[]` (NULL-terminated, in the
+ * order given), which lib/profile_builtin.c uses in place: a run starts
+ * without parsing, folding or copying a profile into the heap.
+ * A profile that does not parse is left out with a message on stderr, as
+ * the run-time loading did (the tests parse each embedded file).
+ * Usage: gen-profiles FILE.profile... > profiles_data.c
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "profile.h"
+
+/* s as a C string literal: printable ASCII as it is, every other byte in
+ * octal (three digits: nothing that follows can extend the escape). */
+static void put_str(const char *s)
+{
+    if (!s) {
+        fputs("NULL", stdout);
+        return;
+    }
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\' || *p == '?')
+            printf("\\%c", *p);
+        else if (*p >= 0x20 && *p < 0x7F)
+            putchar(*p);
+        else
+            printf("\\%03o", *p);
+    }
+    putchar('"');
+}
+
+static void put_strs(const char *const *v, int n)
+{
+    putchar('{');
+    for (int i = 0; i < n; i++) {
+        put_str(v[i]);
+        putchar(',');
+    }
+    putchar('}');
+}
+
+/* The synonym arrays of a table's keys, named syn_P_T_{c,r}K. */
+static void put_syn_arrays(int pi, int ti, char kind, const ys_pkey *k, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (!k[i].nsyn)
+            continue;
+        printf("static ys_psyn syn_%d_%d_%c%d[] = {", pi, ti, kind, i);
+        for (int j = 0; j < k[i].nsyn; j++) {
+            printf("{%d, ", k[i].syn[j].nparts);
+            put_strs(k[i].syn[j].parts, k[i].syn[j].nparts);
+            fputs("},", stdout);
+        }
+        puts("};");
+    }
+}
+
+static void put_keys(int pi, int ti, char kind, const ys_pkey *k, int n)
+{
+    putchar('{');
+    for (int i = 0; i < n; i++) {
+        fputs("{", stdout);
+        put_str(k[i].key);
+        printf(", %d, ", k[i].nsyn);
+        if (k[i].nsyn)
+            printf("syn_%d_%d_%c%d", pi, ti, kind, i);
+        else
+            fputs("NULL", stdout);
+        fputs("},", stdout);
+    }
+    putchar('}');
+}
+
+static void put_table(int pi, int ti, const ys_ptable *t)
+{
+    fputs("{.id = ", stdout);
+    put_str(t->id);
+    printf(", .shape = (ys_pshape)%d, .codes = (ys_pcodes)%d, .required = %d, .unit = %d,\n",
+           (int)t->shape, (int)t->codes, (int)t->required, t->unit);
+    printf("  .ntitles = %d, .titles = ", t->ntitles);
+    put_strs(t->titles, t->ntitles);
+    fputs(", .title_len = {", stdout);
+    for (int i = 0; i < t->ntitles; i++)
+        printf("%zu,", t->title_len[i]);
+    printf("},\n  .nheader = %d, .header = ", t->nheader);
+    put_strs(t->header, t->nheader);
+    printf(",\n  .ncols = %d, .cols = ", t->ncols);
+    put_keys(pi, ti, 'c', t->cols, t->ncols);
+    printf(",\n  .nrows = %d, .rows = ", t->nrows);
+    put_keys(pi, ti, 'r', t->rows, t->nrows);
+    printf(",\n  .nsums = %d, .sums = {", t->nsums);
+    for (int i = 0; i < t->nsums; i++) {
+        printf("{%d, %d, {", t->sums[i].key, t->sums[i].nparts);
+        for (int j = 0; j < t->sums[i].nparts; j++)
+            printf("%d,", t->sums[i].parts[j]);
+        fputs("}},", stdout);
+    }
+    fputs("}}", stdout);
+}
+
+static void put_profile(int pi, const ys_profile *p)
+{
+    for (int ti = 0; ti < p->ntables; ti++) {
+        put_syn_arrays(pi, ti, 'c', p->tables[ti].cols, p->tables[ti].ncols);
+        put_syn_arrays(pi, ti, 'r', p->tables[ti].rows, p->tables[ti].nrows);
+    }
+    printf("static const ys_profile profile_%d = {\n.name = ", pi);
+    put_str(p->name);
+    printf(", .unit = (ys_unit)%d, .ntables = %d, .tables = {\n", (int)p->unit, p->ntables);
+    for (int ti = 0; ti < p->ntables; ti++) {
+        put_table(pi, ti, &p->tables[ti]);
+        puts(",");
+    }
+    printf("}, .nsections = %d, .sections = {", p->nsections);
+    for (int i = 0; i < p->nsections; i++) {
+        printf("{%d, ", p->sections[i].nalts);
+        put_strs(p->sections[i].alts, p->sections[i].nalts);
+        fputs("},", stdout);
+    }
+    puts("}, .arena = NULL};");
+}
+
+/* The whole of a file, or NULL. */
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0;
+    *n = 0;
+    for (;;) {
+        if (*n == cap) {
+            char *nb = realloc(buf, cap = cap ? 2 * cap : 65536);
+            if (!nb)
+                break;
+            buf = nb;
+        }
+        size_t got = fread(buf + *n, 1, cap - *n, f);
+        *n += got;
+        if (!got)
+            break;
+    }
+    fclose(f);
+    return buf;
+}
+
+int main(int argc, char **argv)
+{
+    puts("/* Generated by scripts/gen-profiles.c from data/profiles/. Do not edit. */");
+    puts("#include \"profile.h\"");
+    int np = 0;
+    for (int i = 1; i < argc; i++) {
+        size_t n = 0;
+        char *buf = slurp(argv[i], &n);
+        ys_profile *p = NULL;
+        ys_error err = {0};
+        if (!buf || ys_profile_parse(argv[i], buf, n, &p, &err) != YS_OK) {
+            fprintf(stderr, "gen-profiles: %s:%d: %s (left out)\n", argv[i], err.line,
+                    buf ? err.msg : "cannot read");
+            free(buf);
+            continue;
+        }
+        put_profile(np++, p);
+        ys_profile_free(p);
+        free(buf);
+    }
+    fputs("const ys_profile *const ys_profiles_compiled[] = {", stdout);
+    for (int i = 0; i < np; i++)
+        printf("&profile_%d, ", i);
+    puts("NULL};");
+    return 0;
+}
