@@ -156,6 +156,46 @@ static void label_over_text_sub_columns(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * Rows as LibreOffice sets table 3 in 12 pt: codes wrap in their narrow
+ * cell ("208050" over "5"), names in theirs, each centred on the row, so
+ * that a name's first line ("机关事业单位基", wider than three line
+ * heights) stands alone above the code's first line, overlapping it, and
+ * the figures stand on the name's second line.  The name's first line is
+ * a fragment of that row (beside the code's fragment), not prose that
+ * parts the table.
+ */
+static void name_over_wrapped_code(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double CODE3 = 65.1, NAME3 = 124.7, F1 = 232.6, F2 = 290.7;
+    put(&g, CODE3, 459.2, "208050");
+    put(&g, NAME3, 473.1, "行政单位离退休");
+    put(&g, F1, 473.1, "2.63");
+    put(&g, F2, 473.1, "2.63");
+    put(&g, CODE3, 487.0, "1");
+    put(&g, NAME3, 529.2, "机关事业单位基");
+    put(&g, CODE3, 543.1, "208050");
+    put(&g, NAME3, 557.0, "本养老保险缴费");
+    put(&g, F1, 557.0, "82.14");
+    put(&g, F2, 557.0, "82.14");
+    put(&g, CODE3, 570.9, "5");
+    put(&g, NAME3, 584.8, "支出");
+    put(&g, CODE3, 627.0, "210");
+    put(&g, NAME3, 627.0, "卫生健康支出");
+    put(&g, F1, 627.0, "83.88");
+    put(&g, F2, 627.0, "83.88");
+    ys_doc *d = emit(&g);
+    want_line(d, 0, (const char *const[]){"2080501", "行政单位离退休", "2.63", "2.63", NULL});
+    want_line(d, 1, (const char *const[]){"2080505", "机关事业单位基本养老保险缴费支出", "82.14",
+                                          "82.14", NULL});
+    want_line(d, 2, (const char *const[]){"210", "卫生健康支出", "83.88", "83.88", NULL});
+    assert_int_equal(d->nlines, 3);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 /* Emit one page through a carry whose document already showed that its
  * cells wrap (a table before had a figure cut short). */
 static ys_doc *emit_wrapping(pdf_glyphs *g)
@@ -228,6 +268,7 @@ int main(void)
         cmocka_unit_test(staggered_header_lines),
         cmocka_unit_test(narrow_header_cells_close),
         cmocka_unit_test(label_over_text_sub_columns),
+        cmocka_unit_test(name_over_wrapped_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
