@@ -15,9 +15,8 @@
  * holds (WIDE_COLS) stands with its heading, label, title and notes in a
  * <div class="wide"> printed on a landscape page of its own (a named
  * @page) in a smaller type; other pages are A4 portrait.  LibreOffice
- * reads neither @media print nor named pages; for it each cell of a wide
- * table carries its own smaller font-size (LO_WIDE_PT), which the browser
- * CSS overrides, so that the table fits its portrait page.  Header rows are not in a <thead>: Chromium would
+ * reads neither @media print nor named pages, so its PDF of the page is
+ * the same with them.  Header rows are not in a <thead>: Chromium would
  * repeat them on each page a table runs to, but LibreOffice repeats them
  * too, and the PDF reader misreads a header repeated at a page's top (the
  * built example's PDF then loses tables 10 and 11 and misreads 5-1's tree).
@@ -48,20 +47,16 @@ static const char CSS[] =
     ".charts figure{margin:0;flex:1 1 320px;border:1px solid #ddd;padding:8px}"
     ".charts figcaption{font-weight:bold;margin-bottom:4px}"
     ".charts svg{width:100%;max-width:520px;height:auto;display:block}"
-    "@media screen{.wide td{font-size:13px!important}}"
     "@media (max-width:600px){main{padding:8px}h1{font-size:1.3em}table{font-size:12px}}"
     "@page wide{size:A4 landscape;margin:10mm}"
     "@media print{@page{size:A4;margin:15mm 12mm}main{max-width:none;padding:0}.part{break-before:page;page-break-before:always}"
     ".tw{overflow:visible}table{font-size:10px}td{min-width:0}"
-    ".wide{page:wide}.wide table{width:100%}.wide td{font-size:11px!important}.wide td{padding:2px 3px}"
+    ".wide{page:wide}.wide table{width:100%;font-size:11px}.wide td{padding:2px 3px}"
     "figure,tr{break-inside:avoid;page-break-inside:avoid}}";
 
 /* A table of more columns than this (table 10's 12, table 2's 19) does not
  * fit a portrait page at a readable size: it is printed on a landscape one. */
 #define WIDE_COLS 9
-/* LibreOffice reads a cell's own style="font-size" only (not a class, nor
- * the table's): in this size a wide table fits its portrait page. */
-#define LO_WIDE_PT "7.5pt"
 
 static void put_grid(ys_buf *b, const ys_grid *g)
 {
@@ -74,8 +69,6 @@ static void put_grid(ys_buf *b, const ys_grid *g)
                 continue; /* covered by a merged cell */
             bool head = r < (size_t)g->hrows;
             ys_buf_puts(b, head ? "<td class=\"h\"" : x->num ? "<td class=\"n\" nowrap" : "<td");
-            if (g->width >= WIDE_COLS)
-                ys_buf_puts(b, " style=\"font-size:" LO_WIDE_PT "\"");
             if (x->colspan > 1)
                 ys_buf_printf(b, " colspan=\"%d\"", x->colspan);
             if (x->rowspan > 1)
