@@ -122,6 +122,80 @@ static void staggered_header_lines(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * A label set from the left over two sub-columns right of every figure
+ * (no row has a figure there), each wrapped in its narrow cell and
+ * standing a cell gap apart: "上年结转结余" over "小计" and
+ * "一般公共预算".  Only one line covers the space between the two, so it
+ * parts them (they are not one column "一般小公计共预算"), and the label
+ * falls in the first, as a spanning cell in a grid.
+ */
+static void label_over_text_sub_columns(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double SUB[2] = {380.0, 420.0};    /* 28 pt apart, over the 15.6 pt text */
+    put(&g, CODE, 236.0, "代码");
+    put(&g, FIG[0], 236.0, "合计");
+    put(&g, FIG[1], 236.0, "本年收入");
+    put(&g, SUB[0], 236.0, "上年结转结余");
+    put(&g, FIG[1], 270.0, "小计");
+    put(&g, FIG[2], 270.0, "一般公共预算");
+    put(&g, SUB[0], 270.0, "小");
+    put(&g, SUB[0], 270.0 + PITCH, "计");
+    const char *sub[3] = {"一般", "公共", "预算"};
+    for (int i = 0; i < 3; i++)
+        put(&g, SUB[1], 270.0 + PITCH * i, sub[i]);
+    unit_rows(&g);
+    ys_doc *d = emit(&g);
+    want_line(d, 0, (const char *const[]){"代码", "", "合计", "本年收入", "", "上年结转结余", NULL});
+    want_line(d, 1, (const char *const[]){"", "", "", "小计", "一般公共预算", "小计", "一般公共预算",
+                                          NULL});
+    want_unit_rows(d, 2);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * Rows as LibreOffice sets table 3 in 12 pt: codes wrap in their narrow
+ * cell ("208050" over "5"), names in theirs, each centred on the row, so
+ * that a name's first line ("机关事业单位基", wider than three line
+ * heights) stands alone above the code's first line, overlapping it, and
+ * the figures stand on the name's second line.  The name's first line is
+ * a fragment of that row (beside the code's fragment), not prose that
+ * parts the table.
+ */
+static void name_over_wrapped_code(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double CODE3 = 65.1, NAME3 = 124.7, F1 = 232.6, F2 = 290.7;
+    put(&g, CODE3, 459.2, "208050");
+    put(&g, NAME3, 473.1, "行政单位离退休");
+    put(&g, F1, 473.1, "2.63");
+    put(&g, F2, 473.1, "2.63");
+    put(&g, CODE3, 487.0, "1");
+    put(&g, NAME3, 529.2, "机关事业单位基");
+    put(&g, CODE3, 543.1, "208050");
+    put(&g, NAME3, 557.0, "本养老保险缴费");
+    put(&g, F1, 557.0, "82.14");
+    put(&g, F2, 557.0, "82.14");
+    put(&g, CODE3, 570.9, "5");
+    put(&g, NAME3, 584.8, "支出");
+    put(&g, CODE3, 627.0, "210");
+    put(&g, NAME3, 627.0, "卫生健康支出");
+    put(&g, F1, 627.0, "83.88");
+    put(&g, F2, 627.0, "83.88");
+    ys_doc *d = emit(&g);
+    want_line(d, 0, (const char *const[]){"2080501", "行政单位离退休", "2.63", "2.63", NULL});
+    want_line(d, 1, (const char *const[]){"2080505", "机关事业单位基本养老保险缴费支出", "82.14",
+                                          "82.14", NULL});
+    want_line(d, 2, (const char *const[]){"210", "卫生健康支出", "83.88", "83.88", NULL});
+    assert_int_equal(d->nlines, 3);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 /* Emit one page through a carry whose document already showed that its
  * cells wrap (a table before had a figure cut short). */
 static ys_doc *emit_wrapping(pdf_glyphs *g)
@@ -193,6 +267,8 @@ int main(void)
         cmocka_unit_test(figures_apart_under_a_line),
         cmocka_unit_test(staggered_header_lines),
         cmocka_unit_test(narrow_header_cells_close),
+        cmocka_unit_test(label_over_text_sub_columns),
+        cmocka_unit_test(name_over_wrapped_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

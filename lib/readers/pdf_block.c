@@ -58,10 +58,12 @@ static int add_text_columns(page *p, int r0, int r1, col *c, int nc, unsigned ch
         right = fmax(right, c[i].x1);
     }
     int any = 0;
+    double em = 0;
     for (int r = r0; r < r1; r++) {
         prow *w = &p->rows[r];
         if (w->colsrc)
             continue;
+        em = fmax(em, w->em);
         for (size_t k = w->g0; k < w->g0 + w->n;) {
             size_t e = k + 1;
             while (e < w->g0 + w->n && G(p, e)->x0 - G(p, e - 1)->x1 <= 0.5 * w->em)
@@ -80,12 +82,11 @@ static int add_text_columns(page *p, int r0, int r1, col *c, int nc, unsigned ch
             i++;
             continue;
         }
-        int j = i, lines = 0;
-        for (; j < nv && occ[j]; j++)
-            lines = occ[j] > lines ? occ[j] : lines;
+        int lines, next;
+        int j = pdf_text_column(occ, nv, i, 0.5 * em / GRID, &lines, &next);
         if (lines >= 2)
             c[nc++] = (col){base + i * GRID, base + j * GRID};
-        i = j;
+        i = next;
     }
     if (nc > n0)
         qsort(c, (size_t)nc, sizeof *c, by_x0);

@@ -102,3 +102,45 @@ int pdf_mark_header_words(page *p, int r0, int r1, unsigned char *occ, int nv, d
     free(gaps);
     return 0;
 }
+
+/* The most lines of occ[a, b). */
+static int most_lines(const unsigned char *occ, int a, int b)
+{
+    int m = 0;
+    for (int k = a; k < b; k++)
+        m = occ[k] > m ? occ[k] : m;
+    return m;
+}
+
+/*
+ * The run of marked cells from i, but for a stretch one line alone
+ * covers, wider than min_gap cells, between parts two lines or more
+ * cover each: a label over sub-columns ("上年结转结余" over "小计" and
+ * "一般公共预算", each wrapped in its narrow cell).  The run parts where
+ * the next part starts: the stretch goes to the column on its left, so
+ * that a label set from the left falls in the first sub-column, as a
+ * spanning cell does in a grid.
+ */
+int pdf_text_column(const unsigned char *occ, int nv, int i, double min_gap, int *lines,
+                    int *next)
+{
+    int end = i;
+    while (end < nv && occ[end])
+        end++;
+    for (int s = i; s < end; s++) {
+        if (occ[s] != 1)
+            continue;
+        int t = s;
+        while (t < end && occ[t] == 1)
+            t++;
+        if (t - s > min_gap && most_lines(occ, i, s) >= 2 && most_lines(occ, t, end) >= 2) {
+            *lines = most_lines(occ, i, s);
+            *next = t;
+            return t;
+        }
+        s = t;
+    }
+    *lines = most_lines(occ, i, end);
+    *next = end;
+    return end;
+}

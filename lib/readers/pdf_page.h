@@ -113,6 +113,11 @@ int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned 
  * block rows [r0, r1) stand, but for labels spanning sub-columns; returns
  * 0, or -1 on allocation failure. */
 int pdf_mark_header_words(page *p, int r0, int r1, unsigned char *occ, int nv, double base);
+/* The end of the text column whose words start at cell i of occ (nv
+ * counts of the lines standing in each cell): *lines, the most lines in
+ * it, and *next, where to look for the next column, are set. */
+int pdf_text_column(const unsigned char *occ, int nv, int i, double min_gap, int *lines,
+                    int *next);
 
 /* Wrapping (pdf_wrap.c), asked by pdf_block.c. */
 /* Whether glyphs k-1 and k of row w stand in different cells. */

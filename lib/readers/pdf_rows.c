@@ -186,11 +186,15 @@ static double anchor_span(const prow *b)
  * one narrow cell, not a paragraph of a form's wide cell) unless it is
  * staggered, overlapping the lines above and below it (lines of narrow
  * cells centred on one row: "部门（单" between "部门" and "（单"; a
- * paragraph's lines never overlap). */
+ * paragraph's lines never overlap), or beside a fragment of digits,
+ * overlapping it (the first line of a name wrapped beside a code wrapped
+ * in its narrow cell: "机关事业单位基" over "本养老保险缴费", "208050"
+ * between them). */
 static int is_cell_fragment(const prow *w, const prow *b, int staggered)
 {
     double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
-    if (b->fragment && w->x1 - w->x0 > 3 * w->em && !staggered)
+    int beside = b->figure && gap < 0 && (w->x0 >= b->x1 || w->x1 <= b->x0);
+    if (b->fragment && w->x1 - w->x0 > 3 * w->em && !staggered && !beside)
         return 0;
     return b->block && w->ncells == 1 && gap < fmin(w->em, b->em) &&
            w->x1 - w->x0 < 0.5 * anchor_span(b);
