@@ -34,6 +34,16 @@ static int read_line(fx_ctx *c, const ys_line *ln)
     return c->in_form ? fx_form_line(c, ln) : fx_dept_line(c, ln);
 }
 
+/* How many indicators lines[0..n) may hold: its rows of three cells or
+ * more (an indicator row has its names and a value).  A capacity hint. */
+static size_t indicator_rows(const ys_line *lines, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += lines[i].is_row && lines[i].ncells >= 3;
+    return k;
+}
+
 int ys_forms_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts,
                   ys_error *err)
 {
@@ -53,6 +63,8 @@ int ys_forms_read(const ys_doc *doc, size_t from, size_t to, ys_tableset *ts,
     c.sum_long_col = c.sum_annual_col = -1;
     if (from >= to)
         from = to;
+    if (ys_tableset_reserve_indicators(ts, indicator_rows(doc->lines + from, to - from)) != YS_OK)
+        return ys_error_set(err, YS_ENOMEM, doc->path, 0, "读取绩效目标表时内存不足");
     fx_cells_open(doc->lines + from, to - from);
     int line = -1;   /* where memory ran out; 0: at the end */
     for (size_t i = from; i < to && line < 0; i++)

@@ -209,10 +209,24 @@ bool fx_is(const ys_line *ln, int i, const char *label)
     return fx_fold(ln, i, buf, sizeof buf) && strcmp(buf, label) == 0;
 }
 
+/* Whether s (NULL: "") is ASCII only: folded, it stays ASCII, so it can
+ * never be a label with a Chinese character in it. */
+static bool ascii_only(const char *s)
+{
+    while (s && *s)
+        if ((unsigned char)*s++ >= 0x80)
+            return false;
+    return true;
+}
+
 int fx_find(const ys_line *ln, int from, const char *label)
 {
     size_t len = strlen(label);
+    /* the figures of a row need no fold to be told apart from a label */
+    bool wide = !ascii_only(label);
     for (int i = from < 0 ? 0 : from; i < ln->ncells; i++) {
+        if (wide && ascii_only(ln->cells[i]))
+            continue;
         /* fx_is with the label's length compared first */
         const fold_cell *c = cached(ln, i);
         if (c && c->len + 5 <= FX_IS_CAP) {

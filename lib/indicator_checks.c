@@ -203,7 +203,7 @@ int ys_ind_run_cost(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 
 static bool is_easier(const ys_iview *v)
 {
-    return v->ind->annual && ys_ivalue_stricter(&v->target, &v->prev1, v->ctx) == -1;
+    return v->ind->annual && ys_ivalue_stricter(&v->target, v->prev1, v->ctx) == -1;
 }
 
 /*
@@ -244,7 +244,7 @@ static int check_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *ou
     char pl[160], st[80], sp[80], msg[1024], also[64];
     place(x, pl, sizeof pl);
     shown(&v->target, st, sizeof st);
-    shown(&v->prev1, sp, sizeof sp);
+    shown(v->prev1, sp, sizeof sp);
     also_in_11(twin_line, also, sizeof also);
     snprintf(msg, sizeof msg, "指标“%s”：%s当年指标值“%s”比上年“%s”宽松（第%d行%s）",
              x->l3 ? x->l3 : "", pl, st, sp, x->line, also);
@@ -301,7 +301,7 @@ static bool is_relaxed(const ys_ivalue *v) { return (v->notes & YS_IVN_GLYPH) !=
 static int note_values(const ys_rule *r, ys_findings *out, const ys_iview *v, value_test test,
                        const char *says)
 {
-    const ys_ivalue *vals[3] = {&v->target, &v->prev1, &v->prev2};
+    const ys_ivalue *vals[3] = {&v->target, v->prev1, v->prev2};
     static const char *const names[3] = {"指标值", "上年值", "前年值"};
     for (int k = 0; k < 3; k++) {
         if (!test(vals[k]))

@@ -22,8 +22,8 @@ bool ys_iview_same_block(const ys_iview *a, const ys_iview *b)
 }
 
 /* Repair glyphs in the block that starts at views[first], its values
- * where they are. */
-static int fix_block(ys_iview *v, size_t n, size_t first, const bool *done, bool *mark)
+ * where they are; the shared empty value (empty) is no neighbour. */
+static int fix_block(ys_iview *v, size_t n, size_t first, const ys_ivalue *empty, bool *done)
 {
     size_t count = 0;
     for (size_t i = first; i < n; i++)
@@ -36,9 +36,11 @@ static int fix_block(ys_iview *v, size_t n, size_t first, const bool *done, bool
     for (size_t i = first; i < n; i++)
         if (!done[i] && ys_iview_same_block(&v[first], &v[i])) {
             at[k++] = &v[i].target;
-            at[k++] = &v[i].prev1;
-            at[k++] = &v[i].prev2;
-            mark[i] = true;
+            if (v[i].prev1 != empty)
+                at[k++] = v[i].prev1;
+            if (v[i].prev2 != empty)
+                at[k++] = v[i].prev2;
+            done[i] = true;
         }
     ys_ivalue_fix_glyphs_at(at, k);
     free(at);
@@ -196,25 +198,24 @@ static int mark_t11_first(ys_iviews *vs)
     return YS_OK;
 }
 
-int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
+/* A previous-year value: parsed into the next slot of prevs when given,
+ * else the empty value prevs[0]. */
+static ys_ivalue *parse_prev(const char *s, ys_ivalue *prevs, size_t *used)
 {
-    out->n = 0;
-    out->v = NULL;
-    out->twin = NULL;
-    out->how = NULL;
-    out->keys = NULL;
-    out->bigrams = NULL;
-    out->t11_first = NULL;
-    if (!ts->nind)
-        return YS_OK;
-    /* every field is set below (no calloc: the views are large) */
-    ys_iview *v = malloc(ts->nind * sizeof *v);
+    if (!s)
+        return prevs;
+    parse_text(s, &prevs[*used]);
+    return &prevs[(*used)++];
+}
+
+/* Read every view's values and repair their glyphs block by block. */
+static int read_values(const ys_tableset *ts, ys_iview *v, ys_ivalue *prevs)
+{
     bool *done = calloc(ts->nind, sizeof *done);
-    if (!v || !done) {
-        free(v);
-        free(done);
+    if (!done)
         return YS_ENOMEM;
-    }
+    size_t used = 1;
+    parse_text(NULL, &prevs[0]);
     for (size_t i = 0; i < ts->nind; i++) {
         const ys_indicator *x = &ts->ind[i];
         v[i].ind = x;
@@ -222,27 +223,33 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
         v[i].form = NULL;
         v[i].form_how = 0;
         parse_text(x->target, &v[i].target);
-        parse_text(x->prev1, &v[i].prev1);
-        parse_text(x->prev2, &v[i].prev2);
+        v[i].prev1 = parse_prev(x->prev1, prevs, &used);
+        v[i].prev2 = parse_prev(x->prev2, prevs, &used);
         v[i].ctx = ys_indicator_ctx(x->l1, x->l3, &v[i].target);
     }
-    for (size_t i = 0; i < ts->nind; i++) {
-        if (done[i])
-            continue;
-        if (fix_block(v, ts->nind, i, done, done) != YS_OK) {
-            free(v);
-            free(done);
-            return YS_ENOMEM;
-        }
-    }
+    int rc = YS_OK;
+    for (size_t i = 0; i < ts->nind && rc == YS_OK; i++)
+        if (!done[i])
+            rc = fix_block(v, ts->nind, i, prevs, done);
     free(done);
+    return rc;
+}
+
+int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
+{
+    *out = (ys_iviews){0};
+    if (!ts->nind)
+        return YS_OK;
+    size_t nprev = 1;
+    for (size_t i = 0; i < ts->nind; i++)
+        nprev += (ts->ind[i].prev1 != NULL) + (ts->ind[i].prev2 != NULL);
+    /* every field is set by read_values (no calloc: the views are large) */
+    out->v = malloc(ts->nind * sizeof *out->v);
+    out->prevs = malloc(nprev * sizeof *out->prevs);
     out->n = ts->nind;
-    out->v = v;
-    if (make_keys(out) != YS_OK) {
-        ys_iviews_free(out);
-        return YS_ENOMEM;
-    }
-    if (mark_t11_first(out) != YS_OK || find_twins(ts, twins, out) != YS_OK) {
+    if (!out->v || !out->prevs || read_values(ts, out->v, out->prevs) != YS_OK ||
+        make_keys(out) != YS_OK || mark_t11_first(out) != YS_OK ||
+        find_twins(ts, twins, out) != YS_OK) {
         ys_iviews_free(out);
         return YS_ENOMEM;
     }
@@ -254,18 +261,13 @@ void ys_iviews_free(ys_iviews *vs)
     if (!vs)
         return;
     free(vs->v);
+    free(vs->prevs);
     free(vs->twin);
     free(vs->how);
     free(vs->keys);
     free(vs->bigrams);
     free(vs->t11_first);
-    vs->t11_first = NULL;
-    vs->keys = NULL;
-    vs->bigrams = NULL;
-    vs->v = NULL;
-    vs->twin = NULL;
-    vs->how = NULL;
-    vs->n = 0;
+    *vs = (ys_iviews){0};
 }
 
 /* ---- the per-audit cache ------------------------------------------------- */
@@ -294,13 +296,7 @@ void ys_iviews_cache_close(void)
 
 const ys_iviews *ys_iviews_use(const ys_tableset *ts, ys_iviews *own)
 {
-    own->n = 0;
-    own->v = NULL;
-    own->twin = NULL;
-    own->how = NULL;
-    own->keys = NULL;
-    own->bigrams = NULL;
-    own->t11_first = NULL;
+    *own = (ys_iviews){0};
     if (ts != cache.ts)
         return ys_iviews_build(ts, true, own) == YS_OK ? own : NULL;
     if (!cache.built) {

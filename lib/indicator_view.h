@@ -38,7 +38,10 @@ uint64_t ys_ikey_bytes(const char *s);
 typedef struct ys_iview {
     const ys_indicator *ind;
     ys_ikey key;           /* ys_indicator_key of the 三级 name (in ys_iviews.keys) */
-    ys_ivalue target, prev1, prev2;
+    ys_ivalue target;
+    ys_ivalue *prev1, *prev2; /* in ys_iviews.prevs; a value not given points
+                             * to the one empty value there (kept apart:
+                             * most indicators have no previous years) */
     unsigned ctx;          /* YS_IVC_* */
     const char *form;      /* table 11 with twins: the goal's project form
                               (ys_match_goal_form), else NULL */
@@ -52,6 +55,8 @@ typedef struct ys_iviews {
                               place (table 11 ↔ the matched form, same kind), or -1 */
     unsigned *how;         /* owned: YS_MATCH_* of the twin's pairing */
     char *keys;            /* owned: the views' keys, one after another */
+    ys_ivalue *prevs;      /* owned: [0] the empty value, then each previous-
+                            * year value given */
     uint64_t *bigrams;     /* owned: the keys' bigrams, one after another */
     bool *t11_first;       /* owned: view i is table 11's first of its goal and
                               kind (the rules take each goal once) */

@@ -161,9 +161,9 @@ static int pair_targets(pair_ctx *c, const ys_iview *a, const ys_iview *b)
 
 static int pair_priors(pair_ctx *c, const ys_iview *a, const ys_iview *b)
 {
-    int rc = compare_values(c, a, b, &a->prev1, &b->prev1, "上年值");
+    int rc = compare_values(c, a, b, a->prev1, b->prev1, "上年值");
     if (rc == YS_OK)
-        rc = compare_values(c, a, b, &a->prev2, &b->prev2, "前年值");
+        rc = compare_values(c, a, b, a->prev2, b->prev2, "前年值");
     return rc;
 }
 

@@ -209,11 +209,23 @@ typedef struct code_side {
     ys_side s;
 } code_side;
 
-/* Collect the rows an expression's references select, by code. */
+/* How many rows a selection can hold at most: MAXROWS, or fewer when the
+ * table set has fewer rows in all (each code side is one of them), so
+ * that the buffers are sized from the input, not the worst case. */
+static int rows_cap(const ys_tableset *ts)
+{
+    size_t all = 1;
+    for (size_t i = 0; i < ts->ntables && all < MAXROWS; i++)
+        all += ts->tables[i]->nrows;
+    return all < MAXROWS ? (int)all : MAXROWS;
+}
+
+/* Collect the rows an expression's references select, by code (at most
+ * cap, rows_cap(ts)). */
 static int collect_codes(const ys_tableset *ts, const char *expr, code_side *v,
                          int cap, int *n)
 {
-    const ys_row **rows = malloc(sizeof *rows * MAXROWS);
+    const ys_row **rows = malloc(sizeof *rows * (size_t)cap);
     if (!rows)
         return YS_ENOMEM;
     int any = 0;
@@ -221,7 +233,7 @@ static int collect_codes(const ys_tableset *ts, const char *expr, code_side *v,
         const char *plus = strstr(p, " + ");
         size_t len = plus ? (size_t)(plus - p) : strlen(p);
         const ys_table *t;
-        int col, k = ys_ref_rows(ts, p, len, &t, &col, rows, MAXROWS);
+        int col, k = ys_ref_rows(ts, p, len, &t, &col, rows, cap);
         any |= k >= 0;
         for (int i = 0; i < k; i++) {
             if (!rows[i]->code[0])
@@ -254,13 +266,14 @@ static int collect_codes(const ys_tableset *ts, const char *expr, code_side *v,
 int ys_rk_cross(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
     /* not cleared: collect_codes sets each entry it counts, and only
-     * those are read (clearing 8192 sides cost more than the rule) */
-    code_side *va = malloc(2 * MAXROWS * sizeof *va), *vb = va + MAXROWS;
+     * those are read (clearing all sides cost more than the rule) */
+    int cap = rows_cap(ts);
+    code_side *va = malloc(2 * (size_t)cap * sizeof *va), *vb = va + cap;
     if (!va)
         return YS_ENOMEM;
     int na = 0, nb = 0, rc = YS_OK;
-    if (collect_codes(ts, r->a, va, MAXROWS, &na) != YS_OK ||
-        collect_codes(ts, r->b, vb, MAXROWS, &nb) != YS_OK)
+    if (collect_codes(ts, r->a, va, cap, &na) != YS_OK ||
+        collect_codes(ts, r->b, vb, cap, &nb) != YS_OK)
         goto done;
     char la[256] = "", lb[256] = "";   /* made for the first finding */
     for (int pass = 0; pass < 2 && rc == YS_OK; pass++) {

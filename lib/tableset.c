@@ -4,6 +4,7 @@
  * Invariant: every row of a table has exactly t->ncols cells.
  */
 #include "yusuan/tableset.h"
+#include "yusuan/error.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -172,6 +173,15 @@ ys_indicator *ys_tableset_add_indicator(ys_tableset *ts)
         return NULL;
     ts->ind = v;
     return &ts->ind[ts->nind++];
+}
+
+int ys_tableset_reserve_indicators(ys_tableset *ts, size_t n)
+{
+    size_t want = ts->nind + n;
+    if (!n || want <= ts->icap)
+        return YS_OK;
+    return ys_vec_reserve(&ts->ind, &ts->icap, want - 1, sizeof *ts->ind, want) ? YS_ENOMEM
+                                                                                : YS_OK;
 }
 
 ys_claim *ys_tableset_add_claim(ys_tableset *ts)

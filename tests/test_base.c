@@ -1,6 +1,7 @@
 /* Unit tests: lib/text.c (folding), lib/codes.c (code lists), lib/doc.c and
  * readers/text.c (lines of cells, sniffing, bad input), lib/findings.c,
- * lib/fileio.c (escaping, atomic writes). */
+ * lib/fileio.c (escaping, atomic writes), lib/tableset.c (reserving
+ * indicators). */
 #include "testutil.h"
 
 #include <sys/stat.h>
@@ -11,6 +12,7 @@
 #include "yusuan/doc.h"
 #include "yusuan/fileio.h"
 #include "yusuan/findings.h"
+#include "yusuan/tableset.h"
 
 static void fold_fullwidth(void **st)
 {
@@ -212,6 +214,39 @@ static void escaping_and_atomic(void **st)
     rmdir(dir);
 }
 
+/* Reserving keeps what is there, makes room for that many more without
+ * moving, and the items added after it start at zero; a hint too small
+ * still lets the vector grow. */
+static void reserve_indicators(void **st)
+{
+    (void)st;
+    ys_tableset *ts = ys_tableset_new();
+    assert_non_null(ts);
+    ys_indicator *first = ys_tableset_add_indicator(ts);
+    assert_non_null(first);
+    first->goal = 7;
+    first->line = 42;
+    assert_int_equal(ys_tableset_reserve_indicators(ts, 40), YS_OK);
+    assert_true(ts->icap >= 41);
+    const ys_indicator *at = ts->ind;
+    for (int i = 0; i < 40; i++) {
+        ys_indicator *x = ys_tableset_add_indicator(ts);
+        assert_non_null(x);
+        assert_int_equal(x->goal, 0);
+        assert_null(x->target);
+        x->goal = i;
+    }
+    assert_ptr_equal(ts->ind, at);
+    assert_int_equal(ts->ind[0].goal, 7);
+    assert_int_equal(ts->ind[0].line, 42);
+    assert_int_equal(ts->nind, 41);
+    assert_int_equal(ys_tableset_reserve_indicators(ts, 0), YS_OK);
+    assert_non_null(ys_tableset_add_indicator(ts));
+    assert_int_equal(ts->nind, 42);
+    assert_int_equal(ts->ind[40].goal, 39);
+    ys_tableset_free(ts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -219,7 +254,7 @@ int main(void)
         cmocka_unit_test(doc_text_lines), cmocka_unit_test(doc_text_in_place),
         cmocka_unit_test(doc_bad_input),
         cmocka_unit_test(sniff),          cmocka_unit_test(findings_lines),
-        cmocka_unit_test(escaping_and_atomic),
+        cmocka_unit_test(escaping_and_atomic), cmocka_unit_test(reserve_indicators),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

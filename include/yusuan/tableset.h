@@ -169,6 +169,10 @@ const ys_cell *ys_row_cell(const ys_table *t, const ys_row *r, const char *key);
 
 ys_goal *ys_tableset_add_goal(ys_tableset *ts);
 ys_indicator *ys_tableset_add_indicator(ys_tableset *ts);
+/* Room for n more indicators, made at once (a reader that can tell how
+ * many it will add saves the copies of growing one by one).  A hint: the
+ * count may be off either way.  YS_OK or YS_ENOMEM (nothing changes). */
+int ys_tableset_reserve_indicators(ys_tableset *ts, size_t n);
 ys_claim *ys_tableset_add_claim(ys_tableset *ts);
 int ys_tableset_add_mention(ys_tableset *ts, const char *name, int line);
 ys_para *ys_tableset_add_para(ys_tableset *ts);
