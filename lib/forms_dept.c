@@ -140,6 +140,17 @@ static const char *project_name(const char *raw, const char *folded)
     return raw;
 }
 
+/* The column of the category of a project named in column k: the next,
+ * or the one after when the name's cell spans two grid columns (an empty
+ * column follows it and text, not an amount, stands after that). */
+static int category_column(const fx_ctx *c, const ys_line *ln, int k)
+{
+    ys_amount a;
+    if (fx_blank(ln, k + 1) && !fx_blank(ln, k + 2) && !fx_amount(ln, k + 2, c->unit, &a))
+        return k + 2;
+    return k + 1;
+}
+
 /* A line of the 项目支出情况 list; FX_SKIP ends the list. */
 static int project_line(fx_ctx *c, const ys_line *ln)
 {
@@ -167,13 +178,14 @@ static int project_line(fx_ctx *c, const ys_line *ln)
     if (!r)
         return FX_NOMEM;
     r->level = 1;
-    if (!fx_blank(ln, k + 1) &&
-        !(r->extra = ys_ts_str(c->ts, fx_raw(ln, k + 1), (size_t)-1)))
+    int cat = category_column(c, ln, k);
+    if (!fx_blank(ln, cat) &&
+        !(r->extra = ys_ts_str(c->ts, fx_raw(ln, cat), (size_t)-1)))
         return FX_NOMEM;
     ys_amount a;
-    if (fx_amount(ln, k + 2, c->unit, &a))
+    if (fx_amount(ln, cat + 1, c->unit, &a))
         set_cell(r, 0, a, ln->no);
-    if (fx_amount(ln, k + 3, c->unit, &a))
+    if (fx_amount(ln, cat + 2, c->unit, &a))
         set_cell(r, 1, a, ln->no);
     return FX_USED;
 }

@@ -152,16 +152,20 @@ EOF
   # header lines band, header cells 8.5 pt apart part between CJK labels, a
   # header's last lines past the page edge are read), table 11 since its
   # goal labels, set in the middle of their rows beside the goal text, band
-  # with it (readers/pdf_band.c).  Left: table 11's indicator values and
-  # funds, wrapped in narrow cells, fall into two columns ("10" | "0%"),
-  # which gives X.T11-T10*, IND.verbatim, IND.unmatched and IND.easier the
-  # text has not; one of table 12's five forms is not found (X.T10-T11-T12)
-  # and the others misread some indicators (IND.cost, IND.target, IND.glyph,
-  # IND.prior, T12.proc, X.T12-T10).  41 rule findings differ (53 before
-  # the PDF rows were banded; 33 with table 11 missing): noted and listed as
-  # "known:" lines; more fail.
+  # with it (readers/pdf_band.c); its project names ("项目4：信息网络购建项目
+  # 经费", a cell spanning two grid columns) whole in their column since a
+  # digit glued to text is text and a run set from a column's left edge over
+  # the next column is that column's (readers/pdf_block.c).  Left: table
+  # 11's indicator values and funds, wrapped in narrow cells, fall into two
+  # columns ("10" | "0%"), which gives X.T11-T10, IND.verbatim, IND.unmatched
+  # and IND.easier the text has not; one of table 12's five forms is not
+  # found (X.T10-T11-T12) and the others misread some indicators (IND.cost,
+  # IND.target, IND.glyph, IND.prior, T12.proc, X.T12-T10).  38 rule
+  # findings differ (41 with the project names cut, 53 before the PDF rows
+  # were banded; 33 with table 11 missing): noted and listed as "known:"
+  # lines; more fail.
   LENIENT="pdf"
-  LENIENT_MAX=${YS_LENIENT_MAX-41}
+  LENIENT_MAX=${YS_LENIENT_MAX-38}
   for ext in html docx xlsx pdf; do
     if [ ! -s "$T/ref.$ext" ]; then echo "FAIL: LibreOffice made no ref.$ext"; fail=1; continue; fi
     ${YS_WRAP:-} "$Y" audit "$T/ref.$ext" >"$T/ref.$ext.audit" 2>&1

@@ -209,6 +209,47 @@ static void summary_goals(void **st)
     assert_string_equal(p->rows[1].name, "丁");
     ys_tableset_free(ts);
     ys_doc_free(d);
+
+}
+
+/* Rows of a hand-made document read by the forms reader into a new table
+ * set (owned by the caller, as is *d). */
+static ys_tableset *read_forms(const char *const *rows, int n, ys_doc **d)
+{
+    *d = mkdoc(rows, n);
+    ys_tableset *ts = ys_tableset_new();
+    assert_int_equal(ys_forms_read(*d, 0, (*d)->nlines, ts, NULL), YS_OK);
+    return ts;
+}
+
+/* Table 11's project names in cells spanning two grid columns (an empty
+ * one after them, as a PDF's columns give them): category and figures
+ * read after the gap; a row without a category keeps its figures next. */
+static void spanning_project_names(void **st)
+{
+    (void)st;
+    static const char *const rows[] = {
+        "|支出构成|人员类项目支出|7",
+        "||合计|7",
+        "项目支出情况|项目名称||项目类别|项目总预算|项目本年度预算",
+        "|项目1：丙||运转类|3|2",
+        "|项目2：丁||5|4",
+    };
+    ys_doc *d;
+    ys_tableset *ts = read_forms(rows, (int)(sizeof rows / sizeof *rows), &d);
+    const ys_table *p = ys_tableset_find(ts, "11.projects");
+    assert_non_null(p);
+    assert_int_equal(p->nrows, 2);
+    assert_string_equal(p->rows[0].name, "丙");
+    assert_non_null(p->rows[0].extra);
+    assert_string_equal(p->rows[0].extra, "运转类");
+    assert_int_equal(p->rows[0].cells[0].v.fen, 3000000);   /* 万元 */
+    assert_int_equal(p->rows[0].cells[1].v.fen, 2000000);
+    assert_null(p->rows[1].extra);
+    assert_int_equal(p->rows[1].cells[0].v.fen, 5000000);
+    assert_int_equal(p->rows[1].cells[1].v.fen, 4000000);
+    ys_tableset_free(ts);
+    ys_doc_free(d);
 }
 
 /* A Shanghai layout (pdftotext -layout): 财政项目支出绩效目标填报表 forms with
@@ -432,6 +473,7 @@ int main(void)
         cmocka_unit_test(hand_form),
         cmocka_unit_test(summary_goals),
         cmocka_unit_test(shanghai_forms),
+        cmocka_unit_test(spanning_project_names),
         cmocka_unit_test(round_trip),
         cmocka_unit_test(garbage),
     };

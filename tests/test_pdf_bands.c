@@ -8,6 +8,7 @@
  * No poppler: every expected cell is the text the test put in it. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "pdf_testutil.h"
@@ -261,6 +262,54 @@ static void narrow_header_cells_close(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * Table 11's project list as LibreOffice sets it: each name, its cell
+ * spanning two grid columns, wrapped from the cell's left edge ("项目" and
+ * "1：行政审批工作" a word gap apart, then "经费" under them); category,
+ * figures and description beside it.  The digit glued to the name's text
+ * is text, not a figure placed by where it stands, and the name, running
+ * past its column's right edge over the next, stays whole in the column it
+ * starts in, with its wrapped line.
+ */
+static void spanning_name_with_a_digit(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    put(&g, 100.1, 100.3, "项目名称");
+    put(&g, 231.3, 91.6, "项目");
+    put(&g, 264.5, 91.6, "项目总预");
+    put(&g, 321.8, 100.3, "项目本年度预算");
+    put(&g, 231.3, 108.9, "类别");
+    put(&g, 264.5, 108.9, "算");
+    put(&g, 440.6, 83.0, "项目主要支");
+    put(&g, 440.6, 100.3, "出方向和用");
+    put(&g, 440.6, 117.5, "途");
+    const char *no[3] = {"1：行政审批工作", "2：机构运转工作", "3：政务服务工作"};
+    for (int i = 0; i < 3; i++) {
+        double y = 163.7 + 72.1 * i;
+        put(&g, 100.1, y, "项目");
+        put(&g, 126.5, y, no[i]);
+        put(&g, 100.1, y + 17.2, "经费");
+        put(&g, 231.3, y, "特定");
+        put(&g, 264.5, y, "268.47");
+        put(&g, 321.8, y, "268.47");
+        put(&g, 440.6, y, "用于审批业");
+        put(&g, 440.6, y + 17.2, "务");
+    }
+    ys_doc *d = emit_wrapping(&g);
+    want_line(d, 0, (const char *const[]){"项目名称", "", "项目类别", "项目总预算", "项目本年度预算",
+                                          "项目主要支出方向和用途", NULL});
+    for (int i = 0; i < 3; i++) {
+        char name[64];
+        snprintf(name, sizeof name, "项目 %s经费", no[i]);
+        want_line(d, 1 + (size_t)i, (const char *const[]){name, "", "特定", "268.47", "268.47",
+                                                          "用于审批业务", NULL});
+    }
+    assert_int_equal(d->nlines, 4);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -269,6 +318,7 @@ int main(void)
         cmocka_unit_test(narrow_header_cells_close),
         cmocka_unit_test(label_over_text_sub_columns),
         cmocka_unit_test(name_over_wrapped_code),
+        cmocka_unit_test(spanning_name_with_a_digit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -234,13 +234,19 @@ static int column_of(const col *c, int nc, const pdf_glyph *a)
 
 /* The column a run of glyphs [k0, k1) overlaps most (else the nearest);
  * of columns it overlaps about as much (a label spanning sub-columns of
- * one width), the first, where a spanning cell stands in a grid. */
+ * one width), the first, where a spanning cell stands in a grid.  A run
+ * set from a column's left edge and running over the whole next column is
+ * a spanning cell's text: it stands in the column it starts in, where its
+ * wrapped lines, narrower, go too ("项目1：行政审批工作" over "经费"). */
 static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
 {
     pdf_glyph run = *G(p, k0);
     run.x1 = G(p, k1 - 1)->x1;
     double best = 0;
     int bi = -1;
+    for (int i = 0; i < nc; i++)
+        if (fabs(run.x0 - c[i].x0) <= GRID && i + 1 < nc && run.x1 >= c[i + 1].x1 - GRID)
+            return i;
     for (int i = 0; i < nc; i++) {
         double ov = fmin(run.x1, c[i].x1) - fmax(run.x0, c[i].x0);
         if (ov > best + (bi >= 0 ? 2 * GRID : 0)) {
@@ -267,11 +273,38 @@ static int gap_parts_columns(page *p, const prow *w, size_t k, const col *c, int
     return column_of(c, nc, a) != column_of(c, nc, b);
 }
 
+/* Whether glyphs a and b, in that order, are set within a word gap (a
+ * quarter of the text height): one word, not two cells. */
+static int glued(const pdf_glyph *a, const pdf_glyph *b, double em)
+{
+    return b->x0 - a->x1 <= 0.25 * em;
+}
+
+/* Whether the figure glyph k of row w is a digit inside a word of text
+ * ("项目4：信息"): its run of figure glyphs is glued to text on both
+ * sides.  A figure cell touching a label cell has text on one side only. */
+static int figure_in_word(page *p, const prow *w, size_t k)
+{
+    size_t a = k, b = k, end = w->g0 + w->n;
+    while (a > w->g0 && is_figure_glyph(p, G(p, a - 1)) && glued(G(p, a - 1), G(p, a), w->em))
+        a--;
+    while (b + 1 < end && is_figure_glyph(p, G(p, b + 1)) && glued(G(p, b), G(p, b + 1), w->em))
+        b++;
+    return a > w->g0 && b + 1 < end && glued(G(p, a - 1), G(p, a), w->em) &&
+           glued(G(p, b), G(p, b + 1), w->em);
+}
+
+/* Whether glyph k of row w is placed by where it stands: a figure's. */
+static int placed_figure(page *p, const prow *w, size_t k)
+{
+    return w->figure && is_figure_glyph(p, G(p, k)) && !figure_in_word(p, w, k);
+}
+
 /*
  * One visual line's text per column.  The figures of a row place each
- * character by where it stands (cells may touch); words (headers, labels)
- * go whole to the column they overlap most: they may be centred over a
- * column's edge or run past it.
+ * character by where it stands (cells may touch), but for digits inside a
+ * word of text; words (headers, labels) go whole to the column they
+ * overlap most: they may be centred over a column's edge or run past it.
  */
 void pdf_add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
 {
@@ -280,16 +313,16 @@ void pdf_add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
     int run_col = -1;
     size_t end = w->g0 + w->n;
     for (size_t k = w->g0; k < end; k++) {
-        int ci, fig = w->figure && is_figure_glyph(p, G(p, k));
+        int ci, fig = placed_figure(p, w, k);
         if (fig)
             ci = column_of(c, nc, G(p, k));
         else {
             if (k == run0 || G(p, k)->x0 - G(p, k - 1)->x1 > w->em ||
-                (w->figure && is_figure_glyph(p, G(p, k - 1))) ||
+                (k > w->g0 && placed_figure(p, w, k - 1)) ||
                 gap_parts_columns(p, w, k, c, nc)) {
                 size_t e = k + 1;
                 while (e < end && G(p, e)->x0 - G(p, e - 1)->x1 <= w->em &&
-                       !(w->figure && is_figure_glyph(p, G(p, e))) &&
+                       !placed_figure(p, w, e) &&
                        !gap_parts_columns(p, w, e, c, nc))
                     e++;
                 run0 = k;
