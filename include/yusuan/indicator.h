@@ -81,7 +81,8 @@ typedef struct ys_ivalue {
     union {
         struct {
             char cmpword[16]; /* "合同金额", "支付金额", "不低于" … as written, or "" */
-            char unit[32];    /* folded unit without the multiplier: "件", "元/人/天", "" */
+            char unit[24];    /* folded unit without the multiplier: "件", "元/人/天", ""
+                               * (at most 5 characters, see lib/indicator.c) */
             char label[48];   /* text before the value ("满意率" in "满意率100%"), or "" */
         };
         char word[64];        /* qualitative word (folded), or "" */
