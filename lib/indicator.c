@@ -79,6 +79,9 @@ static const struct unitsyn { const char *from, *to; } unitsyns[] = {
 };
 
 #define MAX_UNIT_CP 5      /* "元/人/天", "个工作日" — longer is prose */
+/* every unit read fits ys_ivalue.unit whole (folded text is valid UTF-8,
+ * at most 4 bytes a character) */
+_Static_assert(sizeof ((ys_ivalue *)0)->unit > 4 * MAX_UNIT_CP, "unit room");
 #define MAX_WORD_CP 24     /* longer digit-free text is prose: verbatim */
 #define FOLD_CAP 512
 

@@ -29,11 +29,16 @@ bool ys_indicator_is_rate(const char *l3)
     return (n >= 3 && (!strncmp(l3 + n - 3, "率", 3) || !strncmp(l3 + n - 3, "度", 3)));
 }
 
+static bool numeric(const ys_ivalue *v)
+{
+    return v->kind == YS_IV_NUMBER || v->kind == YS_IV_RANGE;
+}
+
 bool ys_indicator_is_cost(const char *l1, const char *l3, const ys_ivalue *v)
 {
     if (l1 && strstr(l1, "成本"))
         return true;
-    if (v && v->cmpword[0] && strstr(v->cmpword, "金额"))
+    if (v && numeric(v) && v->cmpword[0] && strstr(v->cmpword, "金额"))
         return true;
     /* 租赁数量, 费用支付及时率: a count or a rate about a cost is no cost */
     for (size_t i = 0; l3 && i < sizeof not_cost_words / sizeof *not_cost_words; i++)
@@ -53,11 +58,6 @@ unsigned ys_indicator_ctx(const char *l1, const char *l3, const ys_ivalue *v)
     if (ys_indicator_is_cost(l1, l3, v))
         ctx |= YS_IVC_COST;
     return ctx;
-}
-
-static bool numeric(const ys_ivalue *v)
-{
-    return v->kind == YS_IV_NUMBER || v->kind == YS_IV_RANGE;
 }
 
 /* "元", "元/年" (an amount per year is still an amount) */

@@ -118,17 +118,22 @@ static int find_twins(const ys_tableset *ts, bool pair, ys_iviews *vs)
     return rc;
 }
 
+/* Make room for want bytes in a blob; false when out of memory. */
+static bool reserve(void **blob, size_t *cap, size_t want)
+{
+    void *grown = realloc(*blob, want ? want : 1);
+    if (!grown)
+        return false;
+    *blob = grown;
+    *cap = want;
+    return true;
+}
+
 /* Append n bytes to a growing blob; false when out of memory. */
 static bool append(void **blob, size_t *len, size_t *cap, const void *p, size_t n)
 {
-    if (*len + n > *cap) {
-        size_t want = 2 * *cap + n;
-        void *grown = realloc(*blob, want);
-        if (!grown)
-            return false;
-        *blob = grown;
-        *cap = want;
-    }
+    if (*len + n > *cap && !reserve(blob, cap, 2 * *cap + n))
+        return false;
     memcpy((char *)*blob + *len, p, n);
     *len += n;
     return true;
@@ -141,7 +146,18 @@ static int make_keys(ys_iviews *vs)
     void *keys = NULL, *bgs = NULL;
     size_t klen = 0, kcap = 0, blen = 0, bcap = 0;
     size_t *at = malloc(2 * vs->n * sizeof *at);
-    bool ok = at != NULL;
+    /* Room for keys no longer than their names, and for a bigram per three
+     * bytes (names are Chinese): one block each instead of a chain of
+     * doubling copies; append still grows past the estimate. */
+    size_t kwant = 0, bwant = 0;
+    for (size_t i = 0; i < vs->n; i++) {
+        size_t len = vs->v[i].ind->l3 ? strlen(vs->v[i].ind->l3) : 0;
+        if (len >= YS_IND_KEY_CAP)
+            len = YS_IND_KEY_CAP - 1;
+        kwant += len + 1;
+        bwant += len / 3 + 1;
+    }
+    bool ok = at && reserve(&keys, &kcap, kwant) && reserve(&bgs, &bcap, bwant * sizeof(uint64_t));
     char key[YS_IND_KEY_CAP];
     uint64_t bg[YS_IND_KEY_CAP];
     for (size_t i = 0; ok && i < vs->n; i++) {

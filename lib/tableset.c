@@ -163,7 +163,7 @@ ys_goal *ys_tableset_add_goal(ys_tableset *ts)
     if (!v)
         return NULL;
     ts->goals = v;
-    return &ts->goals[ts->ngoals++];
+    return memset(&ts->goals[ts->ngoals++], 0, sizeof *v);
 }
 
 ys_indicator *ys_tableset_add_indicator(ys_tableset *ts)
@@ -172,7 +172,7 @@ ys_indicator *ys_tableset_add_indicator(ys_tableset *ts)
     if (!v)
         return NULL;
     ts->ind = v;
-    return &ts->ind[ts->nind++];
+    return memset(&ts->ind[ts->nind++], 0, sizeof *v);
 }
 
 int ys_tableset_reserve_indicators(ys_tableset *ts, size_t n)
@@ -190,7 +190,7 @@ ys_claim *ys_tableset_add_claim(ys_tableset *ts)
     if (!v)
         return NULL;
     ts->claims = v;
-    return &ts->claims[ts->nclaims++];
+    return memset(&ts->claims[ts->nclaims++], 0, sizeof *v);
 }
 
 int ys_tableset_add_mention(ys_tableset *ts, const char *name, int line)
@@ -214,5 +214,5 @@ ys_para *ys_tableset_add_para(ys_tableset *ts)
     if (!v)
         return NULL;
     ts->paras = v;
-    return &ts->paras[ts->nparas++];
+    return memset(&ts->paras[ts->nparas++], 0, sizeof *v);
 }

@@ -1,13 +1,13 @@
 /*
  * vec.c — doubling growth for the library's vectors (see vec.h).
- * Promise: on failure nothing changes; on success slots [old cap, new cap)
- * are zeroed so callers may rely on fresh items starting at zero.
+ * Promise: on failure nothing changes; on success the new slots are NOT
+ * zeroed: capacity reserved ahead is never touched (no page faults for room
+ * that stays unused), and each caller sets the item it hands out.
  */
 #include "vec.h"
 
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 int ys_vec_reserve(void *vp, size_t *cap, size_t n, size_t size, size_t first_cap)
 {
@@ -22,7 +22,6 @@ int ys_vec_reserve(void *vp, size_t *cap, size_t n, size_t size, size_t first_ca
     void *nv = realloc(*v, nc * size);
     if (!nv)
         return -1;
-    memset((char *)nv + *cap * size, 0, (nc - *cap) * size);
     *v = nv;
     *cap = nc;
     return 0;

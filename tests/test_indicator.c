@@ -236,6 +236,11 @@ static void contexts(void **st)
     assert_false(ys_indicator_ctx("产出指标", "就餐人数", NULL) & YS_IVC_RATE);
     ys_ivalue v = P("合同金额=25万元");
     assert_true(ys_indicator_ctx("产出指标", "立体停车库维保", &v) & YS_IVC_COST);
+    /* a qualitative word shares its room with the comparator word: a word
+     * that mentions 金额 is still no money comparator */
+    v = P("按合同金额支付");
+    assert_int_equal(v.kind, YS_IV_QUAL);
+    assert_false(ys_indicator_ctx("产出指标", "服务质量", &v) & YS_IVC_COST);
 }
 
 static void strictness(void **st)

@@ -69,14 +69,24 @@ typedef struct ys_dec {
 typedef struct ys_ivalue {
     ys_ivkind kind;
     ys_cmp cmp;
-    char cmpword[16];   /* "合同金额", "支付金额", "不低于" … as written, or "" */
     ys_dec num;         /* the number, 万/亿 applied (26.07万 → 260700) */
     ys_dec hi;          /* upper end of a range */
     int mult;           /* power of ten of the multiplier written: 4 万, 8 亿, 0 */
     bool pct;           /* the number is in percent */
-    char unit[32];      /* folded unit without the multiplier: "件", "元/人/天", "" */
-    char label[48];     /* text before the value ("满意率" in "满意率100%"), or "" */
-    char word[64];      /* qualitative word (folded), or "" */
+    /* The texts of a figure and the word of a qualitative value share their
+     * room (a value is one or the other; ~500 values live in one audit):
+     * read cmpword/unit/label only when kind is NUMBER or RANGE, word only
+     * when kind is QUAL.  Parsing zeroes both, so either reads "" on EMPTY
+     * and VERBATIM. */
+    union {
+        struct {
+            char cmpword[16]; /* "合同金额", "支付金额", "不低于" … as written, or "" */
+            char unit[24];    /* folded unit without the multiplier: "件", "元/人/天", ""
+                               * (at most 5 characters, see lib/indicator.c) */
+            char label[48];   /* text before the value ("满意率" in "满意率100%"), or "" */
+        };
+        char word[64];        /* qualitative word (folded), or "" */
+    };
     ys_qdir qdir;
     unsigned notes;     /* YS_IVN_* */
     const char *src;    /* the text as given (caller's), for messages */
