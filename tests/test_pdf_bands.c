@@ -267,9 +267,10 @@ static void narrow_header_cells_close(void **st)
  * spanning two grid columns, wrapped from the cell's left edge ("项目" and
  * "1：行政审批工作" a word gap apart, then "经费" under them); category,
  * figures and description beside it.  The digit glued to the name's text
- * is text, not a figure placed by where it stands, and the name, running
- * past its column's right edge over the next, stays whole in the column it
- * starts in, with its wrapped line.
+ * is text, not a figure placed by where it stands, and the name stays
+ * whole in one column, with its wrapped line: the gap of the line "经费
+ * … 务" runs over the name's second word, so it does not part the name's
+ * words there into two columns.
  */
 static void spanning_name_with_a_digit(void **st)
 {
@@ -297,15 +298,94 @@ static void spanning_name_with_a_digit(void **st)
         put(&g, 440.6, y + 17.2, "务");
     }
     ys_doc *d = emit_wrapping(&g);
-    want_line(d, 0, (const char *const[]){"项目名称", "", "项目类别", "项目总预算", "项目本年度预算",
+    want_line(d, 0, (const char *const[]){"项目名称", "项目类别", "项目总预算", "项目本年度预算",
                                           "项目主要支出方向和用途", NULL});
     for (int i = 0; i < 3; i++) {
         char name[64];
         snprintf(name, sizeof name, "项目 %s经费", no[i]);
-        want_line(d, 1 + (size_t)i, (const char *const[]){name, "", "特定", "268.47", "268.47",
+        want_line(d, 1 + (size_t)i, (const char *const[]){name, "特定", "268.47", "268.47",
                                                           "用于审批业务", NULL});
     }
     assert_int_equal(d->nlines, 4);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * Table 11's goal indicators as LibreOffice sets them (y as there): value
+ * cells so narrow that "< 600 万" wraps "元" under it, the cells beside
+ * centred on the row; "万" 6.8 pt from "计划" in the next cell, under
+ * half the text height; "43.55 万" as close to "合同金额".  The line of
+ * "元" and "数据" has a cell gap from "元" over the whole rest of its
+ * column, 1.9 pt from "600": that does not part "<" from "600".  The
+ * next page's rows take the columns: "100%" of the last column stays whole.
+ */
+/* Put ASCII text s from x, box top y, each glyph w wide (digits of a
+ * larger font than put's). */
+static void put_ascii(pdf_glyphs *g, double x, double y, const char *s, double w)
+{
+    for (size_t i = 0; s[i]; i++, x += w)
+        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + H, s + i, 1, i == 0), YS_OK);
+}
+
+static void put_goal_rows(pdf_glyphs *g)
+{
+    put(g, 296.7, 529.4, "政务服务");
+    put(g, 360.7, 537.0, "721.94");
+    put(g, 473.7, 538.0, "<");
+    put_ascii(g, 487.6, 538.0, "600", 7.6);
+    put(g, 512.9, 538.0, "万");
+    put(g, 531.7, 538.0, "计划");
+    put(g, 296.7, 546.6, "劳务外包");
+    put(g, 415.7, 546.6, "802");
+    put(g, 441.0, 546.6, "万元");
+    put(g, 360.7, 553.6, "万元");
+    put(g, 473.7, 555.2, "元");
+    put(g, 531.7, 555.2, "数据");
+    put(g, 296.7, 563.9, "服务费");
+    put(g, 296.7, 680.5, "证照邮寄");
+    put(g, 360.7, 680.5, "43.55");
+    put(g, 397.4, 680.5, "万");
+    put(g, 415.7, 680.5, "合同金额");
+    put(g, 473.7, 680.5, "合同金额");
+    put(g, 531.7, 680.5, "计划");
+    put(g, 296.7, 697.7, "费");
+    put(g, 360.7, 697.7, "元");
+    put(g, 415.7, 697.7, "45");
+    put(g, 433.4, 697.7, "万元");
+    put(g, 473.7, 697.7, "40");
+    put(g, 491.4, 697.7, "万元");
+    put(g, 531.7, 697.7, "数据");
+}
+
+static void wrapped_values_in_narrow_cells(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    put_goal_rows(&g);
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    pdf_carry carry = {0};
+    carry.wraps = 1;
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, &g, 1, &no, &carry), YS_OK);
+    pdf_glyphs_clear(&g);
+    put(&g, 296.7, 250.1, "有效差评");
+    put(&g, 531.7, 250.1, "计划");
+    for (int i = 0; i < 3; i++)
+        put(&g, (double[]){360.7, 415.7, 473.7}[i], 257.7, "100%");
+    put(&g, 296.7, 267.3, "整改率");
+    put(&g, 531.7, 267.3, "数据");
+    assert_int_equal(pdf_emit_page(d, &g, 2, &no, &carry), YS_OK);
+    assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
+    pdf_carry_free(&carry);
+    want_line(d, 0, (const char *const[]){"政务服务劳务外包服务费", "721.94 万元", "802 万元",
+                                          "< 600 万元", "计划数据", NULL});
+    want_line(d, 1, (const char *const[]){"证照邮寄费", "43.55 万元", "合同金额 45 万元",
+                                          "合同金额 40 万元", "计划数据", NULL});
+    want_line(d, 2, (const char *const[]){"有效差评整改率", "100%", "100%", "100%", "计划数据",
+                                          NULL});
+    assert_int_equal(d->nlines, 3);
     ys_doc_free(d);
     pdf_glyphs_free(&g);
 }
@@ -319,6 +399,7 @@ int main(void)
         cmocka_unit_test(label_over_text_sub_columns),
         cmocka_unit_test(name_over_wrapped_code),
         cmocka_unit_test(spanning_name_with_a_digit),
+        cmocka_unit_test(wrapped_values_in_narrow_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

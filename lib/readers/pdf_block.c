@@ -145,7 +145,9 @@ static int mark_band_gaps(page *p, int r0, int r1, unsigned char *wide, int nv, 
  * Columns of block rows [r0, r1): the runs of positions covered by the
  * characters of rows with figures.  Two runs merge when the space between
  * them is narrow and no row of the block has a cell gap there (then it is
- * a space between words of one cell).
+ * a space between words of one cell), or when it is narrower than any
+ * gap between two cells of a line and no line has a cell gap from one
+ * run to the other (join_runs).
  */
 static int block_columns(page *p, int r0, int r1, col *c)
 {
@@ -160,56 +162,20 @@ static int block_columns(page *p, int r0, int r1, col *c)
     em /= (r1 - r0);
     double span = (end - base) / GRID;
     int nv = span >= 0 && span < MAX_GRID - 2 ? (int)span + 2 : MAX_GRID;
-    unsigned char *occ = calloc((size_t)nv, 1), *wide = calloc((size_t)nv, 1);
-    int nc = 0;
-    if (!occ || !wide) {
-        free(occ);
-        free(wide);
+    unsigned char *occ = calloc((size_t)nv, 2), *wide = occ + nv;
+    if (!occ)
         return -1;
-    }
-    for (int r = r0; r < r1; r++) {
+    for (int r = r0; r < r1 && figures; r++) {
         prow *w = &p->rows[r];
-        for (size_t k = w->g0; k < w->g0 + w->n; k++) {
-            pdf_glyph *a = G(p, k);
-            if (figures && w->colsrc)
-                pdf_mark(occ, nv, a->x0, a->x1, base);
-            if (k > w->g0 && pdf_is_cell_gap(p, w, k))
-                pdf_mark(wide, nv, G(p, k - 1)->x1, a->x0, base);
-        }
+        for (size_t k = w->g0; k < w->g0 + w->n && w->colsrc; k++)
+            pdf_mark(occ, nv, G(p, k)->x0, G(p, k)->x1, base);
     }
-    if (!figures && pdf_mark_header_words(p, r0, r1, occ, nv, base) < 0) {
+    if ((!figures && pdf_mark_header_words(p, r0, r1, occ, nv, base) < 0) ||
+        (figures && mark_band_gaps(p, r0, r1, wide, nv, base) < 0)) {
         free(occ);
-        free(wide);
         return -1;
     }
-    if (figures && mark_band_gaps(p, r0, r1, wide, nv, base) < 0) {
-        free(occ);
-        free(wide);
-        return -1;
-    }
-    for (int i = 0; i < nv;) {
-        if (!occ[i]) {
-            i++;
-            continue;
-        }
-        int j = i;
-        for (;;) {
-            while (j < nv && occ[j])
-                j++;
-            int g = j;
-            while (g < nv && !occ[g])
-                g++;
-            double gap = (g - j) * GRID;
-            if (g < nv && gap < 1.5 * em && !wide[(j + g) / 2])
-                j = g;
-            else
-                break;
-        }
-        if (nc < MAX_COLS)
-            c[nc++] = (col){base + i * GRID, base + j * GRID};
-        i = j;
-    }
-    free(wide);
+    int nc = pdf_join_runs(p, r0, r1, occ, wide, nv, em, base, c);
     if (figures && nc > 0)
         nc = add_text_columns(p, r0, r1, c, nc, occ, nv, base);
     free(occ);
@@ -259,12 +225,13 @@ static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
 
 
 /* Whether the gap before glyph k of row w parts two columns: wider than
- * half the text height, outside every column, between glyphs standing in
- * two ("食堂场 武汉市": names of two narrow cells set 8 pt apart). */
+ * a word gap, outside every column, between glyphs standing in two
+ * ("食堂场 武汉市": names of two narrow cells set 8 pt apart; "< 600 万"
+ * filling its cell 6.8 pt before "计划" in the next). */
 static int gap_parts_columns(page *p, const prow *w, size_t k, const col *c, int nc)
 {
     const pdf_glyph *a = G(p, k - 1), *b = G(p, k);
-    if (b->x0 - a->x1 <= 0.5 * w->em)
+    if (b->x0 - a->x1 <= 0.25 * w->em)
         return 0;
     double mid = (a->x1 + b->x0) / 2;
     for (int i = 0; i < nc; i++)

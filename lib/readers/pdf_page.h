@@ -119,6 +119,15 @@ int pdf_mark_header_words(page *p, int r0, int r1, unsigned char *occ, int nv, d
 int pdf_text_column(const unsigned char *occ, int nv, int i, double min_gap, int *lines,
                     int *next);
 
+/* Columns from runs (pdf_runs.c), asked by pdf_block.c. */
+/* The columns (PDF_MAX_COLS at most) that the runs of occ (nv cells of
+ * PDF_GRID from base: where block rows [r0, r1) stand) make into c, wide
+ * marking gaps that part cells (the block's cell gaps are added to it);
+ * em is the block's text height.  Returns their number, sorted by x, or
+ * -1 on allocation failure. */
+int pdf_join_runs(page *p, int r0, int r1, const unsigned char *occ, unsigned char *wide,
+                  int nv, double em, double base, pdf_col *c);
+
 /* Wrapping (pdf_wrap.c), asked by pdf_block.c. */
 /* Whether glyphs k-1 and k of row w stand in different cells. */
 int pdf_is_cell_gap(page *p, const prow *w, size_t k);
