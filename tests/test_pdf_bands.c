@@ -390,6 +390,54 @@ static void wrapped_values_in_narrow_cells(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * Table 11's long-term goal row as LibreOffice sets it (y as there), under
+ * its header: each cell's lines centred on the row, so cells of one, two,
+ * three and four lines interleave; "合同金" and "政务服务", the first lines
+ * of two cells, stand 7 pt apart and make one visual line, which reaches
+ * down over the second line of the cell beside ("劳务外包" under "政务服
+ * 务").  Glyphs that stand over one another without overlapping are one
+ * cell's lines, not two rows: the row's lines band into one logical row,
+ * its value and basis whole.  (Its columns, which no figure shows, are
+ * not asserted.)
+ */
+static void centred_cells_interleave(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    put(&g, 434.1, 533.5, "指标值");
+    put(&g, 59.8, 542.1, "目标名");
+    const char *label[5] = {"一级指标", "二级指标", "三级指标", "指标值", "确定依"};
+    for (int i = 0; i < 5; i++)
+        put(&g, (double[]){107.9, 260.9, 321.6, 383.3, 434.1}[i], 550.8, label[i]);
+    put(&g, 59.8, 559.4, "称");
+    put(&g, 434.1, 568.0, "据");
+    put(&g, 383.3, 605.6, "合同金");
+    put(&g, 321.6, 612.6, "政务服务");
+    put(&g, 59.8, 614.2, "长期绩");
+    put(&g, 260.9, 621.2, "经济成本");
+    put(&g, 434.1, 621.2, "计划数");
+    put(&g, 383.3, 622.8, "额");
+    put(&g, 107.9, 629.8, "成本指标");
+    put(&g, 321.6, 629.8, "劳务外包");
+    put(&g, 59.8, 631.4, "效目标");
+    put(&g, 383.3, 637.4, "=802");
+    put(&g, 260.9, 638.4, "指标");
+    put(&g, 287.3, 638.4, "1");
+    put(&g, 434.1, 638.4, "据");
+    put(&g, 59.8, 646.0, "3");
+    put(&g, 321.6, 647.1, "服务费");
+    put(&g, 383.3, 654.1, "万元");
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 2);
+    const ys_line *l = &d->lines[1];
+    assert_true(l->ncells >= 3);
+    assert_string_equal(l->cells[l->ncells - 2], "合同金额 =802 万元");
+    assert_string_equal(l->cells[l->ncells - 1], "计划数据");
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +448,7 @@ int main(void)
         cmocka_unit_test(name_over_wrapped_code),
         cmocka_unit_test(spanning_name_with_a_digit),
         cmocka_unit_test(wrapped_values_in_narrow_cells),
+        cmocka_unit_test(centred_cells_interleave),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -56,14 +56,18 @@ static int band_runs(const page *p, int i, int j, xspan *v)
 }
 
 /* Whether no glyph of row a stands over a glyph of row b (both in x
- * order): the lines of two cells side by side, not two rows. */
+ * order), overlapping it: the lines of two cells side by side, not two
+ * rows.  Glyphs one above the other without overlapping are two lines of
+ * one cell (a visual line holding the first lines of two cells set at
+ * different heights reaches over the second line of one of them). */
 static int side_by_side(const page *p, const prow *a, const prow *b)
 {
     double tol = 0.1 * fmin(a->em, b->em);
     size_t i = a->g0, j = b->g0, ie = a->g0 + a->n, je = b->g0 + b->n;
     while (i < ie && j < je) {
         const pdf_glyph *x = G(p, i), *y = G(p, j);
-        if (x->x1 - tol > y->x0 && y->x1 - tol > x->x0)
+        if (x->x1 - tol > y->x0 && y->x1 - tol > x->x0 && x->y1 - tol > y->y0 &&
+            y->y1 - tol > x->y0)
             return 0;
         if (x->x1 < y->x1)
             i++;
