@@ -1,0 +1,121 @@
+/* Unit tests: the lines of one cell wrapped in a narrow column
+ * (readers/pdf_rows.c, pdf_wrap.c) on pages laid out by hand the way
+ * LibreOffice sets an HTML table whose first column is narrow: a form's
+ * title set in its first cell over three lines above the form's rows, an
+ * item's name wrapped six lines of four characters beside its figure.
+ * Prose that looks alike (lines of one width, a short paragraph with no
+ * table below it) stays as it was.  No poppler: every expected cell is
+ * the text the test put in it. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "pdf_testutil.h"
+
+#define LEFT 59.8      /* a cell's text, inside its border and padding */
+#define VALUE 131.8
+#define RIGHT 453.1
+#define PITCH 17.25    /* wrapped lines: 15.6 pt glyphs 1.65 pt apart */
+
+static void lines_at(pdf_glyphs *g, double x, double y, const char *const *lines, int n)
+{
+    for (int i = 0; i < n; i++)
+        put(g, x, y + PITCH * i, lines[i]);
+}
+
+/* A form's rows under its title: a name row, a total row with figures. */
+static void form_rows(pdf_glyphs *g, double y)
+{
+    put(g, LEFT, y, "名称");
+    put(g, VALUE, y, "某某工作经费");
+    put(g, RIGHT, y, "代码");
+    put(g, LEFT, y + 40, "总预算");
+    put(g, VALUE, y + 40, "12.50");
+    put(g, RIGHT, y + 40, "当年");
+    put(g, 500.0, y + 40, "12.50");
+}
+
+/* A heading (prose), then a title wrapped in the narrow first cell of
+ * the table below it: the title reads as one line, the heading stays a
+ * line of its own, the table's rows as they were. */
+static void title_wrapped_in_first_cell(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    put(&g, 56.8, 30.8, "十二、某某目标表");
+    lines_at(&g, LEFT, 65.9, (const char *const[]){"甲乙丙丁戊", "己庚辛壬癸", "子"}, 3);
+    form_rows(&g, 138.0);
+    ys_doc *d = emit(&g);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 0, (const char *const[]){"十二、某某目标表", NULL});
+    want_line(d, 1, (const char *const[]){"甲乙丙丁戊己庚辛壬癸子", NULL});
+    want_line(d, 2, (const char *const[]){"名称", "某某工作经费", "代码", NULL});
+    want_line(d, 3, (const char *const[]){"总预算", "12.50", "当年", "12.50", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/* Lines that only look like a wrapped cell stay apart: a one-line
+ * paragraph over a shorter line, right under a paragraph of full lines,
+ * with no table below them. */
+static void prose_lines_stay_apart(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    lines_at(&g, 56.8, 30.0,
+             (const char *const[]){"甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸",
+                                   "甲乙丙丁戊己庚辛壬癸。", "某局是某区政府的组成部门。", "职能包括："},
+             4);
+    ys_doc *d = emit(&g);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 1, (const char *const[]){"某局是某区政府的组成部门。", NULL});
+    want_line(d, 2, (const char *const[]){"职能包括：", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/* A procurement list: a name wrapped six lines of four characters (each
+ * wider than three line heights) with its figure centred on its third
+ * and fourth lines, then a name of two lines: each reads whole in one
+ * row with its figure. */
+static void name_wrapped_four_characters_a_line(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double F = 440.0;
+    put(&g, LEFT, 30.0, "品名");
+    put(&g, F, 30.0, "金额");
+    lines_at(&g, LEFT, 71.5,
+             (const char *const[]){"办公设备", "维修以及", "耗材购置", "费、购买", "打印纸张", "等"}, 6);
+    put(&g, F, 113.6, "106.66");
+    lines_at(&g, LEFT, 195.3, (const char *const[]){"档案整理", "服务"}, 2);
+    put(&g, F, 203.9, "72");
+    pdf_carry k = {.wraps = 1};     /* the tables before showed cells wrap */
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, &g, 1, &no, &k), YS_OK);
+    assert_int_equal(pdf_carry_flush(d, &k), YS_OK);
+    pdf_carry_free(&k);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 0, (const char *const[]){"品名", "金额", NULL});
+    const ys_line *l = &d->lines[1];
+    assert_true(l->ncells >= 2);
+    assert_string_equal(l->cells[0], "办公设备维修以及耗材购置费、购买打印纸张等");
+    assert_string_equal(l->cells[l->ncells - 1], "106.66");
+    l = &d->lines[2];
+    assert_string_equal(l->cells[0], "档案整理服务");
+    assert_string_equal(l->cells[l->ncells - 1], "72");
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(title_wrapped_in_first_cell),
+        cmocka_unit_test(prose_lines_stay_apart),
+        cmocka_unit_test(name_wrapped_four_characters_a_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
