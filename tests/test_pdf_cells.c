@@ -2,7 +2,8 @@
  * (readers/pdf_rows.c, pdf_wrap.c) on pages laid out by hand the way
  * LibreOffice sets an HTML table whose first column is narrow: a form's
  * title set in its first cell over three lines above the form's rows, an
- * item's name wrapped six lines of four characters beside its figure.
+ * item's name wrapped six lines of four characters beside its figure, a
+ * label's cell padded close to its figure's.
  * Prose that looks alike (lines of one width, a short paragraph with no
  * table below it) stays as it was.  No poppler: every expected cell is
  * the text the test put in it. */
@@ -110,12 +111,35 @@ static void name_wrapped_four_characters_a_line(void **st)
     pdf_glyphs_free(&g);
 }
 
+/* A label's cell and its figure's padded close (11 pt, under the text
+ * height): two cells, as the label beside the next figure; a sentence's
+ * figure a quarter of the text height from its words stays in its line. */
+static void label_and_figure_padded_close(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    put(&g, LEFT, 30.0, "项目总预算");
+    put(&g, 130.7, 28.9, "26.07");
+    put(&g, 454.0, 30.0, "当年");
+    put(&g, 488.6, 28.9, "26.07");
+    put(&g, 56.8, 80.0, "本年预算");
+    put(&g, 106.8, 80.0, "26.07");
+    put(&g, 139.3, 80.0, "万元。");
+    ys_doc *d = emit(&g);
+    assert_int_equal(d->nlines, 2);
+    want_line(d, 0, (const char *const[]){"项目总预算", "26.07", "当年", "26.07", NULL});
+    want_line(d, 1, (const char *const[]){"本年预算 26.07 万元。", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(title_wrapped_in_first_cell),
         cmocka_unit_test(prose_lines_stay_apart),
         cmocka_unit_test(name_wrapped_four_characters_a_line),
+        cmocka_unit_test(label_and_figure_padded_close),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -101,12 +101,18 @@ static int is_figure_word(page *p, const prow *r, size_t k, int dir)
 /* Whether glyphs k-1 and k of row r stand in two cells: a gap wider than
  * the text height, or over a third of it between two whole figures
  * (adjacent narrow cells may stand closer than a line's height; a space
- * between figures of a sentence is narrower). */
+ * between figures of a sentence is narrower), or a label's gap before or
+ * after a whole figure (is_label_figure_gap). */
 static int parts_cells(page *p, const prow *r, size_t k)
 {
     double gap = G(p, k)->x0 - G(p, k - 1)->x1;
-    return gap > r->em || (gap > 0.35 * r->em && is_figure_word(p, r, k - 1, -1) &&
-                           is_figure_word(p, r, k, 1));
+    if (gap > r->em)
+        return 1;
+    if (gap <= 0.35 * r->em)
+        return 0;
+    int left = is_figure_word(p, r, k - 1, -1), right = is_figure_word(p, r, k, 1);
+    return (left && right) ||
+           ((left || right) && is_label_figure_gap(p, G(p, k - 1), G(p, k), r->em));
 }
 
 /* Cells of the row (parts_cells) and whether one is a figure. */

@@ -13,13 +13,14 @@
 #include "pdf_page.h"
 
 /* Whether glyphs k-1 and k of row w stand in different cells: a gap wider
- * than the text height, or two figures apart (a cell never holds two
- * figures side by side, and cells with padding may stand close). */
+ * than the text height, two CJK glyphs or a label and a figure apart as
+ * cells stand, or two figures apart (a cell never holds two figures side
+ * by side, and cells with padding may stand close). */
 int pdf_is_cell_gap(page *p, const prow *w, size_t k)
 {
     const pdf_glyph *a = G(p, k - 1), *b = G(p, k);
     double gap = b->x0 - a->x1;
-    if (gap > w->em || is_cjk_gap(a, b, w->em))
+    if (gap > w->em || is_cjk_gap(a, b, w->em) || is_label_figure_gap(p, a, b, w->em))
         return 1;
     return is_figure_glyph(p, a) && is_figure_glyph(p, b) && ((b->space_before && gap > 0) || gap > 0.2 * w->em);
 }
