@@ -3,7 +3,8 @@
  * LibreOffice sets an HTML table whose first column is narrow: a form's
  * title set in its first cell over three lines above the form's rows, an
  * item's name wrapped six lines of four characters beside its figure, a
- * label's cell padded close to its figure's.
+ * label's cell padded close to its figure's, indicator labels wrapped
+ * beside cells centred on them (pdf_band.c).
  * Prose that looks alike (lines of one width, a short paragraph with no
  * table below it) stays as it was.  No poppler: every expected cell is
  * the text the test put in it. */
@@ -22,6 +23,19 @@ static void lines_at(pdf_glyphs *g, double x, double y, const char *const *lines
 {
     for (int i = 0; i < n; i++)
         put(g, x, y + PITCH * i, lines[i]);
+}
+
+/* Emit one page of a document whose tables showed their cells wrap. */
+static ys_doc *emit_wrapping(pdf_glyphs *g)
+{
+    pdf_carry k = {.wraps = 1};
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, g, 1, &no, &k), YS_OK);
+    assert_int_equal(pdf_carry_flush(d, &k), YS_OK);
+    pdf_carry_free(&k);
+    return d;
 }
 
 /* A form's rows under its title: a name row, a total row with figures. */
@@ -91,13 +105,7 @@ static void name_wrapped_four_characters_a_line(void **st)
     put(&g, F, 113.6, "106.66");
     lines_at(&g, LEFT, 195.3, (const char *const[]){"档案整理", "服务"}, 2);
     put(&g, F, 203.9, "72");
-    pdf_carry k = {.wraps = 1};     /* the tables before showed cells wrap */
-    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
-    assert_non_null(d);
-    int no = 0;
-    assert_int_equal(pdf_emit_page(d, &g, 1, &no, &k), YS_OK);
-    assert_int_equal(pdf_carry_flush(d, &k), YS_OK);
-    pdf_carry_free(&k);
+    ys_doc *d = emit_wrapping(&g);
     assert_int_equal(d->nlines, 3);
     want_line(d, 0, (const char *const[]){"品名", "金额", NULL});
     const ys_line *l = &d->lines[1];
@@ -133,6 +141,42 @@ static void label_and_figure_padded_close(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * Two indicator rows whose label cells wrap in narrow columns, the row's
+ * other cells centred on them: "计划" / "数据" stand right under one
+ * another, both overlapping the labels' middle line, and the figures
+ * (set a little higher than the labels) make one visual line with
+ * "计划".  The lines of one cell clear of each other are no clash: each
+ * row reads whole.
+ */
+static void label_cells_wrapped_beside_centred_cells(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double L1 = 107.2, L2 = 271.8, L3 = 331.4, V[3] = {381.6, 431.8, 482.1}, B = 532.3;
+    put(&g, L1, 437.3, "效益指标");
+    lines_at(&g, L2, 420.0, (const char *const[]){"社会效益", "指标"}, 2);
+    lines_at(&g, L3, 428.7, (const char *const[]){"压减审", "批全流"}, 2);
+    for (int i = 0; i < 3; i++)
+        put(&g, V[i], 428.7, "压减");
+    lines_at(&g, B, 420.0, (const char *const[]){"计划", "数据"}, 2);
+    put(&g, L1, 518.0, "满意度指标");
+    lines_at(&g, L2, 500.7, (const char *const[]){"服务对象", "满意度指", "标"}, 3);
+    lines_at(&g, L3, 483.5, (const char *const[]){"群众对", "行政审", "批工作", "的满意", "度"}, 5);
+    put(&g, V[0], 516.9, "99%");
+    put(&g, V[1], 516.9, "99%");
+    put(&g, V[2], 516.9, "≥99%");
+    lines_at(&g, B, 509.3, (const char *const[]){"计划", "数据"}, 2);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 2);
+    want_line(d, 0, (const char *const[]){"效益指标", "社会效益指标", "压减审批全流", "压减", "压减",
+                                          "压减", "计划数据", NULL});
+    want_line(d, 1, (const char *const[]){"满意度指标", "服务对象满意度指标", "群众对行政审批工作的满意度",
+                                          "99%", "99%", "≥99%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +184,7 @@ int main(void)
         cmocka_unit_test(prose_lines_stay_apart),
         cmocka_unit_test(name_wrapped_four_characters_a_line),
         cmocka_unit_test(label_and_figure_padded_close),
+        cmocka_unit_test(label_cells_wrapped_beside_centred_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

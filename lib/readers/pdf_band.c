@@ -56,14 +56,17 @@ static int band_runs(const page *p, int i, int j, xspan *v)
 }
 
 /* Whether no glyph of row a stands over a glyph of row b (both in x
- * order): the lines of two cells side by side, not two rows. */
+ * order) overlapping it: the lines of two cells side by side, not two
+ * rows.  A glyph right above another, clear of it, is the line before it
+ * in one cell ("计划" over "数据" beside a label that overlaps both). */
 static int side_by_side(const page *p, const prow *a, const prow *b)
 {
     double tol = 0.1 * fmin(a->em, b->em);
     size_t i = a->g0, j = b->g0, ie = a->g0 + a->n, je = b->g0 + b->n;
     while (i < ie && j < je) {
         const pdf_glyph *x = G(p, i), *y = G(p, j);
-        if (x->x1 - tol > y->x0 && y->x1 - tol > x->x0)
+        if (x->x1 - tol > y->x0 && y->x1 - tol > x->x0 && x->y1 - tol > y->y0 &&
+            y->y1 - tol > x->y0)
             return 0;
         if (x->x1 < y->x1)
             i++;
