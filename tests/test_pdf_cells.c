@@ -4,7 +4,8 @@
  * title set in its first cell over three lines above the form's rows, an
  * item's name wrapped six lines of four characters beside its figure, a
  * label's cell padded close to its figure's, indicator labels wrapped
- * beside cells centred on them (pdf_band.c).
+ * beside cells centred on them (pdf_band.c), labels of two narrow
+ * columns on one line (pdf_block.c).
  * Prose that looks alike (lines of one width, a short paragraph with no
  * table below it) stays as it was.  No poppler: every expected cell is
  * the text the test put in it. */
@@ -177,6 +178,51 @@ static void label_cells_wrapped_beside_centred_cells(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * Indicator rows of a form whose level-2 and level-3 labels wrap in two
+ * narrow columns 13.5 pt apart, under the text height; the level-2
+ * column shows no figure but a label's number ("2" on a line of its own),
+ * so the block's column there is that number's width.  A label running
+ * past it ("社会效益") still ends its cell there: the next label on its
+ * line ("保障单位正") is the next column's, and each row reads its labels
+ * whole.
+ */
+static void labels_of_two_narrow_columns(void **st)
+{
+    (void)st;
+    static const struct { double x, y; const char *s; } words[] = {
+        {339.3, 272.0, "时效指标"}, {339.3, 286.6, "2"}, {400.8, 270.4, "办公用品到"},
+        {400.8, 287.6, "位及时性"}, {467.9, 270.4, "按合同约"}, {467.9, 287.6, "定时间"},
+        {530.7, 270.4, "计划"}, {530.7, 287.6, "数据"},
+        {108.5, 333.8, "效益指标"}, {339.3, 325.2, "社会效益"}, {339.3, 342.4, "指标"},
+        {365.7, 342.4, "1"}, {400.8, 325.2, "保障单位正"}, {400.8, 342.4, "常运行"},
+        {467.9, 333.8, "有效保障"}, {530.7, 325.2, "行业"}, {530.7, 342.4, "标准"},
+        {339.3, 380.0, "社会效益"}, {339.3, 397.2, "指标"}, {365.7, 397.2, "2"},
+        {400.8, 380.0, "提升全区服"}, {400.8, 397.2, "务工作效能"}, {467.9, 388.6, "提升"},
+        {530.7, 380.0, "计划"}, {530.7, 397.2, "数据"},
+        {339.3, 443.4, "社会效益"}, {339.3, 460.6, "指标"}, {365.7, 460.6, "3"},
+        {400.8, 434.8, "优化三级服"}, {400.8, 452.0, "务工作体系"}, {400.8, 469.3, "建设"},
+        {467.9, 452.0, "优化"}, {530.7, 443.4, "计划"}, {530.7, 460.6, "数据"},
+        {108.5, 524.1, "满意度指标"}, {339.3, 506.8, "服务对象"}, {339.3, 524.1, "满意度指"},
+        {339.3, 541.3, "标"}, {353.7, 541.3, "1"}, {400.8, 506.8, "群众对窗口"},
+        {400.8, 524.1, "服务工作的"}, {400.8, 541.3, "满意度"}, {467.9, 523.0, "≥99%"},
+        {530.7, 515.4, "计划"}, {530.7, 532.7, "数据"},
+    };
+    pdf_glyphs g = {0};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        put(&g, words[i].x, words[i].y, words[i].s);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 6);
+    want_line(d, 2, (const char *const[]){"效益指标", "社会效益指标 1", "保障单位正常运行", "有效保障",
+                                          "行业标准", NULL});
+    want_line(d, 3, (const char *const[]){"", "社会效益指标 2", "提升全区服务工作效能", "提升",
+                                          "计划数据", NULL});
+    want_line(d, 5, (const char *const[]){"满意度指标", "服务对象满意度指标 1", "群众对窗口服务工作的满意度",
+                                          "≥99%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +231,7 @@ int main(void)
         cmocka_unit_test(name_wrapped_four_characters_a_line),
         cmocka_unit_test(label_and_figure_padded_close),
         cmocka_unit_test(label_cells_wrapped_beside_centred_cells),
+        cmocka_unit_test(labels_of_two_narrow_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
