@@ -162,17 +162,21 @@ EOF
   # outside every column parts two columns' words (readers/pdf_runs.c);
   # its rows whose cells' lines, centred, interleave band into one row
   # (lines standing over one another without overlapping are one cell's,
-  # readers/pdf_band.c).  Left: goals whose project forms do not read
-  # (one of table 12's five forms is not found, X.T10-T11-T12; the others'
-  # annual tables are lost) give IND.unmatched the text has not, and the
-  # forms misread some indicators (IND.cost, IND.target, IND.glyph,
-  # IND.prior, IND.term, IND.easier, IND.verbatim, T12.proc, X.T12-T10).
-  # 26 rule findings differ (29 with table 11's rows apart, 38 with its
-  # values split, 41 with the project names cut, 53 before the PDF rows
-  # were banded; 33 with table 11 missing): noted and listed as "known:"
+  # readers/pdf_band.c).  Table 12's five forms are found since a title
+  # wrapped in a form's narrow first cell reads as one line, names wrapped
+  # four or five characters a line read whole, a label's cell padded close
+  # to its figure's parts from it (readers/pdf_wrap.c, pdf_rows.c), and
+  # labels of two narrow columns on one line part where the first one's
+  # column ends (pdf_block.c).  Left: table 11's goal headings, set beside
+  # a wrapped label half a line off, run into one another, so three annual
+  # goals match no project form (IND.unmatched) and lose the IND.cost,
+  # IND.target, IND.term, IND.glyph and IND.prior findings the text has.
+  # 19 rule findings differ (26 with one form missing, 29 with table 11's
+  # rows apart, 38 with its values split, 41 with the project names cut,
+  # 53 before the PDF rows were banded): noted and listed as "known:"
   # lines; more fail.
   LENIENT="pdf"
-  LENIENT_MAX=${YS_LENIENT_MAX-26}
+  LENIENT_MAX=${YS_LENIENT_MAX-19}
   for ext in html docx xlsx pdf; do
     if [ ! -s "$T/ref.$ext" ]; then echo "FAIL: LibreOffice made no ref.$ext"; fail=1; continue; fi
     ${YS_WRAP:-} "$Y" audit "$T/ref.$ext" >"$T/ref.$ext.audit" 2>&1

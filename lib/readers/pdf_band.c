@@ -58,8 +58,10 @@ static int band_runs(const page *p, int i, int j, xspan *v)
 /* Whether no glyph of row a stands over a glyph of row b (both in x
  * order), overlapping it: the lines of two cells side by side, not two
  * rows.  Glyphs one above the other without overlapping are two lines of
- * one cell (a visual line holding the first lines of two cells set at
- * different heights reaches over the second line of one of them). */
+ * one cell: a visual line holding the first lines of two cells set at
+ * different heights reaches over the second line of one of them, and a
+ * glyph right above another, clear of it, is the line before it ("计划"
+ * over "数据" beside a label that overlaps both). */
 static int side_by_side(const page *p, const prow *a, const prow *b)
 {
     double tol = 0.1 * fmin(a->em, b->em);

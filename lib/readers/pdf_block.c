@@ -227,8 +227,12 @@ static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
 /* Whether the gap before glyph k of row w parts two columns: wider than
  * a word gap, outside every column, between glyphs standing in two
  * ("食堂场 武汉市": names of two narrow cells set 8 pt apart; "< 600 万"
- * filling its cell 6.8 pt before "计划" in the next). */
-static int gap_parts_columns(page *p, const prow *w, size_t k, const col *c, int nc)
+ * filling its cell 6.8 pt before "计划" in the next).  The glyphs before
+ * it stand where the run they end, from run0, stands (a label starting in
+ * a narrow column and running past it, "社会效益" over "指标 1", is that
+ * column's, not the next one's it ends nearer to). */
+static int gap_parts_columns(page *p, const prow *w, size_t run0, size_t k, const col *c,
+                             int nc)
 {
     const pdf_glyph *a = G(p, k - 1), *b = G(p, k);
     if (b->x0 - a->x1 <= 0.25 * w->em)
@@ -237,7 +241,8 @@ static int gap_parts_columns(page *p, const prow *w, size_t k, const col *c, int
     for (int i = 0; i < nc; i++)
         if (mid > c[i].x0 && mid < c[i].x1)
             return 0;
-    return column_of(c, nc, a) != column_of(c, nc, b);
+    int before = run0 < k ? column_of_run(p, run0, k, c, nc) : column_of(c, nc, a);
+    return before != column_of(c, nc, b);
 }
 
 /* Whether glyphs a and b, in that order, are set within a word gap (a
@@ -286,11 +291,11 @@ void pdf_add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
         else {
             if (k == run0 || G(p, k)->x0 - G(p, k - 1)->x1 > w->em ||
                 (k > w->g0 && placed_figure(p, w, k - 1)) ||
-                gap_parts_columns(p, w, k, c, nc)) {
+                gap_parts_columns(p, w, run0, k, c, nc)) {
                 size_t e = k + 1;
                 while (e < end && G(p, e)->x0 - G(p, e - 1)->x1 <= w->em &&
                        !placed_figure(p, w, e) &&
-                       !gap_parts_columns(p, w, e, c, nc))
+                       !gap_parts_columns(p, w, k, e, c, nc))
                     e++;
                 run0 = k;
                 run_col = column_of_run(p, k, e, c, nc);

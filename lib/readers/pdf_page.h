@@ -44,6 +44,14 @@ typedef struct page {
     int top_header;        /* top[] are a header's columns (pdf_carry) */
 } page;
 
+/* The width of the block row b is or hangs from: a chain of fragments
+ * (a name wrapped over many lines of a narrow cell) is measured against
+ * the row it grew out of, not against the fragment next to it. */
+static inline double pdf_anchor_span(const prow *b)
+{
+    return b->fragment ? b->span : b->x1 - b->x0;
+}
+
 static inline pdf_glyph *G(const page *p, size_t k) { return &p->g->v[p->idx[k]]; }
 
 static inline int is_figure_char(const char *s, size_t n)
@@ -66,6 +74,17 @@ static inline int is_digit_at(const char *s) { return s[0] >= '0' && s[0] <= '9'
 static inline int is_cjk_gap(const pdf_glyph *a, const pdf_glyph *b, double em)
 {
     return a->len >= 3 && b->len >= 3 && b->x0 - a->x1 > 0.5 * em;
+}
+
+/* Whether glyphs a and b, a CJK glyph and a figure's in either order,
+ * stand over half the text height apart: a label's cell and its figure's,
+ * padded close ("项目总预算" 11 pt before "26.07"); a sentence sets a
+ * figure a quarter of the text height from its words. */
+static inline int is_label_figure_gap(const page *p, const pdf_glyph *a, const pdf_glyph *b,
+                                      double em)
+{
+    return b->x0 - a->x1 > 0.5 * em && ((a->len >= 3 && is_figure_glyph(p, b)) ||
+                                        (b->len >= 3 && is_figure_glyph(p, a)));
 }
 
 #define PDF_GRID 0.5       /* occupancy resolution of a block, points */
@@ -140,6 +159,15 @@ double pdf_wrap_threshold(const page *p, int r0, int r1, const double *gap);
 int pdf_shows_wrapping(page *p, int r0, int r1);
 /* The middle of the positive gaps above lines 1..n-1, or 0. */
 double pdf_middle_gap(const double *gap, int n);
+/* The end of the lines of one cell wrapped in its column from row r (up
+ * to r1): lines one under another at one left edge, under half a line's
+ * height apart, each but the last reaching the right edge of the widest
+ * (it wrapped there) and the last falling short of it (the text ran
+ * out), right above a table with a cell where they start, twice as wide:
+ * a table's title set in its first cell ("项目资金绩" / "效目标申报" /
+ * "表").  r + 1 when rows r and r + 1 are no such lines (lines of one
+ * width are a list; a paragraph's lines are not followed by a table). */
+int pdf_wrapped_cell_end(const page *p, int r, int r1);
 
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
 /* Set each row's bandcells (the cells side by side in its band, 1 when it

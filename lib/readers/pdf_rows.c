@@ -101,12 +101,18 @@ static int is_figure_word(page *p, const prow *r, size_t k, int dir)
 /* Whether glyphs k-1 and k of row r stand in two cells: a gap wider than
  * the text height, or over a third of it between two whole figures
  * (adjacent narrow cells may stand closer than a line's height; a space
- * between figures of a sentence is narrower). */
+ * between figures of a sentence is narrower), or a label's gap before or
+ * after a whole figure (is_label_figure_gap). */
 static int parts_cells(page *p, const prow *r, size_t k)
 {
     double gap = G(p, k)->x0 - G(p, k - 1)->x1;
-    return gap > r->em || (gap > 0.35 * r->em && is_figure_word(p, r, k - 1, -1) &&
-                           is_figure_word(p, r, k, 1));
+    if (gap > r->em)
+        return 1;
+    if (gap <= 0.35 * r->em)
+        return 0;
+    int left = is_figure_word(p, r, k - 1, -1), right = is_figure_word(p, r, k, 1);
+    return (left && right) ||
+           ((left || right) && is_label_figure_gap(p, G(p, k - 1), G(p, k), r->em));
 }
 
 /* Cells of the row (parts_cells) and whether one is a figure. */
@@ -172,18 +178,12 @@ static int make_rows(page *p)
 
 /* ---- table blocks ---------------------------------------------------- */
 
-/* The width of the block row b is or hangs from: a chain of fragments
- * (a name wrapped over many lines of a narrow cell) is measured against
- * the row it grew out of, not against the fragment next to it. */
-static double anchor_span(const prow *b)
-{
-    return b->fragment ? b->span : b->x1 - b->x0;
-}
-
 /* A one-cell line wrapped out of a cell of block row b: closer to it than
  * a line's height and narrower than half of the row it hangs from; next
  * to another fragment, no wider than three line heights (the lines of
- * one narrow cell, not a paragraph of a form's wide cell) unless it is
+ * one narrow cell, not a paragraph of a form's wide cell), or five when
+ * it starts where that fragment starts (the next line of one cell of
+ * four or five characters: "证照购买" over "和表格印"), unless it is
  * staggered, overlapping the lines above and below it (lines of narrow
  * cells centred on one row: "部门（单" between "部门" and "（单"; a
  * paragraph's lines never overlap), or beside a fragment of digits,
@@ -194,10 +194,12 @@ static int is_cell_fragment(const prow *w, const prow *b, int staggered)
 {
     double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
     int beside = b->figure && gap < 0 && (w->x0 >= b->x1 || w->x1 <= b->x0);
-    if (b->fragment && w->x1 - w->x0 > 3 * w->em && !staggered && !beside)
+    double width = w->x1 - w->x0;
+    int stacked = fabs(w->x0 - b->x0) < 0.1 * w->em && width <= 5 * w->em;
+    if (b->fragment && width > 3 * w->em && !staggered && !beside && !stacked)
         return 0;
     return b->block && w->ncells == 1 && gap < fmin(w->em, b->em) &&
-           w->x1 - w->x0 < 0.5 * anchor_span(b);
+           width < 0.5 * pdf_anchor_span(b);
 }
 
 int pdf_starts_cell_at(const page *p, const prow *b, double x, int inner, double left)
@@ -299,7 +301,7 @@ static int mark_fragment(page *p, int i)
         from = &p->rows[i + 1];
     if (!from)
         return 0;
-    w->span = anchor_span(from);
+    w->span = pdf_anchor_span(from);
     w->block = w->fragment = 1;
     return 1;
 }
@@ -433,6 +435,11 @@ static int is_page_number(page *p, prow *w)
     return digits > 0 && digits <= 4;
 }
 
+/* Prose rows [r0, r1) as paragraphs: a row goes on with the one above
+ * when that one reaches the run's right edge and it starts at its left
+ * edge, under a line's height below; and the lines of one cell wrapped in
+ * a narrow column read as one text (pdf_wrapped_cell_end: a form's title
+ * set in its first cell). */
 static void emit_prose(page *p, int r0, int r1)
 {
     double left = 1e9, right = -1e9;
@@ -444,7 +451,7 @@ static void emit_prose(page *p, int r0, int r1)
         ys_buf *t = &p->cells.text;
         size_t start = t->n;
         ys_buf para = {0};
-        int first = r;
+        int first = r, cell_end = pdf_wrapped_cell_end(p, r, r1);
         do {
             prow *w = &p->rows[r];
             if (r > first)
@@ -452,9 +459,9 @@ static void emit_prose(page *p, int r0, int r1)
             for (size_t k = w->g0; k < w->g0 + w->n; k++)
                 pdf_put_glyph(p, &para, k, k > w->g0 ? G(p, k - 1) : NULL, w->em);
             r++;
-        } while (r < r1 && p->rows[r - 1].x1 >= right - 2 * p->rows[r - 1].em &&
-                 p->rows[r].x0 <= left + p->rows[r].em &&
-                 p->rows[r].y0 - p->rows[r - 1].y1 < p->rows[r].em);
+        } while (r < r1 && (r < cell_end || (p->rows[r - 1].x1 >= right - 2 * p->rows[r - 1].em &&
+                                             p->rows[r].x0 <= left + p->rows[r].em &&
+                                             p->rows[r].y0 - p->rows[r - 1].y1 < p->rows[r].em)));
         (void)start;
         ys_cells_add(&p->cells, para.p ? para.p : "", para.n);
         p->cells.oom |= para.oom;

@@ -13,13 +13,14 @@
 #include "pdf_page.h"
 
 /* Whether glyphs k-1 and k of row w stand in different cells: a gap wider
- * than the text height, or two figures apart (a cell never holds two
- * figures side by side, and cells with padding may stand close). */
+ * than the text height, two CJK glyphs or a label and a figure apart as
+ * cells stand, or two figures apart (a cell never holds two figures side
+ * by side, and cells with padding may stand close). */
 int pdf_is_cell_gap(page *p, const prow *w, size_t k)
 {
     const pdf_glyph *a = G(p, k - 1), *b = G(p, k);
     double gap = b->x0 - a->x1;
-    if (gap > w->em || is_cjk_gap(a, b, w->em))
+    if (gap > w->em || is_cjk_gap(a, b, w->em) || is_label_figure_gap(p, a, b, w->em))
         return 1;
     return is_figure_glyph(p, a) && is_figure_glyph(p, b) && ((b->space_before && gap > 0) || gap > 0.2 * w->em);
 }
@@ -155,6 +156,47 @@ int pdf_shows_wrapping(page *p, int r0, int r1)
         if (is_fragment_stack(p, r))
             return 1;
     return 0;
+}
+
+#define MAX_CELL_LINES 32  /* lines one narrow cell may wrap to: keeps a
+                              page of stacked lines linear */
+
+/* Whether row w stands right under row a at its left edge, as the next
+ * line of one cell or paragraph: one cell, under half a line's height
+ * below it. */
+static int is_next_line(const prow *a, const prow *w)
+{
+    double gap = w->y0 - a->y1;
+    return w->ncells == 1 && fabs(w->x0 - a->x0) < 0.1 * w->em && gap >= 0 && gap < 0.5 * w->em;
+}
+
+/* Whether block row b, just below the lines [r, e) of one column, has a
+ * cell starting at their left edge, under two lines' height below them,
+ * and it (or the row it hangs from) is twice as wide as they are: the
+ * table they head. */
+static int heads_table(const page *p, int r, int e, double right)
+{
+    const prow *b = &p->rows[e], *w = &p->rows[r];
+    return b->block && b->y0 - p->rows[e - 1].y1 < 2 * w->em &&
+           right - w->x0 < 0.5 * pdf_anchor_span(b) && pdf_starts_cell_at(p, b, w->x0, 0, 0);
+}
+
+int pdf_wrapped_cell_end(const page *p, int r, int r1)
+{
+    const prow *v = p->rows;
+    if (v[r].ncells != 1)
+        return r + 1;
+    int e = r + 1;
+    double right = v[r].x1;
+    while (e < r1 && e - r < MAX_CELL_LINES && is_next_line(&v[e - 1], &v[e]))
+        right = fmax(right, v[e++].x1);
+    int last = r;
+    while (last < e && v[last].x1 >= right - v[last].em)
+        last++;         /* lines filled to the edge they wrapped at */
+    if (last == r || last == e || last + 1 < e)
+        return r + 1;   /* no full line, no line where the text ran out
+                           (lines of one width: a list), or lines after */
+    return e < p->nrows && heads_table(p, r, e, right) ? e : r + 1;
 }
 
 /* The middle of the gaps above lines 1..n-1 that are positive (the row

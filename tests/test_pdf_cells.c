@@ -1,0 +1,237 @@
+/* Unit tests: the lines of one cell wrapped in a narrow column
+ * (readers/pdf_rows.c, pdf_wrap.c) on pages laid out by hand the way
+ * LibreOffice sets an HTML table whose first column is narrow: a form's
+ * title set in its first cell over three lines above the form's rows, an
+ * item's name wrapped six lines of four characters beside its figure, a
+ * label's cell padded close to its figure's, indicator labels wrapped
+ * beside cells centred on them (pdf_band.c), labels of two narrow
+ * columns on one line (pdf_block.c).
+ * Prose that looks alike (lines of one width, a short paragraph with no
+ * table below it) stays as it was.  No poppler: every expected cell is
+ * the text the test put in it. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "pdf_testutil.h"
+
+#define LEFT 59.8      /* a cell's text, inside its border and padding */
+#define VALUE 131.8
+#define RIGHT 453.1
+#define PITCH 17.25    /* wrapped lines: 15.6 pt glyphs 1.65 pt apart */
+
+static void lines_at(pdf_glyphs *g, double x, double y, const char *const *lines, int n)
+{
+    for (int i = 0; i < n; i++)
+        put(g, x, y + PITCH * i, lines[i]);
+}
+
+/* Emit one page of a document whose tables showed their cells wrap. */
+static ys_doc *emit_wrapping(pdf_glyphs *g)
+{
+    pdf_carry k = {.wraps = 1};
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    int no = 0;
+    assert_int_equal(pdf_emit_page(d, g, 1, &no, &k), YS_OK);
+    assert_int_equal(pdf_carry_flush(d, &k), YS_OK);
+    pdf_carry_free(&k);
+    return d;
+}
+
+/* A form's rows under its title: a name row, a total row with figures. */
+static void form_rows(pdf_glyphs *g, double y)
+{
+    put(g, LEFT, y, "名称");
+    put(g, VALUE, y, "某某工作经费");
+    put(g, RIGHT, y, "代码");
+    put(g, LEFT, y + 40, "总预算");
+    put(g, VALUE, y + 40, "12.50");
+    put(g, RIGHT, y + 40, "当年");
+    put(g, 500.0, y + 40, "12.50");
+}
+
+/* A heading (prose), then a title wrapped in the narrow first cell of
+ * the table below it: the title reads as one line, the heading stays a
+ * line of its own, the table's rows as they were. */
+static void title_wrapped_in_first_cell(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    put(&g, 56.8, 30.8, "十二、某某目标表");
+    lines_at(&g, LEFT, 65.9, (const char *const[]){"甲乙丙丁戊", "己庚辛壬癸", "子"}, 3);
+    form_rows(&g, 138.0);
+    ys_doc *d = emit(&g);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 0, (const char *const[]){"十二、某某目标表", NULL});
+    want_line(d, 1, (const char *const[]){"甲乙丙丁戊己庚辛壬癸子", NULL});
+    want_line(d, 2, (const char *const[]){"名称", "某某工作经费", "代码", NULL});
+    want_line(d, 3, (const char *const[]){"总预算", "12.50", "当年", "12.50", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/* Lines that only look like a wrapped cell stay apart: a one-line
+ * paragraph over a shorter line, right under a paragraph of full lines,
+ * with no table below them. */
+static void prose_lines_stay_apart(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    lines_at(&g, 56.8, 30.0,
+             (const char *const[]){"甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸",
+                                   "甲乙丙丁戊己庚辛壬癸。", "某局是某区政府的组成部门。", "职能包括："},
+             4);
+    ys_doc *d = emit(&g);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 1, (const char *const[]){"某局是某区政府的组成部门。", NULL});
+    want_line(d, 2, (const char *const[]){"职能包括：", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/* A procurement list: a name wrapped six lines of four characters (each
+ * wider than three line heights) with its figure centred on its third
+ * and fourth lines, then a name of two lines: each reads whole in one
+ * row with its figure. */
+static void name_wrapped_four_characters_a_line(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double F = 440.0;
+    put(&g, LEFT, 30.0, "品名");
+    put(&g, F, 30.0, "金额");
+    lines_at(&g, LEFT, 71.5,
+             (const char *const[]){"办公设备", "维修以及", "耗材购置", "费、购买", "打印纸张", "等"}, 6);
+    put(&g, F, 113.6, "106.66");
+    lines_at(&g, LEFT, 195.3, (const char *const[]){"档案整理", "服务"}, 2);
+    put(&g, F, 203.9, "72");
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 0, (const char *const[]){"品名", "金额", NULL});
+    const ys_line *l = &d->lines[1];
+    assert_true(l->ncells >= 2);
+    assert_string_equal(l->cells[0], "办公设备维修以及耗材购置费、购买打印纸张等");
+    assert_string_equal(l->cells[l->ncells - 1], "106.66");
+    l = &d->lines[2];
+    assert_string_equal(l->cells[0], "档案整理服务");
+    assert_string_equal(l->cells[l->ncells - 1], "72");
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/* A label's cell and its figure's padded close (11 pt, under the text
+ * height): two cells, as the label beside the next figure; a sentence's
+ * figure a quarter of the text height from its words stays in its line. */
+static void label_and_figure_padded_close(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    put(&g, LEFT, 30.0, "项目总预算");
+    put(&g, 130.7, 28.9, "26.07");
+    put(&g, 454.0, 30.0, "当年");
+    put(&g, 488.6, 28.9, "26.07");
+    put(&g, 56.8, 80.0, "本年预算");
+    put(&g, 106.8, 80.0, "26.07");
+    put(&g, 139.3, 80.0, "万元。");
+    ys_doc *d = emit(&g);
+    assert_int_equal(d->nlines, 2);
+    want_line(d, 0, (const char *const[]){"项目总预算", "26.07", "当年", "26.07", NULL});
+    want_line(d, 1, (const char *const[]){"本年预算 26.07 万元。", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * Two indicator rows whose label cells wrap in narrow columns, the row's
+ * other cells centred on them: "计划" / "数据" stand right under one
+ * another, both overlapping the labels' middle line, and the figures
+ * (set a little higher than the labels) make one visual line with
+ * "计划".  The lines of one cell clear of each other are no clash: each
+ * row reads whole.
+ */
+static void label_cells_wrapped_beside_centred_cells(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double L1 = 107.2, L2 = 271.8, L3 = 331.4, V[3] = {381.6, 431.8, 482.1}, B = 532.3;
+    put(&g, L1, 437.3, "效益指标");
+    lines_at(&g, L2, 420.0, (const char *const[]){"社会效益", "指标"}, 2);
+    lines_at(&g, L3, 428.7, (const char *const[]){"压减审", "批全流"}, 2);
+    for (int i = 0; i < 3; i++)
+        put(&g, V[i], 428.7, "压减");
+    lines_at(&g, B, 420.0, (const char *const[]){"计划", "数据"}, 2);
+    put(&g, L1, 518.0, "满意度指标");
+    lines_at(&g, L2, 500.7, (const char *const[]){"服务对象", "满意度指", "标"}, 3);
+    lines_at(&g, L3, 483.5, (const char *const[]){"群众对", "行政审", "批工作", "的满意", "度"}, 5);
+    put(&g, V[0], 516.9, "99%");
+    put(&g, V[1], 516.9, "99%");
+    put(&g, V[2], 516.9, "≥99%");
+    lines_at(&g, B, 509.3, (const char *const[]){"计划", "数据"}, 2);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 2);
+    want_line(d, 0, (const char *const[]){"效益指标", "社会效益指标", "压减审批全流", "压减", "压减",
+                                          "压减", "计划数据", NULL});
+    want_line(d, 1, (const char *const[]){"满意度指标", "服务对象满意度指标", "群众对行政审批工作的满意度",
+                                          "99%", "99%", "≥99%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * Indicator rows of a form whose level-2 and level-3 labels wrap in two
+ * narrow columns 13.5 pt apart, under the text height; the level-2
+ * column shows no figure but a label's number ("2" on a line of its own),
+ * so the block's column there is that number's width.  A label running
+ * past it ("社会效益") still ends its cell there: the next label on its
+ * line ("保障单位正") is the next column's, and each row reads its labels
+ * whole.
+ */
+static void labels_of_two_narrow_columns(void **st)
+{
+    (void)st;
+    static const struct { double x, y; const char *s; } words[] = {
+        {339.3, 272.0, "时效指标"}, {339.3, 286.6, "2"}, {400.8, 270.4, "办公用品到"},
+        {400.8, 287.6, "位及时性"}, {467.9, 270.4, "按合同约"}, {467.9, 287.6, "定时间"},
+        {530.7, 270.4, "计划"}, {530.7, 287.6, "数据"},
+        {108.5, 333.8, "效益指标"}, {339.3, 325.2, "社会效益"}, {339.3, 342.4, "指标"},
+        {365.7, 342.4, "1"}, {400.8, 325.2, "保障单位正"}, {400.8, 342.4, "常运行"},
+        {467.9, 333.8, "有效保障"}, {530.7, 325.2, "行业"}, {530.7, 342.4, "标准"},
+        {339.3, 380.0, "社会效益"}, {339.3, 397.2, "指标"}, {365.7, 397.2, "2"},
+        {400.8, 380.0, "提升全区服"}, {400.8, 397.2, "务工作效能"}, {467.9, 388.6, "提升"},
+        {530.7, 380.0, "计划"}, {530.7, 397.2, "数据"},
+        {339.3, 443.4, "社会效益"}, {339.3, 460.6, "指标"}, {365.7, 460.6, "3"},
+        {400.8, 434.8, "优化三级服"}, {400.8, 452.0, "务工作体系"}, {400.8, 469.3, "建设"},
+        {467.9, 452.0, "优化"}, {530.7, 443.4, "计划"}, {530.7, 460.6, "数据"},
+        {108.5, 524.1, "满意度指标"}, {339.3, 506.8, "服务对象"}, {339.3, 524.1, "满意度指"},
+        {339.3, 541.3, "标"}, {353.7, 541.3, "1"}, {400.8, 506.8, "群众对窗口"},
+        {400.8, 524.1, "服务工作的"}, {400.8, 541.3, "满意度"}, {467.9, 523.0, "≥99%"},
+        {530.7, 515.4, "计划"}, {530.7, 532.7, "数据"},
+    };
+    pdf_glyphs g = {0};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        put(&g, words[i].x, words[i].y, words[i].s);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 6);
+    want_line(d, 2, (const char *const[]){"效益指标", "社会效益指标 1", "保障单位正常运行", "有效保障",
+                                          "行业标准", NULL});
+    want_line(d, 3, (const char *const[]){"", "社会效益指标 2", "提升全区服务工作效能", "提升",
+                                          "计划数据", NULL});
+    want_line(d, 5, (const char *const[]){"满意度指标", "服务对象满意度指标 1", "群众对窗口服务工作的满意度",
+                                          "≥99%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(title_wrapped_in_first_cell),
+        cmocka_unit_test(prose_lines_stay_apart),
+        cmocka_unit_test(name_wrapped_four_characters_a_line),
+        cmocka_unit_test(label_and_figure_padded_close),
+        cmocka_unit_test(label_cells_wrapped_beside_centred_cells),
+        cmocka_unit_test(labels_of_two_narrow_columns),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
