@@ -207,9 +207,10 @@ struct ys_form_sides {
 };
 
 /* Room for a goal text and its bigrams, in one block: where a text is
- * folded (each form's then kept in a block of its own size). */
+ * folded (each form's then kept in a block of its own size).  On the
+ * caller's stack, not per thread: a thread's static storage is zeroed
+ * whole when the program starts (12 KB, three page faults every run). */
 #define SIDE_BYTES (TEXT_CAP + YS_SIM_CP * sizeof(uint64_t))
-static _Thread_local char scratch[SIDE_BYTES] __attribute__((aligned(8)));
 
 /* Fold goal g's text (NULL: none) into t, with its bigrams, in mem[0..SIDE_BYTES). */
 static void goal_text_sig(const ys_goal *g, void *mem, text_sig *t)
@@ -227,6 +228,7 @@ static bool side_make(const ys_tableset *ts, const ys_ikey *const *keys, const y
 {
     f->t = t;
     text_sig in;
+    _Alignas(uint64_t) char scratch[SIDE_BYTES];
     goal_text_sig(find_goal(ts, t->id, 0, annual), scratch, &in);
     size_t tlen = in.text ? (strlen(in.text) + 8) & ~(size_t)7 : 0;
     f->mem = malloc(tlen + in.n * sizeof *in.bg + 1);
@@ -300,6 +302,7 @@ const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs
         return id;
     }
     text_sig ga;
+    _Alignas(uint64_t) char scratch[SIDE_BYTES];
     goal_text_sig(find_goal(ts, "11", no, annual), scratch, &ga);
     size_t na = 0;
     sig *ka = sigs_of(ts, fs->keys, "11", no, annual, &na);
