@@ -7,6 +7,7 @@
  * Promise: no floating point; never reads outside a table; malformed rule
  * parameters make a rule do nothing rather than crash.
  */
+#include "format.h"
 #include "rules_common.h"
 
 #include <stdarg.h>
@@ -205,7 +206,7 @@ int ys_report_finding(ys_findings *out, const ys_rule *r, ys_severity sev,
     char msg[1536], exp[64], act[64];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    ys_vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     /* findings keep 63 bytes of each: cut on a character boundary */
     ys_finding *f = ys_findings_add(out, sev, r->id, table, s ? s->lines : NULL,
@@ -400,17 +401,17 @@ static void ref_label(const ys_tableset *ts, const sel *s, char *buf, size_t cap
     const char *col = strcmp(s->col, "amount") ? ys_rule_col(s->col) : "";
     ys_table_label(s->table, tl, sizeof tl);
     if (s->how == S_TOTAL)
-        snprintf(buf, cap, "%s 合计行%s", tl, col);
+        ys_snprintf(buf, cap, "%s 合计行%s", tl, col);
     else if (s->how == S_LEVEL || s->how == S_ITEMS || s->how == S_ROWS)
-        snprintf(buf, cap, "%s %s%s%s%s行之和%s", tl, s->name_has[0] ? "名称含“" : "",
+        ys_snprintf(buf, cap, "%s %s%s%s%s行之和%s", tl, s->name_has[0] ? "名称含“" : "",
                  s->name_has[0] ? s->name_has : "", s->name_has[0] ? "”的" : "",
                  s->name_lacks[0] ? "名称不含该词的" : "", col);
     else if (n > 1)
-        snprintf(buf, cap, "%s %s等 %d 行之和%s", tl, first, n, col);
+        ys_snprintf(buf, cap, "%s %s等 %d 行之和%s", tl, first, n, col);
     else if (n == 1)
-        snprintf(buf, cap, "%s %s%s%s", tl, first, col[0] ? " " : "", col);
+        ys_snprintf(buf, cap, "%s %s%s%s", tl, first, col[0] ? " " : "", col);
     else
-        snprintf(buf, cap, "%s（无%s行）", tl, s->arg);
+        ys_snprintf(buf, cap, "%s（无%s行）", tl, s->arg);
 }
 
 const char *ys_expr_label(const ys_tableset *ts, const char *expr, const char *code,
@@ -427,7 +428,7 @@ const char *ys_expr_label(const ys_tableset *ts, const char *expr, const char *c
             ref_label(ts, &s, part, sizeof part);
         else
             ys_scopy(part, sizeof part, p, n);
-        int w = snprintf(buf + o, cap - o, "%s%s", o ? " + " : "", part);
+        int w = ys_snprintf(buf + o, cap - o, "%s%s", o ? " + " : "", part);
         o += w > 0 ? (size_t)w : 0;
         if (o >= cap)
             o = cap - 1;
