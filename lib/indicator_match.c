@@ -439,6 +439,8 @@ long ys_match_indicator_keyed(const ys_indicator *x, const ys_ikey *kx,
         if (score > best_score) {
             best_score = score;
             best = (long)i;
+            if (score == 2 * 1000 + 1)
+                break;   /* the same name and 一级: no later one scores more */
         }
     }
     return best;
@@ -459,6 +461,8 @@ long ys_match_indicator(const ys_indicator *x, const ys_indicator *const *ind, s
         if (score > best_score) {
             best_score = score;
             best = (long)i;
+            if (score == 2 * 1000 + 1)
+                break;   /* as ys_match_indicator_keyed */
         }
     }
     return best;
