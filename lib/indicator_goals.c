@@ -151,12 +151,15 @@ static bool sig_alike(const sig *a, const sig *b)
     return ys_bigram_dice_min(a->bg, a->n, b->bg, b->n, NAME_SIM_OK) >= NAME_SIM_OK;
 }
 
-/* Share (0..1000) of a[0..na) that recur among b[0..nb). */
+/* Share (0..1000) of a[0..na) that recur among b[0..nb).  Whether a[i]
+ * recurs does not depend on where b is searched from: from b[i] on, round
+ * to b[i - 1], as a form lists a goal's indicators mostly in table 11's
+ * order, so the alike one is often the first tried. */
 static int sig_overlap(const sig *a, size_t na, const sig *b, size_t nb)
 {
     size_t hit = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
+    for (size_t i = 0; nb && i < na; i++)
+        for (size_t k = 0, j = i % nb; k < nb; k++, j = j + 1 < nb ? j + 1 : 0)
             if (sig_alike(&a[i], &b[j])) {
                 hit++;
                 break;
