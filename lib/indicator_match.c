@@ -401,8 +401,8 @@ static int ikey_score(const ys_indicator *x, const ys_ikey *kx, const ys_indicat
                       const ys_ikey *ky)
 {
     int sim;
-    if (kx->len == ky->len && !strcmp(kx->s, ky->s))
-        sim = 1000;
+    if (kx->len == ky->len && (kx->s == ky->s || !strcmp(kx->s, ky->s)))
+        sim = 1000;   /* views of one name share their key */
     else if (ikey_contained(kx, ky))
         sim = 900;   /* unequal keys one inside the other are never 1000 alike */
     else

@@ -5,6 +5,7 @@
  */
 #include "indicator_view.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -139,13 +140,53 @@ static bool append(void **blob, size_t *len, size_t *cap, const void *p, size_t 
     return true;
 }
 
+/* The names of table 11's indicators recur in the forms (and the long-
+ * term ones in the annual): views with the same 三级 name share one key,
+ * found by the name in a hash of the views seen (slot: view index + 1). */
+typedef struct name_memo {
+    uint32_t *slot;
+    size_t mask;
+} name_memo;
+
+static uint32_t name_hash(const char *s)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The earlier view with name l3 (its index), or -1 after noting view i
+ * under it.  Without a table (out of memory) every name is new. */
+static long name_seen(name_memo *m, const ys_iviews *vs, const char *l3, size_t i)
+{
+    if (!m->slot || !l3)
+        return -1;
+    for (size_t h = name_hash(l3) & m->mask;; h = (h + 1) & m->mask) {
+        if (!m->slot[h]) {
+            m->slot[h] = (uint32_t)i + 1;
+            return -1;
+        }
+        size_t j = m->slot[h] - 1;
+        if (!strcmp(vs->v[j].ind->l3, l3))
+            return (long)j;
+    }
+}
+
 /* Each view's ys_indicator_key and its bigrams, made once for all the
- * matching.  Offsets first, pointers once the blobs stop moving. */
+ * matching (once for all the views of one name).  Offsets first,
+ * pointers once the blobs stop moving. */
 static int make_keys(ys_iviews *vs)
 {
     void *keys = NULL, *bgs = NULL;
     size_t klen = 0, kcap = 0, blen = 0, bcap = 0;
     size_t *at = malloc(2 * vs->n * sizeof *at);
+    name_memo memo = {NULL, 0};
+    size_t nslot = 16;
+    while (nslot < 2 * vs->n)
+        nslot *= 2;
+    if (vs->n <= UINT32_MAX / 2 && (memo.slot = calloc(nslot, sizeof *memo.slot)))
+        memo.mask = nslot - 1;
     /* Room for keys no longer than their names, and for a bigram per three
      * bytes (names are Chinese): one block each instead of a chain of
      * doubling copies; append still grows past the estimate. */
@@ -161,6 +202,15 @@ static int make_keys(ys_iviews *vs)
     char key[YS_IND_KEY_CAP];
     uint64_t bg[YS_IND_KEY_CAP];
     for (size_t i = 0; ok && i < vs->n; i++) {
+        long j = name_seen(&memo, vs, vs->v[i].ind->l3, i);
+        if (j >= 0) {
+            at[2 * i] = at[2 * j];
+            at[2 * i + 1] = at[2 * j + 1];
+            vs->v[i].key.n = vs->v[j].key.n;
+            vs->v[i].key.len = vs->v[j].key.len;
+            vs->v[i].key.bytes = vs->v[j].key.bytes;
+            continue;
+        }
         size_t k = ys_indicator_key(vs->v[i].ind->l3, key, sizeof key) + 1;
         size_t nb = ys_ikey_bigrams(key, bg, YS_IND_KEY_CAP);
         at[2 * i] = klen;
@@ -171,6 +221,7 @@ static int make_keys(ys_iviews *vs)
         ok = append(&keys, &klen, &kcap, key, k) &&
              (!nb || append(&bgs, &blen, &bcap, bg, nb * sizeof *bg));
     }
+    free(memo.slot);
     if (!ok) {
         free(keys);
         free(bgs);
