@@ -140,15 +140,32 @@ static bool append(void **blob, size_t *len, size_t *cap, const void *p, size_t 
     return true;
 }
 
-/* The names of table 11's indicators recur in the forms (and the long-
- * term ones in the annual): views with the same 三级 name share one key,
- * found by the name in a hash of the views seen (slot: view index + 1). */
-typedef struct name_memo {
+/* Texts that recur (table 11's indicator names in the forms, the long-
+ * term ones in the annual; values such as "100%" or "≥95%") are worked
+ * on once: a hash of the texts seen, each slot an id + 1, an id's text
+ * given by the caller's text_of. */
+typedef struct text_memo {
     uint32_t *slot;
     size_t mask;
-} name_memo;
+    const char *(*text_of)(const void *ctx, size_t id);
+    const void *ctx;
+} text_memo;
 
-static uint32_t name_hash(const char *s)
+/* A memo for up to n ids (without its table, out of memory, every text
+ * is new). */
+static void memo_open(text_memo *m, size_t n, const char *(*text_of)(const void *, size_t),
+                      const void *ctx)
+{
+    size_t nslot = 16;   /* a fifth left empty at least: probes stay short */
+    while (nslot < n + n / 4 + 1)
+        nslot *= 2;
+    m->slot = n <= UINT32_MAX / 2 ? calloc(nslot, sizeof *m->slot) : NULL;
+    m->mask = nslot - 1;
+    m->text_of = text_of;
+    m->ctx = ctx;
+}
+
+static uint32_t text_hash(const char *s)
 {
     uint32_t h = 2166136261u;   /* FNV-1a */
     for (; *s; s++)
@@ -156,21 +173,25 @@ static uint32_t name_hash(const char *s)
     return h;
 }
 
-/* The earlier view with name l3 (its index), or -1 after noting view i
- * under it.  Without a table (out of memory) every name is new. */
-static long name_seen(name_memo *m, const ys_iviews *vs, const char *l3, size_t i)
+/* The earlier id with text s, or -1 after noting id under it. */
+static long memo_seen(text_memo *m, const char *s, size_t id)
 {
-    if (!m->slot || !l3)
+    if (!m->slot || !s)
         return -1;
-    for (size_t h = name_hash(l3) & m->mask;; h = (h + 1) & m->mask) {
+    for (size_t h = text_hash(s) & m->mask;; h = (h + 1) & m->mask) {
         if (!m->slot[h]) {
-            m->slot[h] = (uint32_t)i + 1;
+            m->slot[h] = (uint32_t)id + 1;
             return -1;
         }
         size_t j = m->slot[h] - 1;
-        if (!strcmp(vs->v[j].ind->l3, l3))
+        if (!strcmp(m->text_of(m->ctx, j), s))
             return (long)j;
     }
+}
+
+static const char *view_name(const void *vs, size_t i)
+{
+    return ((const ys_iviews *)vs)->v[i].ind->l3;
 }
 
 /* Each view's ys_indicator_key and its bigrams, made once for all the
@@ -181,12 +202,8 @@ static int make_keys(ys_iviews *vs)
     void *keys = NULL, *bgs = NULL;
     size_t klen = 0, kcap = 0, blen = 0, bcap = 0;
     size_t *at = malloc(2 * vs->n * sizeof *at);
-    name_memo memo = {NULL, 0};
-    size_t nslot = 16;
-    while (nslot < 2 * vs->n)
-        nslot *= 2;
-    if (vs->n <= UINT32_MAX / 2 && (memo.slot = calloc(nslot, sizeof *memo.slot)))
-        memo.mask = nslot - 1;
+    text_memo memo;
+    memo_open(&memo, vs->n, view_name, vs);
     /* Room for keys no longer than their names, and for a bigram per three
      * bytes (names are Chinese): one block each instead of a chain of
      * doubling copies; append still grows past the estimate. */
@@ -202,7 +219,7 @@ static int make_keys(ys_iviews *vs)
     char key[YS_IND_KEY_CAP];
     uint64_t bg[YS_IND_KEY_CAP];
     for (size_t i = 0; ok && i < vs->n; i++) {
-        long j = name_seen(&memo, vs, vs->v[i].ind->l3, i);
+        long j = memo_seen(&memo, vs->v[i].ind->l3, i);
         if (j >= 0) {
             at[2 * i] = at[2 * j];
             at[2 * i + 1] = at[2 * j + 1];
@@ -265,22 +282,56 @@ static int mark_t11_first(ys_iviews *vs)
     return YS_OK;
 }
 
-/* A previous-year value: parsed into the next slot of prevs when given,
+/* The values read so far, by id: view i's target is id i, prevs[k] is
+ * id n + k. */
+typedef struct value_ids {
+    ys_iview *v;
+    ys_ivalue *prevs;
+    size_t n;
+} value_ids;
+
+static ys_ivalue *value_at(const value_ids *x, size_t id)
+{
+    return id < x->n ? &x->v[id].target : &x->prevs[id - x->n];
+}
+
+static const char *value_text(const void *x, size_t id)
+{
+    return value_at(x, id)->src;
+}
+
+/* Parse s into value id, or copy the value read from the same text before
+ * (a value is the text's alone; glyphs are repaired only once all are read). */
+static void parse_value(text_memo *m, const value_ids *x, const char *s, size_t id)
+{
+    long j = memo_seen(m, s, id);
+    if (j < 0) {
+        parse_text(s, value_at(x, id));
+        return;
+    }
+    *value_at(x, id) = *value_at(x, (size_t)j);
+    value_at(x, id)->src = s;
+}
+
+/* A previous-year value: read into the next slot of prevs when given,
  * else the empty value prevs[0]. */
-static ys_ivalue *parse_prev(const char *s, ys_ivalue *prevs, size_t *used)
+static ys_ivalue *parse_prev(text_memo *m, const value_ids *x, const char *s, size_t *used)
 {
     if (!s)
-        return prevs;
-    parse_text(s, &prevs[*used]);
-    return &prevs[(*used)++];
+        return x->prevs;
+    parse_value(m, x, s, x->n + *used);
+    return &x->prevs[(*used)++];
 }
 
 /* Read every view's values and repair their glyphs block by block. */
-static int read_values(const ys_tableset *ts, ys_iview *v, ys_ivalue *prevs)
+static int read_values(const ys_tableset *ts, ys_iview *v, ys_ivalue *prevs, size_t nprev)
 {
     bool *done = calloc(ts->nind, sizeof *done);
     if (!done)
         return YS_ENOMEM;
+    value_ids ids = {v, prevs, ts->nind};
+    text_memo memo;
+    memo_open(&memo, ts->nind + nprev, value_text, &ids);
     size_t used = 1;
     parse_text(NULL, &prevs[0]);
     for (size_t i = 0; i < ts->nind; i++) {
@@ -289,11 +340,12 @@ static int read_values(const ys_tableset *ts, ys_iview *v, ys_ivalue *prevs)
         v[i].key = (ys_ikey){NULL, 0, NULL, 0, 0};
         v[i].form = NULL;
         v[i].form_how = 0;
-        parse_text(x->target, &v[i].target);
-        v[i].prev1 = parse_prev(x->prev1, prevs, &used);
-        v[i].prev2 = parse_prev(x->prev2, prevs, &used);
+        parse_value(&memo, &ids, x->target, i);
+        v[i].prev1 = parse_prev(&memo, &ids, x->prev1, &used);
+        v[i].prev2 = parse_prev(&memo, &ids, x->prev2, &used);
         v[i].ctx = ys_indicator_ctx(x->l1, x->l3, &v[i].target);
     }
+    free(memo.slot);
     int rc = YS_OK;
     for (size_t i = 0; i < ts->nind && rc == YS_OK; i++)
         if (!done[i])
@@ -314,7 +366,7 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     out->v = malloc(ts->nind * sizeof *out->v);
     out->prevs = malloc(nprev * sizeof *out->prevs);
     out->n = ts->nind;
-    if (!out->v || !out->prevs || read_values(ts, out->v, out->prevs) != YS_OK ||
+    if (!out->v || !out->prevs || read_values(ts, out->v, out->prevs, nprev) != YS_OK ||
         make_keys(out) != YS_OK || mark_t11_first(out) != YS_OK ||
         find_twins(ts, twins, out) != YS_OK) {
         ys_iviews_free(out);
