@@ -224,6 +224,26 @@ static void goal_text_sig(const ys_goal *g, void *mem, text_sig *t)
     text_sig_make(t, (uint64_t *)((char *)mem + TEXT_CAP));
 }
 
+/* Goal g's text folded into mem with its bigrams (as goal_text_sig), the
+ * bigrams taken from a form side whose text is the same (table 11 mostly
+ * repeats a project's goal text, and a text's bigrams are its own). */
+static void goal_text_of(const ys_goal *g, const ys_form_sides *fs, void *mem, text_sig *t)
+{
+    t->text = g ? mem : NULL;
+    if (!t->text) {
+        text_sig_make(t, NULL);
+        return;
+    }
+    fold_text(g->text, t->text, TEXT_CAP);
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->f[i].text.text && !strcmp(fs->f[i].text.text, t->text)) {
+            t->bg = fs->f[i].text.bg;
+            t->n = fs->f[i].text.n;
+            return;
+        }
+    text_sig_make(t, (uint64_t *)((char *)mem + TEXT_CAP));
+}
+
 /* The side of form t (kind `annual`): its text folded in the scratch,
  * then kept in f->mem, as long as it is.  False when out of memory. */
 static bool side_make(const ys_tableset *ts, const ys_ikey *const *keys, const ys_table *t,
@@ -306,7 +326,7 @@ const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs
     }
     text_sig ga;
     _Alignas(uint64_t) char scratch[SIDE_BYTES];
-    goal_text_sig(find_goal(ts, "11", no, annual), scratch, &ga);
+    goal_text_of(find_goal(ts, "11", no, annual), fs, scratch, &ga);
     size_t na = 0;
     sig *ka = sigs_of(ts, fs->keys, "11", no, annual, &na);
     const ys_table *best = NULL;
