@@ -81,7 +81,7 @@ static const ys_goal *find_goal(const ys_tableset *ts, const char *table_id, int
 {
     for (size_t i = 0; i < ts->ngoals; i++) {
         const ys_goal *g = &ts->goals[i];
-        if (g->annual == annual && !strcmp(g->table_id, table_id) && (no == 0 || g->no == no))
+        if (g->annual == annual && ys_same_id(g->table_id, table_id) && (no == 0 || g->no == no))
             return g;
     }
     return NULL;
@@ -99,7 +99,7 @@ static void fold_text(const char *t, char *out, size_t cap)
 
 static bool sig_selected(const ys_indicator *x, const char *table_id, int goal, bool annual)
 {
-    return x->annual == annual && (!goal || x->goal == goal) && !strcmp(x->table_id, table_id);
+    return x->annual == annual && (!goal || x->goal == goal) && ys_same_id(x->table_id, table_id);
 }
 
 /* Signatures of the folded 三级 names of one table's indicators of one kind

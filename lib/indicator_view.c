@@ -19,7 +19,7 @@ static void parse_text(const char *s, ys_ivalue *v)
 bool ys_iview_same_block(const ys_iview *a, const ys_iview *b)
 {
     return a->ind->goal == b->ind->goal && a->ind->annual == b->ind->annual &&
-           !strcmp(a->ind->table_id, b->ind->table_id);
+           ys_same_id(a->ind->table_id, b->ind->table_id);
 }
 
 /* Repair glyphs in the block that starts at views[first], its values
@@ -60,7 +60,7 @@ static void pair_goal(const ys_tableset *ts, const ys_form_sides *fs, ys_iviews 
     size_t nb = 0;
     for (size_t j = 0; j < vs->n; j++) {
         const ys_indicator *y = vs->v[j].ind;
-        if (y->annual == annual && !strcmp(y->table_id, form) && vs->twin[j] < 0) {
+        if (y->annual == annual && ys_same_id(y->table_id, form) && vs->twin[j] < 0) {
             bidx[nb] = j;
             bi[nb] = y;
             bk[nb] = &vs->v[j].key;
@@ -69,7 +69,7 @@ static void pair_goal(const ys_tableset *ts, const ys_form_sides *fs, ys_iviews 
     }
     for (size_t i = 0; i < vs->n; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        if (x->goal != no || x->annual != annual || strcmp(x->table_id, "11"))
+        if (x->goal != no || x->annual != annual || !ys_same_id(x->table_id, "11"))
             continue;
         vs->v[i].form = form;
         vs->v[i].form_how = how;
@@ -267,7 +267,7 @@ static int mark_t11_first(ys_iviews *vs)
     }
     for (size_t i = 0; i < vs->n; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        if (strcmp(x->table_id, "11"))
+        if (!ys_same_id(x->table_id, "11"))
             continue;
         size_t k = 0;
         while (k < nseen && !(vs->v[seen[k]].ind->goal == x->goal &&

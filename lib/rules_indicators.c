@@ -66,7 +66,7 @@ static size_t select_views(const ys_iviews *vs, const char *table_id, int goal, 
     size_t n = 0;
     for (size_t i = 0; i < vs->n; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        if (x->annual != annual || (goal && x->goal != goal) || strcmp(x->table_id, table_id))
+        if (x->annual != annual || (goal && x->goal != goal) || !ys_same_id(x->table_id, table_id))
             continue;
         sel[n] = &vs->v[i];
         ind[n] = x;
@@ -177,7 +177,7 @@ static int run_t11_forms(const ys_rule *r, const ys_tableset *ts, ys_findings *o
     int rc = YS_OK;
     pair_fn fn = r->c && !strcmp(r->c, "prior") ? pair_priors : pair_targets;
     for (size_t i = 0; i < vs->n && rc == YS_OK; i++) {
-        if (vs->twin[i] < 0 || strcmp(vs->v[i].ind->table_id, "11"))
+        if (vs->twin[i] < 0 || !ys_same_id(vs->v[i].ind->table_id, "11"))
             continue;
         char howtxt[128];
         ys_match_describe(vs->how[i], howtxt, sizeof howtxt);
@@ -207,7 +207,7 @@ static int glyph_group(const ys_rule *r, const ys_iviews *vs, size_t first, ys_f
     for (size_t i = first; i < vs->n; i++) {
         const ys_iview *a = &vs->v[i];
         /* the numbers told apart before the table ids */
-        if (!same_group(a, &vs->v[first]) || vs->twin[i] < 0 || strcmp(a->ind->table_id, "11"))
+        if (!same_group(a, &vs->v[first]) || vs->twin[i] < 0 || !ys_same_id(a->ind->table_id, "11"))
             continue;
         const ys_iview *b = &vs->v[vs->twin[i]];
         if (ys_ivalue_same(&a->target, &b->target, a->ctx | b->ctx) != YS_IVS_WEAK)
@@ -304,7 +304,7 @@ static int run_terms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     pair_ctx c = {r, out, ts, ""};
     for (size_t i = 0; i < ts->nind && rc == YS_OK; i++) {
         const ys_indicator *x = &ts->ind[i];
-        bool dept = !strcmp(x->table_id, "11");
+        bool dept = ys_same_id(x->table_id, "11");
         if (dept) {
             /* table 11: long-term goal k against annual goal k */
             if (x->annual)
@@ -312,7 +312,7 @@ static int run_terms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
             bool first = true;
             for (size_t k = 0; k < i && first; k++)
                 if (ts->ind[k].goal == x->goal && !ts->ind[k].annual &&
-                    !strcmp(ts->ind[k].table_id, "11"))
+                    ys_same_id(ts->ind[k].table_id, "11"))
                     first = false;
             if (!first)
                 continue;
