@@ -266,13 +266,17 @@ static bool side_make(const ys_tableset *ts, const ys_ikey *const *keys, const y
 }
 
 /* How goal text ga and signatures ka[0..na) (NULL: none) fit form f: the
- * score, and *h the YS_MATCH_* bits (0: not a match). */
+ * score, and *h the YS_MATCH_* bits (0: not a match).  A form that cannot
+ * score above `beat` (its text says so; the indicators' overlap, the
+ * costly part, is at most 1000) gets 0 and no bits without the overlap. */
 static int side_score(const text_sig *ga, const sig *ka, size_t na, const form_side *f,
-                      unsigned *h)
+                      int beat, unsigned *h)
 {
     int tsim = text_similarity(ga, &f->text);
-    int ov = ka && f->k ? sig_overlap(ka, na, f->k, f->nk) : 0;
     *h = 0;
+    if ((tsim > 1000 ? tsim : 1000) + (tsim >= GOAL_SIM_OK ? 1000 : 0) <= beat)
+        return 0;
+    int ov = ka && f->k ? sig_overlap(ka, na, f->k, f->nk) : 0;
     if (tsim >= GOAL_SIM_OK)
         *h |= YS_MATCH_GOALTEXT;
     if (ov >= GOAL_SIM_OK)
@@ -334,7 +338,7 @@ const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs
     unsigned best_how = 0;
     for (size_t i = 0; i < fs->n; i++) {
         unsigned h;
-        int score = side_score(&ga, ka, na, &fs->f[i], &h);
+        int score = side_score(&ga, ka, na, &fs->f[i], best_score, &h);
         if (h && score > best_score) {
             best_score = score;
             best = fs->f[i].t;
