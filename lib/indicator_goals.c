@@ -110,11 +110,15 @@ static sig *sigs_of(const ys_tableset *ts, const ys_ikey *const *keys, const cha
                     int goal, bool annual, size_t *n)
 {
     *n = 0;
-    size_t count = 0, nown = 0;
+    /* the second pass only over [lo, hi): a table's indicators stand
+     * together, so it is short */
+    size_t count = 0, nown = 0, lo = ts->nind, hi = 0;
     for (size_t i = 0; i < ts->nind; i++)
         if (sig_selected(&ts->ind[i], table_id, goal, annual)) {
             count++;
             nown += !keys || ikey_long(keys[i]);
+            lo = lo < i ? lo : i;
+            hi = i + 1;
         }
     /* sig_own is 8-aligned, and so is count + 1 sigs of pointers and sizes */
     sig *v = malloc((count + 1) * sizeof *v + nown * sizeof(sig_own));
@@ -122,7 +126,7 @@ static sig *sigs_of(const ys_tableset *ts, const ys_ikey *const *keys, const cha
         return NULL;
     sig_own *own = (sig_own *)(v + count + 1);
     char key[KEY_CAP];
-    for (size_t i = 0; i < ts->nind; i++) {
+    for (size_t i = lo; i < hi; i++) {
         const ys_indicator *x = &ts->ind[i];
         if (!sig_selected(x, table_id, goal, annual))
             continue;
