@@ -139,6 +139,28 @@ static void fold_fast_refuses_invalid(void **st)
             }
 }
 
+/* ys_utf8_len counts what a byte-by-byte count of non-continuation
+ * bytes does, at every length (its steps of 16 and of 255 × 16 bytes). */
+static void utf8_len_counts_code_points(void **st)
+{
+    (void)st;
+    enum { N = 16 * 255 * 2 + 40 };
+    static char buf[N];
+    unsigned r = 12345;
+    for (size_t i = 0; i < N; i++) {
+        r = r * 1103515245u + 12345u;
+        buf[i] = (char)(r >> 16);   /* any byte: continuation or not */
+    }
+    size_t want = 0;
+    for (size_t n = 0; n <= N; n++) {
+        if (n)
+            want += ((unsigned char)buf[n - 1] & 0xC0) != 0x80;
+        if (n < 300 || n % 97 == 0 || n > N - 20)
+            assert_int_equal(ys_utf8_len(buf + 0, n), want);
+    }
+    assert_int_equal(ys_utf8_len("表11目标", strlen("表11目标")), 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +168,7 @@ int main(void)
         cmocka_unit_test(fold_ideographs_as_nfkc),
         cmocka_unit_test(fold_keep_space_as_nfkc),
         cmocka_unit_test(fold_fast_refuses_invalid),
+        cmocka_unit_test(utf8_len_counts_code_points),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
