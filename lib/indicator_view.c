@@ -189,21 +189,39 @@ static long memo_seen(text_memo *m, const char *s, size_t id)
     }
 }
 
-static const char *view_name(const void *vs, size_t i)
+static const char *ind_name(const void *ts, size_t i)
 {
-    return ((const ys_iviews *)vs)->v[i].ind->l3;
+    return ((const ys_tableset *)ts)->ind[i].l3;
+}
+
+/* same[i]: the first indicator before i with i's 三级 name, or -1.  NULL
+ * when out of memory (then no name is taken for another's). */
+static long *same_names(const ys_tableset *ts)
+{
+    long *same = malloc(ts->nind * sizeof *same);
+    if (!same)
+        return NULL;
+    text_memo memo;
+    memo_open(&memo, ts->nind, ind_name, ts);
+    for (size_t i = 0; i < ts->nind; i++)
+        same[i] = memo_seen(&memo, ts->ind[i].l3, i);
+    free(memo.slot);
+    return same;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
 }
 
 /* Each view's ys_indicator_key and its bigrams, made once for all the
  * matching (once for all the views of one name).  Offsets first,
  * pointers once the blobs stop moving. */
-static int make_keys(ys_iviews *vs)
+static int make_keys(ys_iviews *vs, const long *same)
 {
     void *keys = NULL, *bgs = NULL;
     size_t klen = 0, kcap = 0, blen = 0, bcap = 0;
     size_t *at = malloc(2 * vs->n * sizeof *at);
-    text_memo memo;
-    memo_open(&memo, vs->n, view_name, vs);
     /* Room for keys no longer than their names, and for a bigram per three
      * bytes (names are Chinese): one block each instead of a chain of
      * doubling copies; append still grows past the estimate. */
@@ -219,7 +237,7 @@ static int make_keys(ys_iviews *vs)
     char key[YS_IND_KEY_CAP];
     uint64_t bg[YS_IND_KEY_CAP];
     for (size_t i = 0; ok && i < vs->n; i++) {
-        long j = memo_seen(&memo, vs->v[i].ind->l3, i);
+        long j = same ? same[i] : -1;
         if (j >= 0) {
             at[2 * i] = at[2 * j];
             at[2 * i + 1] = at[2 * j + 1];
@@ -238,7 +256,6 @@ static int make_keys(ys_iviews *vs)
         ok = append(&keys, &klen, &kcap, key, k) &&
              (!nb || append(&bgs, &blen, &bcap, bg, nb * sizeof *bg));
     }
-    free(memo.slot);
     if (!ok) {
         free(keys);
         free(bgs);
@@ -324,7 +341,8 @@ static ys_ivalue *parse_prev(text_memo *m, const value_ids *x, const char *s, si
 }
 
 /* Read every view's values and repair their glyphs block by block. */
-static int read_values(const ys_tableset *ts, ys_iview *v, ys_ivalue *prevs, size_t nprev)
+static int read_values(const ys_tableset *ts, ys_iview *v, ys_ivalue *prevs, size_t nprev,
+                       const long *same)
 {
     bool *done = calloc(ts->nind, sizeof *done);
     if (!done)
@@ -343,7 +361,13 @@ static int read_values(const ys_tableset *ts, ys_iview *v, ys_ivalue *prevs, siz
         parse_value(&memo, &ids, x->target, i);
         v[i].prev1 = parse_prev(&memo, &ids, x->prev1, &used);
         v[i].prev2 = parse_prev(&memo, &ids, x->prev2, &used);
-        v[i].ctx = ys_indicator_ctx(x->l1, x->l3, &v[i].target);
+        /* the context of a name, 一级 and target text seen before is theirs */
+        long j = same ? same[i] : -1;
+        if (j >= 0 && same_text(x->l1, ts->ind[j].l1) &&
+            same_text(v[i].target.src, v[j].target.src))
+            v[i].ctx = v[j].ctx;
+        else
+            v[i].ctx = ys_indicator_ctx(x->l1, x->l3, &v[i].target);
     }
     free(memo.slot);
     int rc = YS_OK;
@@ -366,12 +390,15 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     out->v = malloc(ts->nind * sizeof *out->v);
     out->prevs = malloc(nprev * sizeof *out->prevs);
     out->n = ts->nind;
-    if (!out->v || !out->prevs || read_values(ts, out->v, out->prevs, nprev) != YS_OK ||
-        make_keys(out) != YS_OK || mark_t11_first(out) != YS_OK ||
+    long *same = same_names(ts);
+    if (!out->v || !out->prevs || read_values(ts, out->v, out->prevs, nprev, same) != YS_OK ||
+        make_keys(out, same) != YS_OK || mark_t11_first(out) != YS_OK ||
         find_twins(ts, twins, out) != YS_OK) {
+        free(same);
         ys_iviews_free(out);
         return YS_ENOMEM;
     }
+    free(same);
     return YS_OK;
 }
 
