@@ -28,13 +28,16 @@ LDLIBS_ALL := -Wl,--as-needed $(PKG_LIBS) -ldl -pthread -lm $(LDLIBS)
 # (when present: --as-needed then drops the shared ones), and a
 # position-dependent executable (no relocation of its data, the compiled-in
 # profiles, at every start).  Page faults of the usage message 126 -> 79,
-# of an audit of the reference document 319 -> 276.  (libm stays shared:
-# its static archive's ifunc'ed functions, floor and ceil, do not link into
-# a dynamic executable.)  Not under the sanitizers, which want their own
-# start-up.
+# of an audit of the reference document 319 -> 276.  libm is linked in
+# from its static archive too (only the PDF reader calls it: fmax, fmin):
+# loading libm.so cost every run ~10 page faults; in a position-dependent
+# executable the archive links, ifunc'ed floor and ceil included.  Not
+# under the sanitizers, which want their own start-up.
 ifeq ($(SAN),)
+LIBM_A     := $(filter /%,$(shell $(CC) -print-file-name=libm.a 2>/dev/null))
 STATIC_A   := $(wildcard $(shell pkg-config --variable=libdir libutf8proc 2>/dev/null)/libutf8proc.a \
-                         $(shell pkg-config --variable=libdir expat 2>/dev/null)/libexpat.a)
+                         $(shell pkg-config --variable=libdir expat 2>/dev/null)/libexpat.a \
+                         $(LIBM_A))
 BIN_LDLIBS := -no-pie -Wl,--as-needed $(STATIC_A) $(PKG_LIBS) -ldl -pthread -lm $(LDLIBS)
 else
 BIN_LDLIBS := $(LDLIBS_ALL)

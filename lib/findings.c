@@ -2,6 +2,7 @@
  * findings.c — the list of findings a check produces.
  * Promise: lines kept sorted, unique and non-zero; messages owned here.
  */
+#include "format.h"
 #include "yusuan/findings.h"
 
 #include <stdarg.h>
@@ -50,7 +51,7 @@ ys_finding *ys_findings_add(ys_findings *f, ys_severity sev, const char *rule,
     char buf[2048];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    ys_vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     char *msg = strdup(buf);
     if (!msg)

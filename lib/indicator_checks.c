@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "indicator_view.h"
 #include "text.h"
 #include "yusuan/audit.h"
@@ -19,15 +20,15 @@ static const char *kind_word(bool annual) { return annual ? "年度" : "长期";
 static void place(const ys_indicator *x, char *buf, size_t cap)
 {
     if (!strcmp(x->table_id, "11"))
-        snprintf(buf, cap, "表11%s目标%d", kind_word(x->annual), x->goal);
+        ys_snprintf(buf, cap, "表11%s目标%d", kind_word(x->annual), x->goal);
     else
-        snprintf(buf, cap, "项目绩效目标表《%s》%s目标", x->table_id + 3,
+        ys_snprintf(buf, cap, "项目绩效目标表《%s》%s目标", x->table_id + 3,
                  kind_word(x->annual));
 }
 
 static void shown(const ys_ivalue *v, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "%.*s", (int)(v->srclen < 60 ? v->srclen : 60), v->src);
+    ys_snprintf(buf, cap, "%.*s", (int)(v->srclen < 60 ? v->srclen : 60), v->src);
 }
 
 static int add(ys_findings *out, ys_severity sev, const ys_rule *r, const char *table,
@@ -143,12 +144,12 @@ static int check_cost(const ys_rule *r, const ys_tableset *ts, const t10_forms *
             continue;
         char bv[48];
         ys_amount_format(b[i].v.fen, YS_UNIT_WAN, 2, false, bv, sizeof bv);
-        int k = snprintf(over + o, sizeof over - o, "%s%s %s 万元（第%d行）", o ? "、" : "",
+        int k = ys_snprintf(over + o, sizeof over - o, "%s%s %s 万元（第%d行）", o ? "、" : "",
                          b[i].what, bv, b[i].line);
         if (k > 0 && (size_t)k < sizeof over - o)
             o += (size_t)k;
         if (!exp[0])
-            snprintf(exp, sizeof exp, "≤%s万元", bv);
+            ys_snprintf(exp, sizeof exp, "≤%s万元", bv);
         if (strcmp(b[i].table, x->table_id) && !strstr(tb, b[i].table) &&
             strlen(tb) + strlen(b[i].table) + 2 < sizeof tb) {
             strcat(tb, ",");
@@ -162,7 +163,7 @@ static int check_cost(const ys_rule *r, const ys_tableset *ts, const t10_forms *
     place(x, pl, sizeof pl);
     shown(&v->target, sv, sizeof sv);
     ys_match_describe(how, howtxt, sizeof howtxt);
-    snprintf(msg, sizeof msg, "成本指标“%s”：%s为“%s”（第%d行），超出《%s》的%s（按%s对应）",
+    ys_snprintf(msg, sizeof msg, "成本指标“%s”：%s为“%s”（第%d行），超出《%s》的%s（按%s对应）",
              x->l3 ? x->l3 : "", pl, sv, x->line, form + 3, over, howtxt);
     return add(out, YS_SEV_ERROR, r, tb, lines, nl, exp, sv, msg);
 }
@@ -228,7 +229,7 @@ static bool report_here(const ys_iviews *vs, size_t at, bool (*has)(const ys_ivi
 static void also_in_11(int twin_line, char *buf, size_t cap)
 {
     if (twin_line)
-        snprintf(buf, cap, "；表11第%d行同", twin_line);
+        ys_snprintf(buf, cap, "；表11第%d行同", twin_line);
     else
         buf[0] = 0;
 }
@@ -246,11 +247,11 @@ static int check_easier(const ys_rule *r, const ys_tableset *ts, ys_findings *ou
     shown(&v->target, st, sizeof st);
     shown(v->prev1, sp, sizeof sp);
     also_in_11(twin_line, also, sizeof also);
-    snprintf(msg, sizeof msg, "指标“%s”：%s当年指标值“%s”比上年“%s”宽松（第%d行%s）",
+    ys_snprintf(msg, sizeof msg, "指标“%s”：%s当年指标值“%s”比上年“%s”宽松（第%d行%s）",
              x->l3 ? x->l3 : "", pl, st, sp, x->line, also);
     int lines[2] = {x->line, twin_line};
     char tb[96];
-    snprintf(tb, sizeof tb, "%s%s", twin_line ? "11," : "", x->table_id);
+    ys_snprintf(tb, sizeof tb, "%s%s", twin_line ? "11," : "", x->table_id);
     return add(out, YS_SEV_WARNING, r, tb, lines, twin_line ? 2 : 1, sp, st, msg);
 }
 
@@ -279,7 +280,7 @@ static int check_pct(const ys_rule *r, const ys_tableset *ts, ys_findings *out,
     place(v->ind, pl, sizeof pl);
     shown(&v->target, st, sizeof st);
     also_in_11(twin_line, also, sizeof also);
-    snprintf(msg, sizeof msg, "指标“%s”：%s的百分比指标值“%s”超过100%%（第%d行%s）",
+    ys_snprintf(msg, sizeof msg, "指标“%s”：%s的百分比指标值“%s”超过100%%（第%d行%s）",
              v->ind->l3 ? v->ind->l3 : "", pl, st, v->ind->line, also);
     int lines[2] = {v->ind->line, twin_line};
     return add(out, YS_SEV_WARNING, r, v->ind->table_id, lines, twin_line ? 2 : 1, "≤100%",
@@ -309,7 +310,7 @@ static int note_values(const ys_rule *r, ys_findings *out, const ys_iview *v, va
         char pl[160], sv[80], msg[1024];
         place(v->ind, pl, sizeof pl);
         shown(vals[k], sv, sizeof sv);
-        snprintf(msg, sizeof msg, "指标“%s”：%s的%s“%s”%s（第%d行）",
+        ys_snprintf(msg, sizeof msg, "指标“%s”：%s的%s“%s”%s（第%d行）",
                  v->ind->l3 ? v->ind->l3 : "", pl, names[k], sv, says, v->ind->line);
         int line = v->ind->line;
         if (add(out, YS_SEV_NOTE, r, v->ind->table_id, &line, 1, "", sv, msg) != YS_OK)
@@ -362,7 +363,7 @@ int ys_ind_run_unmatched(const ys_rule *r, const ys_tableset *ts, ys_findings *o
         if (!vs->t11_first[i] || vs->v[i].form)
             continue;
         char msg[256];
-        snprintf(msg, sizeof msg,
+        ys_snprintf(msg, sizeof msg,
                  "表11%s目标%d（第%d行起）找不到对应的项目绩效目标表：目标说明和指标名称都对不上",
                  kind_word(x->annual), x->goal, x->line);
         int line = x->line;

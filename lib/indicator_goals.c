@@ -81,7 +81,7 @@ static const ys_goal *find_goal(const ys_tableset *ts, const char *table_id, int
 {
     for (size_t i = 0; i < ts->ngoals; i++) {
         const ys_goal *g = &ts->goals[i];
-        if (g->annual == annual && !strcmp(g->table_id, table_id) && (no == 0 || g->no == no))
+        if (g->annual == annual && ys_same_id(g->table_id, table_id) && (no == 0 || g->no == no))
             return g;
     }
     return NULL;
@@ -99,7 +99,7 @@ static void fold_text(const char *t, char *out, size_t cap)
 
 static bool sig_selected(const ys_indicator *x, const char *table_id, int goal, bool annual)
 {
-    return x->annual == annual && (!goal || x->goal == goal) && !strcmp(x->table_id, table_id);
+    return x->annual == annual && (!goal || x->goal == goal) && ys_same_id(x->table_id, table_id);
 }
 
 /* Signatures of the folded 三级 names of one table's indicators of one kind
@@ -110,11 +110,15 @@ static sig *sigs_of(const ys_tableset *ts, const ys_ikey *const *keys, const cha
                     int goal, bool annual, size_t *n)
 {
     *n = 0;
-    size_t count = 0, nown = 0;
+    /* the second pass only over [lo, hi): a table's indicators stand
+     * together, so it is short */
+    size_t count = 0, nown = 0, lo = ts->nind, hi = 0;
     for (size_t i = 0; i < ts->nind; i++)
         if (sig_selected(&ts->ind[i], table_id, goal, annual)) {
             count++;
             nown += !keys || ikey_long(keys[i]);
+            lo = lo < i ? lo : i;
+            hi = i + 1;
         }
     /* sig_own is 8-aligned, and so is count + 1 sigs of pointers and sizes */
     sig *v = malloc((count + 1) * sizeof *v + nown * sizeof(sig_own));
@@ -122,7 +126,7 @@ static sig *sigs_of(const ys_tableset *ts, const ys_ikey *const *keys, const cha
         return NULL;
     sig_own *own = (sig_own *)(v + count + 1);
     char key[KEY_CAP];
-    for (size_t i = 0; i < ts->nind; i++) {
+    for (size_t i = lo; i < hi; i++) {
         const ys_indicator *x = &ts->ind[i];
         if (!sig_selected(x, table_id, goal, annual))
             continue;
@@ -151,12 +155,15 @@ static bool sig_alike(const sig *a, const sig *b)
     return ys_bigram_dice_min(a->bg, a->n, b->bg, b->n, NAME_SIM_OK) >= NAME_SIM_OK;
 }
 
-/* Share (0..1000) of a[0..na) that recur among b[0..nb). */
+/* Share (0..1000) of a[0..na) that recur among b[0..nb).  Whether a[i]
+ * recurs does not depend on where b is searched from: from b[i] on, round
+ * to b[i - 1], as a form lists a goal's indicators mostly in table 11's
+ * order, so the alike one is often the first tried. */
 static int sig_overlap(const sig *a, size_t na, const sig *b, size_t nb)
 {
     size_t hit = 0;
-    for (size_t i = 0; i < na; i++)
-        for (size_t j = 0; j < nb; j++)
+    for (size_t i = 0; nb && i < na; i++)
+        for (size_t k = 0, j = i % nb; k < nb; k++, j = j + 1 < nb ? j + 1 : 0)
             if (sig_alike(&a[i], &b[j])) {
                 hit++;
                 break;
@@ -207,9 +214,10 @@ struct ys_form_sides {
 };
 
 /* Room for a goal text and its bigrams, in one block: where a text is
- * folded (each form's then kept in a block of its own size). */
+ * folded (each form's then kept in a block of its own size).  On the
+ * caller's stack, not per thread: a thread's static storage is zeroed
+ * whole when the program starts (12 KB, three page faults every run). */
 #define SIDE_BYTES (TEXT_CAP + YS_SIM_CP * sizeof(uint64_t))
-static _Thread_local char scratch[SIDE_BYTES] __attribute__((aligned(8)));
 
 /* Fold goal g's text (NULL: none) into t, with its bigrams, in mem[0..SIDE_BYTES). */
 static void goal_text_sig(const ys_goal *g, void *mem, text_sig *t)
@@ -220,6 +228,26 @@ static void goal_text_sig(const ys_goal *g, void *mem, text_sig *t)
     text_sig_make(t, (uint64_t *)((char *)mem + TEXT_CAP));
 }
 
+/* Goal g's text folded into mem with its bigrams (as goal_text_sig), the
+ * bigrams taken from a form side whose text is the same (table 11 mostly
+ * repeats a project's goal text, and a text's bigrams are its own). */
+static void goal_text_of(const ys_goal *g, const ys_form_sides *fs, void *mem, text_sig *t)
+{
+    t->text = g ? mem : NULL;
+    if (!t->text) {
+        text_sig_make(t, NULL);
+        return;
+    }
+    fold_text(g->text, t->text, TEXT_CAP);
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->f[i].text.text && !strcmp(fs->f[i].text.text, t->text)) {
+            t->bg = fs->f[i].text.bg;
+            t->n = fs->f[i].text.n;
+            return;
+        }
+    text_sig_make(t, (uint64_t *)((char *)mem + TEXT_CAP));
+}
+
 /* The side of form t (kind `annual`): its text folded in the scratch,
  * then kept in f->mem, as long as it is.  False when out of memory. */
 static bool side_make(const ys_tableset *ts, const ys_ikey *const *keys, const ys_table *t,
@@ -227,6 +255,7 @@ static bool side_make(const ys_tableset *ts, const ys_ikey *const *keys, const y
 {
     f->t = t;
     text_sig in;
+    _Alignas(uint64_t) char scratch[SIDE_BYTES];
     goal_text_sig(find_goal(ts, t->id, 0, annual), scratch, &in);
     size_t tlen = in.text ? (strlen(in.text) + 8) & ~(size_t)7 : 0;
     f->mem = malloc(tlen + in.n * sizeof *in.bg + 1);
@@ -241,13 +270,17 @@ static bool side_make(const ys_tableset *ts, const ys_ikey *const *keys, const y
 }
 
 /* How goal text ga and signatures ka[0..na) (NULL: none) fit form f: the
- * score, and *h the YS_MATCH_* bits (0: not a match). */
+ * score, and *h the YS_MATCH_* bits (0: not a match).  A form that cannot
+ * score above `beat` (its text says so; the indicators' overlap, the
+ * costly part, is at most 1000) gets 0 and no bits without the overlap. */
 static int side_score(const text_sig *ga, const sig *ka, size_t na, const form_side *f,
-                      unsigned *h)
+                      int beat, unsigned *h)
 {
     int tsim = text_similarity(ga, &f->text);
-    int ov = ka && f->k ? sig_overlap(ka, na, f->k, f->nk) : 0;
     *h = 0;
+    if ((tsim > 1000 ? tsim : 1000) + (tsim >= GOAL_SIM_OK ? 1000 : 0) <= beat)
+        return 0;
+    int ov = ka && f->k ? sig_overlap(ka, na, f->k, f->nk) : 0;
     if (tsim >= GOAL_SIM_OK)
         *h |= YS_MATCH_GOALTEXT;
     if (ov >= GOAL_SIM_OK)
@@ -300,7 +333,8 @@ const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs
         return id;
     }
     text_sig ga;
-    goal_text_sig(find_goal(ts, "11", no, annual), scratch, &ga);
+    _Alignas(uint64_t) char scratch[SIDE_BYTES];
+    goal_text_of(find_goal(ts, "11", no, annual), fs, scratch, &ga);
     size_t na = 0;
     sig *ka = sigs_of(ts, fs->keys, "11", no, annual, &na);
     const ys_table *best = NULL;
@@ -308,7 +342,7 @@ const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs
     unsigned best_how = 0;
     for (size_t i = 0; i < fs->n; i++) {
         unsigned h;
-        int score = side_score(&ga, ka, na, &fs->f[i], &h);
+        int score = side_score(&ga, ka, na, &fs->f[i], best_score, &h);
         if (h && score > best_score) {
             best_score = score;
             best = fs->f[i].t;

@@ -9,8 +9,8 @@
  * vs 经费, typos, 印章 vs 刻章), so matching works on folded keys and a
  * bigram similarity, backed by goal texts, indicator overlap and amounts.
  * Every match says how it was made (ys_match_how) so findings can say it.
- * Promises: no allocation beyond the stack (and a small per-thread memo
- * of project keys), read-only on the table set.
+ * Promises: no allocation beyond the stack (and a per-thread memo of
+ * project keys, freed when the thread ends), read-only on the table set.
  */
 #include "yusuan/indicator.h"
 
@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "indicator_sim.h"
 #include "indicator_view.h"
@@ -86,7 +87,10 @@ static size_t project_key_make(const char *name, char *out, size_t cap)
 /* Project matching asks the key of every candidate name for every name it
  * matches (the same few dozen names again and again): the keys of recent
  * short names are kept, by name and room, per thread.  A slot is only
- * reused for the very same name text and cap, so answers are unchanged. */
+ * reused for the very same name text and cap, so answers are unchanged.
+ * The slots are a block of the thread's own, made on its first ask and
+ * freed when it ends (tss): as a thread-local array they were zeroed at
+ * every program start, 26 KB, whether any project was matched or not. */
 #define PKEY_SLOTS 128
 #define PKEY_TEXT 96
 typedef struct pkey_slot {
@@ -95,14 +99,36 @@ typedef struct pkey_slot {
     char name[PKEY_TEXT];
     char key[PKEY_TEXT];
 } pkey_slot;
-static _Thread_local pkey_slot pkey_memo[PKEY_SLOTS];
+
+static once_flag pkey_once = ONCE_FLAG_INIT;
+static tss_t pkey_tss;
+static bool pkey_tss_ok;
+
+static void pkey_tss_make(void) { pkey_tss_ok = tss_create(&pkey_tss, free) == thrd_success; }
+
+/* This thread's slots, or NULL (out of memory: no memo, same answers). */
+static pkey_slot *pkey_memo(void)
+{
+    call_once(&pkey_once, pkey_tss_make);
+    if (!pkey_tss_ok)
+        return NULL;
+    pkey_slot *m = tss_get(pkey_tss);
+    if (!m && (m = calloc(PKEY_SLOTS, sizeof *m)) && tss_set(pkey_tss, m) != thrd_success) {
+        free(m);
+        m = NULL;
+    }
+    return m;
+}
 
 static pkey_slot *pkey_slot_of(const char *name, size_t nl)
 {
+    pkey_slot *memo = pkey_memo();
+    if (!memo)
+        return NULL;
     uint32_t h = 2166136261u;   /* FNV-1a */
     for (size_t i = 0; i < nl; i++)
         h = (h ^ (unsigned char)name[i]) * 16777619u;
-    return &pkey_memo[h % PKEY_SLOTS];
+    return &memo[h % PKEY_SLOTS];
 }
 
 size_t ys_project_key(const char *name, char *out, size_t cap)
@@ -375,8 +401,8 @@ static int ikey_score(const ys_indicator *x, const ys_ikey *kx, const ys_indicat
                       const ys_ikey *ky)
 {
     int sim;
-    if (kx->len == ky->len && !strcmp(kx->s, ky->s))
-        sim = 1000;
+    if (kx->len == ky->len && (kx->s == ky->s || !strcmp(kx->s, ky->s)))
+        sim = 1000;   /* views of one name share their key */
     else if (ikey_contained(kx, ky))
         sim = 900;   /* unequal keys one inside the other are never 1000 alike */
     else
@@ -413,6 +439,8 @@ long ys_match_indicator_keyed(const ys_indicator *x, const ys_ikey *kx,
         if (score > best_score) {
             best_score = score;
             best = (long)i;
+            if (score == 2 * 1000 + 1)
+                break;   /* the same name and 一级: no later one scores more */
         }
     }
     return best;
@@ -433,6 +461,8 @@ long ys_match_indicator(const ys_indicator *x, const ys_indicator *const *ind, s
         if (score > best_score) {
             best_score = score;
             best = (long)i;
+            if (score == 2 * 1000 + 1)
+                break;   /* as ys_match_indicator_keyed */
         }
     }
     return best;

@@ -5,6 +5,7 @@
  */
 #include "indicator_view.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@ static void parse_text(const char *s, ys_ivalue *v)
 bool ys_iview_same_block(const ys_iview *a, const ys_iview *b)
 {
     return a->ind->goal == b->ind->goal && a->ind->annual == b->ind->annual &&
-           !strcmp(a->ind->table_id, b->ind->table_id);
+           ys_same_id(a->ind->table_id, b->ind->table_id);
 }
 
 /* Repair glyphs in the block that starts at views[first], its values
@@ -59,7 +60,7 @@ static void pair_goal(const ys_tableset *ts, const ys_form_sides *fs, ys_iviews 
     size_t nb = 0;
     for (size_t j = 0; j < vs->n; j++) {
         const ys_indicator *y = vs->v[j].ind;
-        if (y->annual == annual && !strcmp(y->table_id, form) && vs->twin[j] < 0) {
+        if (y->annual == annual && ys_same_id(y->table_id, form) && vs->twin[j] < 0) {
             bidx[nb] = j;
             bi[nb] = y;
             bk[nb] = &vs->v[j].key;
@@ -68,7 +69,7 @@ static void pair_goal(const ys_tableset *ts, const ys_form_sides *fs, ys_iviews 
     }
     for (size_t i = 0; i < vs->n; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        if (x->goal != no || x->annual != annual || strcmp(x->table_id, "11"))
+        if (x->goal != no || x->annual != annual || !ys_same_id(x->table_id, "11"))
             continue;
         vs->v[i].form = form;
         vs->v[i].form_how = how;
@@ -139,9 +140,84 @@ static bool append(void **blob, size_t *len, size_t *cap, const void *p, size_t 
     return true;
 }
 
+/* Texts that recur (table 11's indicator names in the forms, the long-
+ * term ones in the annual; values such as "100%" or "≥95%") are worked
+ * on once: a hash of the texts seen, each slot an id + 1, an id's text
+ * given by the caller's text_of. */
+typedef struct text_memo {
+    uint32_t *slot;
+    size_t mask;
+    const char *(*text_of)(const void *ctx, size_t id);
+    const void *ctx;
+} text_memo;
+
+/* A memo for up to n ids (without its table, out of memory, every text
+ * is new). */
+static void memo_open(text_memo *m, size_t n, const char *(*text_of)(const void *, size_t),
+                      const void *ctx)
+{
+    size_t nslot = 16;   /* a fifth left empty at least: probes stay short */
+    while (nslot < n + n / 4 + 1)
+        nslot *= 2;
+    m->slot = n <= UINT32_MAX / 2 ? calloc(nslot, sizeof *m->slot) : NULL;
+    m->mask = nslot - 1;
+    m->text_of = text_of;
+    m->ctx = ctx;
+}
+
+static uint32_t text_hash(const char *s)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+/* The earlier id with text s, or -1 after noting id under it. */
+static long memo_seen(text_memo *m, const char *s, size_t id)
+{
+    if (!m->slot || !s)
+        return -1;
+    for (size_t h = text_hash(s) & m->mask;; h = (h + 1) & m->mask) {
+        if (!m->slot[h]) {
+            m->slot[h] = (uint32_t)id + 1;
+            return -1;
+        }
+        size_t j = m->slot[h] - 1;
+        if (!strcmp(m->text_of(m->ctx, j), s))
+            return (long)j;
+    }
+}
+
+static const char *ind_name(const void *ts, size_t i)
+{
+    return ((const ys_tableset *)ts)->ind[i].l3;
+}
+
+/* same[i]: the first indicator before i with i's 三级 name, or -1.  NULL
+ * when out of memory (then no name is taken for another's). */
+static long *same_names(const ys_tableset *ts)
+{
+    long *same = malloc(ts->nind * sizeof *same);
+    if (!same)
+        return NULL;
+    text_memo memo;
+    memo_open(&memo, ts->nind, ind_name, ts);
+    for (size_t i = 0; i < ts->nind; i++)
+        same[i] = memo_seen(&memo, ts->ind[i].l3, i);
+    free(memo.slot);
+    return same;
+}
+
+static bool same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && !strcmp(a, b));
+}
+
 /* Each view's ys_indicator_key and its bigrams, made once for all the
- * matching.  Offsets first, pointers once the blobs stop moving. */
-static int make_keys(ys_iviews *vs)
+ * matching (once for all the views of one name).  Offsets first,
+ * pointers once the blobs stop moving. */
+static int make_keys(ys_iviews *vs, const long *same)
 {
     void *keys = NULL, *bgs = NULL;
     size_t klen = 0, kcap = 0, blen = 0, bcap = 0;
@@ -161,6 +237,15 @@ static int make_keys(ys_iviews *vs)
     char key[YS_IND_KEY_CAP];
     uint64_t bg[YS_IND_KEY_CAP];
     for (size_t i = 0; ok && i < vs->n; i++) {
+        long j = same ? same[i] : -1;
+        if (j >= 0) {
+            at[2 * i] = at[2 * j];
+            at[2 * i + 1] = at[2 * j + 1];
+            vs->v[i].key.n = vs->v[j].key.n;
+            vs->v[i].key.len = vs->v[j].key.len;
+            vs->v[i].key.bytes = vs->v[j].key.bytes;
+            continue;
+        }
         size_t k = ys_indicator_key(vs->v[i].ind->l3, key, sizeof key) + 1;
         size_t nb = ys_ikey_bigrams(key, bg, YS_IND_KEY_CAP);
         at[2 * i] = klen;
@@ -199,7 +284,7 @@ static int mark_t11_first(ys_iviews *vs)
     }
     for (size_t i = 0; i < vs->n; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        if (strcmp(x->table_id, "11"))
+        if (!ys_same_id(x->table_id, "11"))
             continue;
         size_t k = 0;
         while (k < nseen && !(vs->v[seen[k]].ind->goal == x->goal &&
@@ -214,22 +299,57 @@ static int mark_t11_first(ys_iviews *vs)
     return YS_OK;
 }
 
-/* A previous-year value: parsed into the next slot of prevs when given,
+/* The values read so far, by id: view i's target is id i, prevs[k] is
+ * id n + k. */
+typedef struct value_ids {
+    ys_iview *v;
+    ys_ivalue *prevs;
+    size_t n;
+} value_ids;
+
+static ys_ivalue *value_at(const value_ids *x, size_t id)
+{
+    return id < x->n ? &x->v[id].target : &x->prevs[id - x->n];
+}
+
+static const char *value_text(const void *x, size_t id)
+{
+    return value_at(x, id)->src;
+}
+
+/* Parse s into value id, or copy the value read from the same text before
+ * (a value is the text's alone; glyphs are repaired only once all are read). */
+static void parse_value(text_memo *m, const value_ids *x, const char *s, size_t id)
+{
+    long j = memo_seen(m, s, id);
+    if (j < 0) {
+        parse_text(s, value_at(x, id));
+        return;
+    }
+    *value_at(x, id) = *value_at(x, (size_t)j);
+    value_at(x, id)->src = s;
+}
+
+/* A previous-year value: read into the next slot of prevs when given,
  * else the empty value prevs[0]. */
-static ys_ivalue *parse_prev(const char *s, ys_ivalue *prevs, size_t *used)
+static ys_ivalue *parse_prev(text_memo *m, const value_ids *x, const char *s, size_t *used)
 {
     if (!s)
-        return prevs;
-    parse_text(s, &prevs[*used]);
-    return &prevs[(*used)++];
+        return x->prevs;
+    parse_value(m, x, s, x->n + *used);
+    return &x->prevs[(*used)++];
 }
 
 /* Read every view's values and repair their glyphs block by block. */
-static int read_values(const ys_tableset *ts, ys_iview *v, ys_ivalue *prevs)
+static int read_values(const ys_tableset *ts, ys_iview *v, ys_ivalue *prevs, size_t nprev,
+                       const long *same)
 {
     bool *done = calloc(ts->nind, sizeof *done);
     if (!done)
         return YS_ENOMEM;
+    value_ids ids = {v, prevs, ts->nind};
+    text_memo memo;
+    memo_open(&memo, ts->nind + nprev, value_text, &ids);
     size_t used = 1;
     parse_text(NULL, &prevs[0]);
     for (size_t i = 0; i < ts->nind; i++) {
@@ -238,11 +358,18 @@ static int read_values(const ys_tableset *ts, ys_iview *v, ys_ivalue *prevs)
         v[i].key = (ys_ikey){NULL, 0, NULL, 0, 0};
         v[i].form = NULL;
         v[i].form_how = 0;
-        parse_text(x->target, &v[i].target);
-        v[i].prev1 = parse_prev(x->prev1, prevs, &used);
-        v[i].prev2 = parse_prev(x->prev2, prevs, &used);
-        v[i].ctx = ys_indicator_ctx(x->l1, x->l3, &v[i].target);
+        parse_value(&memo, &ids, x->target, i);
+        v[i].prev1 = parse_prev(&memo, &ids, x->prev1, &used);
+        v[i].prev2 = parse_prev(&memo, &ids, x->prev2, &used);
+        /* the context of a name, 一级 and target text seen before is theirs */
+        long j = same ? same[i] : -1;
+        if (j >= 0 && same_text(x->l1, ts->ind[j].l1) &&
+            same_text(v[i].target.src, v[j].target.src))
+            v[i].ctx = v[j].ctx;
+        else
+            v[i].ctx = ys_indicator_ctx(x->l1, x->l3, &v[i].target);
     }
+    free(memo.slot);
     int rc = YS_OK;
     for (size_t i = 0; i < ts->nind && rc == YS_OK; i++)
         if (!done[i])
@@ -263,12 +390,15 @@ int ys_iviews_build(const ys_tableset *ts, bool twins, ys_iviews *out)
     out->v = malloc(ts->nind * sizeof *out->v);
     out->prevs = malloc(nprev * sizeof *out->prevs);
     out->n = ts->nind;
-    if (!out->v || !out->prevs || read_values(ts, out->v, out->prevs) != YS_OK ||
-        make_keys(out) != YS_OK || mark_t11_first(out) != YS_OK ||
+    long *same = same_names(ts);
+    if (!out->v || !out->prevs || read_values(ts, out->v, out->prevs, nprev, same) != YS_OK ||
+        make_keys(out, same) != YS_OK || mark_t11_first(out) != YS_OK ||
         find_twins(ts, twins, out) != YS_OK) {
+        free(same);
         ys_iviews_free(out);
         return YS_ENOMEM;
     }
+    free(same);
     return YS_OK;
 }
 

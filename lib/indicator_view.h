@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "yusuan/indicator.h"
 #include "yusuan/tableset.h"
 
@@ -109,6 +110,14 @@ const char *ys_match_goal_form_in(const ys_tableset *ts, const ys_form_sides *fs
 /* ys_ivalue_fix_glyphs over values where they are (at[0..n)), not copied
  * into an array: a block's views hold three each.  Same result. */
 int ys_ivalue_fix_glyphs_at(ys_ivalue *const *at, size_t n);
+
+/* Whether two table ids are the same (strcmp(a, b) == 0), inline: the
+ * matching compares ids all the time, and "11" and "12:…" differ at
+ * their second byte. */
+static inline bool ys_same_id(const char *a, const char *b)
+{
+    return a == b || (a[0] == b[0] && (!a[0] || (a[1] == b[1] && (!a[1] || !strcmp(a + 2, b + 2)))));
+}
 
 /* True when two views belong to the same block (table, goal, kind). */
 bool ys_iview_same_block(const ys_iview *a, const ys_iview *b);

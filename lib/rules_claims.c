@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "rules_claims_util.h"
 
 static const char *where(const ys_claim *c) { return c->scope ? c->scope : ""; }
@@ -86,9 +87,9 @@ static int rk_prior_change(const ys_rule *r, const ys_tableset *ts, ys_findings 
             neg.fen = -neg.fen;
             ys_side_add(&derived, neg, o->line);
             char what[512], nm[384], pl[64];
-            snprintf(what, sizeof what, "%s的增减额与第%d行所述上年数", ys_claim_name(c, nm, sizeof nm),
+            ys_snprintf(what, sizeof what, "%s的增减额与第%d行所述上年数", ys_claim_name(c, nm, sizeof nm),
                      o->line);
-            snprintf(pl, sizeof pl, "本年减上年（第%d行）", o->line);
+            ys_snprintf(pl, sizeof pl, "本年减上年（第%d行）", o->line);
             int rc = ys_compare(out, r, where(c), what, "文中", &said, pl, &derived);
             if (rc)
                 return rc;
@@ -160,9 +161,9 @@ static int rk_restated(const ys_rule *r, const ys_tableset *ts, ys_findings *out
             if (v < 0 || v == YS_SEV_NOTE || doc_dup_reports(a, b, v))
                 continue;
             char what[512], nm[384], la[32], lb[32];
-            snprintf(what, sizeof what, "同一项目%s前后两处金额不同", ys_claim_name(a, nm, sizeof nm));
-            snprintf(la, sizeof la, "第%d行", a->line);
-            snprintf(lb, sizeof lb, "第%d行", b->line);
+            ys_snprintf(what, sizeof what, "同一项目%s前后两处金额不同", ys_claim_name(a, nm, sizeof nm));
+            ys_snprintf(la, sizeof la, "第%d行", a->line);
+            ys_snprintf(lb, sizeof lb, "第%d行", b->line);
             int rc = ys_compare(out, r, where(a), what, la, &sa, lb, &sb);
             if (rc)
                 return rc;
@@ -191,8 +192,8 @@ static int rk_parts(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
         return YS_OK;
     }
     char what[512], nm[384], pl[64];
-    snprintf(what, sizeof what, "%s（%s）", ys_claim_name(w, nm, sizeof nm), r->desc);
-    snprintf(pl, sizeof pl, le ? "其中部分（第%d行）" : "各项之和（自第%d行）", parts.lines[0]);
+    ys_snprintf(what, sizeof what, "%s（%s）", ys_claim_name(w, nm, sizeof nm), r->desc);
+    ys_snprintf(pl, sizeof pl, le ? "其中部分（第%d行）" : "各项之和（自第%d行）", parts.lines[0]);
     return ys_compare(out, r, "", what, "总数", &whole, pl, &parts);
 }
 
@@ -209,8 +210,8 @@ static int rk_fiscal(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
             continue;
         char what[512], nm[384], el[256], tid[16];
         const char *colon = strchr(r->b, ':');
-        snprintf(tid, sizeof tid, "%.*s", colon ? (int)(colon - r->b) : 0, r->b);
-        snprintf(what, sizeof what, "%s（%s）", ys_claim_name(c, nm, sizeof nm), r->desc);
+        ys_snprintf(tid, sizeof tid, "%.*s", colon ? (int)(colon - r->b) : 0, r->b);
+        ys_snprintf(what, sizeof what, "%s（%s）", ys_claim_name(c, nm, sizeof nm), r->desc);
         int rc = ys_compare(out, r, tid, what, "文中", &said,
                             ys_expr_label(ts, r->b, NULL, el, sizeof el), &cell);
         if (rc)

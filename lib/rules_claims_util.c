@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "rules_claims_util.h"
 
 bool ys_claim_is(const ys_claim *c, const char *key)
@@ -85,6 +86,6 @@ int ys_claims_add(const ys_tableset *ts, const char *key, ys_side *s)
 const char *ys_claim_name(const ys_claim *c, char *buf, size_t cap)
 {
     const char *subj = c->subject && c->subject[0] ? c->subject : (c->key ? c->key : "");
-    snprintf(buf, cap, "“%s”（第%d行）", subj, c->line);
+    ys_snprintf(buf, cap, "“%s”（第%d行）", subj, c->line);
     return buf;
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "rules_document.h"
 #include "text.h"
 #include "yusuan/codes.h"
@@ -107,9 +108,9 @@ static int report_old(const ys_rule *r, const ys_tableset *ts, const char *table
     ys_side s = ys_side_of((ys_amount){0}, line);
     char until[32] = "";
     if (old->year_to)
-        snprintf(until, sizeof until, "%d 年及以前", old->year_to);
+        ys_snprintf(until, sizeof until, "%d 年及以前", old->year_to);
     else
-        snprintf(until, sizeof until, "%d 年起", old->year_from);
+        ys_snprintf(until, sizeof until, "%d 年起", old->year_from);
     return ys_report_finding(out, r, ys_doc_sev(r), table, &s, now ? now->name : "", old->name,
                              "科目 %s 的名称“%s”是%s的名称，%d 年应为“%s”", old->code,
                              old->name, until, ts->year, now ? now->name : "（已取消）");

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "rules_common.h"
 #include "text.h"
 
@@ -69,7 +70,7 @@ static int rk_form_sum(const ys_rule *r, const ys_tableset *ts, ys_findings *out
         if (key_rows(t, r->b, &rhs) == 0 || (lhs.nparts == 0 && rhs.nparts == 0))
             continue;
         char tl[160], what[512];
-        snprintf(what, sizeof what, "%s %s", ys_table_label(t->id, tl, sizeof tl), r->desc);
+        ys_snprintf(what, sizeof what, "%s %s", ys_table_label(t->id, tl, sizeof tl), r->desc);
         const char *rname = strcmp(r->a, "budget") == 0 ? "合计" : "各项之和";
         int rc = ys_compare(out, r, t->id, what, r->c, &lhs, rname, &rhs);
         if (rc)
@@ -112,7 +113,7 @@ static int rk_form_t10(const ys_rule *r, const ys_tableset *ts, ys_findings *out
                                    "%s在表10 中找不到对应项目（名称和金额都对不上）", tl);
         } else {
             ys_side rhs = ys_side_of(p[k].amount, p[k].line);
-            snprintf(what, sizeof what, "%s 预算与表10 项目“%s”（按%s对应）", tl, p[k].name,
+            ys_snprintf(what, sizeof what, "%s 预算与表10 项目“%s”（按%s对应）", tl, p[k].name,
                      by_name ? "名称" : "金额");
             rc = ys_compare(out, r, t->id, what, "项目表", &lhs, "表10", &rhs);
             if (!rc && !by_name)
@@ -143,7 +144,7 @@ static int rk_t11_projects(const ys_rule *r, const ys_tableset *ts, ys_findings 
         } else {
             ys_side rhs = ys_side_of(p[k].amount, p[k].line);
             char what[512];
-            snprintf(what, sizeof what, "表11 项目“%s”%s与表10 项目“%s”（按%s对应）", row->name,
+            ys_snprintf(what, sizeof what, "表11 项目“%s”%s与表10 项目“%s”（按%s对应）", row->name,
                      ys_rule_col(r->a), p[k].name, by_name ? "名称" : "金额");
             rc = ys_compare(out, r, "11,10", what, "表11", &lhs, "表10", &rhs);
             if (!rc && !by_name && strcmp(r->a, "year") == 0)
@@ -275,14 +276,14 @@ static int rk_form_claims(const ys_rule *r, const ys_tableset *ts, ys_findings *
             int k = ys_project_match(t->id + 3, b, p, n, &by_name);
             if (k >= 0) {
                 ys_side cell = ys_side_of(p[k].amount, p[k].line);
-                snprintf(what, sizeof what, "%s 预算变动情况所述%d年预算与表10 项目“%s”（按%s对应）",
+                ys_snprintf(what, sizeof what, "%s 预算变动情况所述%d年预算与表10 项目“%s”（按%s对应）",
                          tl, c->year ? c->year : ts->year, p[k].name, by_name ? "名称" : "金额");
                 rc = ys_compare(out, r, t->id, what, "文中", &said, "表10", &cell);
             }
         }
         if (strcmp(r->a, "budget") == 0 && b.present) {
             ys_side cell = ys_side_of(b, line);
-            snprintf(what, sizeof what, "%s 预算变动情况所述%d年预算与本表项目当年预算", tl,
+            ys_snprintf(what, sizeof what, "%s 预算变动情况所述%d年预算与本表项目当年预算", tl,
                      c->year ? c->year : ts->year);
             rc = ys_compare(out, r, t->id, what, "文中", &said, "表中", &cell);
         }
@@ -298,7 +299,7 @@ static int rk_form_claims(const ys_rule *r, const ys_tableset *ts, ys_findings *
             ys_amount neg = p->amount;
             neg.fen = -neg.fen;
             ys_side_add(&d, neg, p->line);
-            snprintf(what, sizeof what, "%s 所述比%d年增减额", tl, p->year);
+            ys_snprintf(what, sizeof what, "%s 所述比%d年增减额", tl, p->year);
             rc = ys_compare(out, r, t->id, what, "文中", &x, "两年预算之差", &d);
             break;
         }

@@ -13,6 +13,7 @@
  * places name both lines and say how the places were matched.
  * Promises: read-only on the table set; only failure is YS_ENOMEM.
  */
+#include "format.h"
 #include "yusuan/audit.h"
 
 #include <stdio.h>
@@ -30,9 +31,9 @@ static const char *kind_word(bool annual) { return annual ? "年度" : "长期";
 static void shown(const ys_ivalue *v, char *buf, size_t cap)
 {
     if (v->kind == YS_IV_EMPTY)
-        snprintf(buf, cap, "（空）");
+        ys_snprintf(buf, cap, "（空）");
     else
-        snprintf(buf, cap, "%.*s", (int)(v->srclen < 60 ? v->srclen : 60), v->src);
+        ys_snprintf(buf, cap, "%.*s", (int)(v->srclen < 60 ? v->srclen : 60), v->src);
 }
 
 static const char *form_name(const char *table_id)
@@ -44,9 +45,9 @@ static const char *form_name(const char *table_id)
 static void place(const ys_indicator *x, char *buf, size_t cap)
 {
     if (!strcmp(x->table_id, "11"))
-        snprintf(buf, cap, "表11%s目标%d", kind_word(x->annual), x->goal);
+        ys_snprintf(buf, cap, "表11%s目标%d", kind_word(x->annual), x->goal);
     else
-        snprintf(buf, cap, "项目绩效目标表《%s》%s目标", form_name(x->table_id),
+        ys_snprintf(buf, cap, "项目绩效目标表《%s》%s目标", form_name(x->table_id),
                  kind_word(x->annual));
 }
 
@@ -65,7 +66,7 @@ static size_t select_views(const ys_iviews *vs, const char *table_id, int goal, 
     size_t n = 0;
     for (size_t i = 0; i < vs->n; i++) {
         const ys_indicator *x = vs->v[i].ind;
-        if (x->annual != annual || (goal && x->goal != goal) || strcmp(x->table_id, table_id))
+        if (x->annual != annual || (goal && x->goal != goal) || !ys_same_id(x->table_id, table_id))
             continue;
         sel[n] = &vs->v[i];
         ind[n] = x;
@@ -114,7 +115,7 @@ static int pair_up(pair_ctx *c, const ys_iview **a, const ys_indicator **ai, siz
 
 static void table_pair(const ys_indicator *a, const ys_indicator *b, char *buf, size_t cap)
 {
-    snprintf(buf, cap, "%s,%s", a->table_id, b->table_id);
+    ys_snprintf(buf, cap, "%s,%s", a->table_id, b->table_id);
 }
 
 static bool is_number(const ys_ivalue *v)
@@ -146,7 +147,7 @@ static int compare_values(pair_ctx *c, const ys_iview *a, const ys_iview *b,
     shown(va, sa, sizeof sa);
     shown(vb, sb, sizeof sb);
     table_pair(a->ind, b->ind, tb, sizeof tb);
-    snprintf(msg, sizeof msg,
+    ys_snprintf(msg, sizeof msg,
              "指标“%s”的%s：%s为“%s”（第%d行），%s为“%s”（第%d行），%s（按%s对应）",
              a->ind->l3 ? a->ind->l3 : "", what, pa, sa, a->ind->line, pb, sb, b->ind->line,
              verdict, c->how);
@@ -176,7 +177,7 @@ static int run_t11_forms(const ys_rule *r, const ys_tableset *ts, ys_findings *o
     int rc = YS_OK;
     pair_fn fn = r->c && !strcmp(r->c, "prior") ? pair_priors : pair_targets;
     for (size_t i = 0; i < vs->n && rc == YS_OK; i++) {
-        if (vs->twin[i] < 0 || strcmp(vs->v[i].ind->table_id, "11"))
+        if (vs->twin[i] < 0 || !ys_same_id(vs->v[i].ind->table_id, "11"))
             continue;
         char howtxt[128];
         ys_match_describe(vs->how[i], howtxt, sizeof howtxt);
@@ -206,7 +207,7 @@ static int glyph_group(const ys_rule *r, const ys_iviews *vs, size_t first, ys_f
     for (size_t i = first; i < vs->n; i++) {
         const ys_iview *a = &vs->v[i];
         /* the numbers told apart before the table ids */
-        if (!same_group(a, &vs->v[first]) || vs->twin[i] < 0 || strcmp(a->ind->table_id, "11"))
+        if (!same_group(a, &vs->v[first]) || vs->twin[i] < 0 || !ys_same_id(a->ind->table_id, "11"))
             continue;
         const ys_iview *b = &vs->v[vs->twin[i]];
         if (ys_ivalue_same(&a->target, &b->target, a->ctx | b->ctx) != YS_IVS_WEAK)
@@ -220,7 +221,7 @@ static int glyph_group(const ys_rule *r, const ys_iviews *vs, size_t first, ys_f
         char sa[80], sb[80];
         shown(&a->target, sa, sizeof sa);
         shown(&b->target, sb, sizeof sb);
-        int k = snprintf(list + o, sizeof list - o, "%s%s“%s”（第%d行）/“%s”（第%d行）",
+        int k = ys_snprintf(list + o, sizeof list - o, "%s%s“%s”（第%d行）/“%s”（第%d行）",
                          o ? "、" : "", a->ind->l3 ? a->ind->l3 : "", sa, a->ind->line, sb,
                          b->ind->line);
         if (k > 0 && (size_t)k < sizeof list - o)
@@ -233,7 +234,7 @@ static int glyph_group(const ys_rule *r, const ys_iviews *vs, size_t first, ys_f
     place(form->ind, pb, sizeof pb);
     ys_match_describe(vs->how[first], howtxt, sizeof howtxt);
     table_pair(vs->v[first].ind, form->ind, tb, sizeof tb);
-    snprintf(msg, sizeof msg,
+    ys_snprintf(msg, sizeof msg,
              "%s与%s有%d项指标值只差“>”与“≥”（或“<”与“≤”），疑为转换中丢失的符号：%s（按%s对应）",
              pa, pb, count, list, howtxt);
     return add(out, YS_SEV_NOTE, r, tb, lines, nl, "", "", msg);
@@ -267,7 +268,7 @@ static int pair_terms(pair_ctx *c, const ys_iview *lt, const ys_iview *an)
     place(an->ind, pb, sizeof pb);
     shown(&lt->target, sa, sizeof sa);
     shown(&an->target, sb, sizeof sb);
-    snprintf(msg, sizeof msg,
+    ys_snprintf(msg, sizeof msg,
              "指标“%s”：%s为“%s”（第%d行），%s为“%s”（第%d行），%s",
              lt->ind->l3 ? lt->ind->l3 : "", pa, sa, lt->ind->line, pb, sb, an->ind->line,
              clash ? "两者不可能同时成立" : "长期与年度指标值不同，未说明理由");
@@ -303,7 +304,7 @@ static int run_terms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
     pair_ctx c = {r, out, ts, ""};
     for (size_t i = 0; i < ts->nind && rc == YS_OK; i++) {
         const ys_indicator *x = &ts->ind[i];
-        bool dept = !strcmp(x->table_id, "11");
+        bool dept = ys_same_id(x->table_id, "11");
         if (dept) {
             /* table 11: long-term goal k against annual goal k */
             if (x->annual)
@@ -311,7 +312,7 @@ static int run_terms(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
             bool first = true;
             for (size_t k = 0; k < i && first; k++)
                 if (ts->ind[k].goal == x->goal && !ts->ind[k].annual &&
-                    !strcmp(ts->ind[k].table_id, "11"))
+                    ys_same_id(ts->ind[k].table_id, "11"))
                     first = false;
             if (!first)
                 continue;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "rules_common.h"
 #include "text.h"
 #include "yusuan/codes.h"
@@ -103,7 +104,7 @@ int ys_rk_same_code_names(const ys_rule *r, const ys_tableset *ts, ys_findings *
                 ys_side s = ys_side_of((ys_amount){0, 0, false}, x->line);
                 ys_side_add(&s, (ys_amount){0, 0, false}, y->line);
                 char tables[200];
-                snprintf(tables, sizeof tables, "%s,%s", tabs[a]->id, tabs[b]->id);
+                ys_snprintf(tables, sizeof tables, "%s,%s", tabs[a]->id, tabs[b]->id);
                 int rc = ys_report_finding(
                     out, r, YS_SEV_WARNING, tables, &s, x->name, y->name,
                     "科目 %s 在%s中名为“%s”，在%s中名为“%s”", x->code,

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "format.h"
 #include "rules_common.h"
 #include "rules_document.h"
 #include "text.h"
@@ -25,9 +26,9 @@ static const char *claim_label(const ys_claim *c, char *buf, size_t cap)
     char tl[128];
     const char *subj = c->subject && c->subject[0] ? c->subject : (c->key ? c->key : "");
     if (c->scope)
-        snprintf(buf, cap, "%s说明中“%s”", ys_table_label(c->scope, tl, sizeof tl), subj);
+        ys_snprintf(buf, cap, "%s说明中“%s”", ys_table_label(c->scope, tl, sizeof tl), subj);
     else
-        snprintf(buf, cap, "第三部分%s“%s”", c->code && c->code[0] ? "科目" : "", subj);
+        ys_snprintf(buf, cap, "第三部分%s“%s”", c->code && c->code[0] ? "科目" : "", subj);
     return buf;
 }
 
@@ -48,7 +49,7 @@ static int rk_claim_cell(const ys_rule *r, const ys_tableset *ts, ys_findings *o
         if (matched == 0 && c->code && c->code[0] && strstr(r->b, "code=$")) {
             char cl[384], tl[64], tid[32];
             const char *colon = strchr(r->b, ':');
-            snprintf(tid, sizeof tid, "%.*s", colon ? (int)(colon - r->b) : 0, r->b);
+            ys_snprintf(tid, sizeof tid, "%.*s", colon ? (int)(colon - r->b) : 0, r->b);
             int rc = ys_report_finding(out, r, YS_SEV_ERROR, tid, &said, "", c->code,
                                        "%s的科目 %s 在%s中没有", claim_label(c, cl, sizeof cl),
                                        c->code, ys_table_label(tid, tl, sizeof tl));
@@ -62,10 +63,10 @@ static int rk_claim_cell(const ys_rule *r, const ys_tableset *ts, ys_findings *o
             ys_judge(&said, &cell) < 0)
             continue;   /* agreeing: no labels to make */
         char what[512], cl[384], el[256], tables[32];
-        snprintf(what, sizeof what, "%s（%s）", claim_label(c, cl, sizeof cl), r->desc);
+        ys_snprintf(what, sizeof what, "%s（%s）", claim_label(c, cl, sizeof cl), r->desc);
         ys_expr_label(ts, r->b, c->code, el, sizeof el);
         const char *colon = strchr(r->b, ':');
-        snprintf(tables, sizeof tables, "%.*s", colon ? (int)(colon - r->b) : 0, r->b);
+        ys_snprintf(tables, sizeof tables, "%.*s", colon ? (int)(colon - r->b) : 0, r->b);
         int rc = ys_compare(out, r, tables, what, "文中", &said, el, &cell);
         if (rc)
             return rc;
@@ -96,7 +97,7 @@ static int rk_claim_project(const ys_rule *r, const ys_tableset *ts, ys_findings
         } else {
             ys_side cell = ys_side_of(p[k].amount, p[k].line);
             char what[512];
-            snprintf(what, sizeof what, "第三部分项目“%s”与表10 项目“%s”（按%s对应）",
+            ys_snprintf(what, sizeof what, "第三部分项目“%s”与表10 项目“%s”（按%s对应）",
                      c->subject, p[k].name, by_name ? "名称" : "金额");
             rc = ys_compare(out, r, "10", what, "文中", &said, "表10", &cell);
             if (!rc && !by_name) {
@@ -154,7 +155,7 @@ static int rk_claim_prior(const ys_rule *r, const ys_tableset *ts, ys_findings *
         neg.fen = -neg.fen;
         ys_side_add(&derived, neg, c->line);
         char what[512], cl[384];
-        snprintf(what, sizeof what, "%s的增减额", claim_label(c, cl, sizeof cl));
+        ys_snprintf(what, sizeof what, "%s的增减额", claim_label(c, cl, sizeof cl));
         int rc = ys_compare(out, r, c->scope ? c->scope : "", what, "文中", &said,
                             "本年减上年", &derived);
         if (rc)
@@ -229,7 +230,7 @@ static int rk_claim_sum(const ys_rule *r, const ys_tableset *ts, ys_findings *ou
     if (parts.nrows == 0)
         return YS_OK;
     char what[512], cl[384];
-    snprintf(what, sizeof what, "%s（%s）", claim_label(t, cl, sizeof cl), r->desc);
+    ys_snprintf(what, sizeof what, "%s（%s）", claim_label(t, cl, sizeof cl), r->desc);
     return ys_compare(out, r, "", what, "总数", &total, "各项之和", &parts);
 }
 

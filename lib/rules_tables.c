@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "rules_common.h"
 #include "text.h"
 #include "yusuan/codes.h"
@@ -50,9 +51,9 @@ static int compare_with_rows(ys_findings *out, const ys_rule *r, const ys_table 
     if ((lhs.nparts == 0 && rhs.nparts == 0) || ys_judge(&lhs, &rhs) < 0)
         return YS_OK;   /* agreeing: no labels to make */
     char tl[128], rl[256], what[512], rname[128];
-    snprintf(what, sizeof what, "%s %s行 %s", ys_table_label(t->id, tl, sizeof tl),
+    ys_snprintf(what, sizeof what, "%s %s行 %s", ys_table_label(t->id, tl, sizeof tl),
              ys_row_label(top, rl, sizeof rl), ys_rule_col(t->cols[c]));
-    snprintf(rname, sizeof rname, "%s之和", whose);
+    ys_snprintf(rname, sizeof rname, "%s之和", whose);
     return ys_compare(out, r, t->id, what, "本行", &lhs, rname, &rhs);
 }
 
@@ -94,7 +95,7 @@ int ys_rk_row_sum(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
         if ((lhs.nparts == 0 && rhs.nparts == 0) || ys_judge(&lhs, &rhs) < 0)
             continue;   /* agreeing: no labels to make */
         char tl[128], rl[256], what[512];
-        snprintf(what, sizeof what, "%s %s行", ys_table_label(t->id, tl, sizeof tl),
+        ys_snprintf(what, sizeof what, "%s %s行", ys_table_label(t->id, tl, sizeof tl),
                  ys_row_label(row, rl, sizeof rl));
         int rc = ys_compare(out, r, t->id, what, ys_rule_col(r->b), &lhs, rname, &rhs);
         if (rc)
@@ -296,7 +297,7 @@ int ys_rk_cross(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
                 ys_expr_label(ts, r->b, NULL, lb, sizeof lb);
             }
             char what[512], rl[256];
-            snprintf(what, sizeof what, "%s 科目 %s", r->c ? r->c : "跨表核对",
+            ys_snprintf(what, sizeof what, "%s 科目 %s", r->c ? r->c : "跨表核对",
                      ys_row_label(from[i].row, rl, sizeof rl));
             rc = ys_compare(out, r, r->id[0] == 'X' ? r->id + 2 : r->id, what, la, sa,
                             lb, sb);

@@ -198,8 +198,25 @@ bool ys_has(const char *s, const char *needle) { return strstr(s, needle) != NUL
 
 size_t ys_utf8_len(const char *s, size_t n)
 {
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t c = 0, i = 0;
+#ifdef __SSE2__
+    /* sixteen bytes a step (rules measure whole paragraphs): each lane
+     * counts its continuation bytes, summed up before it can wrap */
+    while (n - i >= 16) {
+        __m128i acc = _mm_setzero_si128();
+        size_t i0 = i;
+        for (int k = 0; k < 255 && n - i >= 16; k++, i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            __m128i cont = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)),
+                                          _mm_set1_epi8((char)0x80));
+            acc = _mm_sub_epi8(acc, cont);   /* cont lanes are -1 */
+        }
+        __m128i sum = _mm_sad_epu8(acc, _mm_setzero_si128());
+        size_t ncont = (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_extract_epi16(sum, 4);
+        c += (i - i0) - ncont;
+    }
+#endif
+    for (; i < n; i++)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             c++;
     return c;
@@ -276,11 +293,52 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
     return 4;
 }
 
+/* From i (the start of a character) on, sixteen bytes a step while they
+ * are ASCII and whole three-byte characters whose lead needs no check of
+ * the byte after it (E1..EC, EE, EF: Chinese text and its full-width
+ * punctuation).  Returns where such text stops, at the start of a
+ * character (i when it does at once); what follows is for the caller to
+ * check.  A block holds the leads, continuations and ASCII bytes as masks:
+ * every continuation must be one a lead one or two bytes before asks for
+ * (carried into the next block), and no other. */
+static size_t simple_run(const unsigned char *p, size_t i, size_t n)
+{
+#ifdef __SSE2__
+    unsigned carry = 0;   /* continuations the block before asks of this one */
+    while (n - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        __m128i ge = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)0xE1)), v);
+        __m128i le = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8((char)0xEF)), v);
+        __m128i ed = _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED));
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(ed, _mm_and_si128(ge, le)));
+        unsigned cont = (unsigned)_mm_movemask_epi8(
+            _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8((char)0xC0)), _mm_set1_epi8((char)0x80)));
+        unsigned ascii = ~(unsigned)_mm_movemask_epi8(v) & 0xFFFF;
+        unsigned asked = (lead << 1) | (lead << 2) | carry;
+        if ((ascii | lead | cont) != 0xFFFF || cont != (asked & 0xFFFF))
+            break;
+        carry = asked >> 16;
+        i += 16;
+    }
+    /* back to the lead of a character the last block left open */
+    return carry == 3 ? i - 1 : carry == 1 ? i - 2 : i;
+#else
+    (void)p;
+    (void)n;
+    return i;
+#endif
+}
+
 bool ys_utf8_valid(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
+        size_t j = n - i >= 16 ? simple_run(p, i, n) : i;
+        if (j != i) {
+            i = j;
+            continue;
+        }
         if (p[i] < 0x80) {
             /* a run of ASCII: eight bytes a step, then byte by byte to its
              * end (figures between tabs are short runs) */

@@ -36,6 +36,33 @@ static void fold_fullwidth(void **st)
     assert_true(ys_utf8_valid(s, strlen(s)));
 }
 
+/* Every entry is found by its kind and code, with all its namesakes in
+ * table order (the index is generated with the table: a wrong order
+ * loses entries to the binary search). */
+static void codes_every_entry_found(void **st)
+{
+    (void)st;
+    int n = ys_code_count();
+    assert_true(n > 0);
+    for (int i = 0; i < n; i++) {
+        const ys_code *c = ys_code_at(i), *got[16];
+        int same = 0;
+        for (int j = 0; j < n; j++)
+            same += ys_code_at(j)->kind == c->kind && !strcmp(ys_code_at(j)->code, c->code);
+        assert_true(same <= 16);
+        assert_int_equal(ys_code_all(c->kind, c->code, got, 16), same);
+        bool listed = false;
+        for (int k = 0; k < same; k++) {
+            assert_int_equal(got[k]->kind, c->kind);
+            assert_string_equal(got[k]->code, c->code);
+            if (k)
+                assert_true(got[k - 1] < got[k]);
+            listed = listed || got[k] == c;
+        }
+        assert_true(listed);
+    }
+}
+
 static void codes_lookup(void **st)
 {
     (void)st;
@@ -251,6 +278,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fold_fullwidth), cmocka_unit_test(codes_lookup),
+        cmocka_unit_test(codes_every_entry_found),
         cmocka_unit_test(doc_text_lines), cmocka_unit_test(doc_text_in_place),
         cmocka_unit_test(doc_bad_input),
         cmocka_unit_test(sniff),          cmocka_unit_test(findings_lines),

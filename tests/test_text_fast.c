@@ -32,6 +32,42 @@ static void utf8_valid_matches_utf8proc(void **st)
     assert_false(ys_utf8_valid("\xE9\xA2", 2));          /* cut short */
 }
 
+/* Long texts of Chinese, full-width punctuation, ASCII and now and then
+ * another kind of character or a broken one, at every offset of sixteen-
+ * byte steps: ys_utf8_valid answers as utf8proc does. */
+static void utf8_valid_long_texts(void **st)
+{
+    (void)st;
+    static const char *const pieces[] = {
+        "预", "算", "，", "（", "）", "表", "\t", "1", " ", "。",        /* the common kinds */
+        "\xEF\xBF\xBF", "\xE1\x80\x80", "\xEC\xBF\xBF", "\xEE\x80\x80",
+        "·", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xF0\x9F\x98\x80", /* others, valid */
+        "\xE0\x80\x80", "\xED\xA0\x80", "\x80", "\xE9\xA2", "\xC0\xAF", "\xFF",
+        "\xF4\x90\x80\x80", "\xE9",                                  /* broken */
+    };
+    enum { NP = sizeof pieces / sizeof *pieces, NCOMMON = 10 };
+    unsigned char buf[160];
+    unsigned r = 2024;
+    for (int round = 0; round < 40000; round++) {
+        size_t n = 0;
+        while (n < sizeof buf - 8) {
+            r = r * 1103515245u + 12345u;
+            unsigned pick = (r >> 16) % 1000;
+            /* mostly the common kinds; a rarer kind in a tenth of the texts */
+            size_t k = pick < 985 || round % 10 ? (r >> 8) % NCOMMON
+                                                : NCOMMON + (r >> 8) % (NP - NCOMMON);
+            size_t len = strlen(pieces[k]);
+            memcpy(buf + n, pieces[k], len);
+            n += len;
+        }
+        r = r * 1103515245u + 12345u;
+        size_t cut = (r >> 16) % (n + 1);
+        for (size_t off = 0; off < 3 && off < cut; off++)
+            assert_int_equal(ys_utf8_valid((const char *)buf + off, cut - off),
+                             test_utf8_valid_ref(buf + off, cut - off));
+    }
+}
+
 /* ys_fold of each ideograph U+4E00..U+9FFF is utf8proc's NFKC of it. */
 static void fold_ideographs_as_nfkc(void **st)
 {
@@ -139,13 +175,37 @@ static void fold_fast_refuses_invalid(void **st)
             }
 }
 
+/* ys_utf8_len counts what a byte-by-byte count of non-continuation
+ * bytes does, at every length (its steps of 16 and of 255 × 16 bytes). */
+static void utf8_len_counts_code_points(void **st)
+{
+    (void)st;
+    enum { N = 16 * 255 * 2 + 40 };
+    static char buf[N];
+    unsigned r = 12345;
+    for (size_t i = 0; i < N; i++) {
+        r = r * 1103515245u + 12345u;
+        buf[i] = (char)(r >> 16);   /* any byte: continuation or not */
+    }
+    size_t want = 0;
+    for (size_t n = 0; n <= N; n++) {
+        if (n)
+            want += ((unsigned char)buf[n - 1] & 0xC0) != 0x80;
+        if (n < 300 || n % 97 == 0 || n > N - 20)
+            assert_int_equal(ys_utf8_len(buf + 0, n), want);
+    }
+    assert_int_equal(ys_utf8_len("表11目标", strlen("表11目标")), 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(utf8_valid_matches_utf8proc),
+        cmocka_unit_test(utf8_valid_long_texts),
         cmocka_unit_test(fold_ideographs_as_nfkc),
         cmocka_unit_test(fold_keep_space_as_nfkc),
         cmocka_unit_test(fold_fast_refuses_invalid),
+        cmocka_unit_test(utf8_len_counts_code_points),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,6 +8,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "yusuan/doc.h"
 #include "../text.h"
@@ -23,6 +26,38 @@ static size_t count_lines(const char *buf, size_t n)
         p = nl ? nl + 1 : end;
     }
     return k;
+}
+
+/* The line at s[0..n): its length (to its newline or n), and in tabs[]
+ * where its tabs stand (the first MAX_CELLS), *ntabs how many there are.
+ * One pass for both, sixteen bytes a step with SSE2 (a memchr per cell
+ * and per line cost more than the cells are long). */
+static size_t scan_line(const char *s, size_t n, size_t *tabs, size_t *ntabs)
+{
+    size_t i = 0, k = 0;
+#ifdef __SSE2__
+    const __m128i nl = _mm_set1_epi8('\n'), tab = _mm_set1_epi8('\t');
+    while (n - i >= 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned mn = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl));
+        unsigned mt = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, tab));
+        if (mn)
+            mt &= (mn & -mn) - 1;   /* the tabs before the newline */
+        for (; mt; mt &= mt - 1, k++)
+            if (k < MAX_CELLS)
+                tabs[k] = i + (size_t)__builtin_ctz(mt);
+        if (mn) {
+            *ntabs = k;
+            return i + (size_t)__builtin_ctz(mn);
+        }
+        i += 16;
+    }
+#endif
+    for (; i < n && s[i] != '\n'; i++)
+        if (s[i] == '\t' && k++ < MAX_CELLS)
+            tabs[k - 1] = i;
+    *ntabs = k;
+    return i;
 }
 
 /* The lines of buf[0..n); with `w` (buf itself, writable, n + 1 bytes)
@@ -41,31 +76,27 @@ static int read_lines(ys_doc *d, const char *buf, char *w, size_t n, ys_error *e
      * name the first bad one (no sequence spans a newline: it is ASCII) */
     bool valid = ys_utf8_valid(buf + pos, n - pos);
     const char *cells[MAX_CELLS];
-    size_t lens[MAX_CELLS];
+    size_t lens[MAX_CELLS], tabs[MAX_CELLS];
     while (pos < n) {
         const char *line = buf + pos;
-        const char *nl = memchr(line, '\n', n - pos);
-        size_t len = nl ? (size_t)(nl - line) : n - pos;
-        pos += len + (nl ? 1 : 0);
+        size_t ntabs, len = scan_line(line, n - pos, tabs, &ntabs);
+        pos += len + (pos + len < n ? 1 : 0);   /* past the newline */
         no++;
         if (len && line[len - 1] == '\r')
-            len--;
+            len--;   /* never a tab: the tabs stand before it */
         if (!valid && !ys_utf8_valid(line, len))
             return ys_error_set(err, YS_EINPUT, d->path, no,
                                 "不是有效的 UTF-8 文本（请先转换编码）");
+        if (ntabs >= MAX_CELLS)
+            return ys_error_set(err, YS_EINPUT, d->path, no,
+                                "一行的单元格超过 %d 个", MAX_CELLS);
         int nc = 0;
-        for (size_t start = 0;;) {
-            const char *tab = memchr(line + start, '\t', len - start);
-            size_t i = tab ? (size_t)(tab - line) : len;
-            if (nc == MAX_CELLS)
-                return ys_error_set(err, YS_EINPUT, d->path, no,
-                                    "一行的单元格超过 %d 个", MAX_CELLS);
+        for (size_t t = 0, start = 0; t <= ntabs; t++) {
+            size_t i = t < ntabs ? tabs[t] : len;
             size_t cl = i - start;
             cells[nc] = ys_trim(line + start, &cl);
             lens[nc] = cl;
             nc++;
-            if (!tab)
-                break;
             start = i + 1;
         }
         /* drop trailing empty cells: they carry nothing */
