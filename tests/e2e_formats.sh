@@ -167,16 +167,19 @@ EOF
   # four or five characters a line read whole, a label's cell padded close
   # to its figure's parts from it (readers/pdf_wrap.c, pdf_rows.c), and
   # labels of two narrow columns on one line part where the first one's
-  # column ends (pdf_block.c).  Left: table 11's goal headings, set beside
-  # a wrapped label half a line off, run into one another, so three annual
-  # goals match no project form (IND.unmatched) and lose the IND.cost,
-  # IND.target, IND.term, IND.glyph and IND.prior findings the text has.
-  # 19 rule findings differ (26 with one form missing, 29 with table 11's
-  # rows apart, 38 with its values split, 41 with the project names cut,
-  # 53 before the PDF rows were banded): noted and listed as "known:"
-  # lines; more fail.
+  # column ends (pdf_block.c).  Two forms' annual goal tables are read
+  # since a header's labels wrapped in narrow cells beside labels centred
+  # on them part where the lines side by side leave a gap wider than the
+  # text height (pdf_block.c).  Left: table 11's goal headings, set beside
+  # a wrapped label half a line off, run into one another, so an annual
+  # goal matches no project form (IND.unmatched) and some IND.cost,
+  # IND.target, IND.term and IND.glyph findings the text has are lost.
+  # 12 rule findings differ (19 with two forms' annual goals unread, 26
+  # with one form missing, 29 with table 11's rows apart, 38 with its
+  # values split, 41 with the project names cut, 53 before the PDF rows
+  # were banded): noted and listed as "known:" lines; more fail.
   LENIENT="pdf"
-  LENIENT_MAX=${YS_LENIENT_MAX-19}
+  LENIENT_MAX=${YS_LENIENT_MAX-12}
   for ext in html docx xlsx pdf; do
     if [ ! -s "$T/ref.$ext" ]; then echo "FAIL: LibreOffice made no ref.$ext"; fail=1; continue; fi
     ${YS_WRAP:-} "$Y" audit "$T/ref.$ext" >"$T/ref.$ext.audit" 2>&1

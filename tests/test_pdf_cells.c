@@ -5,7 +5,8 @@
  * item's name wrapped six lines of four characters beside its figure, a
  * label's cell padded close to its figure's, indicator labels wrapped
  * beside cells centred on them (pdf_band.c), labels of two narrow
- * columns on one line (pdf_block.c).
+ * columns on one line (pdf_block.c), a header's labels wrapped beside
+ * labels centred on them (pdf_block.c).
  * Prose that looks alike (lines of one width, a short paragraph with no
  * table below it) stays as it was.  No poppler: every expected cell is
  * the text the test put in it. */
@@ -223,6 +224,32 @@ static void labels_of_two_narrow_columns(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * The header of an annual goal table: "目标名" / "称" and "一级" / "指标"
+ * wrapped in two narrow columns, "二级指标" and the other labels centred
+ * beside them half a line down, 16.7 pt from "一级" (over the text
+ * height, under one and a half): no line shows that gap, the lines side
+ * by side do.  Each label reads in a cell of its own.
+ */
+static void header_labels_wrapped_beside_centred_labels(void **st)
+{
+    (void)st;
+    static const struct { double x, y; const char *s; } words[] = {
+        {59.8, 42.5, "目标名"}, {106.8, 42.5, "一级"}, {59.8, 59.8, "称"}, {106.8, 59.8, "指标"},
+        {147.5, 51.2, "二级指标"}, {219.5, 51.2, "三级指标"}, {309.1, 51.2, "指标值"},
+        {521.3, 33.9, "指标值"}, {521.3, 51.2, "确定依"}, {521.3, 68.4, "据"},
+    };
+    pdf_glyphs g = {0};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        put(&g, words[i].x, words[i].y, words[i].s);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 1);
+    want_line(d, 0, (const char *const[]){"目标名称", "一级指标", "二级指标", "三级指标", "指标值",
+                                          "指标值确定依据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -232,6 +259,7 @@ int main(void)
         cmocka_unit_test(label_and_figure_padded_close),
         cmocka_unit_test(label_cells_wrapped_beside_centred_cells),
         cmocka_unit_test(labels_of_two_narrow_columns),
+        cmocka_unit_test(header_labels_wrapped_beside_centred_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -101,41 +101,61 @@ static int by_span_x0(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Mark in wide where the words of rows [b, e), side by side, leave a gap
+ * wider than `share` of the text height.  Returns -1 on allocation
+ * failure. */
+static int mark_side_gaps(page *p, int b, int e, double share, unsigned char *wide, int nv,
+                          double base)
+{
+    size_t n = 0;
+    for (int r = b; r < e; r++)
+        n += p->rows[r].n;
+    xrun *v = malloc(sizeof *v * n);
+    if (!v)
+        return -1;
+    size_t m = 0;
+    double em = 0;
+    for (int r = b; r < e; r++) {
+        const prow *w = &p->rows[r];
+        em = fmax(em, w->em);
+        for (size_t k = w->g0; k < w->g0 + w->n; k++)
+            v[m++] = (xrun){G(p, k)->x0, G(p, k)->x1};
+    }
+    qsort(v, m, sizeof *v, by_span_x0);
+    double reach = v[0].x1;
+    for (size_t i = 1; i < m; i++) {
+        if (v[i].x0 - reach > share * em)
+            pdf_mark(wide, nv, reach, v[i].x0, base);
+        reach = fmax(reach, v[i].x1);
+    }
+    free(v);
+    return 0;
+}
+
 /* A band of lines holding a figure (a label wrapped beside the row's
  * figures, "收入构/成" left of "财政拨款 2,877.94") parts its cells where
- * the words of all its lines, side by side, leave a gap wider than the
- * text height: lines of one cell overlap, lines of two cells do not.
- * Marks those gaps in wide; returns -1 on allocation failure. */
-static int mark_band_gaps(page *p, int r0, int r1, unsigned char *wide, int nv, double base)
+ * the words of all its lines, side by side, leave a gap wider than half
+ * the text height: lines of one cell overlap, lines of two cells do not.
+ * So does a header's band of cells side by side (pdf_band.c), where the
+ * gap is wider than the text height: a label wrapped in its narrow cell
+ * ("一级" over "指标") beside one centred on it ("二级指标"), no line of
+ * them showing the gap.  Marks those gaps in wide; returns -1 on
+ * allocation failure. */
+static int mark_band_gaps(page *p, int r0, int r1, int header, unsigned char *wide, int nv,
+                          double base)
 {
     for (int b = r0; b < r1;) {
         int e = b + 1;
-        size_t n = p->rows[b].n;
-        while (e < r1 && p->rows[e].band == p->rows[b].band)
-            n += p->rows[e++].n;
-        if (e - b < 2 || !p->rows[b].colsrc) {
-            b = e;
-            continue;
+        if (header) {
+            while (e < r1 && p->rows[e].oband == p->rows[b].oband)
+                e++;
+        } else {
+            while (e < r1 && p->rows[e].band == p->rows[b].band)
+                e++;
         }
-        xrun *v = malloc(sizeof *v * n);
-        if (!v)
+        int side = header ? p->rows[b].bandcells >= 2 : p->rows[b].colsrc;
+        if (e - b >= 2 && side && mark_side_gaps(p, b, e, header ? 1.0 : 0.5, wide, nv, base) < 0)
             return -1;
-        size_t m = 0;
-        double em = 0;
-        for (int r = b; r < e; r++) {
-            const prow *w = &p->rows[r];
-            em = fmax(em, w->em);
-            for (size_t k = w->g0; k < w->g0 + w->n; k++)
-                v[m++] = (xrun){G(p, k)->x0, G(p, k)->x1};
-        }
-        qsort(v, m, sizeof *v, by_span_x0);
-        double reach = v[0].x1;
-        for (size_t i = 1; i < m; i++) {
-            if (v[i].x0 - reach > 0.5 * em)
-                pdf_mark(wide, nv, reach, v[i].x0, base);
-            reach = fmax(reach, v[i].x1);
-        }
-        free(v);
         b = e;
     }
     return 0;
@@ -171,7 +191,7 @@ static int block_columns(page *p, int r0, int r1, col *c)
             pdf_mark(occ, nv, G(p, k)->x0, G(p, k)->x1, base);
     }
     if ((!figures && pdf_mark_header_words(p, r0, r1, occ, nv, base) < 0) ||
-        (figures && mark_band_gaps(p, r0, r1, wide, nv, base) < 0)) {
+        mark_band_gaps(p, r0, r1, !figures, wide, nv, base) < 0) {
         free(occ);
         return -1;
     }
