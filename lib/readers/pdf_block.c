@@ -23,76 +23,6 @@
 
 typedef pdf_col col;
 
-static int by_x0(const void *a, const void *b)
-{
-    double x = ((const col *)a)->x0, y = ((const col *)b)->x0;
-    return x < y ? -1 : x > y;
-}
-
-/* Whether [x0, x1) overlaps one of the columns. */
-static int overlaps_column(const col *c, int nc, double x0, double x1)
-{
-    for (int i = 0; i < nc; i++)
-        if (x1 > c[i].x0 && x0 < c[i].x1)
-            return 1;
-    return 0;
-}
-
-/*
- * Columns no figure stands in (a header over the columns beside the
- * figures that are empty in every row: "事业单位经营支出", "上缴上级支出",
- * or a code column whose codes are on the next page): the words of the
- * block's other rows right or left of every figure column, each
- * run of them apart from the next by more than half the text height, where
- * the words of two lines or more stand (a header wrapped in its narrow
- * cell; a lone "单位：元" is no column).  occ (nv cells from base) is
- * scratch.  Returns the new number of columns, sorted by x.
- */
-static int add_text_columns(page *p, int r0, int r1, col *c, int nc, unsigned char *occ,
-                            int nv, double base)
-{
-    memset(occ, 0, (size_t)nv);
-    double left = c[0].x0, right = c[0].x1;
-    for (int i = 1; i < nc; i++) {
-        left = fmin(left, c[i].x0);
-        right = fmax(right, c[i].x1);
-    }
-    int any = 0;
-    double em = 0;
-    for (int r = r0; r < r1; r++) {
-        prow *w = &p->rows[r];
-        if (w->colsrc)
-            continue;
-        em = fmax(em, w->em);
-        for (size_t k = w->g0; k < w->g0 + w->n;) {
-            size_t e = k + 1;
-            while (e < w->g0 + w->n && G(p, e)->x0 - G(p, e - 1)->x1 <= 0.5 * w->em)
-                e++;
-            double x0 = G(p, k)->x0, x1 = G(p, e - 1)->x1;
-            if ((x0 > right || x1 < left) && !overlaps_column(c, nc, x0, x1)) {
-                pdf_mark_by(occ, nv, x0, x1, base, 1);   /* counts the lines */
-                any = 1;
-            }
-            k = e;
-        }
-    }
-    int n0 = nc;
-    for (int i = 0; any && i < nv && nc < MAX_COLS;) {
-        if (!occ[i]) {
-            i++;
-            continue;
-        }
-        int lines, next;
-        int j = pdf_text_column(occ, nv, i, 0.5 * em / GRID, &lines, &next);
-        if (lines >= 2)
-            c[nc++] = (col){base + i * GRID, base + j * GRID};
-        i = next;
-    }
-    if (nc > n0)
-        qsort(c, (size_t)nc, sizeof *c, by_x0);
-    return nc;
-}
-
 typedef struct xrun { double x0, x1; } xrun;
 
 static int by_span_x0(const void *a, const void *b)
@@ -197,7 +127,7 @@ static int block_columns(page *p, int r0, int r1, col *c)
     }
     int nc = pdf_join_runs(p, r0, r1, occ, wide, nv, em, base, c);
     if (figures && nc > 0)
-        nc = add_text_columns(p, r0, r1, c, nc, occ, nv, base);
+        nc = pdf_add_text_columns(p, r0, r1, c, nc, occ, nv, base);
     free(occ);
     return nc;
 }
@@ -392,9 +322,9 @@ static int add_header_columns(const col *own, int nown, col *c, int nc)
     memcpy(all, own, sizeof *own * (size_t)nown);
     int n = nown;
     for (int i = 0; i < nc && n < MAX_COLS; i++)
-        if (!overlaps_column(own, nown, c[i].x0, c[i].x1))
+        if (!pdf_overlaps_column(own, nown, c[i].x0, c[i].x1))
             all[n++] = c[i];
-    qsort(all, (size_t)n, sizeof *all, by_x0);
+    qsort(all, (size_t)n, sizeof *all, pdf_col_by_x0);
     memcpy(c, all, sizeof *all * (size_t)n);
     return n;
 }
