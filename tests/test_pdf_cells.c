@@ -6,7 +6,8 @@
  * label's cell padded close to its figure's, indicator labels wrapped
  * beside cells centred on them (pdf_band.c), labels of two narrow
  * columns on one line (pdf_block.c), a header's labels wrapped beside
- * labels centred on them (pdf_block.c).
+ * labels centred on them (pdf_block.c), a label wrapped beside a
+ * paragraph outside any table (pdf_labelled.c).
  * Prose that looks alike (lines of one width, a short paragraph with no
  * table below it) stays as it was.  No poppler: every expected cell is
  * the text the test put in it. */
@@ -250,6 +251,59 @@ static void header_labels_wrapped_beside_centred_labels(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * A goal's label wrapped in a narrow cell ("年度" / "目标" / "4:") beside
+ * its text wrapped in the next one, outside any table: the label's lines
+ * stand half a line off the text's, 12.4 pt left of them, from the
+ * text's sixth line on.  One row of two cells, the label and the text.
+ */
+static void label_wrapped_beside_paragraph(void **st)
+{
+    (void)st;
+    static const struct { double x, y; const char *s; } words[] = {
+        {59.8, 185.2, "年度"},
+        {59.8, 202.5, "目标"},
+        {59.8, 217.1, "4:"},
+        {96.2, 88.7, "甲乙"},
+        {122.6, 88.7, "丙"},
+        {138.1, 88.7, "丁戊己庚辛壬癸"},
+        {96.2, 106.0, "子丑寅卯辰巳午未申酉戌"},
+        {96.2, 123.2, "亥甲乙丙丁戊己庚辛壬癸"},
+        {96.2, 140.5, "子丑寅卯辰巳午未申酉戌"},
+        {96.2, 157.7, "亥甲乙丙丁戊己庚辛"},
+        {208.0, 157.7, "壬"},
+        {96.2, 175.0, "癸子丑"},
+        {136.0, 175.0, "寅卯辰巳午未申"},
+        {96.2, 192.2, "酉戌亥甲乙丙丁戊己庚辛"},
+        {96.2, 209.5, "壬癸子"},
+        {136.0, 209.5, "丑寅卯辰巳午未"},
+        {96.2, 226.7, "申酉戌亥甲乙丙丁戊"},
+        {208.0, 226.7, "己"},
+        {96.2, 244.0, "庚辛壬癸子丑寅卯辰巳午"},
+        {96.2, 261.2, "未申酉戌亥甲乙丙"},
+        {196.0, 261.2, "丁戊"},
+        {96.2, 278.5, "己庚辛壬癸子丑寅卯辰巳"},
+        {96.2, 295.7, "午未申酉戌亥甲乙丙丁戊"},
+        {96.2, 313.0, "己庚辛"},
+    };
+    pdf_glyphs g = {0};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        put(&g, words[i].x, words[i].y, words[i].s);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 1);
+    want_line(d, 0, (const char *const[]){"年度目标4:",
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛",
+                                          NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -260,6 +314,7 @@ int main(void)
         cmocka_unit_test(label_cells_wrapped_beside_centred_cells),
         cmocka_unit_test(labels_of_two_narrow_columns),
         cmocka_unit_test(header_labels_wrapped_beside_centred_labels),
+        cmocka_unit_test(label_wrapped_beside_paragraph),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

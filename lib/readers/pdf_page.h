@@ -194,6 +194,18 @@ double pdf_middle_gap(const double *gap, int n);
  * width are a list; a paragraph's lines are not followed by a table). */
 int pdf_wrapped_cell_end(const page *p, int r, int r1);
 
+/* Labels beside paragraphs (pdf_labelled.c), asked by pdf_rows.c. */
+/* The end of prose rows from r (up to r1) that are a label wrapped in a
+ * narrow cell beside a paragraph wrapped in the next one, their lines
+ * interleaved: rows closer than half a line apart whose glyphs, side by
+ * side, leave a gap wider than half the text height after a strip at most
+ * five text heights wide (the label, on two rows or more), the glyphs
+ * right of it (on two rows or more) each row's from one left edge.  *split
+ * gets the x parting the two.  r when rows from r are no such cells. */
+int pdf_labelled_end(const page *p, int r, int r1, double *split);
+/* Emit rows [r, e) as one row of two cells: the label, the paragraph. */
+void pdf_emit_labelled(page *p, int r, int e, double split);
+
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
 /* Set each row's bandcells (the cells side by side in its band, 1 when it
  * is no row of cells) and oband (the band's first row).  Returns YS_OK or
