@@ -7,7 +7,8 @@
  * beside cells centred on them (pdf_band.c), labels of two narrow
  * columns on one line (pdf_block.c), a header's labels wrapped beside
  * labels centred on them (pdf_block.c), a label wrapped beside a
- * paragraph outside any table (pdf_labelled.c).
+ * paragraph outside any table (pdf_labelled.c), a band of cells giving
+ * its block columns (pdf_block.c).
  * Prose that looks alike (lines of one width, a short paragraph with no
  * table below it) stays as it was.  No poppler: every expected cell is
  * the text the test put in it. */
@@ -26,6 +27,15 @@ static void lines_at(pdf_glyphs *g, double x, double y, const char *const *lines
 {
     for (int i = 0; i < n; i++)
         put(g, x, y + PITCH * i, lines[i]);
+}
+
+/* A word put at x, y (its box top). */
+typedef struct word { double x, y; const char *s; } word;
+
+static void put_words(pdf_glyphs *g, const word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        put(g, w[i].x, w[i].y, w[i].s);
 }
 
 /* Emit one page of a document whose tables showed their cells wrap. */
@@ -192,7 +202,7 @@ static void label_cells_wrapped_beside_centred_cells(void **st)
 static void labels_of_two_narrow_columns(void **st)
 {
     (void)st;
-    static const struct { double x, y; const char *s; } words[] = {
+    static const word words[] = {
         {339.3, 272.0, "时效指标"}, {339.3, 286.6, "2"}, {400.8, 270.4, "办公用品到"},
         {400.8, 287.6, "位及时性"}, {467.9, 270.4, "按合同约"}, {467.9, 287.6, "定时间"},
         {530.7, 270.4, "计划"}, {530.7, 287.6, "数据"},
@@ -211,8 +221,7 @@ static void labels_of_two_narrow_columns(void **st)
         {530.7, 515.4, "计划"}, {530.7, 532.7, "数据"},
     };
     pdf_glyphs g = {0};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        put(&g, words[i].x, words[i].y, words[i].s);
+    put_words(&g, words, sizeof words / sizeof *words);
     ys_doc *d = emit_wrapping(&g);
     assert_int_equal(d->nlines, 6);
     want_line(d, 2, (const char *const[]){"效益指标", "社会效益指标 1", "保障单位正常运行", "有效保障",
@@ -235,14 +244,13 @@ static void labels_of_two_narrow_columns(void **st)
 static void header_labels_wrapped_beside_centred_labels(void **st)
 {
     (void)st;
-    static const struct { double x, y; const char *s; } words[] = {
+    static const word words[] = {
         {59.8, 42.5, "目标名"}, {106.8, 42.5, "一级"}, {59.8, 59.8, "称"}, {106.8, 59.8, "指标"},
         {147.5, 51.2, "二级指标"}, {219.5, 51.2, "三级指标"}, {309.1, 51.2, "指标值"},
         {521.3, 33.9, "指标值"}, {521.3, 51.2, "确定依"}, {521.3, 68.4, "据"},
     };
     pdf_glyphs g = {0};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        put(&g, words[i].x, words[i].y, words[i].s);
+    put_words(&g, words, sizeof words / sizeof *words);
     ys_doc *d = emit_wrapping(&g);
     assert_int_equal(d->nlines, 1);
     want_line(d, 0, (const char *const[]){"目标名称", "一级指标", "二级指标", "三级指标", "指标值",
@@ -260,7 +268,7 @@ static void header_labels_wrapped_beside_centred_labels(void **st)
 static void label_wrapped_beside_paragraph(void **st)
 {
     (void)st;
-    static const struct { double x, y; const char *s; } words[] = {
+    static const word words[] = {
         {59.8, 185.2, "年度"},
         {59.8, 202.5, "目标"},
         {59.8, 217.1, "4:"},
@@ -287,8 +295,7 @@ static void label_wrapped_beside_paragraph(void **st)
         {96.2, 313.0, "己庚辛"},
     };
     pdf_glyphs g = {0};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        put(&g, words[i].x, words[i].y, words[i].s);
+    put_words(&g, words, sizeof words / sizeof *words);
     ys_doc *d = emit_wrapping(&g);
     assert_int_equal(d->nlines, 1);
     want_line(d, 0, (const char *const[]){"年度目标4:",
@@ -304,6 +311,42 @@ static void label_wrapped_beside_paragraph(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * A goal's indicator table whose rows hold no whole figure but a goal's
+ * number ("4", wrapped under its label) and values led by a sign
+ * ("≤17.8"): the lines of each band of cells side by side give the block
+ * its columns together, not the one line holding that number alone, and
+ * each label reads in its own cell.
+ */
+static void band_of_cells_gives_columns(void **st)
+{
+    (void)st;
+    static const word words[] = {
+        {59.8, 362.2, "目标名"}, {59.8, 379.4, "称"}, {107.9, 370.8, "一级指标"},
+        {260.9, 370.8, "二级指标"}, {321.6, 370.8, "三级指标"}, {383.3, 370.8, "指标值"},
+        {434.1, 353.6, "指标值"}, {434.1, 370.8, "确定依"}, {434.1, 388.1, "据"},
+        {59.8, 425.6, "长期绩"}, {59.8, 442.9, "效目标"}, {59.8, 457.5, "4"},
+        {107.9, 441.2, "成本指标"}, {260.9, 432.6, "经济成本"}, {260.9, 449.9, "指标"},
+        {321.6, 432.6, "经费使用"}, {321.6, 449.9, "限额"}, {383.3, 431.6, "≤17.8"},
+        {383.3, 448.2, "万"}, {434.1, 432.6, "计划数"}, {434.1, 449.9, "据"},
+        {107.9, 503.0, "产出指标"}, {260.9, 503.0, "数量指标"}, {321.6, 494.4, "系统维护"},
+        {321.6, 511.7, "次数"}, {383.3, 494.4, "≥4"}, {403.4, 494.4, "次/"},
+        {383.3, 511.7, "年"}, {434.1, 494.4, "计划数"}, {434.1, 511.7, "据"},
+    };
+    pdf_glyphs g = {0};
+    put_words(&g, words, sizeof words / sizeof *words);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 0, (const char *const[]){"目标名称", "一级指标", "二级指标", "三级指标", "指标值",
+                                          "指标值确定依据", NULL});
+    want_line(d, 1, (const char *const[]){"长期绩效目标 4", "成本指标", "经济成本指标", "经费使用限额",
+                                          "≤17.8 万", "计划数据", NULL});
+    want_line(d, 2, (const char *const[]){"", "产出指标", "数量指标", "系统维护次数", "≥4 次/ 年",
+                                          "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +358,7 @@ int main(void)
         cmocka_unit_test(labels_of_two_narrow_columns),
         cmocka_unit_test(header_labels_wrapped_beside_centred_labels),
         cmocka_unit_test(label_wrapped_beside_paragraph),
+        cmocka_unit_test(band_of_cells_gives_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -277,13 +277,21 @@ static void emit_cells(page *p, ys_buf *cell, int nc)
     pdf_emit_line(p, 1);
 }
 
+/* Whether row r and the row above it are lines of one band of cells side
+ * by side (pdf_band.c): one logical row in a document whose cells wrap. */
+static int in_band_of_cells(const page *p, int r)
+{
+    return p->rows[r].oband == p->rows[r - 1].oband && p->rows[r].bandcells >= 2;
+}
+
 /* Lines of a band holding a figure give the block its columns (a label
  * centred beside a wrapped figure is a line of its own). */
-static void mark_column_sources(page *p, int r0, int r1, const double *gap, double t)
+static void mark_column_sources(page *p, int r0, int r1, const double *gap, double t,
+                                int wraps)
 {
     for (int r = r0; r < r1;) {
         int e = r + 1, fig = p->rows[r].figure;
-        while (e < r1 && gap[e - r0] < t)
+        while (e < r1 && (gap[e - r0] < t || (wraps && in_band_of_cells(p, e))))
             fig |= p->rows[e++].figure;
         for (int b = r; r < e; r++) {
             p->rows[r].colsrc = fig;
@@ -369,7 +377,7 @@ void pdf_emit_block(page *p, int r0, int r1)
     int nc = top_columns(p, r0, r1, c);
     if (nc > 0 && t <= 0 && p->top_wrap > t)
         t = p->top_wrap;    /* the table's rows stand as on the page before */
-    mark_column_sources(p, r0, r1, gap, t);
+    mark_column_sources(p, r0, r1, gap, t, wraps);
     col own[MAX_COLS];
     int nown = block_columns(p, r0, r1, own);
     int from_header = nc > 0 && p->top_header && nown > 0;
