@@ -167,16 +167,27 @@ EOF
   # four or five characters a line read whole, a label's cell padded close
   # to its figure's parts from it (readers/pdf_wrap.c, pdf_rows.c), and
   # labels of two narrow columns on one line part where the first one's
-  # column ends (pdf_block.c).  Left: table 11's goal headings, set beside
-  # a wrapped label half a line off, run into one another, so three annual
-  # goals match no project form (IND.unmatched) and lose the IND.cost,
-  # IND.target, IND.term, IND.glyph and IND.prior findings the text has.
-  # 19 rule findings differ (26 with one form missing, 29 with table 11's
-  # rows apart, 38 with its values split, 41 with the project names cut,
-  # 53 before the PDF rows were banded): noted and listed as "known:"
-  # lines; more fail.
+  # column ends (pdf_block.c).  Two forms' annual goal tables are read
+  # since a header's labels wrapped in narrow cells beside labels centred
+  # on them part where the lines side by side leave a gap wider than the
+  # text height (pdf_block.c); columns that no figure fills (前年, 上年)
+  # come from the header's words (readers/pdf_textcols.c).  Table 11's
+  # goal headings read since a label wrapped in a narrow cell beside its
+  # goal's text, the two interleaved half a line apart, is one row of two
+  # cells (readers/pdf_labelled.c); its long-term goals 4 and 5, whose
+  # rows show no whole figure but a goal's number, take their columns from
+  # each band of cells side by side (pdf_block.c).  Left: table 11's
+  # long-term goal 3, whose wrapped indicator cells read cut, matches no
+  # project form (IND.unmatched) and loses the IND.cost and IND.target
+  # findings the text has; a form's value wrapped beside its basis reads
+  # as one (IND.verbatim).  4 rule findings differ (6 with long-term goals
+  # 4 and 5 in too few columns, 10 with goal headings run into their text,
+  # 12 with empty value columns run together, 19 with two forms' annual
+  # goals unread, 26 with one form missing, 29 with table 11's rows apart,
+  # 38 with its values split, 41 with the project names cut, 53 before the
+  # PDF rows were banded): noted and listed as "known:" lines; more fail.
   LENIENT="pdf"
-  LENIENT_MAX=${YS_LENIENT_MAX-19}
+  LENIENT_MAX=${YS_LENIENT_MAX-4}
   for ext in html docx xlsx pdf; do
     if [ ! -s "$T/ref.$ext" ]; then echo "FAIL: LibreOffice made no ref.$ext"; fail=1; continue; fi
     ${YS_WRAP:-} "$Y" audit "$T/ref.$ext" >"$T/ref.$ext.audit" 2>&1

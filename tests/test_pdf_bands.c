@@ -438,6 +438,71 @@ static void centred_cells_interleave(void **st)
     pdf_glyphs_free(&g);
 }
 
+/*
+ * Table 11's annual goal header over rows that fill only the current
+ * year's column (y as LibreOffice sets it): "前年" and "上年" head columns
+ * no figure stands in, between the name's column and the values', which
+ * are set from their cell's left edge.  The header's words there are
+ * columns of their own ("前年" under "近两年指标值"; "上年", one line,
+ * beside it), so "指标值" is not read into "三级指标" and the values stay
+ * in the current year's column.
+ */
+static void empty_value_columns_under_header(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    put(&g, 531.7, 350.5, "指标");
+    put(&g, 59.8, 367.8, "目标");
+    put(&g, 531.7, 367.8, "值确");
+    const char *label[4] = {"一级指标", "二级指标", "三级指标", "指标值"};
+    for (int i = 0; i < 4; i++)
+        put(&g, (double[]){96.2, 236.4, 296.7, 360.7}[i], 376.4, label[i]);
+    put(&g, 59.8, 385.0, "名称");
+    put(&g, 531.7, 385.0, "定依");
+    put(&g, 531.7, 402.3, "据");
+    put(&g, 360.7, 439.8, "近两年指");
+    put(&g, 473.7, 439.8, "预期当年");
+    put(&g, 360.7, 457.1, "标值");
+    put(&g, 473.7, 457.1, "实现值");
+    put(&g, 360.7, 494.6, "前年");
+    put(&g, 415.7, 494.6, "上年");
+    put(&g, 59.8, 532.2, "年度");
+    put(&g, 473.7, 546.8, "<");
+    put_ascii(&g, 487.6, 546.8, "101.8", 6.9);
+    put(&g, 236.4, 547.8, "经济成本");
+    put(&g, 296.7, 547.8, "经费使用");
+    put(&g, 531.7, 547.8, "计划");
+    put(&g, 59.8, 549.4, "绩效");
+    put(&g, 96.2, 556.4, "成本指标");
+    put(&g, 473.7, 563.4, "万");
+    put(&g, 236.4, 565.0, "指标");
+    put(&g, 296.7, 565.0, "限额");
+    put(&g, 531.7, 565.0, "数据");
+    put(&g, 59.8, 566.7, "目标");
+    put(&g, 59.8, 581.3, "4");
+    put(&g, 296.7, 618.2, "系统维护");
+    put(&g, 531.7, 618.2, "计划");
+    put(&g, 96.2, 626.8, "产出指标");
+    put(&g, 236.4, 626.8, "数量指标");
+    put(&g, 473.7, 626.8, ">");
+    put(&g, 487.6, 626.8, "4");
+    put(&g, 497.6, 626.8, "次/年");
+    put(&g, 296.7, 635.5, "次数");
+    put(&g, 531.7, 635.5, "数据");
+    ys_doc *d = emit_wrapping(&g);
+    want_line(d, 0, (const char *const[]){"目标名称", "一级指标", "二级指标", "三级指标", "指标值", "",
+                                          "", "指标值确定依据", NULL});
+    want_line(d, 1, (const char *const[]){"", "", "", "", "近两年指标值", "", "预期当年实现值", NULL});
+    want_line(d, 2, (const char *const[]){"", "", "", "", "前年", "上年", NULL});
+    want_line(d, 3, (const char *const[]){"年度绩效目标 4", "成本指标", "经济成本指标", "经费使用限额",
+                                          "", "", "< 101.8 万", "计划数据", NULL});
+    want_line(d, 4, (const char *const[]){"", "产出指标", "数量指标", "系统维护次数", "", "",
+                                          "> 4 次/年", "计划数据", NULL});
+    assert_int_equal(d->nlines, 5);
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -449,6 +514,7 @@ int main(void)
         cmocka_unit_test(spanning_name_with_a_digit),
         cmocka_unit_test(wrapped_values_in_narrow_cells),
         cmocka_unit_test(centred_cells_interleave),
+        cmocka_unit_test(empty_value_columns_under_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

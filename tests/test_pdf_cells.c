@@ -5,7 +5,10 @@
  * item's name wrapped six lines of four characters beside its figure, a
  * label's cell padded close to its figure's, indicator labels wrapped
  * beside cells centred on them (pdf_band.c), labels of two narrow
- * columns on one line (pdf_block.c).
+ * columns on one line (pdf_block.c), a header's labels wrapped beside
+ * labels centred on them (pdf_block.c), a label wrapped beside a
+ * paragraph outside any table (pdf_labelled.c), a band of cells giving
+ * its block columns (pdf_block.c).
  * Prose that looks alike (lines of one width, a short paragraph with no
  * table below it) stays as it was.  No poppler: every expected cell is
  * the text the test put in it. */
@@ -24,6 +27,15 @@ static void lines_at(pdf_glyphs *g, double x, double y, const char *const *lines
 {
     for (int i = 0; i < n; i++)
         put(g, x, y + PITCH * i, lines[i]);
+}
+
+/* A word put at x, y (its box top). */
+typedef struct word { double x, y; const char *s; } word;
+
+static void put_words(pdf_glyphs *g, const word *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        put(g, w[i].x, w[i].y, w[i].s);
 }
 
 /* Emit one page of a document whose tables showed their cells wrap. */
@@ -190,7 +202,7 @@ static void label_cells_wrapped_beside_centred_cells(void **st)
 static void labels_of_two_narrow_columns(void **st)
 {
     (void)st;
-    static const struct { double x, y; const char *s; } words[] = {
+    static const word words[] = {
         {339.3, 272.0, "时效指标"}, {339.3, 286.6, "2"}, {400.8, 270.4, "办公用品到"},
         {400.8, 287.6, "位及时性"}, {467.9, 270.4, "按合同约"}, {467.9, 287.6, "定时间"},
         {530.7, 270.4, "计划"}, {530.7, 287.6, "数据"},
@@ -209,8 +221,7 @@ static void labels_of_two_narrow_columns(void **st)
         {530.7, 515.4, "计划"}, {530.7, 532.7, "数据"},
     };
     pdf_glyphs g = {0};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        put(&g, words[i].x, words[i].y, words[i].s);
+    put_words(&g, words, sizeof words / sizeof *words);
     ys_doc *d = emit_wrapping(&g);
     assert_int_equal(d->nlines, 6);
     want_line(d, 2, (const char *const[]){"效益指标", "社会效益指标 1", "保障单位正常运行", "有效保障",
@@ -219,6 +230,119 @@ static void labels_of_two_narrow_columns(void **st)
                                           "计划数据", NULL});
     want_line(d, 5, (const char *const[]){"满意度指标", "服务对象满意度指标 1", "群众对窗口服务工作的满意度",
                                           "≥99%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * The header of an annual goal table: "目标名" / "称" and "一级" / "指标"
+ * wrapped in two narrow columns, "二级指标" and the other labels centred
+ * beside them half a line down, 16.7 pt from "一级" (over the text
+ * height, under one and a half): no line shows that gap, the lines side
+ * by side do.  Each label reads in a cell of its own.
+ */
+static void header_labels_wrapped_beside_centred_labels(void **st)
+{
+    (void)st;
+    static const word words[] = {
+        {59.8, 42.5, "目标名"}, {106.8, 42.5, "一级"}, {59.8, 59.8, "称"}, {106.8, 59.8, "指标"},
+        {147.5, 51.2, "二级指标"}, {219.5, 51.2, "三级指标"}, {309.1, 51.2, "指标值"},
+        {521.3, 33.9, "指标值"}, {521.3, 51.2, "确定依"}, {521.3, 68.4, "据"},
+    };
+    pdf_glyphs g = {0};
+    put_words(&g, words, sizeof words / sizeof *words);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 1);
+    want_line(d, 0, (const char *const[]){"目标名称", "一级指标", "二级指标", "三级指标", "指标值",
+                                          "指标值确定依据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * A goal's label wrapped in a narrow cell ("年度" / "目标" / "4:") beside
+ * its text wrapped in the next one, outside any table: the label's lines
+ * stand half a line off the text's, 12.4 pt left of them, from the
+ * text's sixth line on.  One row of two cells, the label and the text.
+ */
+static void label_wrapped_beside_paragraph(void **st)
+{
+    (void)st;
+    static const word words[] = {
+        {59.8, 185.2, "年度"},
+        {59.8, 202.5, "目标"},
+        {59.8, 217.1, "4:"},
+        {96.2, 88.7, "甲乙"},
+        {122.6, 88.7, "丙"},
+        {138.1, 88.7, "丁戊己庚辛壬癸"},
+        {96.2, 106.0, "子丑寅卯辰巳午未申酉戌"},
+        {96.2, 123.2, "亥甲乙丙丁戊己庚辛壬癸"},
+        {96.2, 140.5, "子丑寅卯辰巳午未申酉戌"},
+        {96.2, 157.7, "亥甲乙丙丁戊己庚辛"},
+        {208.0, 157.7, "壬"},
+        {96.2, 175.0, "癸子丑"},
+        {136.0, 175.0, "寅卯辰巳午未申"},
+        {96.2, 192.2, "酉戌亥甲乙丙丁戊己庚辛"},
+        {96.2, 209.5, "壬癸子"},
+        {136.0, 209.5, "丑寅卯辰巳午未"},
+        {96.2, 226.7, "申酉戌亥甲乙丙丁戊"},
+        {208.0, 226.7, "己"},
+        {96.2, 244.0, "庚辛壬癸子丑寅卯辰巳午"},
+        {96.2, 261.2, "未申酉戌亥甲乙丙"},
+        {196.0, 261.2, "丁戊"},
+        {96.2, 278.5, "己庚辛壬癸子丑寅卯辰巳"},
+        {96.2, 295.7, "午未申酉戌亥甲乙丙丁戊"},
+        {96.2, 313.0, "己庚辛"},
+    };
+    pdf_glyphs g = {0};
+    put_words(&g, words, sizeof words / sizeof *words);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 1);
+    want_line(d, 0, (const char *const[]){"年度目标4:",
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+                                          "甲乙丙丁戊己庚辛",
+                                          NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * A goal's indicator table whose rows hold no whole figure but a goal's
+ * number ("4", wrapped under its label) and values led by a sign
+ * ("≤17.8"): the lines of each band of cells side by side give the block
+ * its columns together, not the one line holding that number alone, and
+ * each label reads in its own cell.
+ */
+static void band_of_cells_gives_columns(void **st)
+{
+    (void)st;
+    static const word words[] = {
+        {59.8, 362.2, "目标名"}, {59.8, 379.4, "称"}, {107.9, 370.8, "一级指标"},
+        {260.9, 370.8, "二级指标"}, {321.6, 370.8, "三级指标"}, {383.3, 370.8, "指标值"},
+        {434.1, 353.6, "指标值"}, {434.1, 370.8, "确定依"}, {434.1, 388.1, "据"},
+        {59.8, 425.6, "长期绩"}, {59.8, 442.9, "效目标"}, {59.8, 457.5, "4"},
+        {107.9, 441.2, "成本指标"}, {260.9, 432.6, "经济成本"}, {260.9, 449.9, "指标"},
+        {321.6, 432.6, "经费使用"}, {321.6, 449.9, "限额"}, {383.3, 431.6, "≤17.8"},
+        {383.3, 448.2, "万"}, {434.1, 432.6, "计划数"}, {434.1, 449.9, "据"},
+        {107.9, 503.0, "产出指标"}, {260.9, 503.0, "数量指标"}, {321.6, 494.4, "系统维护"},
+        {321.6, 511.7, "次数"}, {383.3, 494.4, "≥4"}, {403.4, 494.4, "次/"},
+        {383.3, 511.7, "年"}, {434.1, 494.4, "计划数"}, {434.1, 511.7, "据"},
+    };
+    pdf_glyphs g = {0};
+    put_words(&g, words, sizeof words / sizeof *words);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 0, (const char *const[]){"目标名称", "一级指标", "二级指标", "三级指标", "指标值",
+                                          "指标值确定依据", NULL});
+    want_line(d, 1, (const char *const[]){"长期绩效目标 4", "成本指标", "经济成本指标", "经费使用限额",
+                                          "≤17.8 万", "计划数据", NULL});
+    want_line(d, 2, (const char *const[]){"", "产出指标", "数量指标", "系统维护次数", "≥4 次/ 年",
+                                          "计划数据", NULL});
     ys_doc_free(d);
     pdf_glyphs_free(&g);
 }
@@ -232,6 +356,9 @@ int main(void)
         cmocka_unit_test(label_and_figure_padded_close),
         cmocka_unit_test(label_cells_wrapped_beside_centred_cells),
         cmocka_unit_test(labels_of_two_narrow_columns),
+        cmocka_unit_test(header_labels_wrapped_beside_centred_labels),
+        cmocka_unit_test(label_wrapped_beside_paragraph),
+        cmocka_unit_test(band_of_cells_gives_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -23,76 +23,6 @@
 
 typedef pdf_col col;
 
-static int by_x0(const void *a, const void *b)
-{
-    double x = ((const col *)a)->x0, y = ((const col *)b)->x0;
-    return x < y ? -1 : x > y;
-}
-
-/* Whether [x0, x1) overlaps one of the columns. */
-static int overlaps_column(const col *c, int nc, double x0, double x1)
-{
-    for (int i = 0; i < nc; i++)
-        if (x1 > c[i].x0 && x0 < c[i].x1)
-            return 1;
-    return 0;
-}
-
-/*
- * Columns no figure stands in (a header over the columns beside the
- * figures that are empty in every row: "事业单位经营支出", "上缴上级支出",
- * or a code column whose codes are on the next page): the words of the
- * block's other rows right or left of every figure column, each
- * run of them apart from the next by more than half the text height, where
- * the words of two lines or more stand (a header wrapped in its narrow
- * cell; a lone "单位：元" is no column).  occ (nv cells from base) is
- * scratch.  Returns the new number of columns, sorted by x.
- */
-static int add_text_columns(page *p, int r0, int r1, col *c, int nc, unsigned char *occ,
-                            int nv, double base)
-{
-    memset(occ, 0, (size_t)nv);
-    double left = c[0].x0, right = c[0].x1;
-    for (int i = 1; i < nc; i++) {
-        left = fmin(left, c[i].x0);
-        right = fmax(right, c[i].x1);
-    }
-    int any = 0;
-    double em = 0;
-    for (int r = r0; r < r1; r++) {
-        prow *w = &p->rows[r];
-        if (w->colsrc)
-            continue;
-        em = fmax(em, w->em);
-        for (size_t k = w->g0; k < w->g0 + w->n;) {
-            size_t e = k + 1;
-            while (e < w->g0 + w->n && G(p, e)->x0 - G(p, e - 1)->x1 <= 0.5 * w->em)
-                e++;
-            double x0 = G(p, k)->x0, x1 = G(p, e - 1)->x1;
-            if ((x0 > right || x1 < left) && !overlaps_column(c, nc, x0, x1)) {
-                pdf_mark_by(occ, nv, x0, x1, base, 1);   /* counts the lines */
-                any = 1;
-            }
-            k = e;
-        }
-    }
-    int n0 = nc;
-    for (int i = 0; any && i < nv && nc < MAX_COLS;) {
-        if (!occ[i]) {
-            i++;
-            continue;
-        }
-        int lines, next;
-        int j = pdf_text_column(occ, nv, i, 0.5 * em / GRID, &lines, &next);
-        if (lines >= 2)
-            c[nc++] = (col){base + i * GRID, base + j * GRID};
-        i = next;
-    }
-    if (nc > n0)
-        qsort(c, (size_t)nc, sizeof *c, by_x0);
-    return nc;
-}
-
 typedef struct xrun { double x0, x1; } xrun;
 
 static int by_span_x0(const void *a, const void *b)
@@ -101,41 +31,61 @@ static int by_span_x0(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Mark in wide where the words of rows [b, e), side by side, leave a gap
+ * wider than `share` of the text height.  Returns -1 on allocation
+ * failure. */
+static int mark_side_gaps(page *p, int b, int e, double share, unsigned char *wide, int nv,
+                          double base)
+{
+    size_t n = 0;
+    for (int r = b; r < e; r++)
+        n += p->rows[r].n;
+    xrun *v = malloc(sizeof *v * n);
+    if (!v)
+        return -1;
+    size_t m = 0;
+    double em = 0;
+    for (int r = b; r < e; r++) {
+        const prow *w = &p->rows[r];
+        em = fmax(em, w->em);
+        for (size_t k = w->g0; k < w->g0 + w->n; k++)
+            v[m++] = (xrun){G(p, k)->x0, G(p, k)->x1};
+    }
+    qsort(v, m, sizeof *v, by_span_x0);
+    double reach = v[0].x1;
+    for (size_t i = 1; i < m; i++) {
+        if (v[i].x0 - reach > share * em)
+            pdf_mark(wide, nv, reach, v[i].x0, base);
+        reach = fmax(reach, v[i].x1);
+    }
+    free(v);
+    return 0;
+}
+
 /* A band of lines holding a figure (a label wrapped beside the row's
  * figures, "收入构/成" left of "财政拨款 2,877.94") parts its cells where
- * the words of all its lines, side by side, leave a gap wider than the
- * text height: lines of one cell overlap, lines of two cells do not.
- * Marks those gaps in wide; returns -1 on allocation failure. */
-static int mark_band_gaps(page *p, int r0, int r1, unsigned char *wide, int nv, double base)
+ * the words of all its lines, side by side, leave a gap wider than half
+ * the text height: lines of one cell overlap, lines of two cells do not.
+ * So does a header's band of cells side by side (pdf_band.c), where the
+ * gap is wider than the text height: a label wrapped in its narrow cell
+ * ("一级" over "指标") beside one centred on it ("二级指标"), no line of
+ * them showing the gap.  Marks those gaps in wide; returns -1 on
+ * allocation failure. */
+static int mark_band_gaps(page *p, int r0, int r1, int header, unsigned char *wide, int nv,
+                          double base)
 {
     for (int b = r0; b < r1;) {
         int e = b + 1;
-        size_t n = p->rows[b].n;
-        while (e < r1 && p->rows[e].band == p->rows[b].band)
-            n += p->rows[e++].n;
-        if (e - b < 2 || !p->rows[b].colsrc) {
-            b = e;
-            continue;
+        if (header) {
+            while (e < r1 && p->rows[e].oband == p->rows[b].oband)
+                e++;
+        } else {
+            while (e < r1 && p->rows[e].band == p->rows[b].band)
+                e++;
         }
-        xrun *v = malloc(sizeof *v * n);
-        if (!v)
+        int side = header ? p->rows[b].bandcells >= 2 : p->rows[b].colsrc;
+        if (e - b >= 2 && side && mark_side_gaps(p, b, e, header ? 1.0 : 0.5, wide, nv, base) < 0)
             return -1;
-        size_t m = 0;
-        double em = 0;
-        for (int r = b; r < e; r++) {
-            const prow *w = &p->rows[r];
-            em = fmax(em, w->em);
-            for (size_t k = w->g0; k < w->g0 + w->n; k++)
-                v[m++] = (xrun){G(p, k)->x0, G(p, k)->x1};
-        }
-        qsort(v, m, sizeof *v, by_span_x0);
-        double reach = v[0].x1;
-        for (size_t i = 1; i < m; i++) {
-            if (v[i].x0 - reach > 0.5 * em)
-                pdf_mark(wide, nv, reach, v[i].x0, base);
-            reach = fmax(reach, v[i].x1);
-        }
-        free(v);
         b = e;
     }
     return 0;
@@ -171,13 +121,13 @@ static int block_columns(page *p, int r0, int r1, col *c)
             pdf_mark(occ, nv, G(p, k)->x0, G(p, k)->x1, base);
     }
     if ((!figures && pdf_mark_header_words(p, r0, r1, occ, nv, base) < 0) ||
-        (figures && mark_band_gaps(p, r0, r1, wide, nv, base) < 0)) {
+        mark_band_gaps(p, r0, r1, !figures, wide, nv, base) < 0) {
         free(occ);
         return -1;
     }
     int nc = pdf_join_runs(p, r0, r1, occ, wide, nv, em, base, c);
     if (figures && nc > 0)
-        nc = add_text_columns(p, r0, r1, c, nc, occ, nv, base);
+        nc = pdf_add_text_columns(p, r0, r1, c, nc, occ, nv, base);
     free(occ);
     return nc;
 }
@@ -327,13 +277,21 @@ static void emit_cells(page *p, ys_buf *cell, int nc)
     pdf_emit_line(p, 1);
 }
 
+/* Whether row r and the row above it are lines of one band of cells side
+ * by side (pdf_band.c): one logical row in a document whose cells wrap. */
+static int in_band_of_cells(const page *p, int r)
+{
+    return p->rows[r].oband == p->rows[r - 1].oband && p->rows[r].bandcells >= 2;
+}
+
 /* Lines of a band holding a figure give the block its columns (a label
  * centred beside a wrapped figure is a line of its own). */
-static void mark_column_sources(page *p, int r0, int r1, const double *gap, double t)
+static void mark_column_sources(page *p, int r0, int r1, const double *gap, double t,
+                                int wraps)
 {
     for (int r = r0; r < r1;) {
         int e = r + 1, fig = p->rows[r].figure;
-        while (e < r1 && gap[e - r0] < t)
+        while (e < r1 && (gap[e - r0] < t || (wraps && in_band_of_cells(p, e))))
             fig |= p->rows[e++].figure;
         for (int b = r; r < e; r++) {
             p->rows[r].colsrc = fig;
@@ -372,9 +330,9 @@ static int add_header_columns(const col *own, int nown, col *c, int nc)
     memcpy(all, own, sizeof *own * (size_t)nown);
     int n = nown;
     for (int i = 0; i < nc && n < MAX_COLS; i++)
-        if (!overlaps_column(own, nown, c[i].x0, c[i].x1))
+        if (!pdf_overlaps_column(own, nown, c[i].x0, c[i].x1))
             all[n++] = c[i];
-    qsort(all, (size_t)n, sizeof *all, by_x0);
+    qsort(all, (size_t)n, sizeof *all, pdf_col_by_x0);
     memcpy(c, all, sizeof *all * (size_t)n);
     return n;
 }
@@ -419,7 +377,7 @@ void pdf_emit_block(page *p, int r0, int r1)
     int nc = top_columns(p, r0, r1, c);
     if (nc > 0 && t <= 0 && p->top_wrap > t)
         t = p->top_wrap;    /* the table's rows stand as on the page before */
-    mark_column_sources(p, r0, r1, gap, t);
+    mark_column_sources(p, r0, r1, gap, t, wraps);
     col own[MAX_COLS];
     int nown = block_columns(p, r0, r1, own);
     int from_header = nc > 0 && p->top_header && nown > 0;

@@ -138,6 +138,31 @@ int pdf_mark_header_words(page *p, int r0, int r1, unsigned char *occ, int nv, d
 int pdf_text_column(const unsigned char *occ, int nv, int i, double min_gap, int *lines,
                     int *next);
 
+/* Whether [x0, x1) overlaps one of the nc columns of c. */
+static inline int pdf_overlaps_column(const pdf_col *c, int nc, double x0, double x1)
+{
+    for (int i = 0; i < nc; i++)
+        if (x1 > c[i].x0 && x0 < c[i].x1)
+            return 1;
+    return 0;
+}
+
+/* qsort order of columns: by left edge. */
+static inline int pdf_col_by_x0(const void *a, const void *b)
+{
+    double x = ((const pdf_col *)a)->x0, y = ((const pdf_col *)b)->x0;
+    return x < y ? -1 : x > y;
+}
+
+/* Text columns (pdf_textcols.c), asked by pdf_block.c. */
+/* Columns no figure stands in, added to the nc figure columns of block
+ * rows [r0, r1) in c (sorted by x): the words of its other lines beside
+ * them or, standing clear between them, before a column whose text is set
+ * from its cell's left edge.  occ (nv cells of PDF_GRID from base) is
+ * scratch.  Returns the new number of columns, sorted by x. */
+int pdf_add_text_columns(page *p, int r0, int r1, pdf_col *c, int nc, unsigned char *occ,
+                         int nv, double base);
+
 /* Columns from runs (pdf_runs.c), asked by pdf_block.c. */
 /* The columns (PDF_MAX_COLS at most) that the runs of occ (nv cells of
  * PDF_GRID from base: where block rows [r0, r1) stand) make into c, wide
@@ -168,6 +193,18 @@ double pdf_middle_gap(const double *gap, int n);
  * "表").  r + 1 when rows r and r + 1 are no such lines (lines of one
  * width are a list; a paragraph's lines are not followed by a table). */
 int pdf_wrapped_cell_end(const page *p, int r, int r1);
+
+/* Labels beside paragraphs (pdf_labelled.c), asked by pdf_rows.c. */
+/* The end of prose rows from r (up to r1) that are a label wrapped in a
+ * narrow cell beside a paragraph wrapped in the next one, their lines
+ * interleaved: rows closer than half a line apart whose glyphs, side by
+ * side, leave a gap wider than half the text height after a strip at most
+ * five text heights wide (the label, on two rows or more), the glyphs
+ * right of it (on two rows or more) each row's from one left edge.  *split
+ * gets the x parting the two.  r when rows from r are no such cells. */
+int pdf_labelled_end(const page *p, int r, int r1, double *split);
+/* Emit rows [r, e) as one row of two cells: the label, the paragraph. */
+void pdf_emit_labelled(page *p, int r, int e, double split);
 
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
 /* Set each row's bandcells (the cells side by side in its band, 1 when it

@@ -439,7 +439,8 @@ static int is_page_number(page *p, prow *w)
  * when that one reaches the run's right edge and it starts at its left
  * edge, under a line's height below; and the lines of one cell wrapped in
  * a narrow column read as one text (pdf_wrapped_cell_end: a form's title
- * set in its first cell). */
+ * set in its first cell); a label wrapped beside a paragraph is a row of
+ * two cells (pdf_labelled_end). */
 static void emit_prose(page *p, int r0, int r1)
 {
     double left = 1e9, right = -1e9;
@@ -448,6 +449,13 @@ static void emit_prose(page *p, int r0, int r1)
         right = fmax(right, p->rows[r].x1);
     }
     for (int r = r0; r < r1 && p->rc == YS_OK;) {
+        double split;
+        int labelled = pdf_labelled_end(p, r, r1, &split);
+        if (labelled > r) {
+            pdf_emit_labelled(p, r, labelled, split);
+            r = labelled;
+            continue;
+        }
         ys_buf *t = &p->cells.text;
         size_t start = t->n;
         ys_buf para = {0};

@@ -1,0 +1,136 @@
+/*
+ * readers/pdf_labelled.c — owns a label set in a narrow cell beside a
+ * paragraph wrapped in the cell next to it, outside any table block: the
+ * label's lines ("年度" / "目标" / "4:") stand half a line off the
+ * paragraph's and run into them as rows of one paragraph.  Read as one
+ * row of two cells, the label and the paragraph.  Split from pdf_rows.c,
+ * which asks it for its prose rows.
+ * Promise: reads the page's rows only; nothing fails but allocation.
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "pdf_page.h"
+
+typedef struct span { double x0, x1; } span;
+
+static int by_x0(const void *a, const void *b)
+{
+    double x = ((const span *)a)->x0, y = ((const span *)b)->x0;
+    return x < y ? -1 : x > y;
+}
+
+/* The end of the rows from r (up to r1) standing closer than half a
+ * line's height to the ones above them: the lines of one cell and of the
+ * cell beside it, interleaved (cells one under another stand their
+ * padding apart). */
+static int close_rows_end(const page *p, int r, int r1)
+{
+    double bottom = p->rows[r].y1, em = p->rows[r].em;
+    int e = r + 1;
+    while (e < r1 && p->rows[e].y0 - bottom < 0.5 * em) {
+        bottom = fmax(bottom, p->rows[e].y1);
+        e++;
+    }
+    return e;
+}
+
+/* The first gap, from the left, wider than half the text height that the
+ * glyphs of rows [r, e) side by side leave: *s where the glyphs left of
+ * it end, *l where the ones right of it start.  0 when there is none. */
+static int first_side_gap(const page *p, int r, int e, double *s, double *l, double *left,
+                          double *right)
+{
+    size_t n = 0;
+    for (int i = r; i < e; i++)
+        n += p->rows[i].n;
+    span *v = malloc(sizeof *v * (n ? n : 1));
+    if (!v)
+        return 0;   /* read as plain prose: nothing lost */
+    size_t m = 0;
+    for (int i = r; i < e; i++)
+        for (size_t k = p->rows[i].g0; k < p->rows[i].g0 + p->rows[i].n; k++)
+            v[m++] = (span){G(p, k)->x0, G(p, k)->x1};
+    qsort(v, m, sizeof *v, by_x0);
+    double reach = v[0].x1, em = p->rows[r].em;
+    int found = 0;
+    *left = v[0].x0;
+    for (size_t i = 1; i < m; i++) {
+        if (!found && v[i].x0 - reach > 0.5 * em) {
+            *s = reach;
+            *l = v[i].x0;
+            found = 1;
+        }
+        reach = fmax(reach, v[i].x1);
+    }
+    *right = reach;
+    free(v);
+    return found;
+}
+
+/* Whether each row of [r, e) with glyphs right of split starts them at
+ * the paragraph's left edge l (its lines are set from it) and sets them
+ * as one cell's (no gap wider than half the text height, as between two
+ * cells: not two paragraphs side by side), and how many rows hold glyphs left of it (*nlab) and
+ * right of it (*ntext). */
+static int paragraph_beside(const page *p, int r, int e, double split, double l, int *nlab,
+                            int *ntext)
+{
+    *nlab = *ntext = 0;
+    for (int i = r; i < e; i++) {
+        const prow *w = &p->rows[i];
+        int lab = 0, first = 1;
+        for (size_t k = w->g0; k < w->g0 + w->n; k++) {
+            if (G(p, k)->x1 <= split) {
+                lab = 1;
+                continue;
+            }
+            if (first && G(p, k)->x0 > l + w->em)
+                return 0;
+            if (!first && G(p, k)->x0 - G(p, k - 1)->x1 > 0.5 * w->em)
+                return 0;
+            first = 0;
+        }
+        *nlab += lab;
+        *ntext += !first;
+    }
+    return 1;
+}
+
+int pdf_labelled_end(const page *p, int r, int r1, double *split)
+{
+    int e = close_rows_end(p, r, r1);
+    double s = 0, l = 0, left = 0, right = 0, em = p->rows[r].em;
+    if (e - r < 3 || !first_side_gap(p, r, e, &s, &l, &left, &right))
+        return r;
+    /* a narrow label: a few characters a line, beside a far wider text */
+    if (s - left > 5 * em || right - l < 3 * (s - left))
+        return r;
+    int nlab, ntext;
+    *split = (s + l) / 2;
+    if (!paragraph_beside(p, r, e, *split, l, &nlab, &ntext) || nlab < 2 || ntext < 2)
+        return r;
+    return e;
+}
+
+void pdf_emit_labelled(page *p, int r, int e, double split)
+{
+    ys_buf cell[2] = {{0}};
+    for (int i = r; i < e; i++) {
+        const prow *w = &p->rows[i];
+        const pdf_glyph *last[2] = {NULL, NULL};
+        for (size_t k = w->g0; k < w->g0 + w->n; k++) {
+            int c = G(p, k)->x1 > split;
+            if (c && !last[1] && cell[1].n)
+                ys_buf_put(&cell[1], " ", 1);   /* the paragraph's next line */
+            pdf_put_glyph(p, &cell[c], k, last[c], w->em);
+            last[c] = G(p, k);
+        }
+    }
+    for (int c = 0; c < 2; c++) {
+        ys_cells_add(&p->cells, cell[c].p ? cell[c].p : "", cell[c].n);
+        p->cells.oom |= cell[c].oom;
+        ys_buf_free(&cell[c]);
+    }
+    pdf_emit_line(p, 1);
+}
