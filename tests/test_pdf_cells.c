@@ -8,7 +8,8 @@
  * columns on one line (pdf_block.c), a header's labels wrapped beside
  * labels centred on them (pdf_block.c), a label wrapped beside a
  * paragraph outside any table (pdf_labelled.c), a band of cells giving
- * its block columns (pdf_block.c).
+ * its block columns (pdf_block.c), a wrapped value's cell gap where a
+ * wider value above reaches near the next column (pdf_block.c).
  * Prose that looks alike (lines of one width, a short paragraph with no
  * table below it) stays as it was.  No poppler: every expected cell is
  * the text the test put in it. */
@@ -347,6 +348,32 @@ static void band_of_cells_gives_columns(void **st)
     pdf_glyphs_free(&g);
 }
 
+/* A value wrapped in its cell ("≤32 万" over "元/年") beside the basis
+ * cell 14 pt on, where a wider value of the row above ("≤600 万") reaches
+ * within 6 pt of the basis column: the gap still parts the two cells. */
+static void cell_gap_at_column_edge(void **st)
+{
+    (void)st;
+    static const word words[] = {
+        {212.9, 80.1, "指标 1"}, {352.5, 80.1, "721.94"}, {470.4, 80.1, "≤600"},
+        {505.8, 80.1, "万"}, {524.2, 80.1, "计划数"}, {524.2, 97.3, "据"},
+        {212.9, 152.1, "指标 2"}, {352.5, 152.1, "89.98"}, {470.4, 152.1, "≤32"},
+        {498.2, 152.1, "万"}, {524.2, 152.1, "计划数"},
+        {470.4, 169.4, "元/年"}, {524.2, 169.4, "据"},
+        {212.9, 224.2, "指标 3"}, {352.5, 224.2, "43.55"}, {470.4, 224.2, "40"},
+        {524.2, 224.2, "计划数"}, {524.2, 241.4, "据"},
+    };
+    pdf_glyphs g = {0};
+    put_words(&g, words, sizeof words / sizeof *words);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 0, (const char *const[]){"指标 1", "721.94", "≤600 万", "计划数据", NULL});
+    want_line(d, 1, (const char *const[]){"指标 2", "89.98", "≤32 万元/年", "计划数据", NULL});
+    want_line(d, 2, (const char *const[]){"指标 3", "43.55", "40", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -359,6 +386,7 @@ int main(void)
         cmocka_unit_test(header_labels_wrapped_beside_centred_labels),
         cmocka_unit_test(label_wrapped_beside_paragraph),
         cmocka_unit_test(band_of_cells_gives_columns),
+        cmocka_unit_test(cell_gap_at_column_edge),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

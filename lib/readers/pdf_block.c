@@ -173,6 +173,15 @@ static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
     return bi >= 0 ? bi : column_of(c, nc, &run);
 }
 
+/* Whether glyph b stands at the left edge of one of the nc columns of c
+ * (the occupancy grid sets an edge at most a grid cell before it). */
+static int starts_column(const col *c, int nc, const pdf_glyph *b)
+{
+    for (int i = 0; i < nc; i++)
+        if (b->x0 >= c[i].x0 - GRID && b->x0 <= c[i].x0 + 2 * GRID)
+            return 1;
+    return 0;
+}
 
 /* Whether the gap before glyph k of row w parts two columns: wider than
  * a word gap, outside every column, between glyphs standing in two
@@ -180,7 +189,11 @@ static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
  * filling its cell 6.8 pt before "计划" in the next).  The glyphs before
  * it stand where the run they end, from run0, stands (a label starting in
  * a narrow column and running past it, "社会效益" over "指标 1", is that
- * column's, not the next one's it ends nearer to). */
+ * column's, not the next one's it ends nearer to).  A gap between CJK
+ * glyphs wider than half the text height ending where a column starts
+ * parts them though a wider figure of the column before reaches into it
+ * ("≤32 万" wrapped before "计划数", under "≤600 万" ending 6 pt before
+ * "计划数"). */
 static int gap_parts_columns(page *p, const prow *w, size_t run0, size_t k, const col *c,
                              int nc)
 {
@@ -188,7 +201,8 @@ static int gap_parts_columns(page *p, const prow *w, size_t run0, size_t k, cons
     if (b->x0 - a->x1 <= 0.25 * w->em)
         return 0;
     double mid = (a->x1 + b->x0) / 2;
-    for (int i = 0; i < nc; i++)
+    int at_edge = is_cjk_gap(a, b, w->em) && starts_column(c, nc, b);
+    for (int i = 0; i < nc && !at_edge; i++)
         if (mid > c[i].x0 && mid < c[i].x1)
             return 0;
     int before = run0 < k ? column_of_run(p, run0, k, c, nc) : column_of(c, nc, a);
