@@ -374,6 +374,36 @@ static void cell_gap_at_column_edge(void **st)
     pdf_glyphs_free(&g);
 }
 
+/* An indicator's cells wrapped to two and three lines, set half a line
+ * apart (each centred in the row), 8 to 13 pt apart side by side: one
+ * logical row, like the row above it whose lines do not interleave. */
+static void row_of_interleaved_cells(void **st)
+{
+    (void)st;
+    static const word words[] = {
+        {107.9, 560.0, "一级指标"}, {260.9, 560.0, "二级指标"}, {321.6, 560.0, "三级指标"},
+        {383.3, 560.0, "指标值"}, {434.1, 560.0, "依据"}, {107.9, 629.8, "成本指标"},
+        {260.9, 621.2, "经济成本"}, {260.9, 638.4, "指标 1"}, {321.6, 612.6, "政务服务"},
+        {321.6, 629.8, "劳务外包"}, {321.6, 647.1, "服务费"}, {383.3, 605.6, "合同金"},
+        {383.3, 622.8, "额"}, {383.3, 637.4, "=802"}, {383.3, 654.1, "万元"},
+        {434.1, 621.2, "计划数"}, {434.1, 638.4, "据"},
+        {260.9, 700.2, "经济成本"}, {260.9, 717.5, "指标 2"}, {321.6, 691.6, "24小时自"},
+        {321.6, 708.9, "助服务终"}, {321.6, 726.1, "端租赁费"}, {383.3, 700.2, "≤32 万"},
+        {383.3, 717.5, "元/年"}, {434.1, 700.2, "计划数"}, {434.1, 717.5, "据"},
+    };
+    pdf_glyphs g = {0};
+    put_words(&g, words, sizeof words / sizeof *words);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 0, (const char *const[]){"一级指标", "二级指标", "三级指标", "指标值", "依据", NULL});
+    want_line(d, 1, (const char *const[]){"成本指标", "经济成本指标 1", "政务服务劳务外包服务费", "合同金额 =802 万元",
+                                          "计划数据", NULL});
+    want_line(d, 2, (const char *const[]){"", "经济成本指标 2", "24小时自助服务终端租赁费", "≤32 万元/年",
+                                          "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -387,6 +417,7 @@ int main(void)
         cmocka_unit_test(label_wrapped_beside_paragraph),
         cmocka_unit_test(band_of_cells_gives_columns),
         cmocka_unit_test(cell_gap_at_column_edge),
+        cmocka_unit_test(row_of_interleaved_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,10 +22,10 @@ static int by_xspan(const void *a, const void *b)
 }
 
 /* The number of cells the glyphs of rows [i, j) make side by side: runs
- * apart by more than the text height, each centred on the band's middle
- * (a table's cells are set in the middle of their row); 1 when they are
- * not.  v is scratch for their glyphs. */
-static int band_runs(const page *p, int i, int j, xspan *v)
+ * apart by more than apart times the text height, each centred on the
+ * band's middle (a table's cells are set in the middle of their row); 1
+ * when they are not.  v is scratch for their glyphs. */
+static int band_runs(const page *p, int i, int j, xspan *v, double apart)
 {
     size_t m = 0;
     double em = 0;
@@ -38,7 +38,7 @@ static int band_runs(const page *p, int i, int j, xspan *v)
     int runs = 1;
     double reach = v[0].x1, top = v[0].y0, foot = v[0].y1, mid = 0;
     for (size_t k = 1; k <= m; k++) {
-        if (k == m || v[k].x0 - reach > em) {
+        if (k == m || v[k].x0 - reach > apart * em) {
             if (runs > 1 && fabs((top + foot) / 2 - mid) > 0.2 * em)
                 return 1;
             mid = (top + foot) / 2;
@@ -173,9 +173,12 @@ int pdf_count_band_cells(page *p)
             while (j < p->nrows && is_band_line(p, j, i, j, inner, 0))
                 j++;
         }
-        int runs = j - i >= 2 && band_stands_apart(p, i, j) ? band_runs(p, i, j, v) : 1;
+        int cells = j - i >= 2 && band_stands_apart(p, i, j);
+        int runs = cells ? band_runs(p, i, j, v, 1.0) : 1;
+        int row = runs >= 2 || (cells && band_runs(p, i, j, v, 0.5) >= 2);
         for (int r = i; r < j; r++) {
             p->rows[r].bandcells = runs;
+            p->rows[r].bandrow = row;
             p->rows[r].oband = i;
         }
         if (j - i >= 2)

@@ -416,7 +416,7 @@ void pdf_emit_block(page *p, int r0, int r1)
     for (int r = r0 + 1; r < r1; r++) {
         pdf_add_line(p, &p->rows[r], c, nc, next);
         int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap) ||
-                    (wraps && p->rows[r].oband == p->rows[r - 1].oband && p->rows[r].bandcells >= 2);
+                    (wraps && p->rows[r].oband == p->rows[r - 1].oband && p->rows[r].bandrow);
         if (!joins || !continues(row, next, nc)) {
             emit_cells(p, row, nc);
             lines = 0;

@@ -19,6 +19,9 @@ typedef struct prow {
     int bandcells;         /* cells side by side in its band of lines
                               overlapping one another (pdf_band.c) */
     int oband;             /* the first row of that band */
+    int bandrow;           /* its band's lines are cells side by side,
+                              apart by half the text height or more (cell
+                              padding): one logical row */
     int fragment;          /* a line wrapped out of a block row's cell */
     double span;           /* a fragment: the width of the block row it
                               hangs from (through other fragments) */
