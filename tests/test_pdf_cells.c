@@ -404,6 +404,43 @@ static void row_of_interleaved_cells(void **st)
     pdf_glyphs_free(&g);
 }
 
+/* A row of a wrapping table whose label ("质量指标") stands half a line
+ * below the first lines of the cells beside it, no whole figure in it
+ * ("≥95%"), the basis cell 14 pt after the value: its lines are one row
+ * of the block, not a line of prose and two rows. */
+static void interleaved_row_without_figure(void **st)
+{
+    (void)st;
+    static const word words[] = {
+        {59.8, 33.9, "标"}, {74.2, 33.9, "5:"}, {107.9, 33.9, "运营、职工满意。"},
+        {59.8, 80.1, "目标名"}, {59.8, 97.3, "称"}, {107.9, 88.7, "一级指标"},
+        {260.9, 88.7, "二级指标"}, {321.6, 88.7, "三级指标"}, {383.3, 88.7, "指标值"},
+        {427.4, 71.5, "指标值"}, {427.4, 88.7, "确定依"}, {427.4, 106.0, "据"},
+        {59.8, 143.5, "长期绩"}, {59.8, 160.8, "效目标"}, {59.8, 175.4, "5"},
+        {107.9, 159.1, "成本指标"}, {260.9, 150.5, "经济成本"}, {260.9, 167.8, "指标"},
+        {321.6, 159.1, "租赁费用"}, {383.3, 159.1, "≤26"},
+        {427.4, 150.5, "计划数"}, {427.4, 167.8, "据"},
+        {107.9, 220.9, "产出指标"}, {260.9, 220.9, "数量指标"}, {321.6, 220.9, "就餐人数"},
+        {383.3, 211.3, "≥200"}, {383.3, 227.9, "人"}, {427.4, 212.3, "计划数"},
+        {427.4, 229.6, "据"},
+        {260.9, 275.7, "质量指标"}, {321.6, 267.1, "卫生环境"}, {321.6, 284.4, "达标率"},
+        {383.3, 274.7, "≥95%"}, {427.4, 267.1, "计划数"}, {427.4, 284.4, "据"},
+        {107.9, 330.5, "效益指标"}, {260.9, 321.9, "社会效益"}, {260.9, 339.2, "指标"},
+        {321.6, 321.9, "后勤服务"}, {321.6, 339.2, "保障"}, {383.3, 321.9, "稳固提"},
+        {383.3, 339.2, "升"}, {427.4, 321.9, "计划数"}, {427.4, 339.2, "据"},
+    };
+    pdf_glyphs g = {0};
+    put_words(&g, words, sizeof words / sizeof *words);
+    ys_doc *d = emit_wrapping(&g);
+    assert_int_equal(d->nlines, 6);
+    want_line(d, 3, (const char *const[]){"", "产出指标", "数量指标", "就餐人数", "≥200 人", "计划数据", NULL});
+    want_line(d, 4, (const char *const[]){"", "", "质量指标", "卫生环境达标率", "≥95%", "计划数据", NULL});
+    want_line(d, 5, (const char *const[]){"", "效益指标", "社会效益指标", "后勤服务保障", "稳固提升", "计划数据",
+                                          NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -418,6 +455,7 @@ int main(void)
         cmocka_unit_test(band_of_cells_gives_columns),
         cmocka_unit_test(cell_gap_at_column_edge),
         cmocka_unit_test(row_of_interleaved_cells),
+        cmocka_unit_test(interleaved_row_without_figure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,8 +4,10 @@
  * in the middle of its row beside a wrapped one stands half a line between
  * its lines), with the first and last lines of a tall cell beyond them;
  * and how many cells such a band holds side by side, each centred on the
- * band's middle.  pdf_rows.c makes a band holding cells a table's row and
- * pdf_block.c joins its lines into one logical row.
+ * band's middle, and whether narrow cells stand in it side by side as
+ * close as half the text height (bandrow).  pdf_rows.c makes a band
+ * holding cells a table's row and pdf_block.c joins its lines into one
+ * logical row.
  * Promise: reads the page only; nothing fails but allocation.
  */
 #include <math.h>
@@ -23,9 +25,10 @@ static int by_xspan(const void *a, const void *b)
 
 /* The number of cells the glyphs of rows [i, j) make side by side: runs
  * apart by more than apart times the text height, each centred on the
- * band's middle (a table's cells are set in the middle of their row); 1
- * when they are not.  v is scratch for their glyphs. */
-static int band_runs(const page *p, int i, int j, xspan *v, double apart)
+ * band's middle (a table's cells are set in the middle of their row) and,
+ * with wide > 0, none wider than wide times the text height (narrow cells,
+ * not a paragraph); 1 when they are not.  v is scratch for their glyphs. */
+static int band_runs(const page *p, int i, int j, xspan *v, double apart, double wide)
 {
     size_t m = 0;
     double em = 0;
@@ -36,15 +39,18 @@ static int band_runs(const page *p, int i, int j, xspan *v, double apart)
     }
     qsort(v, m, sizeof *v, by_xspan);
     int runs = 1;
-    double reach = v[0].x1, top = v[0].y0, foot = v[0].y1, mid = 0;
+    double reach = v[0].x1, top = v[0].y0, foot = v[0].y1, mid = 0, start = v[0].x0;
     for (size_t k = 1; k <= m; k++) {
         if (k == m || v[k].x0 - reach > apart * em) {
             if (runs > 1 && fabs((top + foot) / 2 - mid) > 0.2 * em)
+                return 1;
+            if (wide > 0 && reach - start > wide * em)
                 return 1;
             mid = (top + foot) / 2;
             if (k == m)
                 break;
             runs++;
+            start = v[k].x0;
             top = v[k].y0;
             foot = v[k].y1;
         }
@@ -174,8 +180,8 @@ int pdf_count_band_cells(page *p)
                 j++;
         }
         int cells = j - i >= 2 && band_stands_apart(p, i, j);
-        int runs = cells ? band_runs(p, i, j, v, 1.0) : 1;
-        int row = runs >= 2 || (cells && band_runs(p, i, j, v, 0.5) >= 2);
+        int runs = cells ? band_runs(p, i, j, v, 1.0, 0) : 1;
+        int row = runs >= 2 || (cells && band_runs(p, i, j, v, 0.5, 5.0) >= 2);
         for (int r = i; r < j; r++) {
             p->rows[r].bandcells = runs;
             p->rows[r].bandrow = row;

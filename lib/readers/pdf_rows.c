@@ -372,7 +372,10 @@ static void mark_fragments(page *p)
  * figure or a block's line (a name wrapped beside its figure; a tall
  * cell's first lines above the row's labels), or, in a document whose
  * tables showed their cells wrap, a label beside a goal's text; with the
- * fragments it anchors. */
+ * fragments it anchors.  There a band holding a figure or a block's line
+ * whose narrow cells stand only half the text height apart is one too
+ * (an indicator's label half a line below its name's first line, its
+ * value "≥95%" no whole figure). */
 static void mark_blocks(page *p)
 {
     for (int i = 0; i < p->nrows; i++)
@@ -385,10 +388,12 @@ static void mark_blocks(page *p)
     mark_fragments(p);
     int more = 0, wraps = p->carry && p->carry->wraps;
     for (int i = 0; i < p->nrows;) {
-        int j = i + 1, held = wraps || p->rows[i].figure || p->rows[i].block;
+        int j = i + 1, anchored = p->rows[i].figure || p->rows[i].block;
         for (; j < p->nrows && p->rows[j].oband == i; j++)
-            held |= p->rows[j].figure || p->rows[j].block;
-        for (int r = i; r < j && held && p->rows[i].bandcells >= 2; r++)
+            anchored |= p->rows[j].figure || p->rows[j].block;
+        int held = wraps || anchored;
+        int cells = p->rows[i].bandcells >= 2 || (wraps && anchored && p->rows[i].bandrow);
+        for (int r = i; r < j && held && cells; r++)
             if (!p->rows[r].block)
                 p->rows[r].block = more = 1;
         i = j;
