@@ -6,9 +6,11 @@
 #     the place, where there is one); never a crash.
 #  2. The reference document, turned into HTML here (tab rows -> <tr>),
 #     then into DOCX, XLSX and PDF by LibreOffice: each audits with the
-#     same rules firing as the text itself (same severity[rule] multiset).
-#     Formats listed in $LENIENT report a difference of up to $LENIENT_MAX
-#     findings as a note instead of failing (see the comment there).
+#     text's findings but for their places (same severity[rule] multiset,
+#     same messages once "FILE:LINE:" and the lines they cite are set
+#     aside).  Formats listed in $LENIENT report a difference of up to
+#     $LENIENT_MAX rules, those in $WORDING up to $WORDING_MAX message
+#     lines, as a note instead of failing (see the comments there).
 # Needs python3 (to write zips and PDFs); LibreOffice and qpdf parts skip.
 set -u
 ROOT=${YS_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -142,6 +144,10 @@ EOF
   rules() { sed -n 's/^[^ ]*: \([a-z]*\[[^]]*\]\):.*/\1/p' "$1" | sort; }
   ${YS_WRAP:-} "$Y" audit "$REF" >"$T/ref.txt.audit" 2>&1
   rules "$T/ref.txt.audit" >"$T/want"
+  # A finding without its place: "FILE:LINE: " and the document lines its
+  # message cites differ between formats; nothing else may.
+  msgs() { sed -e 's/^[^ ]*: //' -e 's/第[0-9]*行起*/第N行/g' -e 's/（第N行[^）]*）//g' "$1" | sort; }
+  msgs "$T/ref.txt.audit" >"$T/want.msgs"
   cd "$T" || exit 1
   "$LO" -env:UserInstallation="file://$T/lo" --headless --convert-to 'docx:MS Word 2007 XML' ref.html --outdir "$T" >/dev/null 2>&1
   "$LO" -env:UserInstallation="file://$T/lo" --headless --infilter=calc_HTML_WebQuery --convert-to 'xlsx:Calc MS Excel 2007 XML' ref.html --outdir "$T" >/dev/null 2>&1
@@ -192,6 +198,13 @@ EOF
   # PDF rows were banded): noted and listed as "known:" lines; more fail.
   LENIENT="pdf"
   LENIENT_MAX=${YS_LENIENT_MAX-0}
+  # The PDF's findings are the text's rule for rule, but 42 of their
+  # message lines still read differently (2026-11-28): values keep the
+  # space LibreOffice sets between figures and Chinese ("802 万元"),
+  # some goals match their forms by indicator names only (their goal text
+  # is cut), and a few names wrapped at a page's end are cut short.
+  WORDING="pdf"
+  WORDING_MAX=${YS_WORDING_MAX-42}
   for ext in html docx xlsx pdf; do
     if [ ! -s "$T/ref.$ext" ]; then echo "FAIL: LibreOffice made no ref.$ext"; fail=1; continue; fi
     ${YS_WRAP:-} "$Y" audit "$T/ref.$ext" >"$T/ref.$ext.audit" 2>&1
@@ -206,7 +219,17 @@ EOF
       echo "FAIL: ref.$ext (exit $rc): rules differ from the text's (< text, > $ext):"
       diff "$T/want" "$T/got" | head -20; head -5 "$T/ref.$ext.audit"; fail=1
     else
-      echo "ok   ref.$ext: $(wc -l <"$T/got") findings, same rules as the text"
+      msgs "$T/ref.$ext.audit" >"$T/got.msgs"
+      nmsg=$(diff "$T/want.msgs" "$T/got.msgs" | grep -c '^[<>]')
+      if [ "$nmsg" -eq 0 ]; then
+        echo "ok   ref.$ext: $(wc -l <"$T/got") findings, the text's but for their places"
+      elif [ "$nmsg" -le "$WORDING_MAX" ] && echo " $WORDING " | grep -q " $ext "; then
+        echo "note: ref.$ext: the text's $(wc -l <"$T/got") rules; $nmsg message lines differ (known gap, at most $WORDING_MAX):"
+        diff "$T/want.msgs" "$T/got.msgs" | grep '^>' | head -4 | sed 's/^/known:/'
+      else
+        echo "FAIL: ref.$ext: same rules as the text, but $nmsg message lines differ (< text, > $ext):"
+        diff "$T/want.msgs" "$T/got.msgs" | head -10; fail=1
+      fi
     fi
   done
 fi
