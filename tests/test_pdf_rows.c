@@ -608,7 +608,7 @@ static void goal_label_beside_text(void **st)
     put(&g, T, y2, "说明");
     ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
     assert_int_equal(d->nlines, 2);
-    want_line(d, 0, (const char *const[]){"长期目标 1:", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+    want_line(d, 0, (const char *const[]){"长期目标1:", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
                                           "东南西北中春夏秋冬日金木水火土天地玄黄宇宙洪荒", NULL});
     want_line(d, 1, (const char *const[]){"名称", "说明", NULL});
     ys_doc_free(d);

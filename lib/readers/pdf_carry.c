@@ -60,17 +60,27 @@ static int is_cut_code(const ys_buf *b, const ys_buf *d)
     return d->n > 0;
 }
 
+/* Whether a line that ends with buf's last byte and one that starts with
+ * next's first join without a space: Chinese wraps anywhere, so a line
+ * break beside a Chinese character is no word space ("=802" over "万元"
+ * is "=802万元"); between two Latin words it is. */
+static int joins_tight(const ys_buf *row, const ys_buf *next)
+{
+    return (unsigned char)row->p[row->n - 1] >= 0x80 || (unsigned char)next->p[0] >= 0x80;
+}
+
 /* Append the line's cells to the row's: a figure fragment after an
  * unfinished figure joins without a space ("2,877.9" + "4", "201030" +
- * "1"), and so do the digits ending a cut code, other text after a space
- * (which ys_cells_add drops between Chinese characters). */
+ * "1"), and so do the digits ending a cut code and a line broken beside
+ * a Chinese character; other text after a space. */
 void pdf_join_line(ys_buf *row, ys_buf *next, int nc)
 {
     for (int i = 0; i < nc; i++) {
         if (!next[i].n)
             continue;
         if (row[i].n && !(pdf_is_figure_text(&row[i]) && !pdf_is_finished_figure(&row[i]) &&
-                          pdf_is_figure_text(&next[i])) && !is_cut_code(&row[i], &next[i]))
+                          pdf_is_figure_text(&next[i])) && !is_cut_code(&row[i], &next[i]) &&
+            !joins_tight(&row[i], &next[i]))
             ys_buf_put(&row[i], " ", 1);
         ys_buf_put(&row[i], next[i].p, next[i].n);
         row[i].oom |= next[i].oom;

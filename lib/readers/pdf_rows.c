@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "pdf_page.h"
@@ -411,14 +412,33 @@ void pdf_emit_line(page *p, int is_row)
     (*p->no)++;
 }
 
+/* Whether one of glyphs a, b is a Chinese character and the other an
+ * ASCII letter or digit: office software sets the two scripts apart by
+ * a narrow gap of its own (LibreOffice's "autospace"), and poppler then
+ * reports a word break there, which is no space in the text ("24小时"). */
+static int cjk_beside_latin(page *p, const pdf_glyph *a, const pdf_glyph *b)
+{
+    const unsigned char *x = (const unsigned char *)p->g->text.p + a->off;
+    const unsigned char *y = (const unsigned char *)p->g->text.p + b->off;
+    int al = a->len == 1 && isalnum(x[0]), bl = b->len == 1 && isalnum(y[0]);
+    int ac = a->len == 3 && x[0] >= 0xE4 && x[0] <= 0xE9;
+    int bc = b->len == 3 && y[0] >= 0xE4 && y[0] <= 0xE9;
+    return (al && bc) || (ac && bl);
+}
+
 /* Append glyph k to buf, after a space when it stands apart or the text
- * stream put one between it and the glyph before it. */
+ * stream put one between it and the glyph before it; not for the narrow
+ * gap between Chinese and Latin script, under half the text height. */
 void pdf_put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double em)
 {
     pdf_glyph *a = G(p, k);
-    int spaced = prev && a->space_before && prev == a - 1;
-    if (prev && b->n && (spaced || a->x0 - prev->x1 > 0.25 * em))
+    if (!prev || !b->n)
+        goto put;
+    double gap = a->x0 - prev->x1;
+    int spaced = a->space_before && prev == a - 1;
+    if ((spaced || gap > 0.25 * em) && !(gap < 0.5 * em && cjk_beside_latin(p, prev, a)))
         ys_buf_put(b, " ", 1);
+put:
     ys_buf_put(b, p->g->text.p + a->off, a->len);
 }
 
