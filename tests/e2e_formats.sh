@@ -203,7 +203,8 @@ EOF
   # LibreOffice sets between Chinese and Latin script read as a space):
   # some goals match their forms by indicator names only (their goal text
   # is cut), a few names wrapped at a page's end are cut short, and a
-  # value set with a space of its own ("≤ 26.07 万") keeps it.
+  # space typed beside a figure is lost at a line break or where it is as
+  # narrow as the gap between scripts ("2026 年" reads "2026年").
   WORDING="pdf"
   WORDING_MAX=${YS_WORDING_MAX-28}
   for ext in html docx xlsx pdf; do
