@@ -16,6 +16,7 @@ set -u
 ROOT=${YS_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 SHARED=${YS_SHARED:-$ROOT/../shared}
 Y="${YUSUAN:-$ROOT/build/yusuan}"
+case $Y in /*) ;; *) Y=$PWD/$Y ;; esac   # part 2 runs it from a temporary folder
 [ -x "$Y" ] || { echo "FAIL: $Y not built"; exit 1; }
 command -v python3 >/dev/null || { echo "skip: python3 is not installed"; exit 0; }
 T=$(mktemp -d)
