@@ -426,9 +426,15 @@ static int cjk_beside_latin(page *p, const pdf_glyph *a, const pdf_glyph *b)
     return (al && bc) || (ac && bl);
 }
 
+/* Under this share of the text height, a gap between Chinese and Latin
+ * script is the one office software sets there of its own (LibreOffice's
+ * autospace: 0.15-0.16 of the height); a typed space is wider (0.20-0.25
+ * after Chinese or Latin, up to half the height in Word's documents). */
+#define AUTOSPACE_MAX 0.18
+
 /* Append glyph k to buf, after a space when it stands apart or the text
  * stream put one between it and the glyph before it; not for the narrow
- * gap between Chinese and Latin script, under half the text height. */
+ * gap between Chinese and Latin script (AUTOSPACE_MAX). */
 void pdf_put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double em)
 {
     pdf_glyph *a = G(p, k);
@@ -436,7 +442,7 @@ void pdf_put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double e
         goto put;
     double gap = a->x0 - prev->x1;
     int spaced = a->space_before && prev == a - 1;
-    if ((spaced || gap > 0.25 * em) && !(gap < 0.5 * em && cjk_beside_latin(p, prev, a)))
+    if ((spaced || gap > 0.25 * em) && !(gap < AUTOSPACE_MAX * em && cjk_beside_latin(p, prev, a)))
         ys_buf_put(b, " ", 1);
 put:
     ys_buf_put(b, p->g->text.p + a->off, a->len);
