@@ -143,20 +143,43 @@ sys.exit(1 if missing or bad else 0)
 PY
 # cols.py PDF TXT [KNOWN...]: every header label of every table of TXT (the
 # tab-separated rows after each label 表N before the first row with a
-# figure) is in the PDF's text between 表N and the next table's label or
-# section heading, at least once.  Tables in KNOWN are reported as
-# "known:" and do not fail; a KNOWN table found whole is noted.
+# figure) is in the PDF's words between 表N and the next table's label or
+# section heading, at least once: in their text, or down the words standing
+# over one another (a label wrapped in its narrow cell, between its
+# neighbours' lines).  Tables in KNOWN are reported as "known:" and do not
+# fail; a KNOWN table found whole is noted.
 cat >"$T/cols.py" <<'PY'
-import re, subprocess, sys
+import re, subprocess, sys, html
 from head import labels as head_labels
 pdf, txt, known = sys.argv[1], sys.argv[2], set(sys.argv[3:])
 lines = open(txt, encoding="utf-8").read().split("\n")
 ids = [(k, l) for k, l in enumerate(lines) if re.fullmatch(r"表\d+(-\d+)?", l)]
-raw = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True).stdout
-flat = "".join(raw.split())
+# the PDF's words, page by page, top to bottom, left to right; text beyond
+# a page's edge is not among them
+out = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+words, page = [], 0
+for m in re.finditer(r'<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', out):
+    if m.group(0) == "<page ":
+        page += 1; continue
+    words.append((page, float(m.group(2)), float(m.group(1)), float(m.group(3)), html.unescape(m.group(4))))
+words.sort(key=lambda w: (w[0], round(w[1]), w[2]))
+flat, owner = "", []
+for i, w in enumerate(words):
+    flat += w[4]; owner += [i] * len(w[4])
 def find(label, at):
     m = re.search(re.escape(label) + r"(?![\d-])", flat[at:])
     return at + m.start() if m else -1
+def in_strip(label, ws):
+    """label, wrapped in its cell (on to the next page): read down the words
+    standing over one another from one holding its first character"""
+    for k, w in enumerate(ws):
+        if label[0] not in w[4]:
+            continue
+        strip = "".join(v[4] for v in sorted((v for v in ws[k:] if v[2] < w[3] and
+                        v[3] > w[2]), key=lambda v: v[:2]))
+        if label in strip:
+            return True
+    return False
 bad, cut, pos = 0, [], 0
 for n, (k, label) in enumerate(ids):
     labels = sorted({"".join(c.split()) for c in head_labels(lines, k)})
@@ -167,7 +190,8 @@ for n, (k, label) in enumerate(ids):
     stops = [ids[n + 1][1]] if n + 1 < len(ids) else []
     stops += [l for l in lines[k + 1:] if re.match(r"[一二三四五六七八九十]+、", l)][:1]
     end = min([e for e in (find(x, pos) for x in stops) if e >= 0] or [len(flat)])
-    missing = [l for l in labels if l not in flat[start:end]]
+    ws = words[owner[start]:owner[end - 1] + 1]
+    missing = [l for l in labels if l not in flat[start:end] and not in_strip(l, ws)]
     if missing:
         cut.append(label)
         print("%s%s: %d column labels, missing: %s" % ("known: " if label in known else "",
