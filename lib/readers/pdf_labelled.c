@@ -4,7 +4,10 @@
  * label's lines ("年度" / "目标" / "4:") stand half a line off the
  * paragraph's and run into them as rows of one paragraph.  Read as one
  * row of two cells, the label and the paragraph.  Split from pdf_rows.c,
- * which asks it for its prose rows.
+ * which asks it for its prose rows, and, before it cuts a page into table
+ * blocks and prose, for such labels a line of which reads as two cells
+ * (a label's line a cell's gap from the text's: "1:" beside it) and made
+ * a block's row, which would cut the text in three.
  * Promise: reads the page's rows only; nothing fails but allocation.
  */
 #include <math.h>
@@ -103,8 +106,9 @@ int pdf_labelled_end(const page *p, int r, int r1, double *split)
     double s = 0, l = 0, left = 0, right = 0, em = p->rows[r].em;
     if (e - r < 3 || !first_side_gap(p, r, e, &s, &l, &left, &right))
         return r;
-    /* a narrow label: a few characters a line, beside a far wider text */
-    if (s - left > 5 * em || right - l < 3 * (s - left))
+    /* a narrow label: a few characters a line, beside a wider text (a
+       form's narrow column holds seven characters beside four) */
+    if (s - left > 5 * em || right - l <= s - left)
         return r;
     int nlab, ntext;
     *split = (s + l) / 2;
@@ -133,4 +137,25 @@ void pdf_emit_labelled(page *p, int r, int e, double split)
         ys_buf_free(&cell[c]);
     }
     pdf_emit_line(p, 1);
+}
+
+/* Runs of close rows of which some, not all, are block rows, that read
+ * as a label beside a paragraph: the block rows are the label's lines
+ * that part from the text as cells.  A run whose rows are all a block's
+ * is a table's logical row already (pdf_wrap.c joins it); one ending the
+ * page stays in its block, whose columns pdf_carry.c hands to the next. */
+void pdf_labelled_unblock(page *p)
+{
+    for (int i = 0; i < p->nrows;) {
+        int e = close_rows_end(p, i, p->nrows), blocks = 0;
+        for (int r = i; r < e; r++)
+            blocks += p->rows[r].block;
+        double split;
+        if (blocks && blocks < e - i && e < p->nrows && pdf_labelled_end(p, i, p->nrows, &split) == e)
+            for (int r = i; r < e; r++) {
+                p->rows[r].block = 0;
+                p->rows[r].labelled = 1;
+            }
+        i = e;
+    }
 }

@@ -27,6 +27,8 @@ typedef struct prow {
                               hangs from (through other fragments) */
     int colsrc;            /* its band holds a figure: it gives columns */
     int band;              /* the first row of its band (pdf_block.c) */
+    int labelled;          /* a label beside a paragraph taken out of a
+                              block (pdf_labelled_unblock) */
 } prow;
 
 typedef struct page {
@@ -203,11 +205,17 @@ int pdf_wrapped_cell_end(const page *p, int r, int r1);
  * interleaved: rows closer than half a line apart whose glyphs, side by
  * side, leave a gap wider than half the text height after a strip at most
  * five text heights wide (the label, on two rows or more), the glyphs
- * right of it (on two rows or more) each row's from one left edge.  *split
+ * right of it (on two rows or more, wider than the label) each row's from
+ * one left edge.  *split
  * gets the x parting the two.  r when rows from r are no such cells. */
 int pdf_labelled_end(const page *p, int r, int r1, double *split);
 /* Emit rows [r, e) as one row of two cells: the label, the paragraph. */
 void pdf_emit_labelled(page *p, int r, int e, double split);
+/* Take the rows of each such label and paragraph that the page's table
+ * blocks cut (some of its rows block rows: a line holding a label's part
+ * a cell's gap from the text's) out of them: block = 0, labelled = 1, so
+ * that they read as one row of two cells.  Not at the page's foot. */
+void pdf_labelled_unblock(page *p);
 
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
 /* Set each row's bandcells (the cells side by side in its band, 1 when it

@@ -516,6 +516,7 @@ static int run_page(page *p)
     if (pdf_count_band_cells(p) != YS_OK)
         return YS_ENOMEM;
     mark_blocks(p);
+    pdf_labelled_unblock(p);
     int first = 0, last = p->nrows - 1;
     for (int i = 0; i < p->nrows && p->rc == YS_OK;) {
         if ((i == first || i == last) && !p->rows[i].block && is_page_number(p, &p->rows[i])) {
@@ -524,6 +525,7 @@ static int run_page(page *p)
         }
         int j = i + 1;
         while (j < p->nrows && p->rows[j].block == p->rows[i].block &&
+               p->rows[j].labelled == p->rows[i].labelled &&
                !((j == last) && !p->rows[j].block && is_page_number(p, &p->rows[j])))
             j++;
         p->hold_last = j > last || (j == last && !p->rows[j].block && is_page_number(p, &p->rows[j]));
