@@ -132,23 +132,6 @@ static void code_rows(pdf_glyphs *g, double y, const char *const *rows, int n)
     }
 }
 
-/* Emit n pages through one carry; wraps: the document's tables showed
- * before that their cells wrap (a figure cut short on an earlier page).
- * Returns the document. */
-static ys_doc *emit_pages(pdf_glyphs *const *pg, int n, int wraps)
-{
-    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
-    assert_non_null(d);
-    pdf_carry carry = {0};
-    carry.wraps = wraps;
-    int no = 0;
-    for (int i = 0; i < n; i++)
-        assert_int_equal(pdf_emit_page(d, pg[i], i + 1, &no, &carry), YS_OK);
-    assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
-    pdf_carry_free(&carry);
-    return d;
-}
-
 static ys_doc *two_pages(pdf_glyphs *a, pdf_glyphs *b)
 {
     return emit_pages((pdf_glyphs *const[]){a, b}, 2, 0);
@@ -615,79 +598,6 @@ static void goal_label_beside_text(void **st)
     pdf_glyphs_free(&g);
 }
 
-/*
- * A goal's label wrapped beside its text set a line apart (17.3 pt, the
- * text 15.6 pt high), as LibreOffice sets table 11: the label's lines
- * stand 1.6 pt below the text's and share their rows.  The gap after
- * "1:" is wider than the text height, so that row holds two cells and
- * would start a table block of its own; a table follows 22 pt below.
- * The label and the whole text still read as one row.
- */
-static void goal_label_line_of_two_cells(void **st)
-{
-    (void)st;
-    pdf_glyphs g = {0};
-    const double L = 59.8, T = 97.3, P = 17.3, y = 100;
-    const char *text[] = {"一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉",
-                          "东南西北中春夏秋冬日", "金木水火土天地玄黄宇", "宙洪荒"};
-    for (int i = 0; i < 6; i++)
-        put(&g, T, y + P * i, text[i]);
-    put(&g, L, y + 2 * P + 1.6, "长期");
-    put(&g, L, y + 3 * P + 1.6, "目标");
-    put(&g, L, y + 4 * P + 1.6, "1:");
-    const double y2 = y + 5 * P + H + 22;
-    put(&g, L, y2, "名称");
-    put(&g, T, y2, "指标");
-    put(&g, 300, y2, "指标值");
-    put(&g, L, y2 + 37.6, "成本");
-    put(&g, T, y2 + 37.6, "经费");
-    put(&g, 300, y2 + 37.6, "17.80");
-    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
-    want_line(d, 0, (const char *const[]){"长期目标1:", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
-                                          "东南西北中春夏秋冬日金木水火土天地玄黄宇宙洪荒", NULL});
-    want_line(d, 1, (const char *const[]){"名称", "指标", "指标值", NULL});
-    ys_doc_free(d);
-    pdf_glyphs_free(&g);
-}
-
-/*
- * A project form's goals in a narrow column (text seven characters wide
- * beside a label three or four wide), under the "名称 | 目标说明" row:
- * the first label's lines share the text's second and third rows, its
- * first line a cell apart from the text (a block's row); the second
- * label's lines stand half a line between the text's.  Each goal reads
- * as one row: label, whole text.
- */
-static void goal_labels_beside_narrow_text(void **st)
-{
-    (void)st;
-    pdf_glyphs g = {0};
-    const double L = 59.8, T = 113.8, P = 17.3, M = P / 2, y = 100;
-    put(&g, L, y, "名称");
-    put(&g, T, y, "目标说明");
-    const double y1 = y + H + 22;
-    const char *a[] = {"一二三四五六七", "甲乙丙丁戊己庚", "子丑寅卯辰巳午", "东南西北中春"};
-    for (int i = 0; i < 4; i++)
-        put(&g, T, y1 + P * i, a[i]);
-    put(&g, L, y1 + P, "长期绩");
-    put(&g, L, y1 + 2 * P, "效目标1");
-    const double y2 = y1 + 3 * P + H + 22;
-    const char *b[] = {"金木水火土天", "地玄黄宇宙洪荒", "日月盈昃辰宿列", "张寒来暑往秋", "收"};
-    for (int i = 0; i < 5; i++)
-        put(&g, T, y2 + P * i, b[i]);
-    put(&g, L, y2 + M + P, "年度绩");
-    put(&g, L, y2 + M + 2 * P, "效目标1");
-    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
-    assert_int_equal(d->nlines, 3);
-    want_line(d, 0, (const char *const[]){"名称", "目标说明", NULL});
-    want_line(d, 1, (const char *const[]){"长期绩效目标1", "一二三四五六七甲乙丙丁戊己庚子丑寅卯辰巳午东南西北中春",
-                                          NULL});
-    want_line(d, 2, (const char *const[]){"年度绩效目标1", "金木水火土天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收",
-                                          NULL});
-    ys_doc_free(d);
-    pdf_glyphs_free(&g);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -706,8 +616,6 @@ int main(void)
         cmocka_unit_test(header_cut_by_page),
         cmocka_unit_test(form_rows_centred_in_bands),
         cmocka_unit_test(goal_label_beside_text),
-        cmocka_unit_test(goal_label_line_of_two_cells),
-        cmocka_unit_test(goal_labels_beside_narrow_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,7 +27,7 @@ static int by_x0(const void *a, const void *b)
  * line's height to the ones above them: the lines of one cell and of the
  * cell beside it, interleaved (cells one under another stand their
  * padding apart). */
-static int close_rows_end(const page *p, int r, int r1)
+int pdf_close_rows_end(const page *p, int r, int r1)
 {
     double bottom = p->rows[r].y1, em = p->rows[r].em;
     int e = r + 1;
@@ -41,7 +41,7 @@ static int close_rows_end(const page *p, int r, int r1)
 /* The first gap, from the left, wider than half the text height that the
  * glyphs of rows [r, e) side by side leave: *s where the glyphs left of
  * it end, *l where the ones right of it start.  0 when there is none. */
-static int first_side_gap(const page *p, int r, int e, double *s, double *l, double *left,
+int pdf_first_side_gap(const page *p, int r, int e, double *s, double *l, double *left,
                           double *right)
 {
     size_t n = 0;
@@ -102,9 +102,9 @@ static int paragraph_beside(const page *p, int r, int e, double split, double l,
 
 int pdf_labelled_end(const page *p, int r, int r1, double *split)
 {
-    int e = close_rows_end(p, r, r1);
+    int e = pdf_close_rows_end(p, r, r1);
     double s = 0, l = 0, left = 0, right = 0, em = p->rows[r].em;
-    if (e - r < 3 || !first_side_gap(p, r, e, &s, &l, &left, &right))
+    if (e - r < 3 || !pdf_first_side_gap(p, r, e, &s, &l, &left, &right))
         return r;
     /* a narrow label: a few characters a line, beside a wider text (a
        form's narrow column holds seven characters beside four) */
@@ -117,9 +117,8 @@ int pdf_labelled_end(const page *p, int r, int r1, double *split)
     return e;
 }
 
-void pdf_emit_labelled(page *p, int r, int e, double split)
+void pdf_collect_labelled(page *p, int r, int e, double split, ys_buf cell[2])
 {
-    ys_buf cell[2] = {{0}};
     for (int i = r; i < e; i++) {
         const prow *w = &p->rows[i];
         const pdf_glyph *last[2] = {NULL, NULL};
@@ -131,6 +130,12 @@ void pdf_emit_labelled(page *p, int r, int e, double split)
             last[c] = G(p, k);
         }
     }
+}
+
+void pdf_emit_labelled(page *p, int r, int e, double split)
+{
+    ys_buf cell[2] = {{0}};
+    pdf_collect_labelled(p, r, e, split, cell);
     for (int c = 0; c < 2; c++) {
         ys_cells_add(&p->cells, cell[c].p ? cell[c].p : "", cell[c].n);
         p->cells.oom |= cell[c].oom;
@@ -147,7 +152,7 @@ void pdf_emit_labelled(page *p, int r, int e, double split)
 void pdf_labelled_unblock(page *p)
 {
     for (int i = 0; i < p->nrows;) {
-        int e = close_rows_end(p, i, p->nrows), blocks = 0;
+        int e = pdf_close_rows_end(p, i, p->nrows), blocks = 0;
         for (int r = i; r < e; r++)
             blocks += p->rows[r].block;
         double split;

@@ -508,6 +508,7 @@ static int run_page(page *p)
     int rc = make_rows(p);
     if (rc != YS_OK)
         return rc;
+    pdf_cut_take(p);        /* lines ending the page before's cell */
     int taken = pdf_take_carry(p);
     if (taken > 0) {        /* those lines are part of the page before's row */
         memmove(p->rows, p->rows + taken, sizeof *p->rows * (size_t)(p->nrows - taken));
@@ -535,6 +536,7 @@ static int run_page(page *p)
             emit_prose(p, i, j);
         i = j;
     }
+    pdf_cut_mark(p);
     return p->rc;
 }
 
