@@ -1,0 +1,111 @@
+/* Unit tests: a table row cut by a page break when no figure of it shows
+ * so (readers/pdf_cut.c, pdf_carry.c), on pages laid out by hand the way
+ * LibreOffice sets an indicator table: names wrapped four characters a
+ * line, values and the basis centred on their row; the part of a row the
+ * page break cuts laid from its top.  No poppler: the glyph boxes are
+ * written here, so every expected cell is the text the test put there. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "pdf_testutil.h"
+
+#define P 17.25     /* line pitch of wrapped lines (gap 1.65) */
+#define LAB 236.4   /* columns: label, name, value, basis */
+#define NAM 296.7
+#define VAL 360.7
+#define BAS 531.7
+
+/* A whole row from y: three name lines, the label, value and the basis's
+ * two lines centred on them.  Returns where the next row starts (rows
+ * stand 22 pt apart, as the reference's). */
+static double whole_row(pdf_glyphs *g, double y, const char *label, const char *const name[3],
+                        const char *value)
+{
+    for (int i = 0; i < 3; i++)
+        put(g, NAM, y + P * i, name[i]);
+    put(g, LAB, y + P, label);
+    put(g, VAL, y + P, value);
+    put(g, BAS, y + P / 2, "计划");
+    put(g, BAS, y + P * 1.5, "数据");
+    return y + 2 * P + H + 22;
+}
+
+/* Three whole rows from y; returns where the next starts. */
+static double whole_rows(pdf_glyphs *g, double y)
+{
+    y = whole_row(g, y, "指标一", (const char *const[]){"政务服务", "外包人员", "考核合格"}, "95%");
+    y = whole_row(g, y, "指标二", (const char *const[]){"有效差评", "整改事项", "办结比例"}, "≥98%");
+    return whole_row(g, y, "指标三", (const char *const[]){"好差评工", "单处理及", "时程度高"}, "100%");
+}
+
+/* Emit pages a and b of a document whose cells wrap. */
+static ys_doc *two_pages(pdf_glyphs *a, pdf_glyphs *b)
+{
+    return emit_pages((pdf_glyphs *const[]){a, b}, 2, 1);
+}
+
+/* The next page: the cut name's last character at the top (or a line of
+ * its own), then a whole row. */
+static void next_page(pdf_glyphs *b)
+{
+    put(b, NAM, 33.9, "度");
+    whole_row(b, 80, "指标五", (const char *const[]){"街乡政务", "中心对部", "门的评价"}, "≥90%");
+}
+
+/*
+ * The page's last row cut by the break: its value and basis stand level
+ * with its first line, not on its middle as every row above, and the
+ * name's last character opens the next page.  The row reads whole, on
+ * its first page; the next page's row stays its own.
+ */
+static void row_laid_from_top_goes_on(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    double y = whole_rows(&a, 500);
+    put(&a, NAM, y, "群众对行");
+    put(&a, NAM, y + P, "政审批工");
+    put(&a, NAM, y + 2 * P, "作的满意");
+    put(&a, LAB, y, "指标四");
+    put(&a, VAL, y, "99%");
+    put(&a, BAS, y, "计划");
+    put(&a, BAS, y + P, "数据");
+    next_page(&b);
+    ys_doc *d = two_pages(&a, &b);
+    assert_int_equal(d->nlines, 5);
+    want_line(d, 3, (const char *const[]){"指标四", "群众对行政审批工作的满意度", "99%", "计划数据", NULL});
+    assert_int_equal(d->lines[3].page, 1);
+    want_line(d, 4, (const char *const[]){"指标五", "街乡政务中心对部门的评价", "≥90%", "计划数据", NULL});
+    assert_int_equal(d->lines[4].page, 2);
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
+/* A whole row at the page's foot, centred as the rows above: a line
+ * opening the next page in its name's column is no part of it. */
+static void centred_row_stays_whole(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    double y = whole_rows(&a, 500);
+    whole_row(&a, y, "指标四", (const char *const[]){"群众对行", "政审批工", "作的满意"}, "99%");
+    next_page(&b);
+    ys_doc *d = two_pages(&a, &b);
+    assert_int_equal(d->nlines, 6);
+    want_line(d, 3, (const char *const[]){"指标四", "群众对行政审批工作的满意", "99%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
+int main(void)
+{
+    (void)emit;     /* pdf_testutil.h's one-page helper: these need two */
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(row_laid_from_top_goes_on),
+        cmocka_unit_test(centred_row_stays_whole),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
