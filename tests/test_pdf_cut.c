@@ -1,9 +1,10 @@
-/* Unit tests: a table row cut by a page break when no figure of it shows
- * so (readers/pdf_cut.c, pdf_carry.c), on pages laid out by hand the way
- * LibreOffice sets an indicator table: names wrapped four characters a
- * line, values and the basis centred on their row; the part of a row the
- * page break cuts laid from its top.  No poppler: the glyph boxes are
- * written here, so every expected cell is the text the test put there. */
+/* Unit tests: indicator tables as LibreOffice sets them, laid out by hand:
+ * names wrapped four characters a line, values and the basis centred on
+ * their row.  A row cut by a page break when no figure of it shows so, its
+ * part on the first page laid from its top (readers/pdf_cut.c,
+ * pdf_carry.c); rows whose values stand between a name's lines
+ * (pdf_band.c).  No poppler: the glyph boxes are written here, so every
+ * expected cell is the text the test put there. */
 #include "testutil.h"
 
 #include <string.h>
@@ -100,12 +101,59 @@ static void centred_row_stays_whole(void **st)
     pdf_glyphs_free(&b);
 }
 
+/* A row of four name lines from y: the label's three lines, the values
+ * and the basis's two lines centred on them, as the reference's table 11
+ * sets an indicator whose name is long. */
+static void tall_row(pdf_glyphs *g, double y, const char *const name[4], const char *value)
+{
+    const char *label[] = {"服务对象", "满意度指", "标3"};
+    for (int i = 0; i < 4; i++)
+        put(g, NAM - 2.9, y + P * i, name[i]);
+    for (int i = 0; i < 3; i++)
+        put(g, LAB - 2.7, y + P * (i + 0.5), label[i]);
+    put(g, VAL - 7.2, y + P * 1.44, value);
+    put(g, 412.4, y + P * 1.44, value);
+    put(g, 473.0, y + P * 1.44, value);
+    put(g, BAS + 1.9, y + P, "计划");
+    put(g, BAS + 1.9, y + P * 2, "数据");
+}
+
+/*
+ * Rows of four-line names whose values stand between the name's second
+ * and third lines: the visual line of the name's second line reaches down
+ * past the third's top (its value lower), yet the name's lines stand 1.65
+ * pt apart, not the 18.9 from its first line to its third.  Each row is
+ * one band of cells side by side and reads whole under the header; the
+ * prose below stays apart.
+ */
+static void values_between_name_lines(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const char *head[] = {"二级指标", "三级指标", "前年", "上年", "预期", "依据"};
+    const double hx[] = {LAB - 2.7, NAM - 2.9, VAL - 7.2, 412.4, 473.0, BAS + 1.9};
+    for (int i = 0; i < 6; i++)
+        put(&g, hx[i], 33.9, head[i]);
+    tall_row(&g, 71.5, (const char *const[]){"街乡政务", "中心对部", "门服务的", "满意度"}, "≥90%");
+    tall_row(&g, 160.8, (const char *const[]){"工作人员", "对机构运", "转工作的", "满意度"}, "≥92%");
+    put(&g, 96.2, 251.4, "目标3:深化政务服务");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 1, (const char *const[]){"服务对象满意度指标3", "街乡政务中心对部门服务的满意度", "≥90%", "≥90%",
+                                          "≥90%", "计划数据", NULL});
+    want_line(d, 2, (const char *const[]){"服务对象满意度指标3", "工作人员对机构运转工作的满意度", "≥92%", "≥92%",
+                                          "≥92%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     (void)emit;     /* pdf_testutil.h's one-page helper: these need two */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(row_laid_from_top_goes_on),
         cmocka_unit_test(centred_row_stays_whole),
+        cmocka_unit_test(values_between_name_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
