@@ -1,7 +1,7 @@
 /* Unit tests: indicator tables as LibreOffice sets them, laid out by hand:
  * names wrapped four characters a line, values and the basis centred on
  * their row.  A row cut by a page break when no figure of it shows so, its
- * part on the first page laid from its top (readers/pdf_cut.c,
+ * part on the first page laid from its top (readers/pdf_foot.c,
  * pdf_carry.c); rows whose values stand between a name's lines
  * (pdf_band.c).  No poppler: the glyph boxes are written here, so every
  * expected cell is the text the test put there. */
@@ -147,6 +147,56 @@ static void values_between_name_lines(void **st)
     pdf_glyphs_free(&g);
 }
 
+/* A row from y whose label, wrapped four characters a line, stands 13.3
+ * pt left of the name (closer than the text height): the name's three
+ * lines, the label's two, the value and the basis centred on them. */
+static double close_row(pdf_glyphs *g, double y, const char *const lines[5], const char *value)
+{
+    for (int i = 0; i < 3; i++)
+        put(g, NAM, y + P * i, lines[2 + i]);
+    put(g, NAM - 61.3, y + P / 2, lines[0]);
+    put(g, NAM - 61.3, y + P * 1.5, lines[1]);
+    put(g, VAL, y + P, value);
+    put(g, BAS, y + P / 2, "计划");
+    put(g, BAS, y + P * 1.5, "数据");
+    return y + 2 * P + H + 22;
+}
+
+/*
+ * A table with no whole figure (its values "≥90%") whose last row on the
+ * page is cut, laid from its top: its rest goes on at the next page's top
+ * ("平", "数据": a cell its last line did not reach), and the next
+ * page's rows take the table's columns, the label's apart from the
+ * name's though they stand closer than the text height: the block is no
+ * header though it holds no figure.
+ */
+static void cut_row_of_table_without_figures(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    double y = close_row(&a, 500, (const char *const[]){"质量指标", "甲乙丙丁", "政策、电", "子证照匹", "配准确率"}, "≥90%");
+    y = close_row(&a, y, (const char *const[]){"数量指标", "戊己庚辛", "系统维护", "次数每年", "不少于四"}, "≥4次");
+    put(&a, NAM - 61.3, y, "社会效益");
+    put(&a, NAM - 61.3, y + P, "指标");
+    put(&a, NAM, y, "政务服务");
+    put(&a, NAM, y + P, "便捷度与");
+    put(&a, VAL, y - 2.7, "≥90%");
+    put(&a, BAS, y, "计划");
+    put(&b, NAM, 33.9, "智能化水");
+    put(&b, BAS, 42.5, "数据");
+    put(&b, NAM, 51.2, "平");
+    close_row(&b, 89, (const char *const[]){"服务对象", "满意度指标1", "群众对平", "台使用的", "满意度"}, "≥90%");
+    ys_doc *d = two_pages(&a, &b);
+    for (size_t i = 0; i < d->nlines; i++) for (int c = 0; c < d->lines[i].ncells; c++) print_message("DBG %zu/%d '%s'\n", i, c, d->lines[i].cells[c]);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 2, (const char *const[]){"社会效益指标", "政务服务便捷度与智能化水平", "≥90%", "计划数据", NULL});
+    assert_int_equal(d->lines[2].page, 1);
+    want_line(d, 3, (const char *const[]){"服务对象满意度指标1", "群众对平台使用的满意度", "≥90%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     (void)emit;     /* pdf_testutil.h's one-page helper: these need two */
@@ -154,6 +204,7 @@ int main(void)
         cmocka_unit_test(row_laid_from_top_goes_on),
         cmocka_unit_test(centred_row_stays_whole),
         cmocka_unit_test(values_between_name_lines),
+        cmocka_unit_test(cut_row_of_table_without_figures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

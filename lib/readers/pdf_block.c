@@ -434,14 +434,15 @@ void pdf_emit_block(page *p, int r0, int r1)
     int figures = 0;
     for (int r = r0; r < r1; r++)
         figures |= p->rows[r].colsrc;
+    int cut = lines >= 2 && !tail_figure && p->carry && p->carry->wraps;
+    int foot = cut && set > 0 && pdf_row_setting(p, first, r1, c, nc) < 0;
     if (p->hold_last && p->carry && !p->carry->held) {   /* the table may go on */
         memcpy(p->carry->col, c, sizeof *c * (size_t)nc);
         p->carry->nc = nc;
         p->carry->wrap = t;
-        p->carry->header = !figures || from_header;
+        /* a row cut at the foot is a body's, figures or not */
+        p->carry->header = from_header || (!figures && !foot);
     }
-    int cut = lines >= 2 && !tail_figure && p->carry && p->carry->wraps;
-    int foot = cut && set > 0 && pdf_row_setting(p, first, r1, c, nc) < 0;
     if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut ? tail : NULL, foot)))
         emit_cells(p, row, nc);
     for (int i = 0; i < nc; i++) {

@@ -132,12 +132,13 @@ int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned 
     pdf_carry *k = p->carry;
     if (!k || k->held)
         return 0;
-    int header = k->header && header_tail(row, nc, tail);
+    /* a row standing cut is a body row even in a block without figures */
+    int header = !foot && k->header && header_tail(row, nc, tail);
     int text = text_past_figures(row, nc, tail) || header || foot;
     if (!(any_open_cell(row, nc) || text))
         return 0;
     k->header_row = header;
-    k->foot = foot && !header;
+    k->foot = foot;
     for (int i = 0; i < nc; i++) {
         k->tail[i] = text && (tail[i] || k->foot) && row[i].n && !pdf_is_figure_text(&row[i]);
         ys_buf_free(&k->cell[i]);

@@ -1,5 +1,5 @@
 /*
- * readers/pdf_cut.c — owns whether a table's last row on a page was cut by
+ * readers/pdf_foot.c — owns whether a table's last row on a page was cut by
  * the page break when no figure of it shows so: office software sets the
  * cells of a row in its middle (a one-line value beside a three-line name
  * stands level with the name's middle line), but lays the part of a row
