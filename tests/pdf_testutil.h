@@ -1,9 +1,9 @@
 /*
- * pdf_testutil.h — helpers shared by the test_pdf_*.c tests: glyphs laid
- * out on a page by hand (put), one page turned into lines (emit), pages
- * through one carry (emit_pages), a line's cells compared (want_line).
- * Boxes are as poppler gives LibreOffice's 12 pt text: 15.6 pt high, CJK
- * glyphs 12 pt wide, ASCII 6.
+ * pdf_testutil.h — helpers shared by the PDF geometry tests (test_pdf_*.c):
+ * glyphs laid out on a page by hand (put), one page turned into lines
+ * (emit), pages through one carry (emit_pages), a line's cells compared
+ * (want_line).  Boxes are as poppler gives LibreOffice's 12 pt text:
+ * 15.6 pt high, CJK glyphs 12 pt wide, ASCII 6.
  */
 #ifndef YS_PDF_TESTUTIL_H
 #define YS_PDF_TESTUTIL_H
@@ -30,7 +30,7 @@ static void put(pdf_glyphs *g, double x, double y, const char *s)
     }
 }
 
-static ys_doc *emit(pdf_glyphs *g)
+static inline ys_doc *emit(pdf_glyphs *g)
 {
     ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
     assert_non_null(d);

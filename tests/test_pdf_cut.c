@@ -199,7 +199,6 @@ static void cut_row_of_table_without_figures(void **st)
 
 int main(void)
 {
-    (void)emit;     /* pdf_testutil.h's one-page helper: these need two */
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(row_laid_from_top_goes_on),
         cmocka_unit_test(centred_row_stays_whole),
