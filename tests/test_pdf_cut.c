@@ -197,6 +197,27 @@ static void cut_row_of_table_without_figures(void **st)
     pdf_glyphs_free(&b);
 }
 
+/* A value wrapped so that its percent sign stands alone on the cell's
+ * second line ("≥99.9" over "%") reads as one figure, with no space. */
+static void percent_sign_wrapped_alone(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    double y = whole_rows(&g, 500);
+    for (int i = 0; i < 3; i++)
+        put(&g, NAM, y + P * i, (const char *const[]){"政务服务", "满意程度", "百分比率"}[i]);
+    put(&g, LAB, y + P, "指标四");
+    put(&g, VAL, y + P / 2, "≥99.9");
+    put(&g, VAL, y + P * 1.5, "%");
+    put(&g, BAS, y + P / 2, "计划");
+    put(&g, BAS, y + P * 1.5, "数据");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 3, (const char *const[]){"指标四", "政务服务满意程度百分比率", "≥99.9%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +225,7 @@ int main(void)
         cmocka_unit_test(centred_row_stays_whole),
         cmocka_unit_test(values_between_name_lines),
         cmocka_unit_test(cut_row_of_table_without_figures),
+        cmocka_unit_test(percent_sign_wrapped_alone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
