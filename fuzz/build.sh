@@ -28,7 +28,7 @@ for s in $SRC; do
   $CC $FLAGS -fsanitize=fuzzer-no-link -c "$s" -o "$o"
   OBJS="$OBJS $o"
 done
-for r in text layout html docx xlsx pdf; do
+for r in text layout html docx xlsx pdf pdf_layout; do
   $CC $FLAGS -fsanitize=fuzzer -Ifuzz "fuzz/fuzz_$r.c" $OBJS $LIBS -o "$OUT/fuzz_$r"
   mkdir -p "$OUT/corpus/$r"
 done
@@ -71,6 +71,35 @@ if [ -n "$LO" ] && [ -f "$C/html/ref-head.html" ]; then
 else
   echo "note: libreoffice absent: no DOCX/XLSX seeds (the fuzzer starts from nothing)"
 fi
-for r in text layout html docx xlsx pdf; do
+# pdf_layout: the glyphs of each seed PDF's first pages in fuzz_pdf_layout's
+# record (its header says how), from poppler's word boxes, each word's
+# characters spread evenly over its box and mapped to the nearest character
+# of its alphabet (Chinese by kind: digits, signs and a few CJK stand-ins)
+if command -v pdftotext >/dev/null && command -v python3 >/dev/null; then
+  for f in "$C"/pdf/*.pdf; do
+    [ -f "$f" ] || continue
+    pdftotext -l 3 -bbox "$f" - 2>/dev/null | python3 -c '
+import re, sys
+ALPHA = "表合计项目年度标指数据万元：（）0125 9.,%≥<-/A、一。".replace(" ", "")
+digits = {"0": 16, "1": 17, "2": 18, "3": 17, "4": 19, "5": 19, "6": 20, "7": 20, "8": 20, "9": 20}
+out = bytearray()
+newpage = False
+for m in re.finditer(r"<page |<word xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">([^<]*)</word>", sys.stdin.read()):
+    if m.group(0) == "<page ":
+        newpage = bool(out); continue
+    x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
+    w = m.group(5)
+    step = (x1 - x0) / max(len(w), 1)
+    for k, ch in enumerate(w):
+        i = ALPHA.index(ch) if ch in ALPHA else digits.get(ch, 0 if ord(ch) > 0x2E80 else 28)
+        x = min(int((x0 + k * step) / 0.6), 1023); y = min(int(y0 / 0.8), 1023)
+        b3 = i | (0x20 if k == 0 else 0) | (0x40 if y1 - y0 < 13 else 0) | (0x80 if newpage else 0)
+        newpage = False
+        out += bytes([x & 255, (x >> 8) | (y >> 8) << 2, y & 255, b3, 128])
+sys.stdout.buffer.write(out)
+' > "$C/pdf_layout/$(basename "$f" .pdf).glyphs" || true
+  done
+fi
+for r in text layout html docx xlsx pdf pdf_layout; do
   echo "seeds $r: $(ls "$C/$r" | wc -l)"
 done
