@@ -1,8 +1,9 @@
 /*
- * pdf_testutil.h — helpers shared by test_pdf_rows.c and test_pdf_bands.c:
+ * pdf_testutil.h — helpers shared by the PDF geometry tests (test_pdf_*.c):
  * glyphs laid out on a page by hand (put), one page turned into lines
- * (emit), a line's cells compared (want_line).  Boxes are as poppler gives
- * LibreOffice's 12 pt text: 15.6 pt high, CJK glyphs 12 pt wide, ASCII 6.
+ * (emit), pages through one carry (emit_pages), a line's cells compared
+ * (want_line).  Boxes are as poppler gives LibreOffice's 12 pt text:
+ * 15.6 pt high, CJK glyphs 12 pt wide, ASCII 6.
  */
 #ifndef YS_PDF_TESTUTIL_H
 #define YS_PDF_TESTUTIL_H
@@ -29,12 +30,29 @@ static void put(pdf_glyphs *g, double x, double y, const char *s)
     }
 }
 
-static ys_doc *emit(pdf_glyphs *g)
+static inline ys_doc *emit(pdf_glyphs *g)
 {
     ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
     assert_non_null(d);
     int no = 0;
     assert_int_equal(pdf_emit_page(d, g, 1, &no, NULL), YS_OK);
+    return d;
+}
+
+/* Emit n pages through one carry; wraps: the document's tables showed
+ * before that their cells wrap (a figure cut short on an earlier page).
+ * Returns the document. */
+static inline ys_doc *emit_pages(pdf_glyphs *const *pg, int n, int wraps)
+{
+    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
+    assert_non_null(d);
+    pdf_carry carry = {0};
+    carry.wraps = wraps;
+    int no = 0;
+    for (int i = 0; i < n; i++)
+        assert_int_equal(pdf_emit_page(d, pg[i], i + 1, &no, &carry), YS_OK);
+    assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
+    pdf_carry_free(&carry);
     return d;
 }
 

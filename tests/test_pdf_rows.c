@@ -132,23 +132,6 @@ static void code_rows(pdf_glyphs *g, double y, const char *const *rows, int n)
     }
 }
 
-/* Emit n pages through one carry; wraps: the document's tables showed
- * before that their cells wrap (a figure cut short on an earlier page).
- * Returns the document. */
-static ys_doc *emit_pages(pdf_glyphs *const *pg, int n, int wraps)
-{
-    ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
-    assert_non_null(d);
-    pdf_carry carry = {0};
-    carry.wraps = wraps;
-    int no = 0;
-    for (int i = 0; i < n; i++)
-        assert_int_equal(pdf_emit_page(d, pg[i], i + 1, &no, &carry), YS_OK);
-    assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
-    pdf_carry_free(&carry);
-    return d;
-}
-
 static ys_doc *two_pages(pdf_glyphs *a, pdf_glyphs *b)
 {
     return emit_pages((pdf_glyphs *const[]){a, b}, 2, 0);

@@ -103,18 +103,41 @@ static int joins_band(const page *p, int i, int j)
     return any;
 }
 
+/* The gap from the glyphs of row a down to the glyphs of row b that
+ * stand under them (overlapping them in x), or -1e18 when none does: a
+ * line's figure set lower beside the line of its cell's next words is
+ * not over them. */
+static double gap_under(const page *p, const prow *a, const prow *b)
+{
+    size_t i = a->g0, j = b->g0, ie = a->g0 + a->n, je = b->g0 + b->n;
+    double gap = 1e18;
+    while (i < ie && j < je) {
+        const pdf_glyph *x = G(p, i), *y = G(p, j);
+        if (x->x1 > y->x0 && y->x1 > x->x0)
+            gap = fmin(gap, y->y0 - x->y1);
+        if (x->x1 < y->x1)
+            i++;
+        else
+            j++;
+    }
+    return gap < 1e18 ? gap : -1e18;
+}
+
 /* The widest gap between two lines of one column in the band of rows
- * [i, j) (lines of one cell, wrapped). */
+ * [i, j) (lines of one cell, wrapped), measured between the glyphs one
+ * above the other. */
 static double band_inner_gap(const page *p, int i, int j)
 {
     double inner = 0;
     for (int r = i + 1; r < j; r++) {
         const prow *w = &p->rows[r];
-        for (int k = r - 1; k >= i && k >= r - 8; k--)
-            if (p->rows[k].x0 < w->x1 && w->x0 < p->rows[k].x1 && p->rows[k].y1 <= w->y0) {
-                inner = fmax(inner, w->y0 - p->rows[k].y1);
+        for (int k = r - 1; k >= i && k >= r - 8; k--) {
+            double gap = gap_under(p, &p->rows[k], w);
+            if (gap >= 0) {
+                inner = fmax(inner, gap);
                 break;
             }
+        }
     }
     return inner;
 }

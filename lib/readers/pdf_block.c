@@ -132,7 +132,7 @@ static int block_columns(page *p, int r0, int r1, col *c)
     return nc;
 }
 
-static int column_of(const col *c, int nc, const pdf_glyph *a)
+int pdf_column_of(const col *c, int nc, const pdf_glyph *a)
 {
     double x = (a->x0 + a->x1) / 2, best = 1e18;
     int bi = 0;
@@ -170,7 +170,7 @@ static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
             bi = i;
         }
     }
-    return bi >= 0 ? bi : column_of(c, nc, &run);
+    return bi >= 0 ? bi : pdf_column_of(c, nc, &run);
 }
 
 /* Whether glyph b stands at the left edge of one of the nc columns of c
@@ -205,8 +205,8 @@ static int gap_parts_columns(page *p, const prow *w, size_t run0, size_t k, cons
     for (int i = 0; i < nc && !at_edge; i++)
         if (mid > c[i].x0 && mid < c[i].x1)
             return 0;
-    int before = run0 < k ? column_of_run(p, run0, k, c, nc) : column_of(c, nc, a);
-    return before != column_of(c, nc, b);
+    int before = run0 < k ? column_of_run(p, run0, k, c, nc) : pdf_column_of(c, nc, a);
+    return before != pdf_column_of(c, nc, b);
 }
 
 /* Whether glyphs a and b, in that order, are set within a word gap (a
@@ -251,7 +251,7 @@ void pdf_add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
     for (size_t k = w->g0; k < end; k++) {
         int ci, fig = placed_figure(p, w, k);
         if (fig)
-            ci = column_of(c, nc, G(p, k));
+            ci = pdf_column_of(c, nc, G(p, k));
         else {
             if (k == run0 || G(p, k)->x0 - G(p, k - 1)->x1 > w->em ||
                 (k > w->g0 && placed_figure(p, w, k - 1)) ||
@@ -412,13 +412,15 @@ void pdf_emit_block(page *p, int r0, int r1)
     pdf_add_line(p, &p->rows[r0], c, nc, row);
     double rowgap = pdf_middle_gap(gap, r1 - r0);
     unsigned char tail[MAX_COLS] = {0};     /* text of the row's last line */
-    int lines = 1, tail_figure = 1;
+    int lines = 1, tail_figure = 1, first = r0, set = 0;
     for (int r = r0 + 1; r < r1; r++) {
         pdf_add_line(p, &p->rows[r], c, nc, next);
         int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap) ||
                     (wraps && p->rows[r].oband == p->rows[r - 1].oband && p->rows[r].bandrow);
         if (!joins || !continues(row, next, nc)) {
             emit_cells(p, row, nc);
+            set += p->hold_last ? pdf_row_setting(p, first, r, c, nc) : 0;
+            first = r;
             lines = 0;
         }
         lines++;
@@ -432,14 +434,16 @@ void pdf_emit_block(page *p, int r0, int r1)
     int figures = 0;
     for (int r = r0; r < r1; r++)
         figures |= p->rows[r].colsrc;
+    int cut = lines >= 2 && !tail_figure && p->carry && p->carry->wraps;
+    int foot = cut && set > 0 && pdf_row_setting(p, first, r1, c, nc) < 0;
     if (p->hold_last && p->carry && !p->carry->held) {   /* the table may go on */
         memcpy(p->carry->col, c, sizeof *c * (size_t)nc);
         p->carry->nc = nc;
         p->carry->wrap = t;
-        p->carry->header = !figures || from_header;
+        /* a row cut at the foot is a body's, figures or not */
+        p->carry->header = from_header || (!figures && !foot);
     }
-    int cut = lines >= 2 && !tail_figure && p->carry && p->carry->wraps;
-    if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut ? tail : NULL)))
+    if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut ? tail : NULL, foot)))
         emit_cells(p, row, nc);
     for (int i = 0; i < nc; i++) {
         ys_buf_free(&row[i]);

@@ -124,19 +124,23 @@ static int header_tail(const ys_buf *cell, int nc, const unsigned char *tail)
 
 /* Keep the page's last row in p->carry (its cells move there) when a
  * figure of it may go on at the next page's top, or a text cell wrapped
- * below its figures may.  Returns 1 if held. */
-int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned char *tail)
+ * below its figures may, or (foot) any text cell of a row cut at the
+ * page's foot may.  Returns 1 if held. */
+int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned char *tail,
+                 int foot)
 {
     pdf_carry *k = p->carry;
     if (!k || k->held)
         return 0;
-    int header = k->header && header_tail(row, nc, tail);
-    int text = text_past_figures(row, nc, tail) || header;
+    /* a row standing cut is a body row even in a block without figures */
+    int header = !foot && k->header && header_tail(row, nc, tail);
+    int text = text_past_figures(row, nc, tail) || header || foot;
     if (!(any_open_cell(row, nc) || text))
         return 0;
     k->header_row = header;
+    k->foot = foot;
     for (int i = 0; i < nc; i++) {
-        k->tail[i] = text && tail[i] && row[i].n && !pdf_is_figure_text(&row[i]);
+        k->tail[i] = text && (tail[i] || k->foot) && row[i].n && !pdf_is_figure_text(&row[i]);
         ys_buf_free(&k->cell[i]);
         k->cell[i] = row[i];
         row[i] = (ys_buf){0};
@@ -302,13 +306,14 @@ int pdf_take_carry(page *p)
             text_on = 1;
             text_ok &= k->tail[i];
         }
-        left_alone |= pdf_is_figure_text(h) && !x->n;
+        /* a row cut at the foot may hold no figure: any cell left alone */
+        left_alone |= (k->foot ? h->n > 0 : pdf_is_figure_text(h)) && !x->n;
     }
     if (k->header_row)  /* a header's labels cut by the break: text only */
         ok = ok && !goes_on && text_on && text_ok;
     else
         ok = ok && (goes_on || (text_on && text_ok)) && left_alone;
-    k->header_row = 0;
+    k->header_row = k->foot = 0;
     if (ok)
         pdf_join_line(k->cell, next, k->nc);
     for (int i = 0; i < k->nc; i++) {

@@ -126,9 +126,18 @@ void pdf_emit_block(page *p, int r0, int r1);
 int pdf_take_carry(page *p);
 /* Keep the page's last row (its cells move to p->carry) when a figure of
  * it may go on at the next page's top, or when tail (NULL or one flag a
- * column) marks text cells its last visual line holds below its figures.
- * Returns 1 if held. */
-int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned char *tail);
+ * column) marks text cells its last visual line holds below its figures,
+ * or when foot says the row stands cut at the page's foot (pdf_foot.c: any
+ * of its text cells may go on).  Returns 1 if held. */
+int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned char *tail,
+                 int foot);
+/* The column of c (nc > 0) holding glyph a's middle, else the nearest. */
+int pdf_column_of(const pdf_col *c, int nc, const pdf_glyph *a);
+/* How the cells of visual rows [a, b), one logical row in columns c, stand
+ * (pdf_foot.c): 1 when its shorter cells stand on its middle, -1 when one
+ * stands above it, its top part level with the row's first line, 0 when
+ * no cell is shorter than the row by most of a line. */
+int pdf_row_setting(const page *p, int a, int b, const pdf_col *c, int nc);
 
 /* Header columns (pdf_header.c), asked by pdf_block.c. */
 /* Mark in occ (nv cells of PDF_GRID from base) where the words of header

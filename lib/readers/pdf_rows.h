@@ -43,6 +43,9 @@ typedef struct pdf_carry {
     int wraps;                 /* a table so far showed its cells wrap */
     int header_row;            /* the held row is a header's last line
                                   (no figures): only text goes on */
+    int foot;                  /* the held row stands cut at the page's
+                                  foot (pdf_foot.c): any text cell of it
+                                  may go on */
     int header;                /* col[] are a header's (a block with no
                                   figures ending the page): they add to
                                   the next page's own columns */

@@ -1,0 +1,49 @@
+/*
+ * readers/pdf_foot.c — owns whether a table's last row on a page was cut by
+ * the page break when no figure of it shows so: office software sets the
+ * cells of a row in its middle (a one-line value beside a three-line name
+ * stands level with the name's middle line), but lays the part of a row
+ * that a page break cuts from its top, its short cells level with its
+ * first line ("99%" beside "群众对行" of a name whose "度" opens the next
+ * page).  A block whose other rows stand centred and whose last row stands
+ * from its top ends in a cut row, whose text may go on at the next page's
+ * top (pdf_carry.c).
+ * Promise: reads the page only; never fails.
+ */
+#include <math.h>
+
+#include "pdf_page.h"
+
+int pdf_row_setting(const page *p, int a, int b, const pdf_col *c, int nc)
+{
+    double top[PDF_MAX_COLS], foot[PDF_MAX_COLS], em = 0, y0 = 1e18, y1 = -1e18;
+    if (nc <= 0 || nc > PDF_MAX_COLS || b <= a)
+        return 0;
+    for (int i = 0; i < nc; i++) {
+        top[i] = 1e18;
+        foot[i] = -1e18;
+    }
+    for (int r = a; r < b; r++) {
+        em = fmax(em, p->rows[r].em);
+        for (size_t k = p->rows[r].g0; k < p->rows[r].g0 + p->rows[r].n; k++) {
+            const pdf_glyph *g = G(p, k);
+            int i = pdf_column_of(c, nc, g);
+            top[i] = fmin(top[i], g->y0);
+            foot[i] = fmax(foot[i], g->y1);
+            y0 = fmin(y0, g->y0);
+            y1 = fmax(y1, g->y1);
+        }
+    }
+    int centred = 0, high = 0;
+    double mid = (y0 + y1) / 2;
+    for (int i = 0; i < nc; i++) {
+        if (top[i] > foot[i] || foot[i] - top[i] > y1 - y0 - 0.8 * em)
+            continue;   /* empty, or as tall as the row: says nothing */
+        double m = (top[i] + foot[i]) / 2;
+        if (fabs(m - mid) <= 0.25 * em)
+            centred = 1;
+        else if (m < mid - 0.5 * em)
+            high = 1;
+    }
+    return high ? -1 : centred;
+}
