@@ -207,7 +207,7 @@ EOF
   # wrapped at a page's end are cut short, and a space typed beside a
   # figure is lost where the line breaks ("柜 1台" reads "柜1台").
   WORDING="pdf"
-  WORDING_MAX=${YS_WORDING_MAX-28}
+  WORDING_MAX=${YS_WORDING_MAX-16}
   for ext in html docx xlsx pdf; do
     if [ ! -s "$T/ref.$ext" ]; then echo "FAIL: LibreOffice made no ref.$ext"; fail=1; continue; fi
     ${YS_WRAP:-} "$Y" audit "$T/ref.$ext" >"$T/ref.$ext.audit" 2>&1

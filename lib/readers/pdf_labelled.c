@@ -4,7 +4,10 @@
  * label's lines ("年度" / "目标" / "4:") stand half a line off the
  * paragraph's and run into them as rows of one paragraph.  Read as one
  * row of two cells, the label and the paragraph.  Split from pdf_rows.c,
- * which asks it for its prose rows.
+ * which asks it for its prose rows, and, before it cuts a page into table
+ * blocks and prose, for such labels a line of which reads as two cells
+ * (a label's line a cell's gap from the text's: "1:" beside it) and made
+ * a block's row, which would cut the text in three.
  * Promise: reads the page's rows only; nothing fails but allocation.
  */
 #include <math.h>
@@ -24,7 +27,7 @@ static int by_x0(const void *a, const void *b)
  * line's height to the ones above them: the lines of one cell and of the
  * cell beside it, interleaved (cells one under another stand their
  * padding apart). */
-static int close_rows_end(const page *p, int r, int r1)
+int pdf_close_rows_end(const page *p, int r, int r1)
 {
     double bottom = p->rows[r].y1, em = p->rows[r].em;
     int e = r + 1;
@@ -38,7 +41,7 @@ static int close_rows_end(const page *p, int r, int r1)
 /* The first gap, from the left, wider than half the text height that the
  * glyphs of rows [r, e) side by side leave: *s where the glyphs left of
  * it end, *l where the ones right of it start.  0 when there is none. */
-static int first_side_gap(const page *p, int r, int e, double *s, double *l, double *left,
+int pdf_first_side_gap(const page *p, int r, int e, double *s, double *l, double *left,
                           double *right)
 {
     size_t n = 0;
@@ -99,12 +102,13 @@ static int paragraph_beside(const page *p, int r, int e, double split, double l,
 
 int pdf_labelled_end(const page *p, int r, int r1, double *split)
 {
-    int e = close_rows_end(p, r, r1);
+    int e = pdf_close_rows_end(p, r, r1);
     double s = 0, l = 0, left = 0, right = 0, em = p->rows[r].em;
-    if (e - r < 3 || !first_side_gap(p, r, e, &s, &l, &left, &right))
+    if (e - r < 3 || !pdf_first_side_gap(p, r, e, &s, &l, &left, &right))
         return r;
-    /* a narrow label: a few characters a line, beside a far wider text */
-    if (s - left > 5 * em || right - l < 3 * (s - left))
+    /* a narrow label: a few characters a line, beside a wider text (a
+       form's narrow column holds seven characters beside four) */
+    if (s - left > 5 * em || right - l <= s - left)
         return r;
     int nlab, ntext;
     *split = (s + l) / 2;
@@ -113,9 +117,8 @@ int pdf_labelled_end(const page *p, int r, int r1, double *split)
     return e;
 }
 
-void pdf_emit_labelled(page *p, int r, int e, double split)
+void pdf_collect_labelled(page *p, int r, int e, double split, ys_buf cell[2])
 {
-    ys_buf cell[2] = {{0}};
     for (int i = r; i < e; i++) {
         const prow *w = &p->rows[i];
         const pdf_glyph *last[2] = {NULL, NULL};
@@ -127,10 +130,37 @@ void pdf_emit_labelled(page *p, int r, int e, double split)
             last[c] = G(p, k);
         }
     }
+}
+
+void pdf_emit_labelled(page *p, int r, int e, double split)
+{
+    ys_buf cell[2] = {{0}};
+    pdf_collect_labelled(p, r, e, split, cell);
     for (int c = 0; c < 2; c++) {
         ys_cells_add(&p->cells, cell[c].p ? cell[c].p : "", cell[c].n);
         p->cells.oom |= cell[c].oom;
         ys_buf_free(&cell[c]);
     }
     pdf_emit_line(p, 1);
+}
+
+/* Runs of close rows of which some, not all, are block rows, that read
+ * as a label beside a paragraph: the block rows are the label's lines
+ * that part from the text as cells.  A run whose rows are all a block's
+ * is a table's logical row already (pdf_wrap.c joins it); one ending the
+ * page stays in its block, whose columns pdf_carry.c hands to the next. */
+void pdf_labelled_unblock(page *p)
+{
+    for (int i = 0; i < p->nrows;) {
+        int e = pdf_close_rows_end(p, i, p->nrows), blocks = 0;
+        for (int r = i; r < e; r++)
+            blocks += p->rows[r].block;
+        double split;
+        if (blocks && blocks < e - i && e < p->nrows && pdf_labelled_end(p, i, p->nrows, &split) == e)
+            for (int r = i; r < e; r++) {
+                p->rows[r].block = 0;
+                p->rows[r].labelled = 1;
+            }
+        i = e;
+    }
 }

@@ -27,6 +27,8 @@ typedef struct prow {
                               hangs from (through other fragments) */
     int colsrc;            /* its band holds a figure: it gives columns */
     int band;              /* the first row of its band (pdf_block.c) */
+    int labelled;          /* a label beside a paragraph taken out of a
+                              block (pdf_labelled_unblock) */
 } prow;
 
 typedef struct page {
@@ -212,11 +214,41 @@ int pdf_wrapped_cell_end(const page *p, int r, int r1);
  * interleaved: rows closer than half a line apart whose glyphs, side by
  * side, leave a gap wider than half the text height after a strip at most
  * five text heights wide (the label, on two rows or more), the glyphs
- * right of it (on two rows or more) each row's from one left edge.  *split
+ * right of it (on two rows or more, wider than the label) each row's from
+ * one left edge.  *split
  * gets the x parting the two.  r when rows from r are no such cells. */
 int pdf_labelled_end(const page *p, int r, int r1, double *split);
 /* Emit rows [r, e) as one row of two cells: the label, the paragraph. */
 void pdf_emit_labelled(page *p, int r, int e, double split);
+/* Append the glyphs of rows [r, e) left of split to cell[0], the others to
+ * cell[1] (a paragraph's next line after a space). */
+void pdf_collect_labelled(page *p, int r, int e, double split, ys_buf cell[2]);
+/* The end of the rows from r (up to r1) closer than half a line's height
+ * to the ones above them (the lines of one cell and of the cell beside
+ * it, interleaved). */
+int pdf_close_rows_end(const page *p, int r, int r1);
+/* The first gap from the left wider than half the text height that the
+ * glyphs of rows [r, e) leave side by side: *s where the glyphs left of it
+ * end, *l where the others start; *left, *right the glyphs' extent.
+ * 0 when there is none. */
+int pdf_first_side_gap(const page *p, int r, int e, double *s, double *l, double *left,
+                       double *right);
+
+/* A cell cut by a page break (pdf_cut.c), asked by pdf_rows.c. */
+/* Note in p->carry the cell the page's last line was made of, when its
+ * next page may go on with it: a label beside its text, or one paragraph
+ * in a column under half the page's width. */
+void pdf_cut_mark(page *p);
+/* When the page's first rows go on with the cell noted on the page before
+ * (the label's glyphs in its strip, the text's from its left edge, within
+ * its column), replace that line with the cell joined, take those rows off
+ * the page and return how many; else 0.  Sets p->rc on failure. */
+int pdf_cut_take(page *p);
+/* Take the rows of each such label and paragraph that the page's table
+ * blocks cut (some of its rows block rows: a line holding a label's part
+ * a cell's gap from the text's) out of them: block = 0, labelled = 1, so
+ * that they read as one row of two cells.  Not at the page's foot. */
+void pdf_labelled_unblock(page *p);
 
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
 /* Set each row's bandcells (the cells side by side in its band, 1 when it

@@ -514,6 +514,7 @@ static int run_page(page *p)
     int rc = make_rows(p);
     if (rc != YS_OK)
         return rc;
+    pdf_cut_take(p);        /* lines ending the page before's cell */
     int taken = pdf_take_carry(p);
     if (taken > 0) {        /* those lines are part of the page before's row */
         memmove(p->rows, p->rows + taken, sizeof *p->rows * (size_t)(p->nrows - taken));
@@ -522,6 +523,7 @@ static int run_page(page *p)
     if (pdf_count_band_cells(p) != YS_OK)
         return YS_ENOMEM;
     mark_blocks(p);
+    pdf_labelled_unblock(p);
     int first = 0, last = p->nrows - 1;
     for (int i = 0; i < p->nrows && p->rc == YS_OK;) {
         if ((i == first || i == last) && !p->rows[i].block && is_page_number(p, &p->rows[i])) {
@@ -530,6 +532,7 @@ static int run_page(page *p)
         }
         int j = i + 1;
         while (j < p->nrows && p->rows[j].block == p->rows[i].block &&
+               p->rows[j].labelled == p->rows[i].labelled &&
                !((j == last) && !p->rows[j].block && is_page_number(p, &p->rows[j])))
             j++;
         p->hold_last = j > last || (j == last && !p->rows[j].block && is_page_number(p, &p->rows[j]));
@@ -539,6 +542,7 @@ static int run_page(page *p)
             emit_prose(p, i, j);
         i = j;
     }
+    pdf_cut_mark(p);
     return p->rc;
 }
 

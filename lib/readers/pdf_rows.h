@@ -34,6 +34,18 @@ void pdf_glyphs_free(pdf_glyphs *g);
 
 typedef struct pdf_col { double x0, x1; } pdf_col;
 
+/* The cell a page ended with, read as its last line, that the next page's
+ * first lines may go on (pdf_cut.c): a label beside its text (two: the
+ * label's strip left of split, the text from l) or one narrow paragraph.
+ * Its texts live in the document's arena. */
+typedef struct pdf_cut {
+    int on, two;
+    size_t line;               /* the document's line it made */
+    double left, split, l, right;
+    const char *cell[2];
+    size_t len[2];
+} pdf_cut;
+
 /* The last table row of a page, held until the next page shows whether its
  * first lines continue it (a row cut by the page break: "208050" at the
  * foot, "5" at the top).  Zeroed by the caller; cells are owned here. */
@@ -54,6 +66,7 @@ typedef struct pdf_carry {
                                   wrapped name cut by the break), or 0 */
     pdf_col col[PDF_MAX_COLS];
     ys_buf cell[PDF_MAX_COLS];
+    pdf_cut cut;               /* the page's last cell, if it may go on */
 } pdf_carry;
 
 /* Append the page's lines to d (no = ++*no each, page = page).  carry

@@ -1,0 +1,164 @@
+/* Unit tests: goals of tables 11 and 12 in a PDF (readers/pdf_labelled.c,
+ * pdf_cut.c) on pages laid out by hand the way LibreOffice sets them: a
+ * label wrapped in a narrow cell beside its text, lines of it parting as
+ * cells, a narrow text column, a goal cut by a page break.  No poppler:
+ * every expected cell is the text the test itself put in that cell. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "pdf_testutil.h"
+
+/*
+ * A goal's label wrapped beside its text set a line apart (17.3 pt, the
+ * text 15.6 pt high), as LibreOffice sets table 11: the label's lines
+ * stand 1.6 pt below the text's and share their rows.  The gap after
+ * "1:" is wider than the text height, so that row holds two cells and
+ * would start a table block of its own; a table follows 22 pt below.
+ * The label and the whole text still read as one row.
+ */
+static void goal_label_line_of_two_cells(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double L = 59.8, T = 97.3, P = 17.3, y = 100;
+    const char *text[] = {"一二三四五六七八九十", "甲乙丙丁戊己庚辛壬癸", "子丑寅卯辰巳午未申酉",
+                          "东南西北中春夏秋冬日", "金木水火土天地玄黄宇", "宙洪荒"};
+    for (int i = 0; i < 6; i++)
+        put(&g, T, y + P * i, text[i]);
+    put(&g, L, y + 2 * P + 1.6, "长期");
+    put(&g, L, y + 3 * P + 1.6, "目标");
+    put(&g, L, y + 4 * P + 1.6, "1:");
+    const double y2 = y + 5 * P + H + 22;
+    put(&g, L, y2, "名称");
+    put(&g, T, y2, "指标");
+    put(&g, 300, y2, "指标值");
+    put(&g, L, y2 + 37.6, "成本");
+    put(&g, T, y2 + 37.6, "经费");
+    put(&g, 300, y2 + 37.6, "17.80");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    want_line(d, 0, (const char *const[]){"长期目标1:", "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"
+                                          "东南西北中春夏秋冬日金木水火土天地玄黄宇宙洪荒", NULL});
+    want_line(d, 1, (const char *const[]){"名称", "指标", "指标值", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * A project form's goals in a narrow column (text seven characters wide
+ * beside a label three or four wide), under the "名称 | 目标说明" row:
+ * the first label's lines share the text's second and third rows, its
+ * first line a cell apart from the text (a block's row); the second
+ * label's lines stand half a line between the text's.  Each goal reads
+ * as one row: label, whole text.
+ */
+static void goal_labels_beside_narrow_text(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double L = 59.8, T = 113.8, P = 17.3, M = P / 2, y = 100;
+    put(&g, L, y, "名称");
+    put(&g, T, y, "目标说明");
+    const double y1 = y + H + 22;
+    const char *a[] = {"一二三四五六七", "甲乙丙丁戊己庚", "子丑寅卯辰巳午", "东南西北中春"};
+    for (int i = 0; i < 4; i++)
+        put(&g, T, y1 + P * i, a[i]);
+    put(&g, L, y1 + P, "长期绩");
+    put(&g, L, y1 + 2 * P, "效目标1");
+    const double y2 = y1 + 3 * P + H + 22;
+    const char *b[] = {"金木水火土天", "地玄黄宇宙洪荒", "日月盈昃辰宿列", "张寒来暑往秋", "收"};
+    for (int i = 0; i < 5; i++)
+        put(&g, T, y2 + P * i, b[i]);
+    put(&g, L, y2 + M + P, "年度绩");
+    put(&g, L, y2 + M + 2 * P, "效目标1");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 0, (const char *const[]){"名称", "目标说明", NULL});
+    want_line(d, 1, (const char *const[]){"长期绩效目标1", "一二三四五六七甲乙丙丁戊己庚子丑寅卯辰巳午东南西北中春",
+                                          NULL});
+    want_line(d, 2, (const char *const[]){"年度绩效目标1", "金木水火土天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往秋收",
+                                          NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * A goal's label and text cut by a page break, as LibreOffice sets table
+ * 11: the page's last line holds the label's first characters ("长期目")
+ * beside the text's first line, the next page's first line the label's
+ * rest ("标5:") a cell's gap from the text's rest; a table follows.  The
+ * goal reads as one row of two cells, on the first page.
+ */
+static void goal_cut_by_page(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    const double L = 59.8, T = 107.9, V = 300;
+    put(&a, L, 600, "名称");
+    put(&a, T, 600, "指标");
+    put(&a, V, 600, "17.80");
+    put(&a, L, 782.6, "长期目");
+    put(&a, T, 782.6, "成本控制合规经营持续");
+    put(&b, L, 33.9, "标5:");
+    put(&b, T, 33.9, "运营职工满意。");
+    put(&b, L, 80, "名称");
+    put(&b, T, 80, "指标");
+    put(&b, V, 80, "26.07");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 1, (const char *const[]){"长期目标5:", "成本控制合规经营持续运营职工满意。", NULL});
+    assert_int_equal(d->lines[1].page, 1);
+    want_line(d, 2, (const char *const[]){"名称", "指标", "26.07", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
+/*
+ * A goal written into one narrow cell ("年度目标2: …"), its paragraph cut
+ * by a page break: it goes on in the same column at the next page's top,
+ * and reads as one paragraph.  A page whose first line stands elsewhere
+ * (a paragraph across the page) does not go on with it.
+ */
+static void narrow_cell_cut_by_page(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0}, c = {0};
+    const double L = 59.8, P = 17.3;
+    put(&a, L, 600, "名称");
+    put(&a, 300, 600, "指标");
+    put(&a, 500, 600, "17.80");
+    const char *top[] = {"年度目标2:一步", "提升服务质量以", "干部素质提升年"};
+    for (int i = 0; i < 3; i++)
+        put(&a, L, 745 + P * i, top[i]);
+    put(&b, L, 33.9, "为契机深入推动");
+    put(&b, L, 33.9 + P, "区街队伍。");
+    put(&b, L, 80, "名称");
+    put(&b, 300, 80, "指标");
+    put(&b, 500, 80, "26.07");
+    put(&c, L, 33.9, "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 1, (const char *const[]){"年度目标2:一步提升服务质量以干部素质提升年为契机深入推动区街队伍。",
+                                          NULL});
+    assert_int_equal(d->lines[1].is_row, 0);
+    ys_doc_free(d);
+    d = emit_pages((pdf_glyphs *const[]){&a, &c}, 2, 1);
+    assert_int_equal(d->nlines, 3);
+    want_line(d, 2, (const char *const[]){"甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+    pdf_glyphs_free(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(goal_label_line_of_two_cells),
+        cmocka_unit_test(goal_labels_beside_narrow_text),
+        cmocka_unit_test(goal_cut_by_page),
+        cmocka_unit_test(narrow_cell_cut_by_page),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
