@@ -250,6 +250,12 @@ int pdf_cut_take(page *p);
  * that they read as one row of two cells.  Not at the page's foot. */
 void pdf_labelled_unblock(page *p);
 
+/* Cell edges (pdf_edges.c), asked by pdf_rows.c and pdf_block.c. */
+/* Whether row w starts where row b (of two cells or more) starts and ends
+ * over half the text height before b's next cell starts: a line of b's
+ * first cell. */
+int pdf_within_first_cell(const page *p, const prow *w, const prow *b);
+
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
 /* Set each row's bandcells (the cells side by side in its band, 1 when it
  * is no row of cells) and oband (the band's first row).  Returns YS_OK or

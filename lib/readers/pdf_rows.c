@@ -190,8 +190,10 @@ static int make_rows(page *p)
  * paragraph's lines never overlap), or beside a fragment of digits,
  * overlapping it (the first line of a name wrapped beside a code wrapped
  * in its narrow cell: "机关事业单位基" over "本养老保险缴费", "208050"
- * between them). */
-static int is_cell_fragment(const prow *w, const prow *b, int staggered)
+ * between them).  Under a row of narrow cells, a line of its first cell
+ * may be wider than half the row: it stands short of the next cell
+ * ("务服务" under "5：政 │ 类", a row cut by a page break). */
+static int is_cell_fragment(const page *p, const prow *w, const prow *b, int staggered)
 {
     double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
     int beside = b->figure && gap < 0 && (w->x0 >= b->x1 || w->x1 <= b->x0);
@@ -200,7 +202,7 @@ static int is_cell_fragment(const prow *w, const prow *b, int staggered)
     if (b->fragment && width > 3 * w->em && !staggered && !beside && !stacked)
         return 0;
     return b->block && w->ncells == 1 && gap < fmin(w->em, b->em) &&
-           width < 0.5 * pdf_anchor_span(b);
+           (width < 0.5 * pdf_anchor_span(b) || (stacked && pdf_within_first_cell(p, w, b)));
 }
 
 int pdf_starts_cell_at(const page *p, const prow *b, double x, int inner, double left)
@@ -296,9 +298,9 @@ static int mark_fragment(page *p, int i)
         return 0;
     int staggered = i > 0 && i + 1 < p->nrows && w->y0 < p->rows[i - 1].y1 &&
                     w->y1 > p->rows[i + 1].y0;
-    if (i > 0 && is_cell_fragment(w, &p->rows[i - 1], staggered))
+    if (i > 0 && is_cell_fragment(p, w, &p->rows[i - 1], staggered))
         from = &p->rows[i - 1];
-    else if (i + 1 < p->nrows && is_cell_fragment(w, &p->rows[i + 1], staggered))
+    else if (i + 1 < p->nrows && is_cell_fragment(p, w, &p->rows[i + 1], staggered))
         from = &p->rows[i + 1];
     if (!from)
         return 0;

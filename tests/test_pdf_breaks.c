@@ -1,0 +1,86 @@
+/* Unit tests: a project list as LibreOffice sets it on a portrait page,
+ * laid out by hand: names wrapped three characters a line in a narrow
+ * cell, the category two lines and the figures centred on the row, and
+ * its last row on a page cut by the break at any of its lines, its part
+ * on the first page laid from its top (readers/pdf_edges.c, pdf_rows.c,
+ * pdf_block.c, pdf_carry.c).  No poppler: the glyph boxes are written
+ * here, so every expected cell is the text the test put there. */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "pdf_testutil.h"
+
+#define P 27.8      /* line pitch of wrapped lines (gap 12.2) */
+#define ROWGAP 26.6 /* from a row's last line to the next row's first */
+#define NAM 107.3   /* columns: name, category, two figures */
+#define CAT 164.5
+#define FG1 238.1
+#define FG2 315.8
+
+/* A whole row from y: the name's lines, the category's two lines and the
+ * figures centred on them.  Returns where the next row starts. */
+static double whole_row(pdf_glyphs *g, double y, const char *const *name, int n,
+                        const char *figure)
+{
+    for (int i = 0; i < n; i++)
+        put(g, NAM, y + P * i, name[i]);
+    double mid = y + P * (n - 1) / 2;
+    put(g, CAT, mid - P / 2, "特定目标");
+    put(g, CAT, mid + P / 2, "类");
+    put(g, FG1, mid, figure);
+    put(g, FG2, mid, figure);
+    return y + P * (n - 1) + H + ROWGAP;
+}
+
+/* The page's rows above the cut one, from y; returns where the next
+ * starts. */
+static double rows_above(pdf_glyphs *g, double y)
+{
+    y = whole_row(g, y, (const char *const[]){"项目", "1：信", "息化建", "设项目", "经费"}, 5, "17.80");
+    return whole_row(g, y, (const char *const[]){"项目", "3：机", "构运转", "工作项", "目经费"}, 5,
+                     "452.81");
+}
+
+static void free_pages(ys_doc *d, pdf_glyphs *a, pdf_glyphs *b)
+{
+    ys_doc_free(d);
+    pdf_glyphs_free(a);
+    pdf_glyphs_free(b);
+}
+
+/*
+ * The last row cut after its name's third line: under "5：政 │ 类" (a
+ * row of two narrow cells, 69 pt wide) the name's "务服务" (36 pt) is
+ * wider than half that row, yet it stands short of the category's cell:
+ * a line of the name, which goes on at the next page's top.
+ */
+static void name_line_under_narrow_cells(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    double y = rows_above(&a, 400);
+    put(&a, NAM, y, "项目");
+    put(&a, CAT, y, "特定目标");
+    put(&a, FG1, y, "672.85");
+    put(&a, FG2, y, "672.85");
+    put(&a, NAM, y + P, "5：政");
+    put(&a, CAT, y + P, "类");
+    put(&a, NAM, y + 2 * P, "务服务");
+    put(&b, NAM, 39.2, "工作项");
+    put(&b, NAM, 39.2 + P, "目经费");
+    put(&b, 62.8, 39.2 + P + H + 40, "长期目标1:围绕落实要求，推进政务服务改革走深走实。");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 2, (const char *const[]){"项目5：政务服务工作项目经费", "特定目标类", "672.85", "672.85", NULL});
+    assert_int_equal(d->lines[2].page, 1);
+    free_pages(d, &a, &b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(name_line_under_narrow_cells),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
