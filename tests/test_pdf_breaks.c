@@ -42,6 +42,21 @@ static double rows_above(pdf_glyphs *g, double y)
                      "452.81");
 }
 
+/* The page's last row from y, cut by the break after n lines (n >= 1),
+ * laid from its top: the name's first line beside the category's first
+ * and the figures, its next lines under it, the category's "类" beside
+ * the second. */
+static void cut_row(pdf_glyphs *g, double y, const char *const *name, int n, const char *figure)
+{
+    put(g, CAT, y, "特定目标");
+    put(g, FG1, y, figure);
+    put(g, FG2, y, figure);
+    if (n > 1)
+        put(g, CAT, y + P, "类");
+    for (int i = 0; i < n; i++)
+        put(g, NAM, y + P * i, name[i]);
+}
+
 static void free_pages(ys_doc *d, pdf_glyphs *a, pdf_glyphs *b)
 {
     ys_doc_free(d);
@@ -60,13 +75,7 @@ static void name_line_under_narrow_cells(void **st)
     (void)st;
     pdf_glyphs a = {0}, b = {0};
     double y = rows_above(&a, 400);
-    put(&a, NAM, y, "项目");
-    put(&a, CAT, y, "特定目标");
-    put(&a, FG1, y, "672.85");
-    put(&a, FG2, y, "672.85");
-    put(&a, NAM, y + P, "5：政");
-    put(&a, CAT, y + P, "类");
-    put(&a, NAM, y + 2 * P, "务服务");
+    cut_row(&a, y, (const char *const[]){"项目", "5：政", "务服务"}, 3, "672.85");
     put(&b, NAM, 39.2, "工作项");
     put(&b, NAM, 39.2 + P, "目经费");
     put(&b, 62.8, 39.2 + P + H + 40, "长期目标1:围绕落实要求，推进政务服务改革走深走实。");
@@ -77,10 +86,32 @@ static void name_line_under_narrow_cells(void **st)
     free_pages(d, &a, &b);
 }
 
+/*
+ * Cut after the name's fourth line: "工作项" hangs from "政审批", itself a
+ * line of the first cell of "4：行 │ 类", and stays short of that cell's
+ * end as well: the name reads whole with its last line from the next page.
+ */
+static void name_lines_chained_under_narrow_cells(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    double y = rows_above(&a, 400);
+    cut_row(&a, y, (const char *const[]){"项目", "4：行", "政审批", "工作项"}, 4, "268.47");
+    put(&b, NAM, 39.2, "目经费");
+    whole_row(&b, 39.2 + H + ROWGAP, (const char *const[]){"项目", "5：政", "务服务", "工作项", "目经费"}, 5,
+              "672.85");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 2, (const char *const[]){"项目4：行政审批工作项目经费", "特定目标类", "268.47", "268.47", NULL});
+    want_line(d, 3, (const char *const[]){"项目5：政务服务工作项目经费", "特定目标类", "672.85", "672.85", NULL});
+    free_pages(d, &a, &b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(name_line_under_narrow_cells),
+        cmocka_unit_test(name_lines_chained_under_narrow_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

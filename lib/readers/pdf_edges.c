@@ -11,12 +11,18 @@
 
 #include "pdf_page.h"
 
-int pdf_within_first_cell(const page *p, const prow *w, const prow *b)
+double pdf_first_cell_end(const page *p, const prow *b)
 {
-    if (b->ncells < 2 || fabs(w->x0 - b->x0) >= 0.1 * w->em)
-        return 0;
+    if (b->fragment)
+        return b->strip;
     for (size_t k = b->g0 + 1; k < b->g0 + b->n; k++)
         if (G(p, k)->x0 - G(p, k - 1)->x1 > 0.5 * b->em)   /* the next cell */
-            return G(p, k)->x0 - w->x1 > 0.5 * w->em;
+            return G(p, k)->x0;
     return 0;
+}
+
+int pdf_within_first_cell(const page *p, const prow *w, const prow *b)
+{
+    double end = pdf_first_cell_end(p, b);
+    return fabs(w->x0 - b->x0) < 0.1 * w->em && end > 0 && end - w->x1 > 0.5 * w->em;
 }

@@ -25,6 +25,8 @@ typedef struct prow {
     int fragment;          /* a line wrapped out of a block row's cell */
     double span;           /* a fragment: the width of the block row it
                               hangs from (through other fragments) */
+    double strip;          /* a fragment in its row's first cell: where
+                              that row's next cell starts, or 0 */
     int colsrc;            /* its band holds a figure: it gives columns */
     int band;              /* the first row of its band (pdf_block.c) */
     int labelled;          /* a label beside a paragraph taken out of a
@@ -251,8 +253,12 @@ int pdf_cut_take(page *p);
 void pdf_labelled_unblock(page *p);
 
 /* Cell edges (pdf_edges.c), asked by pdf_rows.c and pdf_block.c. */
-/* Whether row w starts where row b (of two cells or more) starts and ends
- * over half the text height before b's next cell starts: a line of b's
+/* Where the first cell of row b ends: the x its next cell starts at (a
+ * fragment of a first cell: its row's, b->strip), or 0 when there is
+ * none. */
+double pdf_first_cell_end(const page *p, const prow *b);
+/* Whether row w starts where row b starts and ends over half the text
+ * height before b's first cell ends (pdf_first_cell_end): a line of b's
  * first cell. */
 int pdf_within_first_cell(const page *p, const prow *w, const prow *b);
 

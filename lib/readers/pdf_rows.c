@@ -192,7 +192,8 @@ static int make_rows(page *p)
  * in its narrow cell: "机关事业单位基" over "本养老保险缴费", "208050"
  * between them).  Under a row of narrow cells, a line of its first cell
  * may be wider than half the row: it stands short of the next cell
- * ("务服务" under "5：政 │ 类", a row cut by a page break). */
+ * ("务服务" under "5：政 │ 类", a row cut by a page break), and so do
+ * the lines under it. */
 static int is_cell_fragment(const page *p, const prow *w, const prow *b, int staggered)
 {
     double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
@@ -305,6 +306,7 @@ static int mark_fragment(page *p, int i)
     if (!from)
         return 0;
     w->span = pdf_anchor_span(from);
+    w->strip = pdf_within_first_cell(p, w, from) ? pdf_first_cell_end(p, from) : 0;
     w->block = w->fragment = 1;
     return 1;
 }
