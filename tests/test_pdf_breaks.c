@@ -86,6 +86,19 @@ static void name_line_under_narrow_cells(void **st)
     free_pages(d, &a, &b);
 }
 
+/* Page a ends with project 4 cut, page b opens with its rest; project 5
+ * whole from y5 on page b.  Both read whole, 4 on its first page. */
+static void rows_4_and_5_read_whole(pdf_glyphs *a, pdf_glyphs *b, double y5)
+{
+    whole_row(b, y5, (const char *const[]){"项目", "5：政", "务服务", "工作项", "目经费"}, 5, "672.85");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){a, b}, 2, 1);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 2, (const char *const[]){"项目4：行政审批工作项目经费", "特定目标类", "268.47", "268.47", NULL});
+    assert_int_equal(d->lines[2].page, 1);
+    want_line(d, 3, (const char *const[]){"项目5：政务服务工作项目经费", "特定目标类", "672.85", "672.85", NULL});
+    free_pages(d, a, b);
+}
+
 /*
  * Cut after the name's fourth line: "工作项" hangs from "政审批", itself a
  * line of the first cell of "4：行 │ 类", and stays short of that cell's
@@ -98,12 +111,46 @@ static void name_lines_chained_under_narrow_cells(void **st)
     double y = rows_above(&a, 400);
     cut_row(&a, y, (const char *const[]){"项目", "4：行", "政审批", "工作项"}, 4, "268.47");
     put(&b, NAM, 39.2, "目经费");
-    whole_row(&b, 39.2 + H + ROWGAP, (const char *const[]){"项目", "5：政", "务服务", "工作项", "目经费"}, 5,
-              "672.85");
+    rows_4_and_5_read_whole(&a, &b, 39.2 + H + ROWGAP);
+}
+
+/*
+ * Cut after the row's first line: at the page's foot a line of one row,
+ * its figures beside it.  Its category "特定目标" fills its cell to the
+ * edge the category lines above wrapped at: its text went on past the
+ * break, so the row was cut, and the next page's first lines ("4：行"
+ * over "政审批" beside "类" …) are its rest, not a row of their own.
+ */
+static void one_line_row_filling_its_cell(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    double y = rows_above(&a, 400);
+    cut_row(&a, y, (const char *const[]){"项目"}, 1, "268.47");
+    const char *rest[] = {"4：行", "政审批", "工作项", "目经费"};
+    for (int i = 0; i < 4; i++)
+        put(&b, NAM, 39.2 + P * i, rest[i]);
+    put(&b, CAT, 39.2 + P * 1.5, "类");
+    rows_4_and_5_read_whole(&a, &b, 39.2 + 3 * P + H + ROWGAP);
+}
+
+/* The same row whole on its page, no cell filled (its category "特定类"
+ * short of where "特定目标" above ends): the next page's line in its
+ * name's column is a row of its own. */
+static void one_line_row_short_of_its_cells(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    double y = rows_above(&a, 400);
+    put(&a, NAM, y, "项目");
+    put(&a, CAT, y, "特定类");
+    put(&a, FG1, y, "268.47");
+    put(&a, FG2, y, "268.47");
+    put(&b, NAM, 39.2, "合计");
     ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
     assert_int_equal(d->nlines, 4);
-    want_line(d, 2, (const char *const[]){"项目4：行政审批工作项目经费", "特定目标类", "268.47", "268.47", NULL});
-    want_line(d, 3, (const char *const[]){"项目5：政务服务工作项目经费", "特定目标类", "672.85", "672.85", NULL});
+    want_line(d, 2, (const char *const[]){"项目", "特定类", "268.47", "268.47", NULL});
+    assert_string_equal(d->lines[3].cells[0], "合计");
     free_pages(d, &a, &b);
 }
 
@@ -112,6 +159,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(name_line_under_narrow_cells),
         cmocka_unit_test(name_lines_chained_under_narrow_cells),
+        cmocka_unit_test(one_line_row_filling_its_cell),
+        cmocka_unit_test(one_line_row_short_of_its_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -436,6 +436,9 @@ void pdf_emit_block(page *p, int r0, int r1)
         figures |= p->rows[r].colsrc;
     int cut = lines >= 2 && !tail_figure && p->carry && p->carry->wraps;
     int foot = cut && set > 0 && pdf_row_setting(p, first, r1, c, nc) < 0;
+    /* a one-line row whose text filled its cell went on past the break */
+    foot |= lines == 1 && set > 0 && p->carry && p->carry->wraps &&
+            pdf_fills_column(p, r0, first, c, nc);
     if (p->hold_last && p->carry && !p->carry->held) {   /* the table may go on */
         memcpy(p->carry->col, c, sizeof *c * (size_t)nc);
         p->carry->nc = nc;
@@ -443,7 +446,7 @@ void pdf_emit_block(page *p, int r0, int r1)
         /* a row cut at the foot is a body's, figures or not */
         p->carry->header = from_header || (!figures && !foot);
     }
-    if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut ? tail : NULL, foot)))
+    if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut || foot ? tail : NULL, foot)))
         emit_cells(p, row, nc);
     for (int i = 0; i < nc; i++) {
         ys_buf_free(&row[i]);

@@ -261,6 +261,10 @@ double pdf_first_cell_end(const page *p, const prow *b);
  * height before b's first cell ends (pdf_first_cell_end): a line of b's
  * first cell. */
 int pdf_within_first_cell(const page *p, const prow *w, const prow *b);
+/* Whether a text cell of visual line r, in columns c (nc of them), ends
+ * where the lines [r0, r) of its column end at the furthest: its text
+ * filled the cell's width, as the lines that wrapped there did. */
+int pdf_fills_column(const page *p, int r0, int r, const pdf_col *c, int nc);
 
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
 /* Set each row's bandcells (the cells side by side in its band, 1 when it
