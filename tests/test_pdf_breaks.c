@@ -87,15 +87,17 @@ static void name_line_under_narrow_cells(void **st)
 }
 
 /* Page a ends with project 4 cut, page b opens with its rest; project 5
- * whole from y5 on page b.  Both read whole, 4 on its first page. */
-static void rows_4_and_5_read_whole(pdf_glyphs *a, pdf_glyphs *b, double y5)
+ * whole from y5 on page b.  Both read whole, 4 on its first page, after
+ * head lines and the two rows above. */
+static void rows_4_and_5_read_whole(pdf_glyphs *a, pdf_glyphs *b, double y5, int head)
 {
     whole_row(b, y5, (const char *const[]){"项目", "5：政", "务服务", "工作项", "目经费"}, 5, "672.85");
     ys_doc *d = emit_pages((pdf_glyphs *const[]){a, b}, 2, 1);
-    assert_int_equal(d->nlines, 4);
-    want_line(d, 2, (const char *const[]){"项目4：行政审批工作项目经费", "特定目标类", "268.47", "268.47", NULL});
-    assert_int_equal(d->lines[2].page, 1);
-    want_line(d, 3, (const char *const[]){"项目5：政务服务工作项目经费", "特定目标类", "672.85", "672.85", NULL});
+    size_t n = d->nlines;
+    assert_int_equal(n, 4 + head);
+    want_line(d, n - 2, (const char *const[]){"项目4：行政审批工作项目经费", "特定目标类", "268.47", "268.47", NULL});
+    assert_int_equal(d->lines[n - 2].page, 1);
+    want_line(d, n - 1, (const char *const[]){"项目5：政务服务工作项目经费", "特定目标类", "672.85", "672.85", NULL});
     free_pages(d, a, b);
 }
 
@@ -111,27 +113,32 @@ static void name_lines_chained_under_narrow_cells(void **st)
     double y = rows_above(&a, 400);
     cut_row(&a, y, (const char *const[]){"项目", "4：行", "政审批", "工作项"}, 4, "268.47");
     put(&b, NAM, 39.2, "目经费");
-    rows_4_and_5_read_whole(&a, &b, 39.2 + H + ROWGAP);
+    rows_4_and_5_read_whole(&a, &b, 39.2 + H + ROWGAP, 0);
 }
 
 /*
  * Cut after the row's first line: at the page's foot a line of one row,
  * its figures beside it.  Its category "特定目标" fills its cell to the
- * edge the category lines above wrapped at: its text went on past the
- * break, so the row was cut, and the next page's first lines ("4：行"
- * over "政审批" beside "类" …) are its rest, not a row of their own.
+ * edge the category lines above wrapped at (the header's label running
+ * past the column aside): its text went on past the break, so the row
+ * was cut, and the next page's first lines ("4：行" over "政审批" beside
+ * "类" …) are its rest, not a row of their own.
  */
 static void one_line_row_filling_its_cell(void **st)
 {
     (void)st;
     pdf_glyphs a = {0}, b = {0};
-    double y = rows_above(&a, 400);
+    const char *head[] = {"项目名称", "项目的类别", "总预算", "本年预算"};
+    const double hx[] = {NAM, CAT, FG1, FG2};
+    for (int i = 0; i < 4; i++)
+        put(&a, hx[i], 360, head[i]);
+    double y = rows_above(&a, 360 + H + ROWGAP);
     cut_row(&a, y, (const char *const[]){"项目"}, 1, "268.47");
     const char *rest[] = {"4：行", "政审批", "工作项", "目经费"};
     for (int i = 0; i < 4; i++)
         put(&b, NAM, 39.2 + P * i, rest[i]);
     put(&b, CAT, 39.2 + P * 1.5, "类");
-    rows_4_and_5_read_whole(&a, &b, 39.2 + 3 * P + H + ROWGAP);
+    rows_4_and_5_read_whole(&a, &b, 39.2 + 3 * P + H + ROWGAP, 1);
 }
 
 /* The same row whole on its page, no cell filled (its category "特定类"

@@ -42,6 +42,8 @@ int pdf_fills_column(const page *p, int r0, int r, const pdf_col *c, int nc)
         for (size_t k = p->rows[q].g0; k < p->rows[q].g0 + p->rows[q].n; k++) {
             const pdf_glyph *a = G(p, k);
             int i = pdf_column_of(c, nc, a);
+            if (a->x1 > c[i].x1 + 0.25 * p->rows[q].em)
+                continue;   /* a text running past its column */
             if (q < r)
                 edge[i] = fmax(edge[i], a->x1);
             else if (is_wide_glyph(a))
