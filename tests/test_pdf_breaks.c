@@ -161,6 +161,49 @@ static void one_line_row_short_of_its_cells(void **st)
     free_pages(d, &a, &b);
 }
 
+/* A row of table 11's spending part from y: its label wrapped to two
+ * lines, the amount and share centred on them, overlapping both (so the
+ * block's gaps show no wrap threshold).  Returns where the next starts. */
+static double spending_row(pdf_glyphs *g, double y, const char *l1, const char *l2,
+                           const char *amount, const char *share)
+{
+    put(g, CAT, y, l1);
+    put(g, CAT, y + P, l2);
+    put(g, FG1, y + P / 2, amount);
+    put(g, FG2, y + P / 2, share);
+    return y + P + H + ROWGAP;
+}
+
+/*
+ * A one-line row filling its label's cell at the page's foot, its rest
+ * two lines at the next page's top ("类项目支" over "出", 12.2 pt apart):
+ * the page before showed no wrap threshold (every wrapped line overlaps
+ * the figures centred beside it), so the threshold handed on is the one
+ * its cells' lines and its rows' gaps make; both lines join the row, the
+ * next row ("合计", a row's gap below) does not.
+ */
+static void cut_label_goes_on_two_lines(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    double y = spending_row(&a, 500, "人员类项", "目支出", "1,040.45", "36.15%");
+    y = spending_row(&a, y, "运转类项", "目支出", "443.36", "15.41%");
+    put(&a, CAT, y, "特定目标");
+    put(&a, FG1, y, "1,394.13");
+    put(&a, FG2, y, "48.44%");
+    put(&b, CAT, 39.2, "类项目支");
+    put(&b, CAT, 39.2 + P, "出");
+    double z = 39.2 + P + H + ROWGAP;
+    put(&b, CAT, z, "合计");
+    put(&b, FG1, z, "2,877.94");
+    put(&b, FG2, z, "100.00%");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 2, (const char *const[]){"特定目标类项目支出", "1,394.13", "48.44%", NULL});
+    want_line(d, 3, (const char *const[]){"合计", "2,877.94", "100.00%", NULL});
+    free_pages(d, &a, &b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +211,7 @@ int main(void)
         cmocka_unit_test(name_lines_chained_under_narrow_cells),
         cmocka_unit_test(one_line_row_filling_its_cell),
         cmocka_unit_test(one_line_row_short_of_its_cells),
+        cmocka_unit_test(cut_label_goes_on_two_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -362,6 +362,18 @@ static int is_wrapped_words(const page *p, int r, double gap, double rowgap)
            pdf_starts_cell_at(p, a, w->x0, 0, 0);
 }
 
+/* The wrap threshold handed to the next page: the block's own, or when
+ * its gaps showed none (its wrapped lines overlap the cells centred
+ * beside them), the middle between the widest gap of one cell's lines
+ * (inner) and the rows' gap, when rows stand 1.8 times as far apart: a
+ * cell's rest at the next page's top stands as its lines did here. */
+static double carried_wrap(double t, int wraps, double inner, double rowgap)
+{
+    if (t > 0 || !wraps || inner <= 0 || rowgap <= 1.8 * inner)
+        return t;
+    return (inner + rowgap) / 2;
+}
+
 /*
  * Each logical row of the block: a visual line joins the one above when
  * the gap between them is below the block's wrap threshold, or when both
@@ -413,6 +425,7 @@ void pdf_emit_block(page *p, int r0, int r1)
     double rowgap = pdf_middle_gap(gap, r1 - r0);
     unsigned char tail[MAX_COLS] = {0};     /* text of the row's last line */
     int lines = 1, tail_figure = 1, first = r0, set = 0;
+    double inner = 0;       /* the widest gap between one cell's lines */
     for (int r = r0 + 1; r < r1; r++) {
         pdf_add_line(p, &p->rows[r], c, nc, next);
         int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap) ||
@@ -420,6 +433,7 @@ void pdf_emit_block(page *p, int r0, int r1)
         if (!joins || !continues(row, next, nc)) {
             emit_cells(p, row, nc);
             set += p->hold_last ? pdf_row_setting(p, first, r, c, nc) : 0;
+            inner = fmax(inner, p->hold_last ? pdf_band_inner_gap(p, first, r) : 0);
             first = r;
             lines = 0;
         }
@@ -442,7 +456,7 @@ void pdf_emit_block(page *p, int r0, int r1)
     if (p->hold_last && p->carry && !p->carry->held) {   /* the table may go on */
         memcpy(p->carry->col, c, sizeof *c * (size_t)nc);
         p->carry->nc = nc;
-        p->carry->wrap = t;
+        p->carry->wrap = carried_wrap(t, wraps, inner, rowgap);
         /* a row cut at the foot is a body's, figures or not */
         p->carry->header = from_header || (!figures && !foot);
     }

@@ -271,6 +271,10 @@ int pdf_fills_column(const page *p, int r0, int r, const pdf_col *c, int nc);
  * is no row of cells) and oband (the band's first row).  Returns YS_OK or
  * YS_ENOMEM. */
 int pdf_count_band_cells(page *p);
+/* The widest gap between two lines of one column in rows [i, j) (lines
+ * of one cell, wrapped), measured between the glyphs one above the other;
+ * 0 when none stands over another. */
+double pdf_band_inner_gap(const page *p, int i, int j);
 
 /* Cell text helpers (pdf_carry.c), shared with pdf_block.c. */
 /* One visual line's text per column (cell[nc] appended to). */
