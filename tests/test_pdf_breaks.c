@@ -204,6 +204,43 @@ static void cut_label_goes_on_two_lines(void **st)
     free_pages(d, &a, &b);
 }
 
+/*
+ * Table 11's income part, its total at the page's foot: a label wrapped
+ * beside the first row's figures ("收入构" / "成", a line of that row's
+ * band), text-only rows ("财政专户资金", "单位资金") in the next column,
+ * then "合计" with no share.  The text rows are the table's rows (the
+ * band's "成" is its own row's line, not theirs), so the total is read in
+ * the table's columns, its share cell empty, not in the columns of its
+ * own figures alone.
+ */
+static void total_alone_under_text_rows(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0};
+    double y = 600;
+    put(&a, NAM, y, "收入构");
+    put(&a, CAT, y + P / 2, "财政拨款");
+    put(&a, FG1, y + P / 2, "2,877.94");
+    put(&a, FG2, y + P / 2, "100.00%");
+    put(&a, 385.2, y + P / 2, "3,178.38");
+    put(&a, NAM, y + P, "成");
+    y += P + H + ROWGAP;
+    put(&a, CAT, y, "财政专户");
+    put(&a, CAT, y + P, "资金");
+    y += P + H + ROWGAP;
+    put(&a, CAT, y, "单位资金");
+    y += H + ROWGAP;
+    put(&a, CAT, y, "合计");
+    put(&a, FG1, y, "2,877.94");
+    put(&a, 385.2, y, "3,178.38");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a}, 1, 1);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 0, (const char *const[]){"收入构成", "财政拨款", "2,877.94", "100.00%", "3,178.38", NULL});
+    want_line(d, 3, (const char *const[]){"", "合计", "2,877.94", "", "3,178.38", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +249,7 @@ int main(void)
         cmocka_unit_test(one_line_row_filling_its_cell),
         cmocka_unit_test(one_line_row_short_of_its_cells),
         cmocka_unit_test(cut_label_goes_on_two_lines),
+        cmocka_unit_test(total_alone_under_text_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

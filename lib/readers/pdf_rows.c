@@ -254,7 +254,9 @@ static int starts_top_columns(const page *p, int i, int j)
  * row: its form's rows stay as they are).  At a page's foot (a table cut
  * by the page) only lines in an inner column count: prose never starts
  * there.  At a page's top they go on with the table ending the page
- * before when they start where its columns start.
+ * before when they start where its columns start.  Lines of the band of
+ * the row above or below (a label wrapped beside its figures, "收入构" /
+ * "成") are that row's, not the run's.
  */
 static void mark_column_runs(page *p)
 {
@@ -276,14 +278,18 @@ static void mark_column_runs(page *p)
             i = j;
             continue;
         }
-        int inner = !b, ok = a != NULL, any_inner = 0;
-        for (int r = i; r < j && ok; r++) {
+        int inner = !b, ok = a != NULL, any_inner = 0, s = i, e = j;
+        while (a && s < e && p->rows[s].oband == a->oband)
+            s++;        /* lines of the bands of a and b are theirs */
+        while (b && e > s && p->rows[e - 1].oband == b->oband)
+            e--;
+        for (int r = s; r < e && ok; r++) {
             double x = p->rows[r].x0;
             ok = pdf_starts_cell_at(p, a, x, inner, left) && (!b || pdf_starts_cell_at(p, b, x, 0, left));
             any_inner |= pdf_starts_cell_at(p, a, x, 1, left);
         }
         ok = ok && any_inner;
-        for (int r = i; r < j && ok; r++)
+        for (int r = s; r < e && ok; r++)
             p->rows[r].block = 1;
         i = j;
     }
