@@ -8,15 +8,18 @@
 # The shifts in $KS each failed before the reader joined rows cut by a
 # break at any of their lines (lib/readers/pdf_edges.c: a name's lines
 # under a row of narrow cells, a one-line row whose text filled its cell;
-# pdf_block.c: the wrap threshold handed to the next page).  Shifts in
+# pdf_block.c: the wrap threshold handed to the next page; pdf_rows.c: a
+# table's text-only rows under a label wrapped beside figures).  Shifts in
 # $KNOWN_KS still misread (listed below): their findings are printed as
 # "known:" lines and fail only under YS_STRICT; one that audits clean is
 # reported so the list can shrink.
-#   8: table 11's income '合计' row alone at a page's foot, a block of its
-#      own, takes only its own figures' columns (its 占比 cell lost).
 #   5: a project form's first row ('项目名称 │ 政务服务工作项 │ 项目代')
 #      cut after its one line: no figure, no row above on the page.
-#   9: an indicator row cut with its value and basis on the page before.
+#   9: table 11's indicator row cut after its first line ('产出指 │ 数量指标
+#      │ 办理审批服 │ ≥7万件' at the foot): its rest '标 │ 1 │ 务事项件数'
+#      holds '1', taken for a figure that cannot go on with '数量指标'; read
+#      as text, it leaves the next page's block without the one figure its
+#      columns came from.
 # Under valgrind ($YS_WRAP non-empty) one shift is converted and audited.
 # Skips without LibreOffice or python3.
 set -u
@@ -29,8 +32,8 @@ PKG="$ROOT/examples/hongshan-2026"
 LO=$(command -v libreoffice || command -v soffice || true)
 [ -n "$LO" ] || { echo "skip: libreoffice is not installed"; exit 0; }
 command -v python3 >/dev/null || { echo "skip: python3 is not installed"; exit 0; }
-KS=${YS_PAGEBREAK_KS-"1 3 7 10 12 16 18"}
-KNOWN_KS=${YS_PAGEBREAK_KNOWN-"5 8 9"}
+KS=${YS_PAGEBREAK_KS-"1 3 7 8 10 12 16 18"}
+KNOWN_KS=${YS_PAGEBREAK_KNOWN-"5 9"}
 if [ -n "${YS_WRAP:-}" ]; then
   KS=3; KNOWN_KS=""
 fi
