@@ -241,6 +241,71 @@ static void total_alone_under_text_rows(void **st)
     pdf_glyphs_free(&a);
 }
 
+/* A project form's row of two lines from y: a label, a value and a
+ * second label, each wrapped where its cell ends (the value seven
+ * characters a line, the label three), the last value one line. */
+static double form_row(pdf_glyphs *g, double y, const char *const l[7])
+{
+    const double x[] = {65.1, 142.1, 243.1, 297.4};
+    for (int i = 0; i < 3; i++) {
+        put(g, x[i], y, l[2 * i]);
+        put(g, x[i], y + P, l[2 * i + 1]);
+    }
+    put(g, x[3], y + P / 2, l[6]);
+    return y + P + H + ROWGAP;
+}
+
+/* Page a: prose, then a form's first row, one line at the page's foot
+ * (label, value, second label); page b: "目经费" and "码" at its top in
+ * the value's and second label's columns, then two whole rows whose lines
+ * wrap where those cells end.  Returns the document. */
+static ys_doc *form_pages(pdf_glyphs *a, pdf_glyphs *b, const char *value)
+{
+    put(a, 62.8, 726.8, "资金单位：万元");
+    put(a, 65.1, 769.6, "项目名称");
+    put(a, 142.1, 769.6, value);
+    put(a, 243.1, 769.6, "项目代");
+    put(b, 142.1, 39.9, "目经费");
+    put(b, 243.1, 39.9, "码");
+    double y = form_row(b, 39.9 + H + ROWGAP, (const char *const[]){"项目主管部", "门", "武汉市洪山区行",
+                                                                   "政审批局", "项目执", "行单位", "本级"});
+    form_row(b, y, (const char *const[]){"项目类别", "", "特定目标类项目", "", "项目期", "限", "一年"});
+    return emit_pages((pdf_glyphs *const[]){a, b}, 2, 1);
+}
+
+/*
+ * A form's first row cut after its one line, alone at the page's foot
+ * under prose: no figure, no row above to show its columns' edges.  Its
+ * value and second label end where the next page's lines of their
+ * columns end (they wrap there): they filled their cells, so "目经费"
+ * and "码" at the next page's top go on with them; its first label,
+ * shorter, does not go on.
+ */
+static void form_row_cut_after_one_line(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    ys_doc *d = form_pages(&a, &b, "政务服务工作项");
+    assert_true(d->nlines >= 2);
+    want_line(d, 1, (const char *const[]){"项目名称", "政务服务工作项目经费", "项目代码", NULL});
+    assert_int_equal(d->lines[1].page, 1);
+    free_pages(d, &a, &b);
+}
+
+/* The same row whole, its value a character short of its cell's edge:
+ * the next page's first line is a row of its own. */
+static void form_row_short_of_its_cell(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    ys_doc *d = form_pages(&a, &b, "政务服务工作");
+    assert_true(d->nlines >= 3);
+    want_line(d, 1, (const char *const[]){"项目名称", "政务服务工作", "项目代", NULL});
+    assert_int_equal(d->lines[2].page, 2);
+    assert_string_equal(d->lines[2].cells[1], "目经费");
+    free_pages(d, &a, &b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +315,8 @@ int main(void)
         cmocka_unit_test(one_line_row_short_of_its_cells),
         cmocka_unit_test(cut_label_goes_on_two_lines),
         cmocka_unit_test(total_alone_under_text_rows),
+        cmocka_unit_test(form_row_cut_after_one_line),
+        cmocka_unit_test(form_row_short_of_its_cell),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -424,6 +424,8 @@ void pdf_emit_block(page *p, int r0, int r1)
     pdf_add_line(p, &p->rows[r0], c, nc, row);
     double rowgap = pdf_middle_gap(gap, r1 - r0);
     unsigned char tail[MAX_COLS] = {0};     /* text of the row's last line */
+    for (int i = 0; i < nc; i++)
+        tail[i] = row[i].n > 0;
     int lines = 1, tail_figure = 1, first = r0, set = 0;
     double inner = 0;       /* the widest gap between one cell's lines */
     for (int r = r0 + 1; r < r1; r++) {
@@ -460,8 +462,12 @@ void pdf_emit_block(page *p, int r0, int r1)
         /* a row cut at the foot is a body's, figures or not */
         p->carry->header = from_header || (!figures && !foot);
     }
-    if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut || foot ? tail : NULL, foot)))
+    /* a one-line row with no figure goes on only where it filled its cells */
+    int oneline = lines == 1 && !figures && !foot && p->carry && p->carry->wraps;
+    if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut || foot || oneline ? tail : NULL, foot)))
         emit_cells(p, row, nc);
+    else if (oneline)
+        pdf_note_oneline(p, r1 - 1, c, nc);
     for (int i = 0; i < nc; i++) {
         ys_buf_free(&row[i]);
         ys_buf_free(&next[i]);

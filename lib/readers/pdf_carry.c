@@ -310,10 +310,10 @@ int pdf_take_carry(page *p)
         left_alone |= (k->foot ? h->n > 0 : pdf_is_figure_text(h)) && !x->n;
     }
     if (k->header_row)  /* a header's labels cut by the break: text only */
-        ok = ok && !goes_on && text_on && text_ok;
+        ok = ok && !goes_on && text_on && text_ok && (!k->oneline || pdf_goes_on_filled(p, next));
     else
         ok = ok && (goes_on || (text_on && text_ok)) && left_alone;
-    k->header_row = k->foot = 0;
+    k->header_row = k->foot = k->oneline = 0;
     if (ok)
         pdf_join_line(k->cell, next, k->nc);
     for (int i = 0; i < k->nc; i++) {

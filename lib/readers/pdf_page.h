@@ -265,6 +265,14 @@ int pdf_within_first_cell(const page *p, const prow *w, const prow *b);
  * where the lines [r0, r) of its column end at the furthest: its text
  * filled the cell's width, as the lines that wrapped there did. */
 int pdf_fills_column(const page *p, int r0, int r, const pdf_col *c, int nc);
+/* Note in p->carry, which holds line r (in columns c, nc of them) as a
+ * block's one line with no figure, where its text ends in each column. */
+void pdf_note_oneline(page *p, int r, const pdf_col *c, int nc);
+/* Whether each cell of next (the page's first lines in the held row's
+ * columns) that goes on goes on a cell the held one-line row filled: its
+ * text ended where this page's lines of that column end at the furthest
+ * (they wrap there), within a quarter of the text height. */
+int pdf_goes_on_filled(const page *p, const ys_buf *next);
 
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
 /* Set each row's bandcells (the cells side by side in its band, 1 when it
