@@ -3,8 +3,10 @@
  * their row.  A row cut by a page break when no figure of it shows so, its
  * part on the first page laid from its top (readers/pdf_foot.c,
  * pdf_carry.c); rows whose values stand between a name's lines
- * (pdf_band.c).  No poppler: the glyph boxes are written here, so every
- * expected cell is the text the test put there. */
+ * (pdf_band.c); a row's first line of cells set closer than the text
+ * height below a wrapped cell's last line (pdf_rows.c), a value close to
+ * the next column (pdf_block.c).  No poppler: the glyph boxes are
+ * written here, so every expected cell is the text the test put there. */
 #include "testutil.h"
 
 #include <string.h>
@@ -187,7 +189,6 @@ static void cut_row_of_table_without_figures(void **st)
     put(&b, NAM, 51.2, "平");
     close_row(&b, 89, (const char *const[]){"服务对象", "满意度指标1", "群众对平", "台使用的", "满意度"}, "≥90%");
     ys_doc *d = two_pages(&a, &b);
-    for (size_t i = 0; i < d->nlines; i++) for (int c = 0; c < d->lines[i].ncells; c++) print_message("DBG %zu/%d '%s'\n", i, c, d->lines[i].cells[c]);
     assert_int_equal(d->nlines, 4);
     want_line(d, 2, (const char *const[]){"社会效益指标", "政务服务便捷度与智能化水平", "≥90%", "计划数据", NULL});
     assert_int_equal(d->lines[2].page, 1);
@@ -197,6 +198,108 @@ static void cut_row_of_table_without_figures(void **st)
     pdf_glyphs_free(&b);
 }
 
+/* A value wrapped so that its percent sign stands alone on the cell's
+ * second line ("≥99.9" over "%") reads as one figure, with no space. */
+static void percent_sign_wrapped_alone(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    double y = whole_rows(&g, 500);
+    for (int i = 0; i < 3; i++)
+        put(&g, NAM, y + P * i, (const char *const[]){"政务服务", "满意程度", "百分比率"}[i]);
+    put(&g, LAB, y + P, "指标四");
+    put(&g, VAL, y + P / 2, "≥99.9");
+    put(&g, VAL, y + P * 1.5, "%");
+    put(&g, BAS, y + P / 2, "计划");
+    put(&g, BAS, y + P * 1.5, "数据");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 3, (const char *const[]){"指标四", "政务服务满意程度百分比率", "≥99.9%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+#define NL 338.0    /* columns of a narrower table: label, name, value, basis */
+#define NN 399.8
+#define NV 467.5
+#define NB 530.5
+
+/* A narrower table's header, then n rows of two lines from y = 300, 60 pt
+ * apart: the label, name and value lines of rows[i] ({name, name, value,
+ * value}), the basis "计划" over "数据" (only "数据" beside row 0 when
+ * lone_basis: its value fills its cell). */
+static void narrow_rows(pdf_glyphs *g, const char *const rows[][4], int n, int lone_basis)
+{
+    const char *head[] = {"二级指标", "三级指标", "指标值", "依据"};
+    const double x[] = {NL, NN, NV, NB};
+    for (int i = 0; i < 4; i++)
+        put(g, x[i], 260, head[i]);
+    put(g, 97.3, 308.6, "成本指标");
+    for (int i = 0; i < n; i++) {
+        double y = 300 + 60 * i;
+        put(g, NL, y, "经济成本");
+        put(g, NL, y + 17.2, "指标");
+        for (int k = 0; k < 2; k++) {
+            put(g, NN, y + 17.2 * k, rows[i][k]);
+            put(g, NV, y + 17.2 * k, rows[i][2 + k]);
+        }
+        if (i || !lone_basis)
+            put(g, NB, y, "计划");
+        put(g, NB, y + 17.2, "数据");
+    }
+}
+
+/*
+ * Narrow cells set closer than the text height ("经济成本" 13.8 pt from
+ * "印章费用标", its value 7.7 pt after it): a row's first line reads as
+ * one run of words.  It stands below the last line of the row above's
+ * wrapped name ("人/天") and above its own second line of four cells;
+ * it starts where a cell of those rows starts, so it is a line of the
+ * table, and the row reads whole.
+ */
+static void close_cells_below_wrapped_line(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    narrow_rows(&g, (const char *const[][4]){{"水务专家", "评审费用", "≤800元", "/件"},
+                                             {"城管专家", "抽查项目", "≥9个", "以上"}}, 2, 0);
+    const struct { double x, y; const char *s; } w[] = {
+        {NN, 419.9, "城管专家评"}, {NL, 428.5, "经济成本"}, {NV, 428.5, "≤1500元"}, {NB, 428.5, "计划"},
+        {NN, 437.2, "审费标准/"}, {NL, 445.8, "指标2"}, {NV, 445.8, "/人/天"}, {NB, 445.8, "数据"},
+        {NN, 454.4, "人/天"}, {NL, 492.0, "经济成本"}, {NN, 492.0, "印章费用标"}, {NV, 492.0, "≤120"},
+        {499.9, 492.0, "元/"}, {NB, 492.0, "计划"}, {NL, 509.2, "指标3"}, {NN, 509.2, "准/套"},
+        {NV, 509.2, "套"}, {NB, 509.2, "数据"}, {97.3, 555.4, "产出指标"}, {NL, 555.4, "数量指标1"},
+        {NN, 555.4, "办理事项"}, {NV, 555.4, "≥7万件"}, {NB, 555.4, "计划数据"}};
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        put(&g, w[i].x, w[i].y, w[i].s);
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    assert_int_equal(d->nlines, 6);
+    want_line(d, 4, (const char *const[]){"", "经济成本指标3", "印章费用标准/套", "≤120元/套", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
+/*
+ * A value ending 15 pt before the basis beside it ("≥99.95%" before
+ * "计划数据"), under a value of its column reaching past the middle of
+ * that gap ("≤1500万元" over "/年"): the gap between a figure and Chinese
+ * text where the next column starts parts the two cells.
+ */
+static void figure_close_to_next_column(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    narrow_rows(&g, (const char *const[][4]){{"水务专家", "评审费用", "≤1500万元", "/年"},
+                                             {"城管专家", "抽查项目", "≥9个", "以上"},
+                                             {"办事指南", "准确比率", "≥99.95%", ""}}, 3, 1);
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 1, (const char *const[]){"成本指标", "经济成本指标", "水务专家评审费用", "≤1500万元/年", "数据", NULL});
+    want_line(d, 3, (const char *const[]){"", "经济成本指标", "办事指南准确比率", "≥99.95%", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,6 +307,9 @@ int main(void)
         cmocka_unit_test(centred_row_stays_whole),
         cmocka_unit_test(values_between_name_lines),
         cmocka_unit_test(cut_row_of_table_without_figures),
+        cmocka_unit_test(percent_sign_wrapped_alone),
+        cmocka_unit_test(close_cells_below_wrapped_line),
+        cmocka_unit_test(figure_close_to_next_column),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -152,6 +152,36 @@ static void narrow_cell_cut_by_page(void **st)
     pdf_glyphs_free(&c);
 }
 
+/*
+ * A form's goal whose label ("年度绩" / "效目标") shares its text's first
+ * two rows at a page's foot, read there as one row of two cells; its text
+ * goes on at the next page's top in the same column.  The row reads whole.
+ */
+static void labelled_goal_cut_by_page(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    const double L = 59.8, T = 107.2, P = 17.3;
+    put(&a, L, 600, "名称");
+    put(&a, T, 600, "目标说明");
+    const char *top[] = {"进一步优化营商环境按照", "高效办成一件事工作目标", "和工作要求巩固拓展成果"};
+    for (int i = 0; i < 3; i++)
+        put(&a, T, 745 + P * i, top[i]);
+    put(&a, L, 745, "年度绩");
+    put(&a, L, 745 + P, "效目标");
+    put(&b, T, 33.9, "加快推动各项改革任务落");
+    put(&b, T, 33.9 + P, "地落实落细。");
+    put(&b, L, 80, "长期绩");
+    put(&b, L, 80 + P, "效目标");
+    put(&b, L, 80 + 2 * P, "表");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    want_line(d, 1, (const char *const[]){"年度绩效目标", "进一步优化营商环境按照高效办成一件事工作目标和工作要求巩固拓展成果"
+                                          "加快推动各项改革任务落地落实落细。", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +189,7 @@ int main(void)
         cmocka_unit_test(goal_labels_beside_narrow_text),
         cmocka_unit_test(goal_cut_by_page),
         cmocka_unit_test(narrow_cell_cut_by_page),
+        cmocka_unit_test(labelled_goal_cut_by_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -193,7 +193,8 @@ static int starts_column(const col *c, int nc, const pdf_glyph *b)
  * glyphs wider than half the text height ending where a column starts
  * parts them though a wider figure of the column before reaches into it
  * ("≤32 万" wrapped before "计划数", under "≤600 万" ending 6 pt before
- * "计划数"). */
+ * "计划数"), and so does such a gap between a figure and CJK ("≥99%"
+ * before "计划数", under "≥1.6 万" reaching past its middle). */
 static int gap_parts_columns(page *p, const prow *w, size_t run0, size_t k, const col *c,
                              int nc)
 {
@@ -201,7 +202,8 @@ static int gap_parts_columns(page *p, const prow *w, size_t run0, size_t k, cons
     if (b->x0 - a->x1 <= 0.25 * w->em)
         return 0;
     double mid = (a->x1 + b->x0) / 2;
-    int at_edge = is_cjk_gap(a, b, w->em) && starts_column(c, nc, b);
+    int at_edge = (is_cjk_gap(a, b, w->em) || is_label_figure_gap(p, a, b, w->em)) &&
+                  starts_column(c, nc, b);
     for (int i = 0; i < nc && !at_edge; i++)
         if (mid > c[i].x0 && mid < c[i].x1)
             return 0;

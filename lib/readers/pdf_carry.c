@@ -63,10 +63,12 @@ static int is_cut_code(const ys_buf *b, const ys_buf *d)
 /* Whether a line that ends with buf's last byte and one that starts with
  * next's first join without a space: Chinese wraps anywhere, so a line
  * break beside a Chinese character is no word space ("=802" over "万元"
- * is "=802万元"); between two Latin words it is. */
+ * is "=802万元"), nor is one between a figure and its percent sign
+ * ("≥99.9" over "%"); between two Latin words it is. */
 static int joins_tight(const ys_buf *row, const ys_buf *next)
 {
-    return (unsigned char)row->p[row->n - 1] >= 0x80 || (unsigned char)next->p[0] >= 0x80;
+    return (unsigned char)row->p[row->n - 1] >= 0x80 || (unsigned char)next->p[0] >= 0x80 ||
+           (next->p[0] == '%' && is_digit_at(row->p + row->n - 1));
 }
 
 /* Append the line's cells to the row's: a figure fragment after an

@@ -15,27 +15,37 @@
 
 #include "pdf_page.h"
 
-/* Append s to b without its spaces. */
-static void put_unspaced(ys_buf *b, const char *s, size_t n)
+/* Whether a[0..an) and b[0..bn) are the same text, spaces aside. */
+static int same_unspaced(const char *a, size_t an, const char *b, size_t bn)
 {
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ')
-            ys_buf_put(b, s + i, 1);
+    size_t i = 0, j = 0;
+    for (;;) {
+        while (i < an && a[i] == ' ')
+            i++;
+        while (j < bn && b[j] == ' ')
+            j++;
+        if (i == an || j == bn)
+            return i == an && j == bn;
+        if (a[i++] != b[j++])
+            return 0;
+    }
 }
 
-/* Whether the last line of the document holds exactly the glyphs of rows
- * [r, e), spaces aside: the run made that line alone. */
-static int line_is_rows(const page *p, int r, int e)
+/* Whether line ln is what rows [r, e) made alone: its cells the label's
+ * and the text's (cell, as collected), or one cell of the rows' glyphs
+ * in their order (a paragraph, or a label run into its text's line). */
+static int line_is_rows(const page *p, const ys_line *ln, int r, int e, const ys_buf cell[2])
 {
-    const ys_line *ln = &p->d->lines[p->d->nlines - 1];
-    ys_buf a = {0}, b = {0};
-    for (int c = 0; c < ln->ncells; c++)
-        put_unspaced(&a, ln->cells[c], strlen(ln->cells[c]));
+    if (ln->ncells == 2)
+        return same_unspaced(ln->cells[0], strlen(ln->cells[0]), cell[0].p, cell[0].n) &&
+               same_unspaced(ln->cells[1], strlen(ln->cells[1]), cell[1].p, cell[1].n);
+    if (ln->ncells != 1)
+        return 0;
+    ys_buf b = {0};
     for (int i = r; i < e; i++)
         for (size_t k = p->rows[i].g0; k < p->rows[i].g0 + p->rows[i].n; k++)
-            put_unspaced(&b, p->g->text.p + G(p, k)->off, G(p, k)->len);
-    int same = !a.oom && !b.oom && a.n == b.n && (a.n == 0 || memcmp(a.p, b.p, a.n) == 0);
-    ys_buf_free(&a);
+            ys_buf_put(&b, p->g->text.p + G(p, k)->off, G(p, k)->len);
+    int same = !b.oom && same_unspaced(ln->cells[0], strlen(ln->cells[0]), b.p, b.n);
     ys_buf_free(&b);
     return same;
 }
@@ -124,20 +134,23 @@ void pdf_cut_mark(page *p)
     }
     pdf_cut t = {0};
     const ys_line *ln = p->d->nlines ? &p->d->lines[p->d->nlines - 1] : NULL;
-    if (!ln || ln->page != p->pageno || !line_is_rows(p, r, p->nrows))
+    if (!ln || ln->page != p->pageno)
         return;
-    if (ln->ncells <= 2 && label_beside(p, r, p->nrows, &t))
+    if (label_beside(p, r, p->nrows, &t))
         t.two = 1;
-    else if (!(ln->ncells == 1 && !ln->is_row && narrow_paragraph(p, r, p->nrows, &t)))
+    else if (ln->is_row || !narrow_paragraph(p, r, p->nrows, &t))
         return;
     ys_buf cell[2] = {{0}};
     pdf_collect_labelled(p, r, p->nrows, t.split, cell);
-    for (int c = 0; c < 2 && !cell[0].oom && !cell[1].oom; c++) {
+    int same = line_is_rows(p, ln, r, p->nrows, cell);
+    for (int c = 0; c < 2 && same && !cell[0].oom && !cell[1].oom; c++) {
         t.cell[c] = ys_doc_strdup(p->d, cell[c].p ? cell[c].p : "", cell[c].n);
         t.len[c] = cell[c].n;
     }
     ys_buf_free(&cell[0]);
     ys_buf_free(&cell[1]);
+    if (!same)
+        return;
     if (!t.cell[0] || !t.cell[1]) {
         p->rc = YS_ENOMEM;
         return;

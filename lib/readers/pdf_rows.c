@@ -272,6 +272,8 @@ static void mark_column_runs(page *p)
         while (j < p->nrows && p->rows[j].ncells < 2)
             j++;
         const prow *a = i > 0 ? &p->rows[i - 1] : NULL, *b = j < p->nrows ? &p->rows[j] : NULL;
+        while (a && i < j && is_cell_fragment(p, &p->rows[i], a, 0))
+            i++;    /* the last lines of a's wrapped cells are no run of rows */
         if (!a && starts_top_columns(p, i, j)) {
             for (int r = i; r < j; r++)
                 p->rows[r].block = 1;
