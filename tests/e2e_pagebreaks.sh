@@ -10,16 +10,14 @@
 # under a row of narrow cells, a one-line row whose text filled its cell,
 # a form's one-line row going on only in cells that reach where the next
 # page's lines of their columns wrap; pdf_block.c: the wrap threshold
-# handed to the next page; pdf_rows.c: a table's text-only rows under a
-# label wrapped beside figures).  Shifts in
-# $KNOWN_KS still misread (listed below): their findings are printed as
-# "known:" lines and fail only under YS_STRICT; one that audits clean is
-# reported so the list can shrink.
-#   9: table 11's indicator row cut after its first line ('产出指 │ 数量指标
-#      │ 办理审批服 │ ≥7万件' at the foot): its rest '标 │ 1 │ 务事项件数'
-#      holds '1', taken for a figure that cannot go on with '数量指标'; read
-#      as text, it leaves the next page's block without the one figure its
-#      columns came from.
+# handed to the next page, a table's columns carried to the next page up
+# to a paragraph across it; pdf_carry.c: a cut name's rest ending in a
+# digit, "指标" + "1"; pdf_rows.c: a table's text-only rows under a label
+# wrapped beside figures).  Shifts 0-36 and every even one to 50 audit
+# clean (2026-11-28).  Shifts in $KNOWN_KS (none now) would be ones that
+# still misread: their findings are printed as "known:" lines and fail
+# only under YS_STRICT; one that audits clean is reported so the list can
+# shrink.
 # Under valgrind ($YS_WRAP non-empty) one shift is converted and audited.
 # Skips without LibreOffice or python3.
 set -u
@@ -32,8 +30,8 @@ PKG="$ROOT/examples/hongshan-2026"
 LO=$(command -v libreoffice || command -v soffice || true)
 [ -n "$LO" ] || { echo "skip: libreoffice is not installed"; exit 0; }
 command -v python3 >/dev/null || { echo "skip: python3 is not installed"; exit 0; }
-KS=${YS_PAGEBREAK_KS-"1 3 5 7 8 10 12 16 18"}
-KNOWN_KS=${YS_PAGEBREAK_KNOWN-"9"}
+KS=${YS_PAGEBREAK_KS-"1 3 5 7 8 9 10 12 16 18"}
+KNOWN_KS=${YS_PAGEBREAK_KNOWN-""}
 if [ -n "${YS_WRAP:-}" ]; then
   KS=3; KNOWN_KS=""
 fi

@@ -306,6 +306,63 @@ static void form_row_short_of_its_cell(void **st)
     free_pages(d, &a, &b);
 }
 
+#define IC1 107.3   /* an indicator table: 一级, 二级, 三级, value, basis */
+#define IC2 164.5
+#define IC3 238.1
+#define IVA 315.8
+#define IBA 385.2
+
+/* An indicator row from y: the 二级 and 三级 names three lines each, the
+ * 一级 label's two lines between them, value and basis on the middle
+ * line.  Returns where the next row starts. */
+static double indicator_row(pdf_glyphs *g, double y, const char *const l1[2],
+                            const char *const l2[3], const char *const l3[3], const char *value)
+{
+    for (int i = 0; i < 3; i++) {
+        put(g, IC2, y + P * i, l2[i]);
+        put(g, IC3, y + P * i, l3[i]);
+    }
+    put(g, IC1, y + P / 2, l1[0]);
+    put(g, IC1, y + P * 1.5, l1[1]);
+    put(g, IVA, y + P, value);
+    put(g, IBA, y + P, "计划数据");
+    return y + 2 * P + H + ROWGAP;
+}
+
+/*
+ * An indicator row cut after its first line, its names filling their
+ * cells: the rest at the next page's top holds "1", the end of the name
+ * "数量指标1", which goes on as text, not as a figure that cannot go on
+ * with "数量指标".  (That the next page's rows, left without that figure,
+ * take the table's columns from the page before though a goal's
+ * paragraph below them runs across the page, pdf_block.c's top_columns,
+ * is checked on LibreOffice's own pages by tests/e2e_pagebreaks.sh.)
+ */
+static void cut_name_ends_in_a_digit(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    double y = indicator_row(&a, 500, (const char *const[]){"成本指", "标"},
+                             (const char *const[]){"经济成本", "指标", "1"},
+                             (const char *const[]){"水务专家评", "审费标准/", "件"}, "≤800元/件");
+    put(&a, IC1, y, "产出指");
+    put(&a, IC2, y, "数量指标");
+    put(&a, IC3, y, "办理审批服");
+    put(&a, IVA, y, "≥7万件");
+    put(&a, IBA, y, "计划数据");
+    put(&b, IC1, 39.2, "标");
+    put(&b, IC2, 39.2, "1");
+    put(&b, IC3, 39.2, "务事项件数");
+    indicator_row(&b, 39.2 + H + ROWGAP, (const char *const[]){"满意度", "指标"},
+                  (const char *const[]){"服务对象", "满意度指", "标1"},
+                  (const char *const[]){"群众对行政", "审批工作的", "满意度"}, "≥99%");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    assert_true(d->nlines >= 3);
+    want_line(d, 1, (const char *const[]){"产出指标", "数量指标1", "办理审批服务事项件数", "≥7万件", "计划数据", NULL});
+    want_line(d, 2, (const char *const[]){"满意度指标", "服务对象满意度指标1", "群众对行政审批工作的满意度", "≥99%", "计划数据", NULL});
+    free_pages(d, &a, &b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -317,6 +374,7 @@ int main(void)
         cmocka_unit_test(total_alone_under_text_rows),
         cmocka_unit_test(form_row_cut_after_one_line),
         cmocka_unit_test(form_row_short_of_its_cell),
+        cmocka_unit_test(cut_name_ends_in_a_digit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

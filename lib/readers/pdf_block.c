@@ -329,9 +329,13 @@ static int top_columns(page *p, int r0, int r1, col *c)
         x0 = fmin(x0, p->top[i].x0);
         x1 = fmax(x1, p->top[i].x1);
     }
-    for (int r = r0; r < r1; r++)   /* a label may be longer than those above */
-        if (p->rows[r].x0 < x0 - p->rows[r].em || p->rows[r].x1 > x1 + p->rows[r].em)
+    for (int r = r0; r < r1; r++) {     /* a label may be longer than those above */
+        const prow *w = &p->rows[r];
+        if (r > r0 && w->ncells == 1 && w->x1 - w->x0 > x1 - x0)
+            break;      /* a paragraph across the table: the table ends above it */
+        if (w->x0 < x0 - w->em || w->x1 > x1 + w->em)
             return 0;
+    }
     memcpy(c, p->top, sizeof *c * (size_t)p->ntop);
     return p->ntop;
 }

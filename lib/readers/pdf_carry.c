@@ -301,7 +301,7 @@ int pdf_take_carry(page *p)
     int goes_on = 0, left_alone = 0, text_on = 0, text_ok = 1;
     for (int i = 0; i < k->nc && ok; i++) {
         const ys_buf *h = &k->cell[i], *x = &next[i];
-        if (pdf_is_figure_text(x)) {
+        if (pdf_is_figure_text(x) && !(k->foot && k->tail[i])) {  /* not "指标" + "1" */
             ok = goes_on_as_figure(h, x);
             goes_on = 1;
         } else if (x->n) {
