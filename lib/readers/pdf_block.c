@@ -317,9 +317,10 @@ static void mark_column_sources(page *p, int r0, int r1, const double *gap, doub
 }
 
 /* A block opening the page within the span of the columns of the table
- * ending the page before goes on with that table: it takes its columns
- * when its own rows show fewer (a few rows alone may not show where they
- * part).  Returns their number, or 0. */
+ * ending the page before (its rows up to a paragraph across the table)
+ * goes on with that table: it takes its columns when its own rows show
+ * fewer (a few rows alone may not show where they part).  Returns their
+ * number, or 0. */
 static int top_columns(page *p, int r0, int r1, col *c)
 {
     if (!p->ntop || p->started)
