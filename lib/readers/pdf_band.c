@@ -123,10 +123,7 @@ static double gap_under(const page *p, const prow *a, const prow *b)
     return gap < 1e18 ? gap : -1e18;
 }
 
-/* The widest gap between two lines of one column in the band of rows
- * [i, j) (lines of one cell, wrapped), measured between the glyphs one
- * above the other. */
-static double band_inner_gap(const page *p, int i, int j)
+double pdf_band_inner_gap(const page *p, int i, int j)
 {
     double inner = 0;
     for (int r = i + 1; r < j; r++) {
@@ -168,7 +165,7 @@ static int is_band_line(const page *p, int o, int i, int j, double inner, int up
  * wrapped lines): a row's cells, not a label spanning two rows. */
 static int band_stands_apart(const page *p, int i, int j)
 {
-    double inner = band_inner_gap(p, i, j), bottom = -1e18;
+    double inner = pdf_band_inner_gap(p, i, j), bottom = -1e18;
     for (int r = i; r < j; r++)
         bottom = fmax(bottom, p->rows[r].y1);
     double above = i > 0 ? p->rows[i].y0 - p->rows[i - 1].y1 : 1e18;
@@ -196,7 +193,7 @@ int pdf_count_band_cells(page *p)
         while (j < p->nrows && joins_band(p, i, j))
             j++;
         if (j - i >= 2) {   /* a tall cell's lines beyond the overlaps */
-            double inner = band_inner_gap(p, i, j);
+            double inner = pdf_band_inner_gap(p, i, j);
             while (i > done && is_band_line(p, i - 1, i, j, inner, 1))
                 i--;
             while (j < p->nrows && is_band_line(p, j, i, j, inner, 0))

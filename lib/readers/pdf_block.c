@@ -317,9 +317,10 @@ static void mark_column_sources(page *p, int r0, int r1, const double *gap, doub
 }
 
 /* A block opening the page within the span of the columns of the table
- * ending the page before goes on with that table: it takes its columns
- * when its own rows show fewer (a few rows alone may not show where they
- * part).  Returns their number, or 0. */
+ * ending the page before (its rows up to a paragraph across the table)
+ * goes on with that table: it takes its columns when its own rows show
+ * fewer (a few rows alone may not show where they part).  Returns their
+ * number, or 0. */
 static int top_columns(page *p, int r0, int r1, col *c)
 {
     if (!p->ntop || p->started)
@@ -329,9 +330,13 @@ static int top_columns(page *p, int r0, int r1, col *c)
         x0 = fmin(x0, p->top[i].x0);
         x1 = fmax(x1, p->top[i].x1);
     }
-    for (int r = r0; r < r1; r++)   /* a label may be longer than those above */
-        if (p->rows[r].x0 < x0 - p->rows[r].em || p->rows[r].x1 > x1 + p->rows[r].em)
+    for (int r = r0; r < r1; r++) {     /* a label may be longer than those above */
+        const prow *w = &p->rows[r];
+        if (r > r0 && w->ncells == 1 && w->x1 - w->x0 > x1 - x0)
+            break;      /* a paragraph across the table: the table ends above it */
+        if (w->x0 < x0 - w->em || w->x1 > x1 + w->em)
             return 0;
+    }
     memcpy(c, p->top, sizeof *c * (size_t)p->ntop);
     return p->ntop;
 }
@@ -362,6 +367,18 @@ static int is_wrapped_words(const page *p, int r, double gap, double rowgap)
     const prow *w = &p->rows[r], *a = &p->rows[r - 1];
     return !w->figure && w->ncells == 1 && rowgap > 0 && gap < rowgap / 1.8 &&
            pdf_starts_cell_at(p, a, w->x0, 0, 0);
+}
+
+/* The wrap threshold handed to the next page: the block's own, or when
+ * its gaps showed none (its wrapped lines overlap the cells centred
+ * beside them), the middle between the widest gap of one cell's lines
+ * (inner) and the rows' gap, when rows stand 1.8 times as far apart: a
+ * cell's rest at the next page's top stands as its lines did here. */
+static double carried_wrap(double t, int wraps, double inner, double rowgap)
+{
+    if (t > 0 || !wraps || inner <= 0 || rowgap <= 1.8 * inner)
+        return t;
+    return (inner + rowgap) / 2;
 }
 
 /*
@@ -414,7 +431,10 @@ void pdf_emit_block(page *p, int r0, int r1)
     pdf_add_line(p, &p->rows[r0], c, nc, row);
     double rowgap = pdf_middle_gap(gap, r1 - r0);
     unsigned char tail[MAX_COLS] = {0};     /* text of the row's last line */
+    for (int i = 0; i < nc; i++)
+        tail[i] = row[i].n > 0;
     int lines = 1, tail_figure = 1, first = r0, set = 0;
+    double inner = 0;       /* the widest gap between one cell's lines */
     for (int r = r0 + 1; r < r1; r++) {
         pdf_add_line(p, &p->rows[r], c, nc, next);
         int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap) ||
@@ -422,6 +442,7 @@ void pdf_emit_block(page *p, int r0, int r1)
         if (!joins || !continues(row, next, nc)) {
             emit_cells(p, row, nc);
             set += p->hold_last ? pdf_row_setting(p, first, r, c, nc) : 0;
+            inner = fmax(inner, p->hold_last ? pdf_band_inner_gap(p, first, r) : 0);
             first = r;
             lines = 0;
         }
@@ -438,15 +459,22 @@ void pdf_emit_block(page *p, int r0, int r1)
         figures |= p->rows[r].colsrc;
     int cut = lines >= 2 && !tail_figure && p->carry && p->carry->wraps;
     int foot = cut && set > 0 && pdf_row_setting(p, first, r1, c, nc) < 0;
+    /* a one-line row whose text filled its cell went on past the break */
+    foot |= lines == 1 && set > 0 && p->carry && p->carry->wraps &&
+            pdf_fills_column(p, r0, first, c, nc);
     if (p->hold_last && p->carry && !p->carry->held) {   /* the table may go on */
         memcpy(p->carry->col, c, sizeof *c * (size_t)nc);
         p->carry->nc = nc;
-        p->carry->wrap = t;
+        p->carry->wrap = carried_wrap(t, wraps, inner, rowgap);
         /* a row cut at the foot is a body's, figures or not */
         p->carry->header = from_header || (!figures && !foot);
     }
-    if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut ? tail : NULL, foot)))
+    /* a one-line row with no figure goes on only where it filled its cells */
+    int oneline = lines == 1 && !figures && !foot && p->carry && p->carry->wraps;
+    if (!(p->hold_last && pdf_hold_row(p, row, c, nc, cut || foot || oneline ? tail : NULL, foot)))
         emit_cells(p, row, nc);
+    else if (oneline)
+        pdf_note_oneline(p, r1 - 1, c, nc);
     for (int i = 0; i < nc; i++) {
         ys_buf_free(&row[i]);
         ys_buf_free(&next[i]);

@@ -301,7 +301,7 @@ int pdf_take_carry(page *p)
     int goes_on = 0, left_alone = 0, text_on = 0, text_ok = 1;
     for (int i = 0; i < k->nc && ok; i++) {
         const ys_buf *h = &k->cell[i], *x = &next[i];
-        if (pdf_is_figure_text(x)) {
+        if (pdf_is_figure_text(x) && !(k->foot && k->tail[i])) {  /* not "指标" + "1" */
             ok = goes_on_as_figure(h, x);
             goes_on = 1;
         } else if (x->n) {
@@ -312,10 +312,10 @@ int pdf_take_carry(page *p)
         left_alone |= (k->foot ? h->n > 0 : pdf_is_figure_text(h)) && !x->n;
     }
     if (k->header_row)  /* a header's labels cut by the break: text only */
-        ok = ok && !goes_on && text_on && text_ok;
+        ok = ok && !goes_on && text_on && text_ok && (!k->oneline || pdf_goes_on_filled(p, next));
     else
         ok = ok && (goes_on || (text_on && text_ok)) && left_alone;
-    k->header_row = k->foot = 0;
+    k->header_row = k->foot = k->oneline = 0;
     if (ok)
         pdf_join_line(k->cell, next, k->nc);
     for (int i = 0; i < k->nc; i++) {

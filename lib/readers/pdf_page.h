@@ -25,6 +25,8 @@ typedef struct prow {
     int fragment;          /* a line wrapped out of a block row's cell */
     double span;           /* a fragment: the width of the block row it
                               hangs from (through other fragments) */
+    double strip;          /* a fragment in its row's first cell: where
+                              that row's next cell starts, or 0 */
     int colsrc;            /* its band holds a figure: it gives columns */
     int band;              /* the first row of its band (pdf_block.c) */
     int labelled;          /* a label beside a paragraph taken out of a
@@ -250,11 +252,37 @@ int pdf_cut_take(page *p);
  * that they read as one row of two cells.  Not at the page's foot. */
 void pdf_labelled_unblock(page *p);
 
+/* Cell edges (pdf_edges.c), asked by pdf_rows.c and pdf_block.c. */
+/* Where the first cell of row b ends: the x its next cell starts at (a
+ * fragment of a first cell: its row's, b->strip), or 0 when there is
+ * none. */
+double pdf_first_cell_end(const page *p, const prow *b);
+/* Whether row w starts where row b starts and ends over half the text
+ * height before b's first cell ends (pdf_first_cell_end): a line of b's
+ * first cell. */
+int pdf_within_first_cell(const page *p, const prow *w, const prow *b);
+/* Whether a text cell of visual line r, in columns c (nc of them), ends
+ * where the lines [r0, r) of its column end at the furthest: its text
+ * filled the cell's width, as the lines that wrapped there did. */
+int pdf_fills_column(const page *p, int r0, int r, const pdf_col *c, int nc);
+/* Note in p->carry, which holds line r (in columns c, nc of them) as a
+ * block's one line with no figure, where its text ends in each column. */
+void pdf_note_oneline(page *p, int r, const pdf_col *c, int nc);
+/* Whether each cell of next (the page's first lines in the held row's
+ * columns) that goes on goes on a cell the held one-line row filled: its
+ * text ended where this page's lines of that column end at the furthest
+ * (they wrap there), within a quarter of the text height. */
+int pdf_goes_on_filled(const page *p, const ys_buf *next);
+
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
 /* Set each row's bandcells (the cells side by side in its band, 1 when it
  * is no row of cells) and oband (the band's first row).  Returns YS_OK or
  * YS_ENOMEM. */
 int pdf_count_band_cells(page *p);
+/* The widest gap between two lines of one column in rows [i, j) (lines
+ * of one cell, wrapped), measured between the glyphs one above the other;
+ * 0 when none stands over another. */
+double pdf_band_inner_gap(const page *p, int i, int j);
 
 /* Cell text helpers (pdf_carry.c), shared with pdf_block.c. */
 /* One visual line's text per column (cell[nc] appended to). */

@@ -190,8 +190,11 @@ static int make_rows(page *p)
  * paragraph's lines never overlap), or beside a fragment of digits,
  * overlapping it (the first line of a name wrapped beside a code wrapped
  * in its narrow cell: "机关事业单位基" over "本养老保险缴费", "208050"
- * between them). */
-static int is_cell_fragment(const prow *w, const prow *b, int staggered)
+ * between them).  Under a row of narrow cells, a line of its first cell
+ * may be wider than half the row: it stands short of the next cell
+ * ("务服务" under "5：政 │ 类", a row cut by a page break), and so do
+ * the lines under it. */
+static int is_cell_fragment(const page *p, const prow *w, const prow *b, int staggered)
 {
     double gap = w->y0 > b->y0 ? w->y0 - b->y1 : b->y0 - w->y1;
     int beside = b->figure && gap < 0 && (w->x0 >= b->x1 || w->x1 <= b->x0);
@@ -200,7 +203,7 @@ static int is_cell_fragment(const prow *w, const prow *b, int staggered)
     if (b->fragment && width > 3 * w->em && !staggered && !beside && !stacked)
         return 0;
     return b->block && w->ncells == 1 && gap < fmin(w->em, b->em) &&
-           width < 0.5 * pdf_anchor_span(b);
+           (width < 0.5 * pdf_anchor_span(b) || (stacked && pdf_within_first_cell(p, w, b)));
 }
 
 int pdf_starts_cell_at(const page *p, const prow *b, double x, int inner, double left)
@@ -251,7 +254,9 @@ static int starts_top_columns(const page *p, int i, int j)
  * row: its form's rows stay as they are).  At a page's foot (a table cut
  * by the page) only lines in an inner column count: prose never starts
  * there.  At a page's top they go on with the table ending the page
- * before when they start where its columns start.
+ * before when they start where its columns start.  Lines of the band of
+ * the row above or below (a label wrapped beside its figures, "收入构" /
+ * "成") are that row's, not the run's.
  */
 static void mark_column_runs(page *p)
 {
@@ -267,7 +272,7 @@ static void mark_column_runs(page *p)
         while (j < p->nrows && p->rows[j].ncells < 2)
             j++;
         const prow *a = i > 0 ? &p->rows[i - 1] : NULL, *b = j < p->nrows ? &p->rows[j] : NULL;
-        while (a && i < j && is_cell_fragment(&p->rows[i], a, 0))
+        while (a && i < j && is_cell_fragment(p, &p->rows[i], a, 0))
             i++;    /* the last lines of a's wrapped cells are no run of rows */
         if (!a && starts_top_columns(p, i, j)) {
             for (int r = i; r < j; r++)
@@ -275,14 +280,18 @@ static void mark_column_runs(page *p)
             i = j;
             continue;
         }
-        int inner = !b, ok = a != NULL, any_inner = 0;
-        for (int r = i; r < j && ok; r++) {
+        int inner = !b, ok = a != NULL, any_inner = 0, s = i, e = j;
+        while (a && s < e && p->rows[s].oband == a->oband)
+            s++;        /* lines of the bands of a and b are theirs */
+        while (b && e > s && p->rows[e - 1].oband == b->oband)
+            e--;
+        for (int r = s; r < e && ok; r++) {
             double x = p->rows[r].x0;
             ok = pdf_starts_cell_at(p, a, x, inner, left) && (!b || pdf_starts_cell_at(p, b, x, 0, left));
             any_inner |= pdf_starts_cell_at(p, a, x, 1, left);
         }
         ok = ok && any_inner;
-        for (int r = i; r < j && ok; r++)
+        for (int r = s; r < e && ok; r++)
             p->rows[r].block = 1;
         i = j;
     }
@@ -298,13 +307,14 @@ static int mark_fragment(page *p, int i)
         return 0;
     int staggered = i > 0 && i + 1 < p->nrows && w->y0 < p->rows[i - 1].y1 &&
                     w->y1 > p->rows[i + 1].y0;
-    if (i > 0 && is_cell_fragment(w, &p->rows[i - 1], staggered))
+    if (i > 0 && is_cell_fragment(p, w, &p->rows[i - 1], staggered))
         from = &p->rows[i - 1];
-    else if (i + 1 < p->nrows && is_cell_fragment(w, &p->rows[i + 1], staggered))
+    else if (i + 1 < p->nrows && is_cell_fragment(p, w, &p->rows[i + 1], staggered))
         from = &p->rows[i + 1];
     if (!from)
         return 0;
     w->span = pdf_anchor_span(from);
+    w->strip = pdf_within_first_cell(p, w, from) ? pdf_first_cell_end(p, from) : 0;
     w->block = w->fragment = 1;
     return 1;
 }

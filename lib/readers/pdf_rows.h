@@ -61,6 +61,10 @@ typedef struct pdf_carry {
     int header;                /* col[] are a header's (a block with no
                                   figures ending the page): they add to
                                   the next page's own columns */
+    int oneline;               /* the held row is a block's one line with
+                                  no figure: its text goes on only in
+                                  cells it filled (pdf_edges.c) */
+    double reach[PDF_MAX_COLS]; /* where its text ends in each column */
     unsigned char tail[PDF_MAX_COLS]; /* the held row's text cells that
                                   reach its foot past its figures (a
                                   wrapped name cut by the break), or 0 */

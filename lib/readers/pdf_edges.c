@@ -1,0 +1,104 @@
+/*
+ * readers/pdf_edges.c — owns where a table's cells end on a PDF page, as
+ * their lines show it: whether a line stands within the first cell of a
+ * row (short of where the row's next cell starts), and whether a text
+ * cell's line reaches the edge its column's text wraps at.  Asked by
+ * pdf_rows.c (a narrow cell's wrapped line under a row of narrow cells)
+ * and pdf_block.c (a one-line row at a page's foot cut by the break).
+ * Promise: reads the page only; never fails.
+ */
+#include <math.h>
+
+#include "pdf_page.h"
+
+double pdf_first_cell_end(const page *p, const prow *b)
+{
+    if (b->fragment)
+        return b->strip;
+    for (size_t k = b->g0 + 1; k < b->g0 + b->n; k++)
+        if (G(p, k)->x0 - G(p, k - 1)->x1 > 0.5 * b->em)   /* the next cell */
+            return G(p, k)->x0;
+    return 0;
+}
+
+int pdf_within_first_cell(const page *p, const prow *w, const prow *b)
+{
+    double end = pdf_first_cell_end(p, b);
+    return fabs(w->x0 - b->x0) < 0.1 * w->em && end > 0 && end - w->x1 > 0.5 * w->em;
+}
+
+/* Whether glyph a is a Chinese character or full-width sign: text, not a
+ * figure's. */
+static int is_wide_glyph(const pdf_glyph *a) { return a->len >= 3; }
+
+/* Into edge[] (nc columns of c), where the glyphs of rows [r0, r1) end at
+ * the furthest in each column, and with wide, of its CJK glyphs only;
+ * glyphs running past their column's edge (a header's label, a paragraph
+ * across the block) aside.  -1e18 where none stands. */
+static void column_ends(const page *p, int r0, int r1, const pdf_col *c, int nc, int wide,
+                        double *edge)
+{
+    for (int i = 0; i < nc; i++)
+        edge[i] = -1e18;
+    for (int q = r0; q < r1; q++)
+        for (size_t k = p->rows[q].g0; k < p->rows[q].g0 + p->rows[q].n; k++) {
+            const pdf_glyph *a = G(p, k);
+            int i = pdf_column_of(c, nc, a);
+            if (a->x1 <= c[i].x1 + 0.25 * p->rows[q].em && (!wide || is_wide_glyph(a)))
+                edge[i] = fmax(edge[i], a->x1);
+        }
+}
+
+int pdf_fills_column(const page *p, int r0, int r, const pdf_col *c, int nc)
+{
+    double edge[PDF_MAX_COLS], last[PDF_MAX_COLS];
+    if (nc <= 0 || nc > PDF_MAX_COLS || r <= r0)
+        return 0;
+    column_ends(p, r0, r, c, nc, 0, edge);
+    column_ends(p, r, r + 1, c, nc, 1, last);
+    for (int i = 0; i < nc; i++)
+        if (last[i] > -1e18 && fabs(last[i] - edge[i]) <= 0.25 * p->rows[r].em)
+            return 1;
+    return 0;
+}
+
+void pdf_note_oneline(page *p, int r, const pdf_col *c, int nc)
+{
+    if (!p->carry || !p->carry->held || nc <= 0 || nc > PDF_MAX_COLS)
+        return;
+    p->carry->oneline = 1;
+    column_ends(p, r, r + 1, c, nc, 1, p->carry->reach);
+}
+
+/* Into edge[] (nc columns of c), where the page's runs of touching glyphs
+ * that start where a column starts (a cell's lines, set from its left
+ * edge) end at the furthest: the columns of a held line are its own
+ * words' extent, which the lines of a wider cell pass. */
+static void ends_of_runs_at_starts(const page *p, const pdf_col *c, int nc, double *edge)
+{
+    for (int i = 0; i < nc; i++)
+        edge[i] = -1e18;
+    for (int r = 0; r < p->nrows; r++) {
+        const prow *w = &p->rows[r];
+        for (size_t k = w->g0, e; k < w->g0 + w->n; k = e) {
+            for (e = k + 1; e < w->g0 + w->n && G(p, e)->x0 - G(p, e - 1)->x1 <= 0.5 * w->em; e++)
+                ;
+            for (int i = 0; i < nc; i++)
+                if (fabs(G(p, k)->x0 - c[i].x0) < 0.1 * w->em)
+                    edge[i] = fmax(edge[i], G(p, e - 1)->x1);
+        }
+    }
+}
+
+int pdf_goes_on_filled(const page *p, const ys_buf *next)
+{
+    const pdf_carry *k = p->carry;
+    double edge[PDF_MAX_COLS];
+    if (!k || p->nrows <= 0)
+        return 0;
+    ends_of_runs_at_starts(p, k->col, k->nc, edge);
+    for (int i = 0; i < k->nc; i++)
+        if (next[i].n && !(k->reach[i] > -1e18 && fabs(k->reach[i] - edge[i]) <= 0.25 * p->rows[0].em))
+            return 0;
+    return 1;
+}
