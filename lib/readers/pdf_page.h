@@ -121,6 +121,8 @@ void pdf_put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double e
 /* Whether a cell of row b starts at x (inner: and it is not at the
  * page's left edge left, the start of every first column and of prose). */
 int pdf_starts_cell_at(const page *p, const prow *b, double x, int inner, double left);
+/* Mark which of the page's rows belong to table blocks (pdf_marks.c). */
+void pdf_mark_blocks(page *p);
 /* Emit block rows [r0, r1) as table rows (sets p->rc on failure); with
  * p->hold_last its last row may go to p->carry instead. */
 void pdf_emit_block(page *p, int r0, int r1);
