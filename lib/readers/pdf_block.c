@@ -218,9 +218,19 @@ static int glued(const pdf_glyph *a, const pdf_glyph *b, double em)
     return b->x0 - a->x1 <= 0.25 * em;
 }
 
+/* Whether glyph a is a Latin letter. */
+static int is_latin_glyph(const page *p, const pdf_glyph *a)
+{
+    char c = p->g->text.p[a->off];
+    return a->len == 1 && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+}
+
 /* Whether the figure glyph k of row w is a digit inside a word of text
  * ("项目4：信息"): its run of figure glyphs is glued to text on both
- * sides.  A figure cell touching a label cell has text on one side only. */
+ * sides, or to a Latin letter on either: a code's run of digits and
+ * letters is one word ("42011126014Y0000001" filling its cell past the
+ * edge the column's shorter codes show).  A figure cell touching a label
+ * cell has text on one side only, and that text is CJK. */
 static int figure_in_word(page *p, const prow *w, size_t k)
 {
     size_t a = k, b = k, end = w->g0 + w->n;
@@ -228,8 +238,10 @@ static int figure_in_word(page *p, const prow *w, size_t k)
         a--;
     while (b + 1 < end && is_figure_glyph(p, G(p, b + 1)) && glued(G(p, b), G(p, b + 1), w->em))
         b++;
-    return a > w->g0 && b + 1 < end && glued(G(p, a - 1), G(p, a), w->em) &&
-           glued(G(p, b), G(p, b + 1), w->em);
+    int left = a > w->g0 && glued(G(p, a - 1), G(p, a), w->em);
+    int right = b + 1 < end && glued(G(p, b), G(p, b + 1), w->em);
+    return (left && right) || (left && is_latin_glyph(p, G(p, a - 1))) ||
+           (right && is_latin_glyph(p, G(p, b + 1)));
 }
 
 /* Whether glyph k of row w is placed by where it stands: a figure's. */
