@@ -15,14 +15,11 @@
  * holds (WIDE_COLS) stands with its heading, label, title and notes in a
  * <div class="wide"> printed on a landscape page of its own (a named
  * @page) in a smaller type; other pages are A4 portrait.  LibreOffice
- * reads neither @media print nor named pages, so its PDF of the page is
- * the same with them, and tables 2 and 10 of the built example run past
- * its portrait page's right edge (tests/e2e_html.sh).  Of what could fit
- * them, LibreOffice's HTML import ignores <wbr>, cellpadding and CSS
- * padding, and <col>/<table> widths once the columns' least widths pass
- * the page; it reads a cell's own style="font-size" (no class), which
- * fits them at 10 pt (table 10) and 7 pt (table 2), but the PDF reader
- * misreads the PDF that makes: every page break moves.
+ * reads neither @media print nor named pages, nor a class, and ignores
+ * <wbr>, cellpadding, CSS padding and <col>/<table> widths once the
+ * columns' least widths pass the page: there such a table's cells carry
+ * their own type size (lo_fit_halfpt), which browsers set back
+ * (table.fit td).
  * Header rows are not in a <thead>: Chromium would repeat them on each
  * page a table runs to, but LibreOffice repeats them too, and the PDF
  * reader misreads a header repeated at a page's top (the built example's
@@ -54,6 +51,7 @@ static const char CSS[] =
     ".charts figure{margin:0;flex:1 1 320px;border:1px solid #ddd;padding:8px}"
     ".charts figcaption{font-weight:bold;margin-bottom:4px}"
     ".charts svg{width:100%;max-width:520px;height:auto;display:block}"
+    "table.fit td{font-size:inherit!important}"
     "@media (max-width:600px){main{padding:8px}h1{font-size:1.3em}table{font-size:12px}}"
     "@page wide{size:A4 landscape;margin:10mm}"
     "@media print{@page{size:A4;margin:15mm 12mm}main{max-width:none;padding:0}.part{break-before:page;page-break-before:always}"
@@ -65,9 +63,25 @@ static const char CSS[] =
  * fit a portrait page at a readable size: it is printed on a landscape one. */
 #define WIDE_COLS 9
 
+/* LibreOffice sets a column no narrower than about 13 pt plus its text,
+ * so a table of WIDE_COLS columns or more runs past a portrait page's right
+ * edge at its 12 pt (table 10's 12 columns with 21-character codes, table
+ * 2's 19): such a table's cells get LO_FIT / columns pt (measured: table 10
+ * fits at 10 pt, table 2 at 7; 6 pt by this rule), in half points.  0: the
+ * table keeps the stylesheet's size. */
+#define LO_FIT 120
+static int lo_fit_halfpt(const ys_grid *g)
+{
+    if (g->width < WIDE_COLS)
+        return 0;
+    return 2 * LO_FIT / g->width;
+}
+
 static void put_grid(ys_buf *b, const ys_grid *g)
 {
-    ys_buf_puts(b, "<div class=\"tw\"><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n");
+    int fit = lo_fit_halfpt(g);
+    ys_buf_puts(b, fit ? "<div class=\"tw\"><table class=\"fit\"" : "<div class=\"tw\"><table");
+    ys_buf_puts(b, " border=\"1\" cellspacing=\"0\" cellpadding=\"3\">\n");
     for (size_t r = 0; r < g->nrows; r++) {
         ys_buf_puts(b, "<tr>");
         for (int c = 0; c < g->width; c++) {
@@ -76,6 +90,12 @@ static void put_grid(ys_buf *b, const ys_grid *g)
                 continue; /* covered by a merged cell */
             bool head = r < (size_t)g->hrows;
             ys_buf_puts(b, head ? "<td class=\"h\"" : x->num ? "<td class=\"n\" nowrap" : "<td");
+            /* valign: a cell's own style turns LibreOffice's top alignment
+             * to the stylesheet's middle, and the PDF reader reads wrapped
+             * header labels set from their cells' tops */
+            if (fit)
+                ys_buf_printf(b, " style=\"font-size:%d.%dpt\" valign=\"top\"", fit / 2,
+                              fit % 2 ? 5 : 0);
             if (x->colspan > 1)
                 ys_buf_printf(b, " colspan=\"%d\"", x->colspan);
             if (x->rowspan > 1)
