@@ -1,7 +1,8 @@
 /* Unit tests: goals of tables 11 and 12 in a PDF (readers/pdf_labelled.c,
  * pdf_cut.c) on pages laid out by hand the way LibreOffice sets them: a
  * label wrapped in a narrow cell beside its text, lines of it parting as
- * cells, a narrow text column, a goal cut by a page break.  No poppler:
+ * cells, a narrow text column, a goal cut by a page break, a goal's
+ * text longer than its label under a table's rows.  No poppler:
  * every expected cell is the text the test itself put in that cell. */
 #include "testutil.h"
 
@@ -182,6 +183,56 @@ static void labelled_goal_cut_by_page(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * A goal under an indicator table's rows, its text longer than its label
+ * and centred on it, the lines 27.8 pt apart (12.2 pt between them, more
+ * than half a line): the label's three lines interleave with the text's
+ * second to fourth, the text's first line stands alone above them (where
+ * the table's second column starts: a row of the table above, read
+ * alone) and its last below.  The label and the whole text read as one
+ * row after the table's.
+ */
+static void goal_text_longer_than_label(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    const double L = 65.1, T = 107.3, P = 27.8, y = 226.0;
+    put(&g, L, 100.0, "名称");
+    put(&g, T, 100.0, "一级指标");
+    put(&g, 238.1, 100.0, "三级指标");
+    put(&g, 315.8, 100.0, "指标值");
+    put(&g, 459.7, 100.0, "依据");
+    put(&g, L, 141.6, "年度");
+    put(&g, T, 141.6, "成本指标");
+    put(&g, 238.1, 141.6, "评审费");
+    put(&g, 315.8, 141.6, "800");
+    put(&g, 459.7, 141.6, "计划");
+    put(&g, T, 183.8, "产出指标");
+    put(&g, 238.1, 183.8, "办件数");
+    put(&g, 315.8, 183.8, "86256");
+    put(&g, 459.7, 183.8, "计划");
+    const char *text[] = {"一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉东南西北中",
+                          "春夏秋冬日金木水火土天地玄黄宇宙洪荒一二三四五六七八九十甲乙丙丁戊己",
+                          "庚辛壬癸子丑寅卯辰巳午未申酉东南西北中春夏秋冬日金木水火土天地玄黄宇",
+                          "宙洪荒一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉东",
+                          "南西北中春夏秋冬日金木水火土天地玄黄宇宙洪荒一二三四五六七八九十甲乙",
+                          "丙丁戊己庚辛壬癸"};
+    for (int i = 0; i < 6; i++)
+        put(&g, T, y + P * i, text[i]);
+    put(&g, L, y + P + 6.7, "年度");
+    put(&g, L, y + 2 * P + 6.7, "目标");
+    put(&g, L, y + 3 * P + 6.7, "2:");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    char whole[1024] = "";
+    for (int i = 0; i < 6; i++)
+        strcat(whole, text[i]);
+    assert_int_equal(d->nlines, 4);
+    want_line(d, 2, (const char *const[]){"", "产出指标", "办件数", "86256", "计划", NULL});
+    want_line(d, 3, (const char *const[]){"年度目标2:", whole, NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +241,7 @@ int main(void)
         cmocka_unit_test(goal_cut_by_page),
         cmocka_unit_test(narrow_cell_cut_by_page),
         cmocka_unit_test(labelled_goal_cut_by_page),
+        cmocka_unit_test(goal_text_longer_than_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

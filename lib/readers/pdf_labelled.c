@@ -2,8 +2,9 @@
  * readers/pdf_labelled.c — owns a label set in a narrow cell beside a
  * paragraph wrapped in the cell next to it, outside any table block: the
  * label's lines ("年度" / "目标" / "4:") stand half a line off the
- * paragraph's and run into them as rows of one paragraph.  Read as one
- * row of two cells, the label and the paragraph.  Split from pdf_rows.c,
+ * paragraph's and run into them as rows of one paragraph, and the
+ * paragraph's lines above and below the label's stand at its own pitch.
+ * Read as one row of two cells, the label and the paragraph.  Split from pdf_rows.c,
  * which asks it for its prose rows, and, before it cuts a page into table
  * blocks and prose, for such labels a line of which reads as two cells
  * (a label's line a cell's gap from the text's: "1:" beside it) and made
@@ -100,20 +101,92 @@ static int paragraph_beside(const page *p, int r, int e, double split, double l,
     return 1;
 }
 
-int pdf_labelled_end(const page *p, int r, int r1, double *split)
+/* The interleaved rows from r of a label beside a paragraph (the rows
+ * closer than half a line apart): their end, *split and the paragraph's
+ * left edge *l; r when they are no such cells. */
+static int interleaved_end(const page *p, int r, int r1, double *split, double *l)
 {
     int e = pdf_close_rows_end(p, r, r1);
-    double s = 0, l = 0, left = 0, right = 0, em = p->rows[r].em;
-    if (e - r < 3 || !pdf_first_side_gap(p, r, e, &s, &l, &left, &right))
+    double s = 0, left = 0, right = 0, em = p->rows[r].em;
+    if (e - r < 3 || !pdf_first_side_gap(p, r, e, &s, l, &left, &right))
         return r;
     /* a narrow label: a few characters a line, beside a wider text (a
        form's narrow column holds seven characters beside four) */
-    if (s - left > 5 * em || right - l <= s - left)
+    if (s - left > 5 * em || right - *l <= s - left)
         return r;
     int nlab, ntext;
-    *split = (s + l) / 2;
-    if (!paragraph_beside(p, r, e, *split, l, &nlab, &ntext) || nlab < 2 || ntext < 2)
+    *split = (s + *l) / 2;
+    if (!paragraph_beside(p, r, e, *split, *l, &nlab, &ntext) || nlab < 2 || ntext < 2)
         return r;
+    return e;
+}
+
+/* Whether row q reads as one line of a paragraph set from l: one cell's
+ * glyphs (no gap wider than half the text height), the first at l. */
+static int paragraph_line(const page *p, int q, double l)
+{
+    const prow *w = &p->rows[q];
+    if (fabs(G(p, w->g0)->x0 - l) > 0.5 * w->em)
+        return 0;
+    for (size_t k = w->g0 + 1; k < w->g0 + w->n; k++)
+        if (G(p, k)->x0 - G(p, k - 1)->x1 > 0.5 * w->em)
+            return 0;
+    return 1;
+}
+
+/* Whether rows a and b stand the pitch apart (a tenth of the text height
+ * off at most): lines of one paragraph. */
+static int at_pitch(const page *p, int a, int b, double pitch)
+{
+    return fabs(p->rows[b].y0 - p->rows[a].y0 - pitch) <= 0.1 * p->rows[a].em;
+}
+
+/* The pitch of the paragraph's lines among interleaved rows [r, e): from
+ * its first text row to its next (rows holding glyphs right of split). */
+static double paragraph_pitch(const page *p, int r, int e, double split, int *first, int *last)
+{
+    int t[2] = {-1, -1}, n = 0;
+    *first = *last = -1;
+    for (int i = r; i < e; i++)
+        if (p->rows[i].x1 > split) {
+            if (n < 2)
+                t[n++] = i;
+            if (*first < 0)
+                *first = i;
+            *last = i;
+        }
+    return n == 2 ? p->rows[t[1]].y0 - p->rows[t[0]].y0 : 0;
+}
+
+/*
+ * A paragraph longer than its label, centred on it (LibreOffice's cells
+ * set their text in the middle of the row), runs above and below the
+ * rows where the label's lines interleave with its own: its lines there
+ * stand a line pitch apart, wider than the half line that makes rows
+ * interleaved.  They are the paragraph's lines when they stand its own
+ * pitch from its next (or last) line and start at its left edge.
+ */
+int pdf_labelled_end(const page *p, int r, int r1, double *split)
+{
+    double l = 0;
+    int m = r, e;
+    while ((e = interleaved_end(p, m, r1, split, &l)) == m) {
+        /* rows above the interleaved ones: one paragraph's lines, evenly
+           apart, up to where they start */
+        if (m + 1 >= r1 || p->rows[m].ncells != 1 ||
+            (m > r && !at_pitch(p, m - 1, m, p->rows[r + 1].y0 - p->rows[r].y0)))
+            return r;
+        m++;
+    }
+    int first, last;
+    double pitch = paragraph_pitch(p, m, e, *split, &first, &last);
+    if (pitch <= 0)
+        return m > r ? r : e;
+    for (int q = m - 1; q >= r; q--)
+        if (!paragraph_line(p, q, l) || !at_pitch(p, q, q + 1 < m ? q + 1 : first, pitch))
+            return r;
+    while (e < r1 && paragraph_line(p, e, l) && at_pitch(p, last, e, pitch))
+        last = e++;
     return e;
 }
 
@@ -146,9 +219,12 @@ void pdf_emit_labelled(page *p, int r, int e, double split)
 
 /* Runs of close rows of which some, not all, are block rows, that read
  * as a label beside a paragraph: the block rows are the label's lines
- * that part from the text as cells.  A run whose rows are all a block's
- * is a table's logical row already (pdf_wrap.c joins it); one ending the
- * page stays in its block, whose columns pdf_carry.c hands to the next. */
+ * that part from the text as cells, or the paragraph's lines above and
+ * below them at its pitch (its first line, set where the second column
+ * of the table above starts, read as a row of it).  A run whose rows are
+ * all a block's is a table's logical row already (pdf_wrap.c joins it);
+ * one ending the page stays in its block, whose columns pdf_carry.c hands
+ * to the next. */
 void pdf_labelled_unblock(page *p)
 {
     for (int i = 0; i < p->nrows;) {
@@ -156,11 +232,19 @@ void pdf_labelled_unblock(page *p)
         for (int r = i; r < e; r++)
             blocks += p->rows[r].block;
         double split;
-        if (blocks && blocks < e - i && e < p->nrows && pdf_labelled_end(p, i, p->nrows, &split) == e)
-            for (int r = i; r < e; r++) {
+        int end = i;
+        if (blocks && blocks < e - i && e < p->nrows)
+            end = pdf_labelled_end(p, i, p->nrows, &split);
+        if (end >= e) {
+            int top = i;   /* the paragraph's lines above, read as a block's */
+            while (top > 0 && pdf_labelled_end(p, top - 1, p->nrows, &split) >= e)
+                top--;
+            for (int r = top; r < end; r++) {
                 p->rows[r].block = 0;
                 p->rows[r].labelled = 1;
             }
+            e = end;
+        }
         i = e;
     }
 }

@@ -219,8 +219,10 @@ int pdf_wrapped_cell_end(const page *p, int r, int r1);
  * side, leave a gap wider than half the text height after a strip at most
  * five text heights wide (the label, on two rows or more), the glyphs
  * right of it (on two rows or more, wider than the label) each row's from
- * one left edge.  *split
- * gets the x parting the two.  r when rows from r are no such cells. */
+ * one left edge; with the paragraph's lines above and below those rows,
+ * from its left edge at its pitch (a text longer than its label, centred
+ * on it).  *split gets the x parting the two.  r when rows from r are no
+ * such cells. */
 int pdf_labelled_end(const page *p, int r, int r1, double *split);
 /* Emit rows [r, e) as one row of two cells: the label, the paragraph. */
 void pdf_emit_labelled(page *p, int r, int e, double split);
