@@ -249,6 +249,10 @@ EOF
   SHIFT_MAX=${YS_SHIFT_MAX-29}
   if [ -z "${YS_WRAP:-}" ] && [ -s "$T/ref.html" ]; then
     sed 's|<body>|<body><p>\&nbsp;</p><p>\&nbsp;</p>|' "$T/ref.html" >"$T/refshift.html"
+    # the shift must be there, or this would audit ref.pdf's own breaks again
+    if [ "$(grep -c '<p>&nbsp;</p>' "$T/refshift.html")" -eq 0 ]; then
+      echo "FAIL: refshift.html: no <body> to put the paragraphs after"; fail=1
+    fi
     "$LO" -env:UserInstallation="file://$T/lo" --headless --convert-to 'pdf:writer_pdf_Export' refshift.html --outdir "$T" >/dev/null 2>&1
     if [ ! -s "$T/refshift.pdf" ]; then
       echo "FAIL: LibreOffice made no refshift.pdf"; fail=1
@@ -262,6 +266,7 @@ EOF
         diff "$T/want" "$T/got" | head -20; fail=1
       else
         echo "note: refshift.pdf (page breaks moved): $ndiff rule findings differ from the text's (known gap, at most $SHIFT_MAX)"
+        [ "$ndiff" -lt "$SHIFT_MAX" ] && echo "note: refshift.pdf reads better than SHIFT_MAX: lower it to $ndiff"
         grep -o '表[0-9-]*（[^）]*）缺失' "$T/refshift.audit" | sort -u | sed 's/^/known: /'
       fi
     fi
