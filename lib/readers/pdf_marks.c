@@ -13,12 +13,16 @@
 
 #include "pdf_page.h"
 
+static int parts_as_row(const page *p, const prow *w, const prow *b);
+
 /* A one-cell line wrapped out of a cell of block row b: closer to it than
  * a line's height and narrower than half of the row it hangs from; next
  * to another fragment, no wider than three line heights (the lines of
  * one narrow cell, not a paragraph of a form's wide cell), or five when
  * it starts where that fragment starts (the next line of one cell of
- * four or five characters: "证照购买" over "和表格印"), unless it is
+ * four or five characters: "证照购买" over "和表格印") or parts at its
+ * gaps into the cells of that fragment (the next lines of narrow cells
+ * side by side: "目经费 行政审" under "建设项 洪山区"), unless it is
  * staggered, overlapping the lines above and below it (lines of narrow
  * cells centred on one row: "部门（单" between "部门" and "（单"; a
  * paragraph's lines never overlap), or beside a fragment of digits,
@@ -34,7 +38,8 @@ static int is_cell_fragment(const page *p, const prow *w, const prow *b, int sta
     int beside = b->figure && gap < 0 && (w->x0 >= b->x1 || w->x1 <= b->x0);
     double width = w->x1 - w->x0;
     int stacked = fabs(w->x0 - b->x0) < 0.1 * w->em && width <= 5 * w->em;
-    if (b->fragment && width > 3 * w->em && !staggered && !beside && !stacked)
+    if (b->fragment && width > 3 * w->em && !staggered && !beside && !stacked &&
+        !parts_as_row(p, w, b))
         return 0;
     return b->block && w->ncells == 1 && gap < fmin(w->em, b->em) &&
            (width < 0.5 * pdf_anchor_span(b) || (stacked && pdf_within_first_cell(p, w, b)));
@@ -158,7 +163,7 @@ static int mark_fragment(page *p, int i)
  * a cell of block row b starts: labels wrapped in narrow cells side by
  * side ("一般公共 政府 国有" over "预算 性基 资本"), not a justified line
  * of prose (nor the paragraphs of two wide cells). */
-static int parts_as_row(page *p, const prow *w, const prow *b)
+static int parts_as_row(const page *p, const prow *w, const prow *b)
 {
     int runs = 1;
     double run0 = G(p, w->g0)->x0;
@@ -195,6 +200,57 @@ static void mark_cjk_rows(page *p)
                 parts_as_row(p, w, b))
                 w->block = 1;
         }
+    }
+}
+
+/* Where the first cell of the band of cells that block row b opens ends:
+ * the nearest start of a line of that band right of b's start by more
+ * than the text height, or 0 when the band holds one column. */
+static double band_next_cell(const page *p, int b)
+{
+    const prow *w = &p->rows[b];
+    double next = 0;
+    for (int r = b; r < p->nrows && p->rows[r].oband == w->oband; r++) {
+        double x = p->rows[r].x0;
+        if (x > w->x0 + w->em && (next == 0 || x < next))
+            next = x;
+    }
+    return next;
+}
+
+/*
+ * A stack of two or more one-cell lines standing close above block row b
+ * (under twice the text height), each starting where b's first cell starts
+ * and ending short of where its band's next cell starts, the lines no
+ * further apart than a third of their height: the text of one narrow
+ * first cell, wrapped line by line, in a row of its own whose other cells
+ * are empty ("填报日期：2026 年 1 月 6 日" over a form's first column, one
+ * word a line).  A title, a heading or prose runs wider, or starts at the
+ * page's margin, not at a cell's padding.
+ */
+static void mark_first_cell_stacks(page *p)
+{
+    for (int b = 1; b < p->nrows; b++) {
+        const prow *w = &p->rows[b];
+        if (!w->block || p->rows[b - 1].block || w->oband != b)
+            continue;
+        double next = band_next_cell(p, b);
+        if (next == 0)
+            continue;
+        int top = b;
+        double below = w->y0, most = 2 * w->em;
+        while (top > 0) {
+            const prow *s = &p->rows[top - 1];
+            double gap = below - s->y1;
+            if (s->block || s->ncells != 1 || fabs(s->x0 - w->x0) >= 0.1 * w->em ||
+                next - s->x1 < 0.5 * w->em || gap >= most || fabs(s->em - w->em) > 0.1 * w->em)
+                break;
+            top--;
+            below = s->y0;
+            most = w->em / 3;
+        }
+        for (int r = top; b - top >= 2 && r < b; r++)
+            p->rows[r].block = 1;
     }
 }
 
@@ -245,6 +301,7 @@ void pdf_mark_blocks(page *p)
                 p->rows[r].block = more = 1;
         i = j;
     }
+    mark_first_cell_stacks(p);
     if (more)
         mark_fragments(p);
 }
