@@ -3,7 +3,11 @@
  * form's first cell alone in its row, one word a line, above the form's
  * rows (readers/pdf_marks.c, mark_first_cell_stacks), and two narrow
  * cells' lines side by side under a row cut by the page's foot
- * (is_cell_fragment).  No poppler: the glyph boxes are written here, so
+ * (is_cell_fragment), and a narrow paragraph in a form's first column
+ * opening a page after a table whose columns start where its lines and
+ * the next header's wrapped labels start (mark_column_runs), and a goal's
+ * label beside its text at a page's foot, one line of which parts as two
+ * cells (pdf_labelled_unblock).  No poppler: the glyph boxes are written here, so
  * every expected cell is the text the test put there. */
 #include "testutil.h"
 
@@ -148,12 +152,106 @@ static void narrow_cells_side_by_side_cut_at_foot(void **st)
     pdf_glyphs_free(&b);
 }
 
+/* The columns of the goal tables below, as LibreOffice sets them. */
+static const double GCOL[] = {59.8, 107.8, 260.8, 321.3, 383.3, 433.8, 483.8, 533.8};
+
+/* A row of eight cells from y at GCOL (NULL: an empty cell). */
+static void goal_row(pdf_glyphs *g, double y, const char *const *cell)
+{
+    for (int i = 0; i < 8; i++)
+        if (cell[i])
+            put(g, GCOL[i], y, cell[i]);
+}
+
+/*
+ * A page opens with a goal's text wrapped in a narrow first cell, under a
+ * table whose first column started where its lines start; below it the
+ * next table's header, whose last label wraps over four lines ("指标" /
+ * "值确" / "定依" / "据") beside its one-line labels, in a column where
+ * the table above had one.  Those lines are the header's band, not rows
+ * going on with the table above: the paragraph stays prose (it would
+ * otherwise join that table and cut the next one's columns), and the
+ * next table reads in its own columns.
+ */
+static void narrow_paragraph_at_top_under_columns(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    goal_row(&a, 600, (const char *const[]){"目标名称", "一级指标", "二级指标", "三级指标", "前年", "上年", "当年", "依据"});
+    goal_row(&a, 640, (const char *const[]){"年度目标1", "成本指标", "经济成本", "评审费", "800", "800", "800", "计划"});
+    goal_row(&a, 680, (const char *const[]){NULL, "产出指标", "数量指标", "件数", "86256", "70000", "70000", "计划"});
+    const char *text[] = {"年度目标2:进一步提", "升服务质量，以干部", "素质提升年为契机，", "深入推动区街队伍。"};
+    for (int i = 0; i < 4; i++)
+        put(&b, 59.8, 34.5 + PITCH * i, text[i]);
+    const char *label[] = {"指标", "值确", "定依", "据"};
+    for (int i = 0; i < 4; i++)
+        put(&b, 533.6, 151.6 + PITCH * i, label[i]);
+    const char *head[] = {"目标名称", "一级指标", "二级指标", "三级指标", "指标值"};
+    const double hx[] = {59.8, 177.0, 233.7, 293.8, 353.5};
+    for (int i = 0; i < 5; i++)
+        put(&b, hx[i], 177.4, head[i]);
+    const char *row[] = {"年度绩效目标2", "成本指标", "经济成本", "经费使用", "585.29", "464.01", "452.81", "计划"};
+    const double rx[] = {59.8, 177.0, 233.7, 293.8, 353.5, 413.0, 473.0, 533.6};
+    for (int i = 0; i < 8; i++)
+        put(&b, rx[i], 240.0, row[i]);
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    size_t k = 0;
+    while (k < d->nlines && d->lines[k].page != 2)
+        k++;
+    assert_true(k < d->nlines);
+    want_line(d, k, (const char *const[]){"年度目标2:进一步提升服务质量，以干部素质提升年为契机，深入推动区街队伍。", NULL});
+    assert_false(d->lines[k].is_row);
+    size_t r = line_starting(d, "年度绩效目标2");
+    want_line(d, r, (const char *const[]){"年度绩效目标2", "成本指标", "经济成本", "经费使用", "585.29", "464.01", "452.81", "计划", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
+/*
+ * A goal's label "长期" / "目标" / "2:" beside its text at the page's foot,
+ * "2:" set a third of a line below the text's line beside it (so that line
+ * parts as two cells, a block's row), the text going on at the next page's
+ * top.  The label and the whole text are one row of two cells, as where
+ * the label stands clear of the page's foot.
+ */
+static void label_beside_text_cut_at_foot(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    goal_row(&a, 600, (const char *const[]){"目标名称", "一级指标", "二级指标", "三级指标", "前年", "上年", "当年", "依据"});
+    goal_row(&a, 640, (const char *const[]){"长期目标1", "成本指标", "经济成本", "评审费", "800", "800", "800", "计划"});
+    put(&a, 59.8, 740.2, "长期");
+    put(&a, 59.8, 757.5, "目标");
+    put(&a, 59.8, 772.1, "2:");
+    const char *text[] = {"推进全局目标工作落实，保障单位正常运", "转，切实保障行政审批工作顺利进行。以三",
+                          "级政务服务一体化建设为抓手，集合各方资", "源，上下联动、左右联通，切实以快办、能"};
+    for (int i = 0; i < 4; i++)
+        put(&a, 97.3, 740.2 + PITCH * i, text[i]);
+    put(&b, 97.3, 33.9, "办、好办的服务作风，推动解决群众和企业");
+    put(&b, 97.3, 33.9 + PITCH, "反映集中的突出问题。");
+    goal_row(&b, 131.8, (const char *const[]){"目标名称", "一级指标", "二级指标", "三级指标", "前年", "上年", "当年", "依据"});
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    size_t k = line_starting(d, "长期目标2:");
+    want_line(d, k, (const char *const[]){"长期目标2:", "推进全局目标工作落实，保障单位正常运转，切实保障行政审批工作顺利进行。以三"
+                                          "级政务服务一体化建设为抓手，集合各方资源，上下联动、左右联通，切实以快办、能"
+                                          "办、好办的服务作风，推动解决群众和企业反映集中的突出问题。", NULL});
+    assert_int_equal(d->lines[k].page, 1);
+    assert_true(k + 1 < d->nlines);
+    assert_memory_equal(d->lines[k + 1].cells[0], "目标名称", strlen("目标名称"));
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(first_cell_stacked_above_form),
         cmocka_unit_test(wide_lines_above_form_stay_prose),
         cmocka_unit_test(narrow_cells_side_by_side_cut_at_foot),
+        cmocka_unit_test(narrow_paragraph_at_top_under_columns),
+        cmocka_unit_test(label_beside_text_cut_at_foot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

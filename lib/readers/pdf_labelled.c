@@ -222,9 +222,10 @@ void pdf_emit_labelled(page *p, int r, int e, double split)
  * that part from the text as cells, or the paragraph's lines above and
  * below them at its pitch (its first line, set where the second column
  * of the table above starts, read as a row of it).  A run whose rows are
- * all a block's is a table's logical row already (pdf_wrap.c joins it);
- * one ending the page stays in its block, whose columns pdf_carry.c hands
- * to the next. */
+ * all a block's is a table's logical row already (pdf_wrap.c joins it).
+ * One ending the page is taken out too: as one row of two cells its text
+ * goes on at the next page's top (pdf_cut.c), where read as a block's row
+ * and prose it stayed cut. */
 void pdf_labelled_unblock(page *p)
 {
     for (int i = 0; i < p->nrows;) {
@@ -233,7 +234,7 @@ void pdf_labelled_unblock(page *p)
             blocks += p->rows[r].block;
         double split;
         int end = i;
-        if (blocks && blocks < e - i && e < p->nrows)
+        if (blocks && blocks < e - i)
             end = pdf_labelled_end(p, i, p->nrows, &split);
         if (end >= e) {
             int top = i;   /* the paragraph's lines above, read as a block's */

@@ -113,17 +113,17 @@ static void mark_column_runs(page *p)
         const prow *a = i > 0 ? &p->rows[i - 1] : NULL, *b = j < p->nrows ? &p->rows[j] : NULL;
         while (a && i < j && is_cell_fragment(p, &p->rows[i], a, 0))
             i++;    /* the last lines of a's wrapped cells are no run of rows */
-        if (!a && starts_top_columns(p, i, j)) {
-            for (int r = i; r < j; r++)
-                p->rows[r].block = 1;
-            i = j;
-            continue;
-        }
         int inner = !b, ok = a != NULL, any_inner = 0, s = i, e = j;
         while (a && s < e && p->rows[s].oband == a->oband)
             s++;        /* lines of the bands of a and b are theirs */
         while (b && e > s && p->rows[e - 1].oband == b->oband)
             e--;
+        if (!a && starts_top_columns(p, s, e)) {
+            for (int r = s; r < e; r++)
+                p->rows[r].block = 1;
+            i = j;
+            continue;
+        }
         for (int r = s; r < e && ok; r++) {
             double x = p->rows[r].x0;
             ok = pdf_starts_cell_at(p, a, x, inner, left) && (!b || pdf_starts_cell_at(p, b, x, 0, left));
