@@ -7,7 +7,8 @@
  * opening a page after a table whose columns start where its lines and
  * the next header's wrapped labels start (mark_column_runs), and a goal's
  * label beside its text at a page's foot, one line of which parts as two
- * cells (pdf_labelled_unblock).  No poppler: the glyph boxes are written here, so
+ * cells (pdf_labelled_unblock); a header whose last line opens the next
+ * page (pdf_block.c, add_top_header_columns).  No poppler: the glyph boxes are written here, so
  * every expected cell is the text the test put there. */
 #include "testutil.h"
 
@@ -244,6 +245,44 @@ static void label_beside_text_cut_at_foot(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * A goal table's header cut by the page break after "近两年指标值 │
+ * 预期当年实现值": its last line "前年 │ 上年" opens the next page, both
+ * cells empty in every row there.  The column "上年" stands in, neither
+ * the header's part before the break nor the rows show, is the header's
+ * own: the year's value "101.80" stays in the seventh column
+ * (预期当年实现值), not the sixth.
+ */
+static void header_last_line_opens_page(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    const char *head[] = {"名称", "一级", "二级", "三级", "指标值", "依据"};
+    const double hx[] = {59.8, 95.8, 236.3, 296.3, 360.3, 531.3};
+    for (int i = 0; i < 6; i++)
+        put(&a, hx[i], 600, head[i]);
+    put(&a, 360.3, 640, "近两年指");
+    put(&a, 360.3, 640 + PITCH, "标值");
+    put(&a, 473.3, 640, "预期当年");
+    put(&a, 473.3, 640 + PITCH, "实现值");
+    put(&b, 360.7, 33.9, "前年");
+    put(&b, 415.7, 33.9, "上年");
+    const char *row1[] = {"目标", "成本", "经济", "限额", "101.80", "计划"};
+    const char *row2[] = {"目标", "产出", "数量", "次数", ">4次/年", "计划"};
+    const double rx[] = {59.8, 95.8, 236.3, 296.3, 473.3, 531.3};
+    for (int i = 0; i < 6; i++) {
+        put(&b, rx[i], 86.1, row1[i]);
+        put(&b, rx[i], 130.0, row2[i]);
+    }
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    size_t k = line_starting(d, "目标");
+    want_line(d, k, (const char *const[]){"目标", "成本", "经济", "限额", "", "", "101.80", "计划", NULL});
+    want_line(d, k + 1, (const char *const[]){"目标", "产出", "数量", "次数", "", "", ">4次/年", "计划", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +291,7 @@ int main(void)
         cmocka_unit_test(narrow_cells_side_by_side_cut_at_foot),
         cmocka_unit_test(narrow_paragraph_at_top_under_columns),
         cmocka_unit_test(label_beside_text_cut_at_foot),
+        cmocka_unit_test(header_last_line_opens_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -370,6 +370,30 @@ static int add_header_columns(const col *own, int nown, col *c, int nc)
     return n;
 }
 
+/* The header going on at the page's top, above the block's first row of
+ * figures, shows columns of its own that neither its part on the page
+ * before nor the rows here show (its last line "前年 上年" under
+ * "近两年指标值", both cells empty in every row): its words' columns
+ * that overlap none of c's are added to c (nc columns, sorted by x).
+ * Returns their number, or -1 when out of memory. */
+static int add_top_header_columns(page *p, int r0, int r1, col *c, int nc)
+{
+    int rh = r0;
+    while (rh < r1 && !p->rows[rh].colsrc)
+        rh++;
+    if (rh == r0 || rh == r1)
+        return nc;
+    col head[MAX_COLS];
+    int nh = block_columns(p, r0, rh, head);
+    if (nh < 0)
+        return -1;
+    for (int i = 0; i < nh && nc < MAX_COLS; i++)
+        if (!pdf_overlaps_column(c, nc, head[i].x0, head[i].x1))
+            c[nc++] = head[i];
+    qsort(c, (size_t)nc, sizeof *c, pdf_col_by_x0);
+    return nc;
+}
+
 /* Whether line r is words wrapped out of a cell of the line above: one
  * cell of words starting where a cell above starts, standing far closer
  * to it than the block's rows stand to each other (a category line
@@ -427,7 +451,7 @@ void pdf_emit_block(page *p, int r0, int r1)
     int nown = block_columns(p, r0, r1, own);
     int from_header = nc > 0 && p->top_header && nown > 0;
     if (from_header)
-        nc = add_header_columns(own, nown, c, nc);
+        nc = add_top_header_columns(p, r0, r1, c, add_header_columns(own, nown, c, nc));
     else if (nown > nc || nown < 0) {    /* the page shows its columns itself */
         memcpy(c, own, sizeof *c * (size_t)(nown > 0 ? nown : 0));
         nc = nown;
