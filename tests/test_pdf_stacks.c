@@ -8,7 +8,8 @@
  * the next header's wrapped labels start (mark_column_runs), and a goal's
  * label beside its text at a page's foot, one line of which parts as two
  * cells (pdf_labelled_unblock); a header whose last line opens the next
- * page (pdf_block.c, add_top_header_columns).  No poppler: the glyph boxes are written here, so
+ * page (pdf_block.c, add_top_header_columns); a goal's value whose unit
+ * wraps past the page's foot (pdf_carry.c).  No poppler: the glyph boxes are written here, so
  * every expected cell is the text the test put there. */
 #include "testutil.h"
 
@@ -283,6 +284,52 @@ static void header_last_line_opens_page(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * A goal table's first row, one line under its header at the page's foot:
+ * its labels fill their narrow cells ("年度绩效", "经济成本指", "计划数" as
+ * wide as the header's labels there), so the row was cut; its rest opens
+ * the next page, "万" under the value "26.07" among them.  The row reads
+ * whole, the value with its unit.
+ */
+static void value_unit_past_foot(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    put(&a, 519.8, 650.9, "指标值");
+    const char *head[] = {"目标名称", "一级指标", "二级指标", "三级指标", "指标值", "确定依"};
+    const double hx[] = {59.8, 117.3, 201.8, 275.5, 359.6, 519.8};
+    for (int i = 0; i < 6; i++)
+        put(&a, hx[i], 668.2, head[i]);
+    put(&a, 519.8, 685.4, "据");
+    put(&a, 466.2, 723.0, "预计当");
+    put(&a, 359.6, 731.6, "前年");
+    put(&a, 418.4, 731.6, "上年");
+    put(&a, 466.2, 740.2, "年实现");
+    const char *row[] = {"年度绩效", "成本指标", "经济成本指", "租赁费用", "计划数"};
+    const double rx[] = {59.8, 117.3, 201.8, 275.5, 519.8};
+    for (int i = 0; i < 5; i++)
+        put(&a, rx[i], 777.8, row[i]);
+    put(&a, 466.2, 775.1, "26.07");
+    put(&b, 59.8, 33.9, "目标");
+    put(&b, 201.8, 33.9, "标");
+    put(&b, 466.2, 33.9, "万");
+    put(&b, 519.8, 33.9, "据");
+    const char *next[] = {"产出指标", "数量指标", "就餐人数", "≥200", "计划数"};
+    const double nx[] = {117.3, 201.8, 275.5, 466.2, 519.8};
+    for (int i = 0; i < 5; i++)
+        put(&b, nx[i], 80.1, next[i]);
+    put(&b, 519.8, 97.3, "据");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    size_t k = line_starting(d, "年度绩效目标");
+    want_line(d, k, (const char *const[]){"年度绩效目标", "成本指标", "经济成本指标", "租赁费用", "", "", "26.07万",
+                                          "计划数据", NULL});
+    assert_int_equal(d->lines[k].page, 1);
+    want_line(d, k + 1, (const char *const[]){"", "产出指标", "数量指标", "就餐人数", "", "", "≥200", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,6 +339,7 @@ int main(void)
         cmocka_unit_test(narrow_paragraph_at_top_under_columns),
         cmocka_unit_test(label_beside_text_cut_at_foot),
         cmocka_unit_test(header_last_line_opens_page),
+        cmocka_unit_test(value_unit_past_foot),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -265,12 +265,27 @@ static int goes_on_as_figure(const ys_buf *h, const ys_buf *x)
     return !(is_plain_digits(h) && is_plain_digits(x) && x->n >= h->n);
 }
 
+/* Whether x, two characters at most and no digit, may be the unit of
+ * figure h wrapped below it in its narrow cell ("26.07" at a page's foot,
+ * "万" at the next one's top: a goal's value "26.07万"). */
+static int is_unit_rest(const ys_buf *h, const ys_buf *x)
+{
+    size_t chars = 0;
+    for (size_t i = 0; i < x->n; i++) {
+        if (is_digit_at(x->p + i))
+            return 0;
+        chars += ((unsigned char)x->p[i] & 0xC0) != 0x80;
+    }
+    return pdf_is_figure_text(h) && chars >= 1 && chars <= 2;
+}
+
 /*
  * The held row goes on at this page's top when the first band lies in its
  * columns, puts figures only into cells whose figure may go on and makes
  * well-formed figures of them ("208050" + "5", not "30211" + "30213"), or holds text only, each
  * in a cell whose text reached the held row's foot below its figures
- * ("务服务" at the foot, "局）本级" at the top), and leaves at least one
+ * ("务服务" at the foot, "局）本级" at the top) or, in a row cut at the
+ * foot, a figure's unit, and leaves at least one
  * figure of the held row alone (a band that fills them all is a row of
  * its own: "146,200" then "1,252,300").
  */
@@ -306,7 +321,7 @@ int pdf_take_carry(page *p)
             goes_on = 1;
         } else if (x->n) {
             text_on = 1;
-            text_ok &= k->tail[i];
+            text_ok &= k->tail[i] || (k->foot && is_unit_rest(h, x));
         }
         /* a row cut at the foot may hold no figure: any cell left alone */
         left_alone |= (k->foot ? h->n > 0 : pdf_is_figure_text(h)) && !x->n;
