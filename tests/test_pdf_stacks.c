@@ -8,7 +8,9 @@
  * the next header's wrapped labels start (mark_column_runs), and a goal's
  * label beside its text at a page's foot, one line of which parts as two
  * cells (pdf_labelled_unblock); a header whose last line opens the next
- * page (pdf_block.c, add_top_header_columns); a goal's value whose unit
+ * page (pdf_block.c, add_top_header_columns; pdf_regrid.c); a goal's
+ * header of two lines alone at a page's foot (pdf_block.c, doc_wrap); a
+ * goal's value whose unit
  * wraps past the page's foot (pdf_carry.c).  No poppler: the glyph boxes are written here, so
  * every expected cell is the text the test put there. */
 #include "testutil.h"
@@ -279,6 +281,11 @@ static void header_last_line_opens_page(void **st)
     size_t k = line_starting(d, "目标");
     want_line(d, k, (const char *const[]){"目标", "成本", "经济", "限额", "", "", "101.80", "计划", NULL});
     want_line(d, k + 1, (const char *const[]){"目标", "产出", "数量", "次数", "", "", ">4次/年", "计划", NULL});
+    /* the header's lines before the break, laid again in all the columns
+       (pdf_regrid.c): each label over its own column */
+    want_line(d, 0, (const char *const[]){"名称", "一级", "二级", "三级", "指标值", "", "", "依据", NULL});
+    want_line(d, 1, (const char *const[]){"", "", "", "", "近两年指标值", "", "预期当年实现值", NULL});
+    want_line(d, 2, (const char *const[]){"", "", "", "", "前年", "上年", NULL});
     ys_doc_free(d);
     pdf_glyphs_free(&a);
     pdf_glyphs_free(&b);
@@ -330,6 +337,40 @@ static void value_unit_past_foot(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * A goal table's header alone at the page's foot, its labels wrapped to
+ * two lines ("目标名" over "称") a line pitch apart: two lines give no
+ * gaps of their own to tell wrapped lines from rows, so the threshold
+ * the document's table above showed (its rows' lines 1.6 pt apart, its
+ * rows 22 pt) joins them into one row.
+ */
+static void header_alone_at_foot_wraps_as_table_above(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0};
+    double y = 100;
+    for (int r = 0; r < 3; r++) {
+        put(&a, CODE, y, "项目名");
+        put(&a, CODE, y + PITCH, "称一");
+        put(&a, FIG1, y, "17.80");
+        y += PITCH + H + 22;
+    }
+    put(&a, CODE, 400, "本表为项目的年度绩效目标，各项指标按计划数据填列，并说明其确定依据。");
+    const char *l1[] = {"目标名", "一级指标", "三级指", "指标"};
+    const char *l2[] = {"称", "标", "值确"};
+    const double x1[] = {59.8, 113.5, 287.5, 530.5}, x2[] = {59.8, 287.5, 530.5};
+    for (int i = 0; i < 4; i++)
+        put(&a, x1[i], 768.6, l1[i]);
+    for (int i = 0; i < 3; i++)
+        put(&a, x2[i], 768.6 + PITCH, l2[i]);
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a}, 1, 1);
+    size_t k = line_starting(d, "目标名称");
+    want_line(d, k, (const char *const[]){"目标名称", "一级指标", "三级指标", "指标值确", NULL});
+    assert_int_equal(d->nlines, k + 1);
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +381,7 @@ int main(void)
         cmocka_unit_test(label_beside_text_cut_at_foot),
         cmocka_unit_test(header_last_line_opens_page),
         cmocka_unit_test(value_unit_past_foot),
+        cmocka_unit_test(header_alone_at_foot_wraps_as_table_above),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -432,6 +432,7 @@ void pdf_emit_block(page *p, int r0, int r1)
         return;
     }
     pdf_band_gaps(p, r0, r1, gap);
+    size_t first_line = p->d->nlines;
     double t = -1e9;
     int open = pdf_shows_wrapping(p, r0, r1);
     if (open && p->carry)
@@ -439,8 +440,12 @@ void pdf_emit_block(page *p, int r0, int r1)
     int wraps = open || (p->carry && p->carry->wraps);
     if (wraps) {
         t = pdf_wrap_threshold(p, r0, r1, gap);
-        if (t == -1e9 && open)  /* too few rows to tell: lines that overlap */
+        if (t > 0 && p->carry)
+            p->carry->doc_wrap = t;
+        else if (t == -1e9 && open)     /* too few rows to tell: lines that overlap */
             t = 0;
+        else if (t == -1e9 && p->carry && p->carry->doc_wrap > 0)
+            t = p->carry->doc_wrap;     /* as the document's other tables */
     }
     col c[MAX_COLS];
     int nc = top_columns(p, r0, r1, c);
@@ -456,8 +461,8 @@ void pdf_emit_block(page *p, int r0, int r1)
         memcpy(c, own, sizeof *c * (size_t)(nown > 0 ? nown : 0));
         nc = nown;
     }
-    if (nc <= 0) {
-        p->rc = nc < 0 ? YS_ENOMEM : p->rc;
+    if (nc <= 0 || (from_header && pdf_regrid_header(p, c, nc) != YS_OK)) {
+        p->rc = nc < 0 || from_header ? YS_ENOMEM : p->rc;
         free(gap);
         return;
     }
@@ -504,6 +509,7 @@ void pdf_emit_block(page *p, int r0, int r1)
         p->carry->wrap = carried_wrap(t, wraps, inner, rowgap);
         /* a row cut at the foot is a body's, figures or not */
         p->carry->header = from_header || (!figures && !foot);
+        p->carry->head_line = first_line;
     }
     /* a one-line row with no figure goes on only where it filled its cells */
     int oneline = lines == 1 && !figures && !foot && p->carry && p->carry->wraps;

@@ -298,6 +298,7 @@ int pdf_take_carry(page *p)
     p->ntop = k->nc;
     p->top_wrap = k->wrap;
     p->top_header = k->header;
+    p->top_line = k->head_line;
     k->header = 0;
     if (!k->held) {
         k->nc = 0;

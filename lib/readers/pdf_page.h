@@ -49,6 +49,7 @@ typedef struct page {
     int ntop;              /* before (a table going on here), or 0 */
     double top_wrap;       /* and its wrap threshold */
     int top_header;        /* top[] are a header's columns (pdf_carry) */
+    size_t top_line;       /* and the document's line it began at */
 } page;
 
 /* The width of the block row b is or hangs from: a chain of fragments
@@ -130,6 +131,11 @@ void pdf_emit_block(page *p, int r0, int r1);
  * it is emitted, and the number of rows taken is returned (0: the held
  * row, if any, is emitted as it was). */
 int pdf_take_carry(page *p);
+/* The header lines the page before ended with (p->top_header, from line
+ * p->top_line), laid in its carried columns p->top, get an empty cell at
+ * each column of c (nc, sorted) this page's block adds, when c holds each
+ * carried column once (pdf_regrid.c).  Returns YS_OK or YS_ENOMEM. */
+int pdf_regrid_header(page *p, const pdf_col *c, int nc);
 /* Keep the page's last row (its cells move to p->carry) when a figure of
  * it may go on at the next page's top, or when tail (NULL or one flag a
  * column) marks text cells its last visual line holds below its figures,

@@ -53,6 +53,9 @@ typedef struct pdf_carry {
     int held, nc, no, page;
     double wrap;               /* the table's wrap threshold, or -1e9 */
     int wraps;                 /* a table so far showed its cells wrap */
+    double doc_wrap;           /* the last wrap threshold a table's own
+                                  gaps showed, or 0: the document's tables
+                                  are set alike */
     int header_row;            /* the held row is a header's last line
                                   (no figures): only text goes on */
     int foot;                  /* the held row stands cut at the page's
@@ -64,6 +67,8 @@ typedef struct pdf_carry {
     int oneline;               /* the held row is a block's one line with
                                   no figure: its text goes on only in
                                   cells it filled (pdf_edges.c) */
+    size_t head_line;          /* with header: the document's line the
+                                  header's block began at (pdf_regrid.c) */
     double reach[PDF_MAX_COLS]; /* where its text ends in each column */
     unsigned char tail[PDF_MAX_COLS]; /* the held row's text cells that
                                   reach its foot past its figures (a
