@@ -291,6 +291,22 @@ static void header_last_line_opens_page(void **st)
     pdf_glyphs_free(&b);
 }
 
+/* A goal table's header on a page, from y 650.9 to 755.8: "前年 │ 上年"
+ * centred beside "预计当" over "年实现" (its rows stand centred). */
+static void goal_header_at_foot(pdf_glyphs *a)
+{
+    put(a, 519.8, 650.9, "指标值");
+    const char *head[] = {"目标名称", "一级指标", "二级指标", "三级指标", "指标值", "确定依"};
+    const double hx[] = {59.8, 117.3, 201.8, 275.5, 359.6, 519.8};
+    for (int i = 0; i < 6; i++)
+        put(a, hx[i], 668.2, head[i]);
+    put(a, 519.8, 685.4, "据");
+    put(a, 466.2, 723.0, "预计当");
+    put(a, 359.6, 731.6, "前年");
+    put(a, 418.4, 731.6, "上年");
+    put(a, 466.2, 740.2, "年实现");
+}
+
 /*
  * A goal table's first row, one line under its header at the page's foot:
  * its labels fill their narrow cells ("年度绩效", "经济成本指", "计划数" as
@@ -302,16 +318,7 @@ static void value_unit_past_foot(void **st)
 {
     (void)st;
     pdf_glyphs a = {0}, b = {0};
-    put(&a, 519.8, 650.9, "指标值");
-    const char *head[] = {"目标名称", "一级指标", "二级指标", "三级指标", "指标值", "确定依"};
-    const double hx[] = {59.8, 117.3, 201.8, 275.5, 359.6, 519.8};
-    for (int i = 0; i < 6; i++)
-        put(&a, hx[i], 668.2, head[i]);
-    put(&a, 519.8, 685.4, "据");
-    put(&a, 466.2, 723.0, "预计当");
-    put(&a, 359.6, 731.6, "前年");
-    put(&a, 418.4, 731.6, "上年");
-    put(&a, 466.2, 740.2, "年实现");
+    goal_header_at_foot(&a);
     const char *row[] = {"年度绩效", "成本指标", "经济成本指", "租赁费用", "计划数"};
     const double rx[] = {59.8, 117.3, 201.8, 275.5, 519.8};
     for (int i = 0; i < 5; i++)
@@ -371,6 +378,37 @@ static void header_alone_at_foot_wraps_as_table_above(void **st)
     pdf_glyphs_free(&a);
 }
 
+/*
+ * The same row, each of its cells going on at the next page's top
+ * ("160元/" at the foot, "套" at the top): no cell is left alone, yet
+ * each cell's first glyph there would not have fit on its line at the
+ * foot, so the row was cut there and reads whole.
+ */
+static void every_cell_past_foot(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    goal_header_at_foot(&a);
+    const char *row[] = {"年度绩效", "成本指标", "经济成本指", "租赁费用", "160元/", "120元/", "≤120", "计划数"};
+    const char *rest[] = {"目标", "一", "标", "标准", "套", "套", "元/套", "据"};
+    const double rx[] = {59.8, 117.3, 201.8, 275.5, 359.6, 418.4, 466.2, 519.8};
+    for (int i = 0; i < 8; i++) {
+        put(&a, rx[i], 777.8, row[i]);
+        put(&b, rx[i], 33.9, rest[i]);
+    }
+    put(&b, 117.3, 80.1, "产出指标");
+    put(&b, 466.2, 80.1, "≥200");
+    put(&b, 519.8, 80.1, "计划");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    size_t k = line_starting(d, "年度绩效目标");
+    want_line(d, k, (const char *const[]){"年度绩效目标", "成本指标一", "经济成本指标", "租赁费用标准", "160元/套",
+                                          "120元/套", "≤120元/套", "计划数据", NULL});
+    assert_int_equal(d->lines[k].page, 1);
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -381,6 +419,7 @@ int main(void)
         cmocka_unit_test(label_beside_text_cut_at_foot),
         cmocka_unit_test(header_last_line_opens_page),
         cmocka_unit_test(value_unit_past_foot),
+        cmocka_unit_test(every_cell_past_foot),
         cmocka_unit_test(header_alone_at_foot_wraps_as_table_above),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -517,6 +517,8 @@ void pdf_emit_block(page *p, int r0, int r1)
         emit_cells(p, row, nc);
     else if (oneline)
         pdf_note_oneline(p, r1 - 1, c, nc);
+    else if (foot)
+        pdf_note_foot(p, r1 - 1, c, nc);
     for (int i = 0; i < nc; i++) {
         ys_buf_free(&row[i]);
         ys_buf_free(&next[i]);

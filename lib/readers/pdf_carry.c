@@ -287,7 +287,8 @@ static int is_unit_rest(const ys_buf *h, const ys_buf *x)
  * ("务服务" at the foot, "局）本级" at the top) or, in a row cut at the
  * foot, a figure's unit, and leaves at least one
  * figure of the held row alone (a band that fills them all is a row of
- * its own: "146,200" then "1,252,300").
+ * its own: "146,200" then "1,252,300") unless, in a row cut at the foot,
+ * no cell's first glyph here would have fit on its last line there.
  */
 int pdf_take_carry(page *p)
 {
@@ -330,8 +331,8 @@ int pdf_take_carry(page *p)
     if (k->header_row)  /* a header's labels cut by the break: text only */
         ok = ok && !goes_on && text_on && text_ok && (!k->oneline || pdf_goes_on_filled(p, next));
     else
-        ok = ok && (goes_on || (text_on && text_ok)) && left_alone;
-    k->header_row = k->foot = k->oneline = 0;
+        ok = ok && (goes_on || (text_on && text_ok)) && (left_alone || pdf_goes_on_wrapped(p, n, next));
+    k->header_row = k->foot = k->oneline = k->foot_reach = 0;
     if (ok)
         pdf_join_line(k->cell, next, k->nc);
     for (int i = 0; i < k->nc; i++) {

@@ -102,3 +102,44 @@ int pdf_goes_on_filled(const page *p, const ys_buf *next)
             return 0;
     return 1;
 }
+
+void pdf_note_foot(page *p, int r, const pdf_col *c, int nc)
+{
+    pdf_carry *k = p->carry;
+    if (!k || !k->held || !k->foot || nc <= 0 || nc > PDF_MAX_COLS)
+        return;
+    for (int i = 0; i < nc; i++)
+        k->reach[i] = -1e18;
+    for (size_t g = p->rows[r].g0; g < p->rows[r].g0 + p->rows[r].n; g++) {
+        int i = pdf_column_of(c, nc, G(p, g));
+        k->reach[i] = fmax(k->reach[i], G(p, g)->x1);
+    }
+    k->foot_reach = 1;
+}
+
+/* The first glyph of rows [0, n) in column i of c (nc of them): on the
+ * topmost row holding one, its leftmost; NULL when none. */
+static const pdf_glyph *first_in_column(const page *p, int n, const pdf_col *c, int nc, int i)
+{
+    for (int r = 0; r < n; r++)
+        for (size_t g = p->rows[r].g0; g < p->rows[r].g0 + p->rows[r].n; g++)
+            if (pdf_column_of(c, nc, G(p, g)) == i)
+                return G(p, g);
+    return NULL;
+}
+
+int pdf_goes_on_wrapped(const page *p, int n, const ys_buf *next)
+{
+    const pdf_carry *k = p->carry;
+    if (!k || !k->foot_reach || n <= 0)
+        return 0;
+    for (int i = 0; i < k->nc; i++) {
+        if (!next[i].n)
+            continue;
+        const pdf_glyph *a = first_in_column(p, n, k->col, k->nc, i);
+        if (!a || k->reach[i] <= -1e18 ||
+            k->reach[i] + (a->x1 - a->x0) <= k->col[i].x1 + 0.1 * p->rows[0].em)
+            return 0;
+    }
+    return 1;
+}

@@ -283,6 +283,15 @@ void pdf_note_oneline(page *p, int r, const pdf_col *c, int nc);
  * text ended where this page's lines of that column end at the furthest
  * (they wrap there), within a quarter of the text height. */
 int pdf_goes_on_filled(const page *p, const ys_buf *next);
+/* Note in p->carry, which holds a row cut at the page's foot whose last
+ * visual line is r (in columns c, nc of them), where that line's glyphs
+ * end in each column, those running past the column's edge too. */
+void pdf_note_foot(page *p, int r, const pdf_col *c, int nc);
+/* Whether each cell of next (the first n rows in the held row's columns)
+ * that goes on starts with a glyph that would not have fit on the held
+ * row's last line: its end there and the glyph's width pass the column's
+ * edge (pdf_note_foot).  Every cell of the row may go on so, none alone. */
+int pdf_goes_on_wrapped(const page *p, int n, const ys_buf *next);
 
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
 /* Set each row's bandcells (the cells side by side in its band, 1 when it

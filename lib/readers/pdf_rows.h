@@ -69,6 +69,8 @@ typedef struct pdf_carry {
                                   cells it filled (pdf_edges.c) */
     size_t head_line;          /* with header: the document's line the
                                   header's block began at (pdf_regrid.c) */
+    int foot_reach;            /* reach[] holds a foot row's last line's
+                                  ends (pdf_note_foot) */
     double reach[PDF_MAX_COLS]; /* where its text ends in each column */
     unsigned char tail[PDF_MAX_COLS]; /* the held row's text cells that
                                   reach its foot past its figures (a
