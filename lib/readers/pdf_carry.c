@@ -217,13 +217,13 @@ void pdf_emit_held_in(page *p, const pdf_col *c, int nc)
     if (ok) {
         ys_buf cell[PDF_MAX_COLS];
         memset(cell, 0, sizeof cell);
-        for (int i = 0; i < k->nc; i++) {
+        for (int i = 0; i < k->nc; i++)
             if (to[i] >= 0) {
                 cell[to[i]] = k->cell[i];
                 k->cell[i] = (ys_buf){0};
-            } else
-                ys_buf_free(&k->cell[i]);
-        }
+            }
+        for (int i = 0; i < nc; i++)    /* the rest: empty, kept from before */
+            ys_buf_free(&k->cell[i]);
         memcpy(k->cell, cell, sizeof *cell * (size_t)nc);
         k->nc = nc;
     }
