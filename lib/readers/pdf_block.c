@@ -405,6 +405,58 @@ static int is_wrapped_words(const page *p, int r, double gap, double rowgap)
            pdf_starts_cell_at(p, a, w->x0, 0, 0);
 }
 
+/* Where the cell of row a starting at glyph k ends: at its last glyph
+ * before a cell gap. */
+static double cell_end(page *p, const prow *a, size_t k)
+{
+    while (k + 1 < a->g0 + a->n && !pdf_is_cell_gap(p, a, k + 1))
+        k++;
+    return G(p, k)->x1;
+}
+
+/* The glyph of row a that a cell starts at, at x, or a->g0 + a->n. */
+static size_t cell_start_at(page *p, const prow *a, double x)
+{
+    double tol = fmin(1.0, 0.1 * a->em);
+    for (size_t k = a->g0; k < a->g0 + a->n; k++)
+        if (fabs(G(p, k)->x0 - x) < tol && (k == a->g0 || pdf_is_cell_gap(p, a, k)))
+            return k;
+    return a->g0 + a->n;
+}
+
+/*
+ * Whether line r (its logical row from line `first`) is the rest of the
+ * cells of the line above wrapped in their narrow columns, with no row
+ * between: a row cut by a page break stands at its top, its lines at the
+ * text's pitch, not interleaved as cells set on a row's middle are
+ * ("项目名" "项目单" "财政" over "称" "位" "拨款").  The line leaves the
+ * row's first cell empty, stands under half the text height below the
+ * line above, and each of its cells starts where a cell of that line
+ * starts and is no wider; one of those cells ran up to the next cell of
+ * its line (it filled its column), or the line above already went on so.
+ * No figure stands in either (a figure row's cells are its own).
+ */
+static int is_wrapped_cells(page *p, int first, int r, double gap, int chained)
+{
+    const prow *w = &p->rows[r], *a = &p->rows[r - 1];
+    if (w->figure || a->figure || gap >= 0.5 * w->em || w->x0 < p->rows[first].x0 + w->em)
+        return 0;
+    int filled = chained;
+    for (size_t k = w->g0; k < w->g0 + w->n; k++) {
+        if (k > w->g0 && !pdf_is_cell_gap(p, w, k))
+            continue;
+        size_t j = cell_start_at(p, a, G(p, k)->x0);
+        if (j == a->g0 + a->n)
+            return 0;
+        double end = cell_end(p, a, j);
+        if (cell_end(p, w, k) > end + 0.25 * w->em)
+            return 0;
+        for (size_t n = j + 1; n < a->g0 + a->n && !filled; n++)
+            filled = G(p, n)->x0 >= end && G(p, n)->x0 - end < w->em;
+    }
+    return filled;
+}
+
 /* The wrap threshold handed to the next page: the block's own, or when
  * its gaps showed none (its wrapped lines overlap the cells centred
  * beside them), the middle between the widest gap of one cell's lines
@@ -466,6 +518,7 @@ void pdf_emit_block(page *p, int r0, int r1)
         free(gap);
         return;
     }
+    pdf_emit_held_in(p, c, nc);     /* a header cut above this block */
     ys_buf row[MAX_COLS], next[MAX_COLS];
     memset(row, 0, sizeof row);
     memset(next, 0, sizeof next);
@@ -474,12 +527,14 @@ void pdf_emit_block(page *p, int r0, int r1)
     unsigned char tail[MAX_COLS] = {0};     /* text of the row's last line */
     for (int i = 0; i < nc; i++)
         tail[i] = row[i].n > 0;
-    int lines = 1, tail_figure = 1, first = r0, set = 0;
+    int lines = 1, tail_figure = 1, first = r0, set = 0, chained = 0;
     double inner = 0;       /* the widest gap between one cell's lines */
     for (int r = r0 + 1; r < r1; r++) {
         pdf_add_line(p, &p->rows[r], c, nc, next);
-        int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap) ||
+        int cells_on = wraps && t <= 0 && is_wrapped_cells(p, first, r, gap[r - r0], chained);
+        int joins = gap[r - r0] < t || is_wrapped_words(p, r, gap[r - r0], rowgap) || cells_on ||
                     (wraps && p->rows[r].oband == p->rows[r - 1].oband && p->rows[r].bandrow);
+        chained = cells_on;
         if (!joins || !continues(row, next, nc)) {
             emit_cells(p, row, nc);
             set += p->hold_last ? pdf_row_setting(p, first, r, c, nc) : 0;

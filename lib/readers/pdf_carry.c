@@ -171,7 +171,65 @@ static int emit_held(pdf_carry *k, ys_doc *d)
 
 int pdf_carry_flush(ys_doc *d, pdf_carry *k)
 {
+    if (k)
+        k->regrid = 0;
     return k && k->held ? emit_held(k, d) : YS_OK;
+}
+
+/* The column of c (nc > 0) that [x0, x1) overlaps most, the first of
+ * those it overlaps about as much (a label spanning sub-columns stands in
+ * the first); -1 when it overlaps none. */
+static int column_overlapped(const pdf_col *c, int nc, double x0, double x1)
+{
+    double best = 0;
+    int bi = -1;
+    for (int i = 0; i < nc; i++) {
+        double ov = fmin(x1, c[i].x1) - fmax(x0, c[i].x0);
+        if (ov > best + (bi >= 0 ? 2 * PDF_GRID : 0)) {
+            best = ov;
+            bi = i;
+        }
+    }
+    return bi;
+}
+
+/*
+ * A header's row cut by the page break knew only the columns its own
+ * words showed ("本年拨款" and "财政拨款结转结余" side by side); the
+ * block it heads on this page shows its sub-columns (the three budgets
+ * under each).  Each held cell goes to the column of c its own column
+ * overlaps most, so a spanning label stands over its first sub-column as
+ * it would with the whole header on one page; when two cells would share
+ * a column, or one overlaps none, the row is emitted as it was.
+ */
+void pdf_emit_held_in(page *p, const pdf_col *c, int nc)
+{
+    pdf_carry *k = p->carry;
+    if (!k || !k->held || !k->regrid)
+        return;
+    k->regrid = 0;
+    int to[PDF_MAX_COLS], last = -1, ok = nc >= k->nc;
+    for (int i = 0; i < k->nc && ok; i++) {
+        to[i] = k->cell[i].n ? column_overlapped(c, nc, k->col[i].x0, k->col[i].x1) : -1;
+        ok = !k->cell[i].n || to[i] > last;    /* in order, one a column */
+        last = k->cell[i].n ? to[i] : last;
+    }
+    if (ok) {
+        ys_buf cell[PDF_MAX_COLS];
+        memset(cell, 0, sizeof cell);
+        for (int i = 0; i < k->nc; i++)
+            if (to[i] >= 0) {
+                cell[to[i]] = k->cell[i];
+                k->cell[i] = (ys_buf){0};
+            }
+        for (int i = 0; i < nc; i++)    /* the rest: empty, kept from before */
+            ys_buf_free(&k->cell[i]);
+        memcpy(k->cell, cell, sizeof *cell * (size_t)nc);
+        k->nc = nc;
+    }
+    if (emit_held(k, p->d) != YS_OK)
+        p->rc = YS_ENOMEM;
+    k->nc = 0;
 }
 
 void pdf_carry_free(pdf_carry *k)
@@ -301,6 +359,11 @@ int pdf_take_carry(page *p)
     p->top_header = k->header;
     p->top_line = k->head_line;
     k->header = 0;
+    if (k->held && k->regrid) {     /* no line came between: as it was */
+        k->regrid = 0;
+        if (emit_held(k, p->d) != YS_OK)
+            p->rc = YS_ENOMEM;
+    }
     if (!k->held) {
         k->nc = 0;
         return 0;
@@ -332,6 +395,8 @@ int pdf_take_carry(page *p)
         ok = ok && !goes_on && text_on && text_ok && (!k->oneline || pdf_goes_on_filled(p, next));
     else
         ok = ok && (goes_on || (text_on && text_ok)) && (left_alone || pdf_goes_on_wrapped(p, n, next));
+    /* a header whose columns were its own words' takes the block's here */
+    k->regrid = ok && k->header_row && p->top_header;
     k->header_row = k->foot = k->oneline = k->foot_reach = 0;
     if (ok)
         pdf_join_line(k->cell, next, k->nc);
@@ -339,9 +404,11 @@ int pdf_take_carry(page *p)
         ys_buf_free(&next[i]);
         ys_buf_free(&line[i]);
     }
+    memset(k->tail, 0, sizeof k->tail);
+    if (k->regrid)
+        return n;
     if (emit_held(k, p->d) != YS_OK)
         p->rc = YS_ENOMEM;
-    memset(k->tail, 0, sizeof k->tail);
     k->nc = 0;
     return ok ? n : 0;
 }

@@ -143,6 +143,11 @@ int pdf_regrid_header(page *p, const pdf_col *c, int nc);
  * of its text cells may go on).  Returns 1 if held. */
 int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned char *tail,
                  int foot);
+/* Emit the held row a header's cut cells were joined into (p->carry->
+ * regrid) in columns c of the page's first block, each cell in the column
+ * its own overlaps most; as it was when they do not part so.  Before any
+ * other line of the page; sets p->rc on failure. */
+void pdf_emit_held_in(page *p, const pdf_col *c, int nc);
 /* The column of c (nc > 0) holding glyph a's middle, else the nearest. */
 int pdf_column_of(const pdf_col *c, int nc, const pdf_glyph *a);
 /* How the cells of visual rows [a, b), one logical row in columns c, stand

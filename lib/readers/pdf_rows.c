@@ -179,6 +179,8 @@ static int make_rows(page *p)
 
 void pdf_emit_line(page *p, int is_row)
 {
+    if (p->carry && p->carry->regrid)   /* no block came first: as it was */
+        pdf_emit_held_in(p, p->carry->col, p->carry->nc);
     p->started = 1;
     if (p->rc == YS_OK &&
         ys_cells_emit(&p->cells, p->d, *p->no + 1, p->pageno, NULL, is_row) != YS_OK)
@@ -316,6 +318,8 @@ static int run_page(page *p)
             emit_prose(p, i, j);
         i = j;
     }
+    if (p->carry && p->carry->regrid)
+        pdf_emit_held_in(p, p->carry->col, p->carry->nc);
     pdf_cut_mark(p);
     return p->rc;
 }

@@ -71,6 +71,10 @@ typedef struct pdf_carry {
                                   header's block began at (pdf_regrid.c) */
     int foot_reach;            /* reach[] holds a foot row's last line's
                                   ends (pdf_note_foot) */
+    int regrid;                /* the held row, a header's last row cut
+                                  by the break, was joined with the page's
+                                  top: it is emitted in the columns of the
+                                  page's first block (pdf_emit_held_in) */
     double reach[PDF_MAX_COLS]; /* where its text ends in each column */
     unsigned char tail[PDF_MAX_COLS]; /* the held row's text cells that
                                   reach its foot past its figures (a
