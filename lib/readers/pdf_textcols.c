@@ -99,6 +99,68 @@ static int add_sibling_columns(page *p, int r0, int r1, pdf_col *c, int n0, int 
     return nc;
 }
 
+/* The index of the column of c (nc) that [x0, x1) overlaps, or -1. */
+static int overlapped_column(const pdf_col *c, int nc, double x0, double x1)
+{
+    for (int i = 0; i < nc; i++)
+        if (x1 > c[i].x0 && x0 < c[i].x1)
+            return i;
+    return -1;
+}
+
+/* Whether column k holds text, no figure, on the block's rows of figures,
+ * set from where x stands (within a point): a label column set from its
+ * cells' left edge, as the header's word at x. */
+static int text_column_at(page *p, int r0, int r1, const pdf_col *k, double x)
+{
+    int any = 0;
+    for (int r = r0; r < r1; r++) {
+        const prow *w = &p->rows[r];
+        const pdf_glyph *first = NULL;
+        for (size_t g = w->g0; w->colsrc && g < w->g0 + w->n; g++) {
+            const pdf_glyph *a = G(p, g);
+            double mid = (a->x0 + a->x1) / 2;
+            if (mid < k->x0 || mid > k->x1)
+                continue;
+            if (is_figure_glyph(p, a))
+                return 0;
+            first = first ? first : a;
+        }
+        if (first && fabs(first->x0 - x) > 1.0)
+            return 0;
+        any |= first != NULL;
+    }
+    return any;
+}
+
+/* A header's word left of every column of c, parted by a cell gap from
+ * the word beside it on its line, which starts where the text of its
+ * column's rows of figures starts (a label column set from its cells'
+ * left edge), is a column of its own: nothing left of that edge is in
+ * that column's cells ("科目编码" beside "科目名称" over a total row's
+ * "合计", the codes on the next page).  A word beside a column of figures
+ * may be their label, centred over them.  Returns the new number of
+ * columns (unsorted). */
+static int add_outer_columns(page *p, int r0, int r1, pdf_col *c, int nc)
+{
+    int n1 = nc;
+    double left = c[0].x0;
+    for (int i = 1; i < n1; i++)
+        left = fmin(left, c[i].x0);
+    for (int r = r0; r < r1 && nc < PDF_MAX_COLS; r++) {
+        prow *w = &p->rows[r];
+        size_t e = word_end(p, w, w->g0);
+        if (w->colsrc || e == w->g0 + w->n || G(p, e - 1)->x1 >= left)
+            continue;
+        double ax0 = G(p, w->g0)->x0, ax1 = G(p, e - 1)->x1;
+        double bx0 = G(p, e)->x0;
+        int b = overlapped_column(c, n1, bx0, G(p, word_end(p, w, e) - 1)->x1);
+        if (b >= 0 && !pdf_overlaps_column(c, nc, ax0, ax1) && text_column_at(p, r0, r1, &c[b], bx0))
+            c[nc++] = (pdf_col){ax0, ax1};
+    }
+    return nc;
+}
+
 /*
  * Columns no figure stands in (a header over the columns beside the
  * figures that are empty in every row: "事业单位经营支出", "上缴上级支出",
@@ -109,7 +171,8 @@ static int add_sibling_columns(page *p, int r0, int r1, pdf_col *c, int n0, int 
  * apart from the next by more than half the text height, where the words
  * of two lines or more stand (a header wrapped in its narrow cell; a lone
  * "单位：元" is no column), and the words beside those on their lines
- * (add_sibling_columns).  occ (nv cells from base) is scratch.
+ * (add_sibling_columns), and a header's word left of them all beside
+ * a column of text (add_outer_columns).  occ (nv cells from base) is scratch.
  */
 int pdf_add_text_columns(page *p, int r0, int r1, pdf_col *c, int nc, unsigned char *occ,
                          int nv, double base)
@@ -154,6 +217,7 @@ int pdf_add_text_columns(page *p, int r0, int r1, pdf_col *c, int nc, unsigned c
     }
     if (nc > n0)
         nc = add_sibling_columns(p, r0, r1, c, n0, nc);
+    nc = add_outer_columns(p, r0, r1, c, nc);
     if (nc > n0)
         qsort(c, (size_t)nc, sizeof *c, pdf_col_by_x0);
     return nc;
