@@ -563,7 +563,7 @@ void pdf_emit_block(page *p, int r0, int r1)
         p->carry->nc = nc;
         p->carry->wrap = carried_wrap(t, wraps, inner, rowgap);
         /* a row cut at the foot is a body's, figures or not */
-        p->carry->header = from_header || (!figures && !foot);
+        p->carry->header = !figures && !foot;
         p->carry->head_line = first_line;
     }
     /* a one-line row with no figure goes on only where it filled its cells */
