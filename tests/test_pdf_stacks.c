@@ -13,15 +13,6 @@
 
 #define PITCH 17.2  /* line pitch inside a cell (gap 1.6) */
 
-/* Index of the line of d whose first cell is s, or d->nlines. */
-static size_t line_starting(const ys_doc *d, const char *s)
-{
-    size_t k = 0;
-    while (k < d->nlines && !(d->lines[k].ncells > 0 && strcmp(d->lines[k].cells[0], s) == 0))
-        k++;
-    return k;
-}
-
 /*
  * Under a form's title, its "填报日期" row: the first cell alone, wrapped
  * a word a line in the narrow first column (the other cells empty), a
