@@ -1,11 +1,13 @@
-/* Unit tests: a wide table's header whose labels wrap in narrow columns
- * side by side, their lines interleaved, as LibreOffice sets a table of
- * many columns in a small type on a portrait page, laid out by hand:
- * the stack of one label's lines is the evidence that the table's cells
- * wrap (readers/pdf_wrap.c, is_fragment_stack), though the lines of the
- * label beside it stand between them and no row of the page shows a
- * figure cut short or a name wrapped.  No poppler: the glyph boxes are
- * written here, so every expected cell is the text the test put there. */
+/* Unit tests: tables' headers whose labels wrap in narrow cells, as
+ * LibreOffice sets them on a portrait page, laid out by hand: a wide
+ * table's labels wrapped side by side, their lines interleaved, where the
+ * stack of one label's lines is the evidence that the table's cells wrap
+ * (readers/pdf_wrap.c, is_fragment_stack), though the lines of the label
+ * beside it stand between them and no row of the page shows a figure cut
+ * short or a name wrapped; and a header alone at a page's foot, its lines
+ * one row with no row gap to measure (pdf_cut_header_wrap).  No poppler:
+ * the glyph boxes are written here, so every expected cell is the text
+ * the test put there. */
 #include "testutil.h"
 
 #include <string.h>
@@ -100,11 +102,52 @@ static void row_cut_under_interleaved_labels_reads_whole(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * A form's indicator header alone at a page's foot, under a paragraph:
+ * one-line labels side by side, the last wrapped three lines in its
+ * narrow cell ("指标" / "值确" / "定依"), its last character at the next
+ * page's top ("据") above the first row.  No row gap on the page to tell
+ * wrapped lines from rows by, but lines touching one another that hold
+ * labels side by side and no figure are one header row.
+ */
+static void header_cut_at_foot_reads_whole(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    put(&a, 97.3, 676.6, "招投标活动的公平公正。");
+    put(&a, 59.8, 731.4, "目标");
+    put(&a, 59.8, 748.6, "名称");
+    put(&a, 97.3, 731.4, "一级指标");
+    put(&a, 338.0, 731.4, "二级指标");
+    put(&a, 399.8, 731.4, "三级指标");
+    put(&a, 467.5, 731.4, "指标值");
+    put(&a, 530.5, 731.4, "指标");
+    put(&a, 530.5, 748.6, "值确");
+    put(&a, 530.5, 765.9, "定依");
+    put(&b, 530.5, 33.9, "据");
+    put(&b, 59.8, 87.1, "长期");
+    put(&b, 97.3, 87.1, "成本指标");
+    put(&b, 338.0, 87.1, "经济成本");
+    put(&b, 399.8, 87.1, "评审费");
+    put(&b, 467.5, 87.1, "≤800");
+    put(&b, 530.5, 87.1, "计划");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    size_t k = line_starting(d, "目标名称");
+    want_line(d, k, (const char *const[]){"目标名称", "一级指标", "二级指标", "三级指标", "指标值",
+                                          "指标值确定依据", NULL});
+    want_line(d, k + 1, (const char *const[]){"长期", "成本指标", "经济成本", "评审费", "≤800",
+                                              "计划", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(interleaved_labels_read_whole),
         cmocka_unit_test(row_cut_under_interleaved_labels_reads_whole),
+        cmocka_unit_test(header_cut_at_foot_reads_whole),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -417,6 +417,8 @@ void pdf_emit_block(page *p, int r0, int r1)
         t = pdf_wrap_threshold(p, r0, r1, gap);
         if (t == -1e9 && open)  /* too few rows to tell: lines that overlap */
             t = 0;
+        if (t == -1e9 && p->hold_last)
+            t = pdf_cut_header_wrap(p, r0, r1, gap);
     }
     col c[MAX_COLS];
     int nc = top_columns(p, r0, r1, c);

@@ -198,6 +198,10 @@ int pdf_is_cell_gap(page *p, const prow *w, size_t k);
 void pdf_band_gaps(const page *p, int r0, int r1, double *gap);
 /* The gap below which two lines are one logical row, or -1e9. */
 double pdf_wrap_threshold(const page *p, int r0, int r1, const double *gap);
+/* For a block ending the page with no figure, a line of three labels or
+ * more and its lines touching: a threshold joining them all (a header
+ * cut from its rows), else -1e9. */
+double pdf_cut_header_wrap(const page *p, int r0, int r1, const double *gap);
 /* Whether the block shows its cells wrap. */
 int pdf_shows_wrapping(page *p, int r0, int r1);
 /* The middle of the positive gaps above lines 1..n-1, or 0. */

@@ -82,6 +82,26 @@ double pdf_wrap_threshold(const page *p, int r0, int r1, const double *gap)
     return t;
 }
 
+/* A threshold joining every line of a block ending the page that holds
+ * no figure, one line of labels side by side (three cells or more) and
+ * each line under half a line's height below the one above (touching, as
+ * one cell's wrapped lines do): a header cut from its rows by the page
+ * break, its labels wrapped ("指标值" / "确定依" in a narrow cell beside
+ * one-line labels), with no row gap on the page to measure a threshold
+ * against.  -1e9 when the block is no such lines. */
+double pdf_cut_header_wrap(const page *p, int r0, int r1, const double *gap)
+{
+    double em = 0;
+    int labels = 0;
+    for (int r = r0; r < r1; r++) {
+        if (p->rows[r].figure || (r > r0 && gap[r - r0] >= 0.5 * p->rows[r].em))
+            return -1e9;
+        em = fmax(em, p->rows[r].em);
+        labels |= p->rows[r].ncells >= 3;
+    }
+    return r1 - r0 >= 2 && labels ? 0.5 * em : -1e9;
+}
+
 /* Whether figure token s[0..n) is cut short: it ends in , or has one
  * decimal ("2,877.9" before "4"), or ends in . after digit groups. */
 static int is_open_token(const char *s, size_t n)
