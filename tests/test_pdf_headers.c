@@ -4,10 +4,12 @@
  * stack of one label's lines is the evidence that the table's cells wrap
  * (readers/pdf_wrap.c, is_fragment_stack), though the lines of the label
  * beside it stand between them and no row of the page shows a figure cut
- * short or a name wrapped; and a header alone at a page's foot, its lines
- * one row with no row gap to measure (pdf_cut_header_wrap).  No poppler:
- * the glyph boxes are written here, so every expected cell is the text
- * the test put there. */
+ * short or a name wrapped; a header alone at a page's foot, its lines
+ * one row with no row gap to measure (pdf_cut_header_wrap); and its
+ * sub-header at the next page's top, a word beside one in the carried
+ * header's column a column of its own (pdf_add_sibling_columns).  No
+ * poppler: the glyph boxes are written here, so every expected cell is
+ * the text the test put there. */
 #include "testutil.h"
 
 #include <string.h>
@@ -142,12 +144,63 @@ static void header_cut_at_foot_reads_whole(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * The same header over an indicator table whose values span three
+ * columns ("指标值" over "前年", "上年", "预计当年实现"), the page breaking
+ * between the header and the sub-header: on the next page only the last
+ * sub-column holds figures, and "前年" stands in the header's column of
+ * "指标值"; "上年", a cell's gap beside it, stands in none.  It is a
+ * column of its own, not text run into "前年", and the rows keep their
+ * figures in the last column.
+ */
+static void sub_header_under_carried_header_keeps_columns(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    put(&a, 97.3, 693.8, "招投标活动的公平公正。");
+    put(&a, 519.8, 743.3, "指标值");
+    put(&a, 59.8, 760.5, "目标名称");
+    put(&a, 117.3, 760.5, "一级指标");
+    put(&a, 201.8, 760.5, "二级指标");
+    put(&a, 275.5, 760.5, "三级指标");
+    put(&a, 359.6, 760.5, "指标值");
+    put(&a, 519.8, 760.5, "确定依");
+    put(&a, 519.8, 777.8, "据");
+    put(&b, 466.2, 33.9, "预计当");
+    put(&b, 359.6, 42.5, "前年");
+    put(&b, 418.4, 42.5, "上年");
+    put(&b, 466.2, 51.2, "年实现");
+    put(&b, 59.8, 97.3, "年度");
+    put(&b, 117.3, 97.3, "成本指标");
+    put(&b, 201.8, 97.3, "经济成本");
+    put(&b, 275.5, 97.3, "租赁费用");
+    put(&b, 466.2, 97.3, "26.07");
+    put(&b, 519.8, 97.3, "计划");
+    put(&b, 117.3, 152.1, "产出指标");
+    put(&b, 201.8, 152.1, "数量指标");
+    put(&b, 275.5, 152.1, "就餐人数");
+    put(&b, 466.2, 152.1, "200");
+    put(&b, 519.8, 152.1, "计划");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    size_t k = line_starting(d, "年度");
+    assert_true(k > 0 && k < d->nlines);
+    want_line(d, k - 1, (const char *const[]){"", "", "", "", "前年", "上年", "预计当年实现", NULL});
+    want_line(d, k, (const char *const[]){"年度", "成本指标", "经济成本", "租赁费用", "", "", "26.07",
+                                          "计划", NULL});
+    want_line(d, k + 1, (const char *const[]){"", "产出指标", "数量指标", "就餐人数", "", "", "200",
+                                              "计划", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(interleaved_labels_read_whole),
         cmocka_unit_test(row_cut_under_interleaved_labels_reads_whole),
         cmocka_unit_test(header_cut_at_foot_reads_whole),
+        cmocka_unit_test(sub_header_under_carried_header_keeps_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -429,7 +429,7 @@ void pdf_emit_block(page *p, int r0, int r1)
     int nown = block_columns(p, r0, r1, own);
     int from_header = nc > 0 && p->top_header && nown > 0;
     if (from_header)
-        nc = add_header_columns(own, nown, c, nc);
+        nc = pdf_add_sibling_columns(p, r0, r1, c, add_header_columns(own, nown, c, nc));
     else if (nown > nc || nown < 0) {    /* the page shows its columns itself */
         memcpy(c, own, sizeof *c * (size_t)(nown > 0 ? nown : 0));
         nc = nown;

@@ -181,6 +181,12 @@ static inline int pdf_col_by_x0(const void *a, const void *b)
 int pdf_add_text_columns(page *p, int r0, int r1, pdf_col *c, int nc, unsigned char *occ,
                          int nv, double base);
 
+/* The nc columns of c (sorted by x) with a column for each word of block
+ * rows [r0, r1) that stands in none, parted by a cell gap from a word
+ * beside it on its line that stands in one ("上年" beside "前年" under a
+ * header carried from the page before).  Returns their number, sorted. */
+int pdf_add_sibling_columns(page *p, int r0, int r1, pdf_col *c, int nc);
+
 /* Columns from runs (pdf_runs.c), asked by pdf_block.c. */
 /* The columns (PDF_MAX_COLS at most) that the runs of occ (nv cells of
  * PDF_GRID from base: where block rows [r0, r1) stand) make into c, wide
