@@ -7,7 +7,9 @@
  * short or a name wrapped; a header alone at a page's foot, its lines
  * one row with no row gap to measure (pdf_cut_header_wrap); and its
  * sub-header at the next page's top, a word beside one in the carried
- * header's column a column of its own (pdf_add_sibling_columns).  No
+ * header's column a column of its own (pdf_add_sibling_columns); and a
+ * longer code than the page before held, whose column there widens to
+ * hold it (pdf_widen_carried_columns).  No
  * poppler: the glyph boxes are written here, so every expected cell is
  * the text the test put there. */
 #include "testutil.h"
@@ -99,6 +101,32 @@ static void row_cut_under_interleaved_labels_reads_whole(void **st)
     want_line(d, k + 1, (const char *const[]){"015", "武汉市洪山区政务局", "2877.94", "2877.94",
                                               NULL});
     assert_int_equal(d->nlines, k + 2);
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
+/*
+ * The rows above the break hold a short code ("014"), the next page's row
+ * a longer one ("014001"), its digits running past where the column the
+ * page before showed ends, nearer the name's column than that edge: the
+ * page's own code column, starting where it starts and holding figures
+ * only past its edge, widens it, and the code reads whole.
+ */
+static void longer_code_after_break_reads_whole(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    put_header(&a, 564.5);
+    put_row(&a, 652.0, NULL, (const char *const[]){"合计"}, 1);
+    put_wide(&a, CODE, 687.9, "014", 7.6);
+    put_row(&a, 687.9, NULL, (const char *const[]){"本级"}, 1);
+    put_wide(&b, CODE, 60.0, "014001", 7.6);
+    put_row(&b, 60.0, NULL, (const char *const[]){"武汉市", "洪山区"}, 2);
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 0);
+    size_t k = line_starting(d, "014001");
+    want_line(d, k, (const char *const[]){"014001", "武汉市洪山区", "2877.94", "2877.94", NULL});
+    assert_int_equal(d->lines[k].page, 2);
     ys_doc_free(d);
     pdf_glyphs_free(&a);
     pdf_glyphs_free(&b);
@@ -199,6 +227,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(interleaved_labels_read_whole),
         cmocka_unit_test(row_cut_under_interleaved_labels_reads_whole),
+        cmocka_unit_test(longer_code_after_break_reads_whole),
         cmocka_unit_test(header_cut_at_foot_reads_whole),
         cmocka_unit_test(sub_header_under_carried_header_keeps_columns),
     };

@@ -73,14 +73,6 @@ static void wide_lines_above_form_stay_prose(void **st)
     pdf_glyphs_free(&g);
 }
 
-/* Put ASCII text s from x, box top y, its glyphs w wide (a code's figures
- * as LibreOffice sets them, 7.6 pt: the code ends 7 pt before the name). */
-static void put_wide(pdf_glyphs *g, double x, double y, const char *s, double w)
-{
-    for (size_t i = 0; s[i]; i++, x += w)
-        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + H, s + i, 1, i == 0), YS_OK);
-}
-
 #define CODE 59.8   /* project list columns: code, name, unit, figures */
 #define NAME 227.3
 #define UNIT 271.8

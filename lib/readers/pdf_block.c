@@ -433,7 +433,8 @@ void pdf_emit_block(page *p, int r0, int r1)
     else if (nown > nc || nown < 0) {    /* the page shows its columns itself */
         memcpy(c, own, sizeof *c * (size_t)(nown > 0 ? nown : 0));
         nc = nown;
-    }
+    } else
+        pdf_widen_carried_columns(p, r0, r1, c, nc, own, nown);
     if (nc <= 0) {
         p->rc = nc < 0 ? YS_ENOMEM : p->rc;
         free(gap);

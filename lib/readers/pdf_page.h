@@ -298,6 +298,14 @@ int pdf_count_band_cells(page *p);
  * 0 when none stands over another. */
 double pdf_band_inner_gap(const page *p, int i, int j);
 
+/* The columns c (nc of them, sorted by x) carried from the page before,
+ * each widened to the right to the end of the own column (of nown) of
+ * block rows [r0, r1) that starts where it starts, when only a figure's
+ * glyphs stand past its edge and it reaches no column beside it (a longer
+ * code than the rows above the break held) (pdf_carry.c). */
+void pdf_widen_carried_columns(const page *p, int r0, int r1, pdf_col *c, int nc,
+                               const pdf_col *own, int nown);
+
 /* Cell text helpers (pdf_carry.c), shared with pdf_block.c. */
 /* One visual line's text per column (cell[nc] appended to). */
 void pdf_add_line(page *p, prow *w, const pdf_col *c, int nc, ys_buf *cell);
