@@ -1,9 +1,10 @@
 /*
  * pdf_testutil.h — helpers shared by the PDF geometry tests (test_pdf_*.c):
- * glyphs laid out on a page by hand (put), one page turned into lines
- * (emit), pages through one carry (emit_pages), a line's cells compared
- * (want_line).  Boxes are as poppler gives LibreOffice's 12 pt text:
- * 15.6 pt high, CJK glyphs 12 pt wide, ASCII 6.
+ * glyphs laid out on a page by hand (put, put_wide), one page turned into
+ * lines (emit), pages through one carry (emit_pages), the line a cell
+ * opens (line_starting), a line's cells compared (want_line).  Boxes are
+ * as poppler gives LibreOffice's 12 pt text: 15.6 pt high, CJK glyphs
+ * 12 pt wide, ASCII 6.
  */
 #ifndef YS_PDF_TESTUTIL_H
 #define YS_PDF_TESTUTIL_H
@@ -30,6 +31,14 @@ static void put(pdf_glyphs *g, double x, double y, const char *s)
     }
 }
 
+/* Put ASCII text s from x, box top y, its glyphs w wide (a code's figures
+ * as LibreOffice sets them, 7.6 pt: the code ends 7 pt before the name). */
+static inline void put_wide(pdf_glyphs *g, double x, double y, const char *s, double w)
+{
+    for (size_t i = 0; s[i]; i++, x += w)
+        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + H, s + i, 1, i == 0), YS_OK);
+}
+
 static inline ys_doc *emit(pdf_glyphs *g)
 {
     ys_doc *d = ys_doc_new("t.pdf", YS_FMT_PDF);
@@ -54,6 +63,15 @@ static inline ys_doc *emit_pages(pdf_glyphs *const *pg, int n, int wraps)
     assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
     pdf_carry_free(&carry);
     return d;
+}
+
+/* Index of the line of d whose first cell is s, or d->nlines. */
+static inline size_t line_starting(const ys_doc *d, const char *s)
+{
+    size_t k = 0;
+    while (k < d->nlines && !(d->lines[k].ncells > 0 && strcmp(d->lines[k].cells[0], s) == 0))
+        k++;
+    return k;
 }
 
 /* Line k of d has exactly the cells want[] (NULL-terminated). */

@@ -20,15 +20,6 @@
 #define TOTAL 316.3
 static const double BUDGET[6] = {377.3, 438.3, 470.8, 503.3, 535.8, 568.3};
 
-/* Index of the line of d whose first cell is s, or d->nlines. */
-static size_t line_starting(const ys_doc *d, const char *s)
-{
-    size_t k = 0;
-    while (k < d->nlines && !(d->lines[k].ncells > 0 && strcmp(d->lines[k].cells[0], s) == 0))
-        k++;
-    return k;
-}
-
 /* Put the lines of one cell from x, the first at y. */
 static void put_lines(pdf_glyphs *g, double x, double y, const char *const *s, int n)
 {

@@ -21,15 +21,6 @@
 
 #define PITCH 17.2  /* line pitch inside a cell (gap 1.6) */
 
-/* Index of the line of d whose first cell is s, or d->nlines. */
-static size_t line_starting(const ys_doc *d, const char *s)
-{
-    size_t k = 0;
-    while (k < d->nlines && !(d->lines[k].ncells > 0 && strcmp(d->lines[k].cells[0], s) == 0))
-        k++;
-    return k;
-}
-
 /*
  * Under a form's title, its "填报日期" row: the first cell alone, wrapped
  * a word a line in the narrow first column (the other cells empty), a
@@ -88,14 +79,6 @@ static void wide_lines_above_form_stay_prose(void **st)
     want_line(d, 2, (const char *const[]){"部门名称", "武汉市洪山区行政审批局", NULL});
     ys_doc_free(d);
     pdf_glyphs_free(&g);
-}
-
-/* Put ASCII text s from x, box top y, its glyphs w wide (a code's figures
- * as LibreOffice sets them, 7.6 pt: the code ends 7 pt before the name). */
-static void put_wide(pdf_glyphs *g, double x, double y, const char *s, double w)
-{
-    for (size_t i = 0; s[i]; i++, x += w)
-        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + H, s + i, 1, i == 0), YS_OK);
 }
 
 #define CODE 59.8   /* project list columns: code, name, unit, figures */

@@ -496,7 +496,9 @@ void pdf_emit_block(page *p, int r0, int r1)
             p->carry->doc_wrap = t;
         else if (t == -1e9 && open)     /* too few rows to tell: lines that overlap */
             t = 0;
-        else if (t == -1e9 && p->carry && p->carry->doc_wrap > 0)
+        else if (t == -1e9 && p->hold_last)
+            t = pdf_cut_header_wrap(p, r0, r1, gap);
+        if (t == -1e9 && p->carry && p->carry->doc_wrap > 0)
             t = p->carry->doc_wrap;     /* as the document's other tables */
     }
     col c[MAX_COLS];
@@ -508,11 +510,13 @@ void pdf_emit_block(page *p, int r0, int r1)
     int nown = block_columns(p, r0, r1, own);
     int from_header = nc > 0 && p->top_header && nown > 0;
     if (from_header)
-        nc = add_top_header_columns(p, r0, r1, c, add_header_columns(own, nown, c, nc));
+        nc = add_top_header_columns(p, r0, r1, c,
+                                    pdf_add_sibling_columns(p, r0, r1, c, add_header_columns(own, nown, c, nc)));
     else if (nown > nc || nown < 0) {    /* the page shows its columns itself */
         memcpy(c, own, sizeof *c * (size_t)(nown > 0 ? nown : 0));
         nc = nown;
-    }
+    } else
+        pdf_widen_carried_columns(p, r0, r1, c, nc, own, nown);
     if (nc <= 0 || (from_header && pdf_regrid_header(p, c, nc) != YS_OK)) {
         p->rc = nc < 0 || from_header ? YS_ENOMEM : p->rc;
         free(gap);

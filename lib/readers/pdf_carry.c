@@ -4,9 +4,10 @@
  * lines carry on the row's figures ("208050" at the foot, "5" at the top),
  * or a header's labels ("国有资本经营预" at the foot, "算" at the top),
  * then joined with them or emitted as it was; and the columns and wrap
- * threshold of a table ending a page, handed to the next.  Also the cell
- * text rules both this and pdf_block.c join lines by (a figure or code
- * cut short goes on without a space).
+ * threshold of a table ending a page, handed to the next (and widened
+ * there where a longer figure runs past them).  Also the cell text rules
+ * both this and pdf_block.c join lines by (a figure or code cut short
+ * goes on without a space).
  * Promise: a held row is emitted exactly once, before any line of the
  * next page, with the line number and page it was held at; nothing fails
  * but allocation.
@@ -411,4 +412,35 @@ int pdf_take_carry(page *p)
         p->rc = YS_ENOMEM;
     k->nc = 0;
     return ok ? n : 0;
+}
+
+/* Whether glyphs of block rows [r0, r1) stand with their middle in
+ * (x0, x1], and all of them are a figure's. */
+static int only_figures_within(const page *p, int r0, int r1, double x0, double x1)
+{
+    int any = 0;
+    for (int r = r0; r < r1; r++)
+        for (size_t k = p->rows[r].g0; k < p->rows[r].g0 + p->rows[r].n; k++) {
+            double mid = (G(p, k)->x0 + G(p, k)->x1) / 2;
+            if (mid > x0 && mid <= x1) {
+                if (!is_figure_glyph(p, G(p, k)))
+                    return 0;
+                any = 1;
+            }
+        }
+    return any;
+}
+
+/* A longer code than the rows above the break held ("014001" under
+ * "014") runs past the carried column's edge: its last digit would
+ * otherwise stand nearer the name's column and be read into it. */
+void pdf_widen_carried_columns(const page *p, int r0, int r1, pdf_col *c, int nc,
+                               const pdf_col *own, int nown)
+{
+    for (int o = 0; o < nown; o++)
+        for (int j = 0; j < nc; j++)
+            if (fabs(own[o].x0 - c[j].x0) < 1.0 && own[o].x1 > c[j].x1 &&
+                (j == nc - 1 || own[o].x1 < c[j + 1].x0) &&
+                only_figures_within(p, r0, r1, c[j].x1, own[o].x1))
+                c[j].x1 = own[o].x1;
 }

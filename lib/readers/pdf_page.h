@@ -192,6 +192,12 @@ static inline int pdf_col_by_x0(const void *a, const void *b)
 int pdf_add_text_columns(page *p, int r0, int r1, pdf_col *c, int nc, unsigned char *occ,
                          int nv, double base);
 
+/* The nc columns of c (sorted by x) with a column for each word of block
+ * rows [r0, r1) that stands in none, parted by a cell gap from a word
+ * beside it on its line that stands in one ("上年" beside "前年" under a
+ * header carried from the page before).  Returns their number, sorted. */
+int pdf_add_sibling_columns(page *p, int r0, int r1, pdf_col *c, int nc);
+
 /* Columns from runs (pdf_runs.c), asked by pdf_block.c. */
 /* The columns (PDF_MAX_COLS at most) that the runs of occ (nv cells of
  * PDF_GRID from base: where block rows [r0, r1) stand) make into c, wide
@@ -209,6 +215,10 @@ int pdf_is_cell_gap(page *p, const prow *w, size_t k);
 void pdf_band_gaps(const page *p, int r0, int r1, double *gap);
 /* The gap below which two lines are one logical row, or -1e9. */
 double pdf_wrap_threshold(const page *p, int r0, int r1, const double *gap);
+/* For a block ending the page with no figure, a line of three labels or
+ * more and its lines touching: a threshold joining them all (a header
+ * cut from its rows), else -1e9. */
+double pdf_cut_header_wrap(const page *p, int r0, int r1, const double *gap);
 /* Whether the block shows its cells wrap. */
 int pdf_shows_wrapping(page *p, int r0, int r1);
 /* The middle of the positive gaps above lines 1..n-1, or 0. */
@@ -307,6 +317,14 @@ int pdf_count_band_cells(page *p);
  * of one cell, wrapped), measured between the glyphs one above the other;
  * 0 when none stands over another. */
 double pdf_band_inner_gap(const page *p, int i, int j);
+
+/* The columns c (nc of them, sorted by x) carried from the page before,
+ * each widened to the right to the end of the own column (of nown) of
+ * block rows [r0, r1) that starts where it starts, when only a figure's
+ * glyphs stand past its edge and it reaches no column beside it (a longer
+ * code than the rows above the break held) (pdf_carry.c). */
+void pdf_widen_carried_columns(const page *p, int r0, int r1, pdf_col *c, int nc,
+                               const pdf_col *own, int nown);
 
 /* Cell text helpers (pdf_carry.c), shared with pdf_block.c. */
 /* One visual line's text per column (cell[nc] appended to). */

@@ -223,3 +223,10 @@ int pdf_add_text_columns(page *p, int r0, int r1, pdf_col *c, int nc, unsigned c
     return nc;
 }
 
+int pdf_add_sibling_columns(page *p, int r0, int r1, pdf_col *c, int nc)
+{
+    int n = add_sibling_columns(p, r0, r1, c, 0, nc);
+    if (n > nc)
+        qsort(c, (size_t)n, sizeof *c, pdf_col_by_x0);
+    return n;
+}

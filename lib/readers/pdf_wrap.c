@@ -82,6 +82,27 @@ double pdf_wrap_threshold(const page *p, int r0, int r1, const double *gap)
     return t;
 }
 
+/* A threshold joining every line of a block ending the page that holds
+ * no figure, one line of labels side by side (three cells or more) and
+ * each line under a quarter of a line's height below the one above
+ * (touching, as one cell's wrapped lines do; rows stand their padding
+ * apart): a header cut from its rows by the page
+ * break, its labels wrapped ("指标值" / "确定依" in a narrow cell beside
+ * one-line labels), with no row gap on the page to measure a threshold
+ * against.  -1e9 when the block is no such lines. */
+double pdf_cut_header_wrap(const page *p, int r0, int r1, const double *gap)
+{
+    double em = 0;
+    int labels = 0;
+    for (int r = r0; r < r1; r++) {
+        if (p->rows[r].figure || (r > r0 && gap[r - r0] >= 0.25 * p->rows[r].em))
+            return -1e9;
+        em = fmax(em, p->rows[r].em);
+        labels |= p->rows[r].ncells >= 3;
+    }
+    return r1 - r0 >= 2 && labels ? 0.25 * em : -1e9;
+}
+
 /* Whether figure token s[0..n) is cut short: it ends in , or has one
  * decimal ("2,877.9" before "4"), or ends in . after digit groups. */
 static int is_open_token(const char *s, size_t n)
@@ -130,18 +151,48 @@ static int has_open_figure(page *p, int r0, int r1)
     return 0;
 }
 
-/* Whether lines [r, r + 3) are stacked in one narrow cell: one cell of
- * words each, no wider than three characters, starting at one x, each
- * under half a line's height below the last ("武汉市/洪山区/行政审" beside
- * a row's figures). */
-static int is_fragment_stack(const page *p, int r)
+/* Whether row w has a glyph within [x0, x1). */
+static int has_glyph_within(const page *p, const prow *w, double x0, double x1)
 {
-    for (int i = r; i < r + 3; i++) {
+    for (size_t k = w->g0; k < w->g0 + w->n; k++)
+        if (G(p, k)->x1 > x0 && G(p, k)->x0 < x1)
+            return 1;
+    return 0;
+}
+
+/* The first line after r (up to r1) with a glyph within [x0, x1), the
+ * narrow column a stack stands in, or starting over half a line's height
+ * below r (no next line of its cell): the lines between stand in other
+ * cells (a header's labels wrapped side by side in narrow columns, their
+ * lines interleaved).  r1 when there is none. */
+static int next_in_column(const page *p, int r, int r1, double x0, double x1)
+{
+    int i = r + 1;
+    while (i < r1 && p->rows[i].y0 - p->rows[r].y1 <= 0.5 * p->rows[i].em &&
+           !has_glyph_within(p, &p->rows[i], x0, x1))
+        i++;
+    return i;
+}
+
+/* Whether three lines from r (up to r1) are stacked in one narrow cell:
+ * one cell of words each, no wider than three characters, starting at
+ * one x, each under half a line's height below the last, and no other
+ * line between them with a glyph in their column ("武汉市/洪山区/行政审"
+ * beside a row's figures, "部门/（单/位）名" beside another label's lines). */
+static int is_fragment_stack(const page *p, int r, int r1)
+{
+    double right = p->rows[r].x1;
+    for (int i = r, prev = r, n = 0; n < 3; n++) {
+        if (i >= r1)
+            return 0;
         const prow *w = &p->rows[i];
         if (w->ncells != 1 || w->figure || w->x1 - w->x0 > 3 * w->em ||
-            (i > r && (fabs(w->x0 - p->rows[r].x0) > 1.0 || w->y0 < p->rows[i - 1].y1 ||
-                       w->y0 - p->rows[i - 1].y1 > 0.5 * w->em)))
+            (i > r && (fabs(w->x0 - p->rows[r].x0) > 1.0 || w->y0 < p->rows[prev].y1 ||
+                       w->y0 - p->rows[prev].y1 > 0.5 * w->em)))
             return 0;
+        right = fmax(right, w->x1);
+        prev = i;
+        i = next_in_column(p, i, r1, p->rows[r].x0, right);
     }
     return 1;
 }
@@ -153,7 +204,7 @@ int pdf_shows_wrapping(page *p, int r0, int r1)
     if (has_open_figure(p, r0, r1))
         return 1;
     for (int r = r0; r + 3 <= r1; r++)
-        if (is_fragment_stack(p, r))
+        if (is_fragment_stack(p, r, r1))
             return 1;
     return 0;
 }
