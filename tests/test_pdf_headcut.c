@@ -168,12 +168,61 @@ static void rows_a_row_apart_stay_rows(void **st)
     pdf_glyphs_free(&b);
 }
 
+/* A project's row from y: its long code level with its name's second line
+ * (7 pt short of the name's cell), the name three characters a line, the
+ * total and this year's budget beside the code. */
+static void put_project(pdf_glyphs *g, double y, const char *code, const char *const *name, int n,
+                        const char *figure)
+{
+    put_lines(g, NAME, y, name, n);
+    put_wide(g, CODE, y + PITCH, code, 7.64);
+    put(g, TOTAL, y + PITCH, figure);
+    put(g, BUDGET[0], y + PITCH, figure);
+}
+
+/*
+ * A project list over three pages: its header alone at the first page's
+ * foot, rows with short codes and long ones on the second, long codes only
+ * on the third, each 7 pt short of its name.  The third page's rows alone
+ * run codes and names into one column; the columns the second page handed
+ * on part them, and the third keeps those (its own columns are added to a
+ * header's only on the page after the header): code and name stay two
+ * cells.
+ */
+static void third_page_keeps_body_columns(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0}, c = {0};
+    const char *head[] = {"项目编码", "名称", "合计", "本年拨款"};
+    const double hx[] = {CODE, NAME, TOTAL, BUDGET[0]};
+    for (int i = 0; i < 4; i++)
+        put(&a, hx[i], 760.0, head[i]);
+    put(&b, CODE, 60.0, "22");
+    put_lines(&b, NAME, 51.4, (const char *const[]){"其他运", "转类"}, 2);
+    put(&b, TOTAL, 60.0, "43.87");
+    put(&b, BUDGET[0], 60.0, "43.87");
+    put_project(&b, 110.0, "42011126014Y000000101", (const char *const[]){"食堂场", "所租赁"}, 2, "26.07");
+    put_project(&c, 40.0, "42011126014T000000100", (const char *const[]){"机构运", "转工作", "项目经", "费"}, 4,
+                "452.81");
+    put_project(&c, 160.0, "42011126014T000000101", (const char *const[]){"行政审", "批工作", "项目经", "费"}, 4,
+                "268.47");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b, &c}, 3, 1);
+    size_t k = line_starting(d, "42011126014T000000100");
+    want_line(d, k, (const char *const[]){"42011126014T000000100", "机构运转工作项目经费", "452.81", "452.81", NULL});
+    want_line(d, k + 1, (const char *const[]){"42011126014T000000101", "行政审批工作项目经费", "268.47", "268.47", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+    pdf_glyphs_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(header_row_cut_at_foot_reads_whole),
         cmocka_unit_test(cut_row_keeps_its_columns_when_a_label_has_none),
         cmocka_unit_test(rows_a_row_apart_stay_rows),
+        cmocka_unit_test(third_page_keeps_body_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
