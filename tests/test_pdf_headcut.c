@@ -83,15 +83,15 @@ static void put_second_row_and_body(pdf_glyphs *g)
  * The header's first row cut at the page's foot reads as one row, and its
  * labels stand over the columns the next page's rows show:
  * "财政拨款结转结余" over the first of the three budgets it spans, as the
- * whole header on one page reads.
+ * whole header on one page reads.  wraps: whether the document's tables
+ * showed before that their cells wrap.
  */
-static void header_row_cut_at_foot_reads_whole(void **st)
+static void read_cut_first_row(int wraps)
 {
-    (void)st;
     pdf_glyphs a = {0}, b = {0};
     put_cut_first_row(&a, &b);
     put_second_row_and_body(&b);
-    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, wraps);
     size_t k = line_starting(d, "项目编码");
     want_line(d, k, (const char *const[]){"项目编码", "项目名称", "项目单位", "合计", "本年拨款", "",
                                           "", "财政拨款结转结余", NULL});
@@ -107,6 +107,20 @@ static void header_row_cut_at_foot_reads_whole(void **st)
     ys_doc_free(d);
     pdf_glyphs_free(&a);
     pdf_glyphs_free(&b);
+}
+
+static void header_row_cut_at_foot_reads_whole(void **st)
+{
+    (void)st;
+    read_cut_first_row(1);
+}
+
+/* The same when it is the document's first table whose cells wrap: the
+ * header's touching lines at the foot are the evidence themselves. */
+static void first_wrapping_header_cut_at_foot_reads_whole(void **st)
+{
+    (void)st;
+    read_cut_first_row(0);
 }
 
 /*
@@ -220,6 +234,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(header_row_cut_at_foot_reads_whole),
+        cmocka_unit_test(first_wrapping_header_cut_at_foot_reads_whole),
         cmocka_unit_test(cut_row_keeps_its_columns_when_a_label_has_none),
         cmocka_unit_test(rows_a_row_apart_stay_rows),
         cmocka_unit_test(third_page_keeps_body_columns),

@@ -487,9 +487,12 @@ void pdf_emit_block(page *p, int r0, int r1)
     size_t first_line = p->d->nlines;
     double t = -1e9;
     int open = pdf_shows_wrapping(p, r0, r1);
-    if (open && p->carry)
+    /* a header cut at the page's foot, its labels' lines touching, shows
+     * the cells wrap though no table of the document did before it */
+    int cut_head = p->hold_last && pdf_cut_header_wrap(p, r0, r1, gap) > 0;
+    if ((open || cut_head) && p->carry)
         p->carry->wraps = 1;
-    int wraps = open || (p->carry && p->carry->wraps);
+    int wraps = open || cut_head || (p->carry && p->carry->wraps);
     if (wraps) {
         t = pdf_wrap_threshold(p, r0, r1, gap);
         if (t > 0 && p->carry)
