@@ -392,6 +392,35 @@ static void every_cell_past_foot(void **st)
     pdf_glyphs_free(&b);
 }
 
+/*
+ * The same, the value's cell ending short of its column at the foot
+ * ("合同", the header's "指标值" wider) and going on with "=25万元": its
+ * first glyph "=" alone would have fit there, but a line breaks before
+ * "=25", not inside it, and "=25" would not have fit: the row reads whole.
+ */
+static void value_run_past_foot(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    goal_header_at_foot(&a);
+    const char *row[] = {"年度绩效", "成本指标", "经济成本指", "租赁费用", "合同", "120元/", "≤120", "计划数"};
+    const char *rest[] = {"目标", "一", "标", "标准", "=25万元", "套", "元/套", "据"};
+    const double rx[] = {59.8, 117.3, 201.8, 275.5, 359.6, 418.4, 466.2, 519.8};
+    for (int i = 0; i < 8; i++) {
+        put(&a, rx[i], 777.8, row[i]);
+        put(&b, rx[i], 33.9, rest[i]);
+    }
+    put(&b, 117.3, 80.1, "产出指标");
+    put(&b, 466.2, 80.1, "≥200");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    size_t k = line_starting(d, "年度绩效目标");
+    want_line(d, k, (const char *const[]){"年度绩效目标", "成本指标一", "经济成本指标", "租赁费用标准", "合同=25万元",
+                                          "120元/套", "≤120元/套", "计划数据", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -403,6 +432,7 @@ int main(void)
         cmocka_unit_test(header_last_line_opens_page),
         cmocka_unit_test(value_unit_past_foot),
         cmocka_unit_test(every_cell_past_foot),
+        cmocka_unit_test(value_run_past_foot),
         cmocka_unit_test(header_alone_at_foot_wraps_as_table_above),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
