@@ -361,6 +361,24 @@ static void header_alone_at_foot_wraps_as_table_above(void **st)
     pdf_glyphs_free(&a);
 }
 
+/* A goal row at the foot of a page (a) under goal_header_at_foot, each of
+ * its eight cells going on at the next page's (b) top with rest[], a row
+ * of its own under that; returns the document read from both. */
+static ys_doc *every_cell_cut(pdf_glyphs *a, pdf_glyphs *b, const char *const *row,
+                              const char *const *rest)
+{
+    static const double rx[] = {59.8, 117.3, 201.8, 275.5, 359.6, 418.4, 466.2, 519.8};
+    goal_header_at_foot(a);
+    for (int i = 0; i < 8; i++) {
+        put(a, rx[i], 777.8, row[i]);
+        put(b, rx[i], 33.9, rest[i]);
+    }
+    put(b, 117.3, 80.1, "产出指标");
+    put(b, 466.2, 80.1, "≥200");
+    put(b, 519.8, 80.1, "计划");
+    return emit_pages((pdf_glyphs *const[]){a, b}, 2, 1);
+}
+
 /*
  * The same row, each of its cells going on at the next page's top
  * ("160元/" at the foot, "套" at the top): no cell is left alone, yet
@@ -371,18 +389,9 @@ static void every_cell_past_foot(void **st)
 {
     (void)st;
     pdf_glyphs a = {0}, b = {0};
-    goal_header_at_foot(&a);
-    const char *row[] = {"年度绩效", "成本指标", "经济成本指", "租赁费用", "160元/", "120元/", "≤120", "计划数"};
-    const char *rest[] = {"目标", "一", "标", "标准", "套", "套", "元/套", "据"};
-    const double rx[] = {59.8, 117.3, 201.8, 275.5, 359.6, 418.4, 466.2, 519.8};
-    for (int i = 0; i < 8; i++) {
-        put(&a, rx[i], 777.8, row[i]);
-        put(&b, rx[i], 33.9, rest[i]);
-    }
-    put(&b, 117.3, 80.1, "产出指标");
-    put(&b, 466.2, 80.1, "≥200");
-    put(&b, 519.8, 80.1, "计划");
-    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    ys_doc *d = every_cell_cut(
+        &a, &b, (const char *const[]){"年度绩效", "成本指标", "经济成本指", "租赁费用", "160元/", "120元/", "≤120", "计划数"},
+        (const char *const[]){"目标", "一", "标", "标准", "套", "套", "元/套", "据"});
     size_t k = line_starting(d, "年度绩效目标");
     want_line(d, k, (const char *const[]){"年度绩效目标", "成本指标一", "经济成本指标", "租赁费用标准", "160元/套",
                                           "120元/套", "≤120元/套", "计划数据", NULL});
@@ -402,17 +411,9 @@ static void value_run_past_foot(void **st)
 {
     (void)st;
     pdf_glyphs a = {0}, b = {0};
-    goal_header_at_foot(&a);
-    const char *row[] = {"年度绩效", "成本指标", "经济成本指", "租赁费用", "合同", "120元/", "≤120", "计划数"};
-    const char *rest[] = {"目标", "一", "标", "标准", "=25万元", "套", "元/套", "据"};
-    const double rx[] = {59.8, 117.3, 201.8, 275.5, 359.6, 418.4, 466.2, 519.8};
-    for (int i = 0; i < 8; i++) {
-        put(&a, rx[i], 777.8, row[i]);
-        put(&b, rx[i], 33.9, rest[i]);
-    }
-    put(&b, 117.3, 80.1, "产出指标");
-    put(&b, 466.2, 80.1, "≥200");
-    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    ys_doc *d = every_cell_cut(
+        &a, &b, (const char *const[]){"年度绩效", "成本指标", "经济成本指", "租赁费用", "合同", "120元/", "≤120", "计划数"},
+        (const char *const[]){"目标", "一", "标", "标准", "=25万元", "套", "元/套", "据"});
     size_t k = line_starting(d, "年度绩效目标");
     want_line(d, k, (const char *const[]){"年度绩效目标", "成本指标一", "经济成本指标", "租赁费用标准", "合同=25万元",
                                           "120元/套", "≤120元/套", "计划数据", NULL});
