@@ -300,6 +300,50 @@ static void figure_close_to_next_column(void **st)
     pdf_glyphs_free(&g);
 }
 
+/* One row of a funds table: its label's lines (two characters a line,
+ * 17.2 pt apart) from y, its figures centred beside them (none: a label
+ * alone). */
+static void funds_row(pdf_glyphs *g, double y, const char *const *label, int n, const char *f1,
+                      const char *f2)
+{
+    for (int i = 0; i < n; i++)
+        put(g, 231.3, y + 17.2 * i, label[i]);
+    double fy = y + 8.6 * (n - 1) - 1.0;
+    if (f1)
+        put(g, 264.5, fy, f1);
+    if (f2)
+        put(g, 440.6, fy, f2);
+}
+
+/*
+ * A funds table over three pages.  The first page's last row reaches
+ * 805 pt; the second's ends at 784 pt with a two-line label ("财政"
+ * over "拨款") and its figures centred beside it, where another line
+ * would have fitted.  The next page opens with the next row's label,
+ * three lines and no figure: a row of its own, not the rest of the
+ * label before the break.
+ */
+static void centred_row_above_foot_ends(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0}, c = {0};
+    funds_row(&a, 700.0, (const char *const[]){"合计"}, 1, "2877.94", "3185.47");
+    funds_row(&a, 740.0, (const char *const[]){"人员"}, 1, "1040.44", "1082.9");
+    funds_row(&a, 790.0, (const char *const[]){"运转"}, 1, "443.37", "430.57");
+    funds_row(&b, 700.0, (const char *const[]){"合计"}, 1, "2877.94", "3185.47");
+    funds_row(&b, 751.4, (const char *const[]){"财政", "拨款"}, 2, "2877.94", "3185.47");
+    funds_row(&c, 33.9, (const char *const[]){"财政", "专户", "资金"}, 3, NULL, NULL);
+    funds_row(&c, 106.0, (const char *const[]){"单位", "资金"}, 2, NULL, NULL);
+    funds_row(&c, 160.8, (const char *const[]){"合计"}, 1, "2877.94", "3185.47");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b, &c}, 3, 1);
+    want_line(d, line_starting(d, "财政拨款"), (const char *const[]){"财政拨款", "2877.94", "3185.47", NULL});
+    want_line(d, line_starting(d, "财政专户资金"), (const char *const[]){"财政专户资金", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+    pdf_glyphs_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +354,7 @@ int main(void)
         cmocka_unit_test(percent_sign_wrapped_alone),
         cmocka_unit_test(close_cells_below_wrapped_line),
         cmocka_unit_test(figure_close_to_next_column),
+        cmocka_unit_test(centred_row_above_foot_ends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

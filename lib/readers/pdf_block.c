@@ -560,7 +560,8 @@ void pdf_emit_block(page *p, int r0, int r1)
     int figures = 0;
     for (int r = r0; r < r1; r++)
         figures |= p->rows[r].colsrc;
-    int cut = lines >= 2 && !tail_figure && p->carry && p->carry->wraps;
+    int ended = p->hold_last && pdf_ends_above_foot(p, first, r1, c, nc);
+    int cut = lines >= 2 && !tail_figure && p->carry && p->carry->wraps && !ended;
     int foot = cut && set > 0 && pdf_row_setting(p, first, r1, c, nc) < 0;
     /* a one-line row whose text filled its cell went on past the break */
     foot |= lines == 1 && set > 0 && p->carry && p->carry->wraps &&

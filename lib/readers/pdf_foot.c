@@ -7,8 +7,12 @@
  * first line ("99%" beside "群众对行" of a name whose "度" opens the next
  * page).  A block whose other rows stand centred and whose last row stands
  * from its top ends in a cut row, whose text may go on at the next page's
- * top (pdf_carry.c).
- * Promise: reads the page only; never fails.
+ * top (pdf_carry.c).  And where the pages' text ends: a row whose text
+ * stops a line or more above the lowest a table reached on a page was
+ * not cut, whatever its setting (a two-line label beside its figures,
+ * the next row's label at the next page's top).
+ * Promise: reads the page only (records the pages' foot in its carry);
+ * never fails.
  */
 #include <math.h>
 
@@ -46,4 +50,18 @@ int pdf_row_setting(const page *p, int a, int b, const pdf_col *c, int nc)
             high = 1;
     }
     return high ? -1 : centred;
+}
+
+int pdf_ends_above_foot(page *p, int a, int b, const pdf_col *c, int nc)
+{
+    if (!p->carry || b <= a)
+        return 0;
+    double bottom = -1e18;
+    for (int r = a; r < b; r++)
+        bottom = fmax(bottom, p->rows[r].y1);
+    double deepest = p->carry->deepest;
+    p->carry->deepest = fmax(deepest, bottom);
+    /* a wrapped line stands a little over the text height below the last;
+     * a row the break cut is laid from its top, not centred */
+    return deepest - bottom > 1.25 * p->rows[b - 1].em && pdf_row_setting(p, a, b, c, nc) > 0;
 }

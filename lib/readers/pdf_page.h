@@ -155,6 +155,13 @@ int pdf_column_of(const pdf_col *c, int nc, const pdf_glyph *a);
  * stands above it, its top part level with the row's first line, 0 when
  * no cell is shorter than the row by most of a line. */
 int pdf_row_setting(const page *p, int a, int b, const pdf_col *c, int nc);
+/* Whether the last row of a block ending the page, visual rows [a, b) in
+ * columns c, stands centred (pdf_row_setting) and ends over a line's
+ * height above the lowest a table's last line reached on a page so far
+ * (pdf_foot.c): its cells' text had room to go on here, so the break cut
+ * none of it.  Records the row's bottom for the pages after.  0 without
+ * a carry. */
+int pdf_ends_above_foot(page *p, int a, int b, const pdf_col *c, int nc);
 
 /* Header columns (pdf_header.c), asked by pdf_block.c. */
 /* Mark in occ (nv cells of PDF_GRID from base) where the words of header

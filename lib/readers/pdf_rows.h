@@ -53,6 +53,9 @@ typedef struct pdf_carry {
     int held, nc, no, page;
     double wrap;               /* the table's wrap threshold, or -1e9 */
     int wraps;                 /* a table so far showed its cells wrap */
+    double deepest;            /* the lowest bottom a table's last line
+                                  reached on a page so far: where the
+                                  pages' text ends (pdf_foot.c), or 0 */
     double doc_wrap;           /* the last wrap threshold a table's own
                                   gaps showed, or 0: the document's tables
                                   are set alike */

@@ -133,6 +133,23 @@ static int text_column_at(page *p, int r0, int r1, const pdf_col *k, double x)
     return any;
 }
 
+/* The first word of row w from glyph k for add_outer_columns: as
+ * word_end, but two CJK glyphs over a quarter of the text height apart
+ * part it too (a cell sets its CJK text touching; narrow cells padded
+ * close stand their labels 7 pt apart, under half of a 15.6 pt line:
+ * "单位编码" beside "单位名称"). */
+static size_t cell_word_end(page *p, const prow *w, size_t k)
+{
+    size_t e = k + 1;
+    for (; e < w->g0 + w->n; e++) {
+        const pdf_glyph *a = G(p, e - 1), *b = G(p, e);
+        double gap = b->x0 - a->x1;
+        if (gap > 0.5 * w->em || (a->len >= 3 && b->len >= 3 && gap > 0.25 * w->em))
+            break;
+    }
+    return e;
+}
+
 /* A header's word left of every column of c, parted by a cell gap from
  * the word beside it on its line, which starts where the text of its
  * column's rows of figures starts (a label column set from its cells'
@@ -149,7 +166,7 @@ static int add_outer_columns(page *p, int r0, int r1, pdf_col *c, int nc)
         left = fmin(left, c[i].x0);
     for (int r = r0; r < r1 && nc < PDF_MAX_COLS; r++) {
         prow *w = &p->rows[r];
-        size_t e = word_end(p, w, w->g0);
+        size_t e = cell_word_end(p, w, w->g0);
         if (w->colsrc || e == w->g0 + w->n || G(p, e - 1)->x1 >= left)
             continue;
         double ax0 = G(p, w->g0)->x0, ax1 = G(p, e - 1)->x1;
