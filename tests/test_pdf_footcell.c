@@ -4,8 +4,11 @@
  * columns the header's words give; the cut row's cells stand at its top,
  * and the rest of its narrow first cell ("情况（万元）") opens the next
  * page (readers/pdf_foot.c, pdf_row_setting, as readers/pdf_block.c,
- * pdf_glyph_column, places each word).  No poppler: the glyph boxes are
- * written here, so every expected cell is the text the test put there. */
+ * pdf_glyph_column, places each word); and a one-line row cut there,
+ * whose rest starts with a word that did not fit on its line
+ * (readers/pdf_edges.c, pdf_goes_on_wrapped).  No poppler: the glyph
+ * boxes are written here, so every expected cell is the text the test put
+ * there. */
 #include "testutil.h"
 
 #include <string.h>
@@ -64,6 +67,29 @@ static void put_second_page(pdf_glyphs *b)
     put(b, PRIOR2, 286.6, "3185.47");
 }
 
+/* The funds case's two pages. */
+static void put_funds_pages(pdf_glyphs *a, pdf_glyphs *b)
+{
+    put_first_page(a);
+    put_second_page(b);
+}
+
+/* The document of the two pages lay puts into a and b (freed by
+ * drop_pages). */
+static ys_doc *emit_laid(void (*lay)(pdf_glyphs *, pdf_glyphs *), pdf_glyphs *a, pdf_glyphs *b)
+{
+    lay(a, b);
+    pdf_glyphs *pages[] = {a, b};
+    return emit_pages(pages, 2, 1);
+}
+
+static void drop_pages(ys_doc *d, pdf_glyphs *a, pdf_glyphs *b)
+{
+    ys_doc_free(d);
+    pdf_glyphs_free(a);
+    pdf_glyphs_free(b);
+}
+
 /* The line of d whose first cell is s, which must be there (else the
  * lines' first cells are printed). */
 static size_t found_line(const ys_doc *d, const char *s)
@@ -85,18 +111,13 @@ static void cut_label_goes_on_past_wide_cells(void **state)
 {
     (void)state;
     pdf_glyphs a = {0}, b = {0};
-    put_first_page(&a);
-    put_second_page(&b);
-    pdf_glyphs *pages[] = {&a, &b};
-    ys_doc *d = emit_pages(pages, 2, 1);
+    ys_doc *d = emit_laid(put_funds_pages, &a, &b);
     size_t k = found_line(d, "部门总体资金情况（万元）");
     assert_string_equal(d->lines[k].cells[1], "总体资金情况");
     assert_int_equal(line_starting(d, "情况（万元）"), d->nlines);
     want_line(d, line_starting(d, "填报人"),
               (const char *const[]){"填报人", "马清", "联系电话", "87698006", NULL});
-    ys_doc_free(d);
-    pdf_glyphs_free(&a);
-    pdf_glyphs_free(&b);
+    drop_pages(d, &a, &b);
 }
 
 #define GOAL_PITCH 27.8  /* a goals table's line pitch (gap 12.2) */
@@ -138,13 +159,81 @@ static void spanning_header_at_foot_is_not_cut(void **state)
 {
     (void)state;
     pdf_glyphs a = {0}, b = {0};
-    put_goal_pages(&a, &b);
-    pdf_glyphs *pages[] = {&a, &b};
-    ys_doc *d = emit_pages(pages, 2, 1);
+    ys_doc *d = emit_laid(put_goal_pages, &a, &b);
     found_line(d, "年度目标4:");
-    ys_doc_free(d);
-    pdf_glyphs_free(&a);
-    pdf_glyphs_free(&b);
+    drop_pages(d, &a, &b);
+}
+
+/* Put "前年"-like text s then ASCII a just after it (ASCII glyphs w wide). */
+static void put_then_ascii(pdf_glyphs *g, double x, double y, const char *s, double ax,
+                           const char *a, double w)
+{
+    put(g, x, y, s);
+    put_wide(g, ax, y, a, w);
+}
+
+/* A goals table's header and a row standing on their middles, then a
+ * one-line row at the page's foot filling its narrow cells; its rest
+ * opens the next page: "标2", "保费", "=25万元" three times, "据". */
+static void put_value_cut_pages(pdf_glyphs *a, pdf_glyphs *b)
+{
+    put(a, 59.8, 606.1, "目标名");
+    put(a, 59.8, 623.3, "称");
+    put_lines(a, 106.8, 606.1, (const char *const[]){"一级", "指标"}, 2);
+    put(a, 147.5, 614.7, "二级指标");
+    put(a, 219.5, 614.7, "三级指标");
+    put(a, 309.1, 614.7, "指标值");
+    put_lines(a, 521.3, 597.5, (const char *const[]){"指标值", "确定依", "据"}, 3);
+    put_then_ascii(a, 309.1, 678.1, "前年", 336.2, "2024", 7.63);
+    put_then_ascii(a, 381.3, 678.1, "上年", 408.4, "2025", 7.63);
+    put_lines(a, 451.3, 669.5, (const char *const[]){"预计当年实", "现"}, 2);
+    put(a, 59.8, 724.3, "年度绩");
+    put(a, 59.8, 741.6, "效目标");
+    put_lines(a, 106.8, 724.3, (const char *const[]){"成本", "指标"}, 2);
+    put(a, 147.5, 724.3, "经济成本指");
+    put_then_ascii(a, 147.5, 741.6, "标", 161.9, "1", 7.63);
+    put(a, 219.5, 732.9, "经费使用限额");
+    put_wide(a, 309.1, 724.3, "585.29", 6.99);
+    put(a, 353.5, 724.3, "万");
+    put(a, 309.1, 741.6, "元");
+    put_lines(a, 521.3, 724.3, (const char *const[]){"计划数", "据"}, 2);
+    put(a, 147.5, 779.1, "经济成本指");
+    put(a, 219.5, 779.1, "立体停车库维");
+    put(a, 309.1, 779.1, "支付金额");
+    put(a, 381.3, 779.1, "合同金额");
+    put(a, 451.3, 779.1, "合同金额");
+    put(a, 521.3, 779.1, "计划数");
+    put_then_ascii(b, 147.5, 33.9, "标", 161.9, "2", 7.63);
+    put(b, 219.5, 33.9, "保费");
+    for (int i = 0; i < 3; i++) {
+        double x = i == 0 ? 309.1 : i == 1 ? 381.3 : 451.3;
+        put_wide(b, x, 33.9, "=25", 8.44);
+        put(b, x + 27.7, 33.9, "万元");
+    }
+    put(b, 521.3, 33.9, "据");
+    put_lines(b, 106.8, 71.5, (const char *const[]){"产出", "指标"}, 2);
+    put_then_ascii(b, 147.5, 80.1, "数量指标", 197.9, "1", 7.63);
+    put_lines(b, 219.5, 71.5, (const char *const[]){"购置家具用具", "数量"}, 2);
+    put_lines(b, 521.3, 71.5, (const char *const[]){"计划数", "据"}, 2);
+}
+
+/* A one-line row cut at the foot goes on though a value's cell was not
+ * filled to its edge: the rest's first word ("=25", no line breaks inside
+ * it) would not have fitted after "支付金额". */
+static void cut_row_goes_on_with_a_word_that_did_not_fit(void **state)
+{
+    (void)state;
+    pdf_glyphs a = {0}, b = {0};
+    ys_doc *d = emit_laid(put_value_cut_pages, &a, &b);
+    size_t k = 0;
+    while (k < d->nlines && !(d->lines[k].ncells > 3 && strcmp(d->lines[k].cells[2], "经济成本指标2") == 0))
+        k++;
+    if (k == d->nlines)
+        found_line(d, "");     /* prints the lines */
+    want_line(d, k,
+              (const char *const[]){"", "", "经济成本指标2", "立体停车库维保费", "支付金额=25万元",
+                                    "合同金额=25万元", "合同金额=25万元", "计划数据", NULL});
+    drop_pages(d, &a, &b);
 }
 
 int main(void)
@@ -152,6 +241,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cut_label_goes_on_past_wide_cells),
         cmocka_unit_test(spanning_header_at_foot_is_not_cut),
+        cmocka_unit_test(cut_row_goes_on_with_a_word_that_did_not_fit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

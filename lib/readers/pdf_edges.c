@@ -117,15 +117,26 @@ void pdf_note_foot(page *p, int r, const pdf_col *c, int nc)
     k->foot_reach = 1;
 }
 
-/* The first glyph of rows [0, n) in column i of c (nc of them): on the
- * topmost row holding one, its leftmost; NULL when none. */
-static const pdf_glyph *first_in_column(const page *p, int n, const pdf_col *c, int nc, int i)
+/* The width of the first word of rows [0, n) in column i of c (nc of
+ * them), on the topmost row holding one: a run of touching ASCII glyphs
+ * ("=25" of "=25万元": a line never breaks inside it), else one glyph;
+ * 0 when none. */
+static double first_word_in_column(const page *p, int n, const pdf_col *c, int nc, int i)
 {
-    for (int r = 0; r < n; r++)
-        for (size_t g = p->rows[r].g0; g < p->rows[r].g0 + p->rows[r].n; g++)
-            if (pdf_column_of(c, nc, G(p, g)) == i)
-                return G(p, g);
-    return NULL;
+    for (int r = 0; r < n; r++) {
+        const prow *w = &p->rows[r];
+        size_t end = w->g0 + w->n;
+        for (size_t g = w->g0; g < end; g++) {
+            if (pdf_column_of(c, nc, G(p, g)) != i)
+                continue;
+            size_t e = g + 1;
+            while (G(p, g)->len == 1 && e < end && G(p, e)->len == 1 &&
+                   G(p, e)->x0 - G(p, e - 1)->x1 <= 0.25 * w->em)
+                e++;
+            return G(p, e - 1)->x1 - G(p, g)->x0;
+        }
+    }
+    return 0;
 }
 
 int pdf_goes_on_wrapped(const page *p, int n, const ys_buf *next)
@@ -136,9 +147,9 @@ int pdf_goes_on_wrapped(const page *p, int n, const ys_buf *next)
     for (int i = 0; i < k->nc; i++) {
         if (!next[i].n)
             continue;
-        const pdf_glyph *a = first_in_column(p, n, k->col, k->nc, i);
-        if (!a || k->reach[i] <= -1e18 ||
-            k->reach[i] + (a->x1 - a->x0) <= k->col[i].x1 + 0.1 * p->rows[0].em)
+        double word = first_word_in_column(p, n, k->col, k->nc, i);
+        if (word <= 0 || k->reach[i] <= -1e18 ||
+            k->reach[i] + word <= k->col[i].x1 + 0.1 * p->rows[0].em)
             return 0;
     }
     return 1;

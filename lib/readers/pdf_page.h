@@ -311,9 +311,10 @@ int pdf_goes_on_filled(const page *p, const ys_buf *next);
  * end in each column, those running past the column's edge too. */
 void pdf_note_foot(page *p, int r, const pdf_col *c, int nc);
 /* Whether each cell of next (the first n rows in the held row's columns)
- * that goes on starts with a glyph that would not have fit on the held
- * row's last line: its end there and the glyph's width pass the column's
- * edge (pdf_note_foot).  Every cell of the row may go on so, none alone. */
+ * that goes on starts with a word that would not have fit on the held
+ * row's last line: its end there and the word's width (a run of ASCII
+ * glyphs, unbroken by a line, else one glyph) pass the column's edge
+ * (pdf_note_foot).  Every cell of the row may go on so, none alone. */
 int pdf_goes_on_wrapped(const page *p, int n, const ys_buf *next);
 
 /* Bands (pdf_band.c), asked by pdf_rows.c. */
