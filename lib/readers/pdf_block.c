@@ -154,7 +154,7 @@ int pdf_column_of(const col *c, int nc, const pdf_glyph *a)
  * set from a column's left edge and running over the whole next column is
  * a spanning cell's text: it stands in the column it starts in, where its
  * wrapped lines, narrower, go too ("项目1：行政审批工作" over "经费"). */
-static int column_of_run(page *p, size_t k0, size_t k1, const col *c, int nc)
+static int column_of_run(const page *p, size_t k0, size_t k1, const col *c, int nc)
 {
     pdf_glyph run = *G(p, k0);
     run.x1 = G(p, k1 - 1)->x1;
@@ -195,7 +195,7 @@ static int starts_column(const col *c, int nc, const pdf_glyph *b)
  * ("≤32 万" wrapped before "计划数", under "≤600 万" ending 6 pt before
  * "计划数"), and so does such a gap between a figure and CJK ("≥99%"
  * before "计划数", under "≥1.6 万" reaching past its middle). */
-static int gap_parts_columns(page *p, const prow *w, size_t run0, size_t k, const col *c,
+static int gap_parts_columns(const page *p, const prow *w, size_t run0, size_t k, const col *c,
                              int nc)
 {
     const pdf_glyph *a = G(p, k - 1), *b = G(p, k);
@@ -231,7 +231,7 @@ static int is_latin_glyph(const page *p, const pdf_glyph *a)
  * letters is one word ("42011126014Y0000001" filling its cell past the
  * edge the column's shorter codes show).  A figure cell touching a label
  * cell has text on one side only, and that text is CJK. */
-static int figure_in_word(page *p, const prow *w, size_t k)
+static int figure_in_word(const page *p, const prow *w, size_t k)
 {
     size_t a = k, b = k, end = w->g0 + w->n;
     while (a > w->g0 && is_figure_glyph(p, G(p, a - 1)) && glued(G(p, a - 1), G(p, a), w->em))
@@ -245,41 +245,42 @@ static int figure_in_word(page *p, const prow *w, size_t k)
 }
 
 /* Whether glyph k of row w is placed by where it stands: a figure's. */
-static int placed_figure(page *p, const prow *w, size_t k)
+static int placed_figure(const page *p, const prow *w, size_t k)
 {
     return w->figure && is_figure_glyph(p, G(p, k)) && !figure_in_word(p, w, k);
 }
 
 /*
- * One visual line's text per column.  The figures of a row place each
+ * The column of a visual line's glyph.  The figures of a row place each
  * character by where it stands (cells may touch), but for digits inside a
  * word of text; words (headers, labels) go whole to the column they
  * overlap most: they may be centred over a column's edge or run past it.
  */
+int pdf_glyph_column(const page *p, const prow *w, size_t k, const col *c, int nc,
+                     pdf_word *at)
+{
+    if (placed_figure(p, w, k))
+        return pdf_column_of(c, nc, G(p, k));
+    size_t end = w->g0 + w->n;
+    if (k == w->g0 || G(p, k)->x0 - G(p, k - 1)->x1 > w->em || placed_figure(p, w, k - 1) ||
+        gap_parts_columns(p, w, at->run0, k, c, nc)) {
+        size_t e = k + 1;
+        while (e < end && G(p, e)->x0 - G(p, e - 1)->x1 <= w->em && !placed_figure(p, w, e) &&
+               !gap_parts_columns(p, w, k, e, c, nc))
+            e++;
+        at->run0 = k;
+        at->col = column_of_run(p, k, e, c, nc);
+    }
+    return at->col;
+}
+
+/* One visual line's text per column (pdf_glyph_column). */
 void pdf_add_line(page *p, prow *w, const col *c, int nc, ys_buf *cell)
 {
     const pdf_glyph *last[MAX_COLS] = {0};
-    size_t run0 = w->g0;
-    int run_col = -1;
-    size_t end = w->g0 + w->n;
-    for (size_t k = w->g0; k < end; k++) {
-        int ci, fig = placed_figure(p, w, k);
-        if (fig)
-            ci = pdf_column_of(c, nc, G(p, k));
-        else {
-            if (k == run0 || G(p, k)->x0 - G(p, k - 1)->x1 > w->em ||
-                (k > w->g0 && placed_figure(p, w, k - 1)) ||
-                gap_parts_columns(p, w, run0, k, c, nc)) {
-                size_t e = k + 1;
-                while (e < end && G(p, e)->x0 - G(p, e - 1)->x1 <= w->em &&
-                       !placed_figure(p, w, e) &&
-                       !gap_parts_columns(p, w, k, e, c, nc))
-                    e++;
-                run0 = k;
-                run_col = column_of_run(p, k, e, c, nc);
-            }
-            ci = run_col;
-        }
+    pdf_word at = {w->g0, 0};
+    for (size_t k = w->g0; k < w->g0 + w->n; k++) {
+        int ci = pdf_glyph_column(p, w, k, c, nc, &at);
         pdf_put_glyph(p, &cell[ci], k, last[ci], w->em);
         last[ci] = G(p, k);
     }

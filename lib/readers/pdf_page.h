@@ -150,10 +150,18 @@ int pdf_hold_row(page *p, ys_buf *row, const pdf_col *c, int nc, const unsigned 
 void pdf_emit_held_in(page *p, const pdf_col *c, int nc);
 /* The column of c (nc > 0) holding glyph a's middle, else the nearest. */
 int pdf_column_of(const pdf_col *c, int nc, const pdf_glyph *a);
+/* The word a walk along a line's glyphs is in (pdf_glyph_column): start
+ * it at {row's first glyph, 0}. */
+typedef struct pdf_word { size_t run0; int col; } pdf_word;
+/* The column of c (nc > 0) that glyph k of row w stands in, as
+ * pdf_add_line places it: a figure's by where it stands, a word's whole
+ * in the column it overlaps most.  Ask for the row's glyphs in order. */
+int pdf_glyph_column(const page *p, const prow *w, size_t k, const pdf_col *c, int nc,
+                     pdf_word *at);
 /* How the cells of visual rows [a, b), one logical row in columns c, stand
  * (pdf_foot.c): 1 when its shorter cells stand on its middle, -1 when one
- * stands above it, its top part level with the row's first line, 0 when
- * no cell is shorter than the row by most of a line. */
+ * stands above it, its top part level with the row's first line, and none
+ * below it, 0 when no cell is shorter than the row by most of a line. */
 int pdf_row_setting(const page *p, int a, int b, const pdf_col *c, int nc);
 /* Whether the last row of a block ending the page, visual rows [a, b) in
  * columns c, stands centred (pdf_row_setting) and ends over a line's
