@@ -124,6 +124,17 @@ void pdf_put_glyph(page *p, ys_buf *b, size_t k, const pdf_glyph *prev, double e
 int pdf_starts_cell_at(const page *p, const prow *b, double x, int inner, double left);
 /* Mark which of the page's rows belong to table blocks (pdf_marks.c). */
 void pdf_mark_blocks(page *p);
+/* The columns of the table ending the page before (p->top) into c, when
+ * block rows [r0, r1) open this page within their span (pdf_colset.c):
+ * their number, or 0. */
+int pdf_top_columns(page *p, int r0, int r1, pdf_col *c);
+/* The columns of block rows [r0, r1) into c, which holds the nc columns
+ * pdf_top_columns gave (or none): the block's own when they are more, or
+ * the carried ones widened, or, under a header carried from the page
+ * before (*from_header set), both merged with this page's header words
+ * (pdf_colset.c).  Needs the rows' colsrc set.  Returns their number, 0
+ * for none, -1 when out of memory. */
+int pdf_block_columns(page *p, int r0, int r1, pdf_col *c, int nc, int *from_header);
 /* Emit block rows [r0, r1) as table rows (sets p->rc on failure); with
  * p->hold_last its last row may go to p->carry instead. */
 void pdf_emit_block(page *p, int r0, int r1);
