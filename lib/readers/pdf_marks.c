@@ -2,8 +2,9 @@
  * readers/pdf_marks.c — owns which lines of a page belong to its table
  * blocks: rows of two or more cells, one-cell lines between them or in
  * runs starting where their cells start, the lines wrapped out of their
- * cells (fragments), header labels of narrow cells side by side, and the
- * bands of pdf_band.c that hold a figure or a block's line.  pdf_rows.c
+ * cells (fragments), header labels of narrow cells side by side, the
+ * bands of pdf_band.c that hold a figure or a block's line, and a form's
+ * first cell alone in its row, stacked a word a line above the form.  pdf_rows.c
  * asks it once per page (pdf_mark_blocks) before it cuts blocks into
  * columns (pdf_block.c) and rejoins the rest as prose.
  * Promise: only the rows' block and fragment marks (and a fragment's span
