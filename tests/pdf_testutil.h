@@ -1,6 +1,6 @@
 /*
  * pdf_testutil.h — helpers shared by the PDF geometry tests (test_pdf_*.c):
- * glyphs laid out on a page by hand (put, put_wide), one page turned into
+ * glyphs laid out on a page by hand (put, put_wide, put_lines), one page turned into
  * lines (emit), pages through one carry (emit_pages), the line a cell
  * opens (line_starting), a line's cells compared (want_line).  Boxes are
  * as poppler gives LibreOffice's 12 pt text: 15.6 pt high, CJK glyphs
@@ -37,6 +37,14 @@ static inline void put_wide(pdf_glyphs *g, double x, double y, const char *s, do
 {
     for (size_t i = 0; s[i]; i++, x += w)
         assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + H, s + i, 1, i == 0), YS_OK);
+}
+
+/* Put the lines of one cell from x, the first at y, pitch apart. */
+static inline void put_lines(pdf_glyphs *g, double x, double y, double pitch, const char *const *s,
+                             int n)
+{
+    for (int i = 0; i < n; i++)
+        put(g, x, y + pitch * i, s[i]);
 }
 
 static inline ys_doc *emit(pdf_glyphs *g)

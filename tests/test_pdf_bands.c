@@ -320,40 +320,32 @@ static void spanning_name_with_a_digit(void **st)
  * column, 1.9 pt from "600": that does not part "<" from "600".  The
  * next page's rows take the columns: "100%" of the last column stays whole.
  */
-/* Put ASCII text s from x, box top y, each glyph w wide (digits of a
- * larger font than put's). */
-static void put_ascii(pdf_glyphs *g, double x, double y, const char *s, double w)
-{
-    for (size_t i = 0; s[i]; i++, x += w)
-        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + H, s + i, 1, i == 0), YS_OK);
-}
-
 static void put_goal_rows(pdf_glyphs *g)
 {
     put(g, 296.7, 529.4, "政务服务");
     put(g, 360.7, 537.0, "721.94");
     put(g, 473.7, 538.0, "<");
-    put_ascii(g, 487.6, 538.0, "600", 7.6);
+    put_wide(g, 487.6, 538.0, "600", 7.6);
     put(g, 512.9, 538.0, "万");
     put(g, 531.7, 538.0, "计划");
     put(g, 296.7, 546.6, "劳务外包");
-    put_ascii(g, 415.7, 546.6, "802", 7.6);
+    put_wide(g, 415.7, 546.6, "802", 7.6);
     put(g, 441.0, 546.6, "万元");
     put(g, 360.7, 553.6, "万元");
     put(g, 473.7, 555.2, "元");
     put(g, 531.7, 555.2, "数据");
     put(g, 296.7, 563.9, "服务费");
     put(g, 296.7, 680.5, "证照邮寄");
-    put_ascii(g, 360.7, 680.5, "43.55", 6.86);
+    put_wide(g, 360.7, 680.5, "43.55", 6.86);
     put(g, 397.4, 680.5, "万");
     put(g, 415.7, 680.5, "合同金额");
     put(g, 473.7, 680.5, "合同金额");
     put(g, 531.7, 680.5, "计划");
     put(g, 296.7, 697.7, "费");
     put(g, 360.7, 697.7, "元");
-    put_ascii(g, 415.7, 697.7, "45", 7.6);
+    put_wide(g, 415.7, 697.7, "45", 7.6);
     put(g, 433.4, 697.7, "万元");
-    put_ascii(g, 473.7, 697.7, "40", 7.6);
+    put_wide(g, 473.7, 697.7, "40", 7.6);
     put(g, 491.4, 697.7, "万元");
     put(g, 531.7, 697.7, "数据");
 }
@@ -468,7 +460,7 @@ static void empty_value_columns_under_header(void **st)
     put(&g, 415.7, 494.6, "上年");
     put(&g, 59.8, 532.2, "年度");
     put(&g, 473.7, 546.8, "<");
-    put_ascii(&g, 487.6, 546.8, "101.8", 6.9);
+    put_wide(&g, 487.6, 546.8, "101.8", 6.9);
     put(&g, 236.4, 547.8, "经济成本");
     put(&g, 296.7, 547.8, "经费使用");
     put(&g, 531.7, 547.8, "计划");
@@ -485,7 +477,7 @@ static void empty_value_columns_under_header(void **st)
     put(&g, 96.2, 626.8, "产出指标");
     put(&g, 236.4, 626.8, "数量指标");
     put(&g, 473.7, 626.8, ">");
-    put_ascii(&g, 487.6, 626.8, "4", 7.6);
+    put_wide(&g, 487.6, 626.8, "4", 7.6);
     put(&g, 497.6, 626.8, "次/年");
     put(&g, 296.7, 635.5, "次数");
     put(&g, 531.7, 635.5, "数据");

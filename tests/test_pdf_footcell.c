@@ -24,39 +24,32 @@
 #define PRIOR 440.6
 #define PRIOR2 510.3
 
-/* Put the lines of one cell from x, the first at y. */
-static void put_lines(pdf_glyphs *g, double x, double y, const char *const *s, int n)
-{
-    for (int i = 0; i < n; i++)
-        put(g, x, y + PITCH * i, s[i]);
-}
-
 /* The page ending in the cut row: a name row (its three-line name, wider
  * than the column the header's words give, beside a four-line label), a
  * row with a phone number, then the funds header cut after "资金". */
 static void put_first_page(pdf_glyphs *a)
 {
     put(a, 56.8, 560.0, "部门整体支出绩效目标申报表");
-    put_lines(a, LABEL, 604.2, (const char *const[]){"部门", "（单", "位）", "名称"}, 4);
-    put_lines(a, TEXT, 612.8,
+    put_lines(a, LABEL, 604.2, PITCH, (const char *const[]){"部门", "（单", "位）", "名称"}, 4);
+    put_lines(a, TEXT, 612.8, PITCH,
               (const char *const[]){"武汉市洪山区行政审批", "局（武汉市洪山区政务", "服务局）"}, 3);
-    put_lines(a, LABEL, 693.5, (const char *const[]){"填报", "人"}, 2);
+    put_lines(a, LABEL, 693.5, PITCH, (const char *const[]){"填报", "人"}, 2);
     put(a, TEXT, 702.1, "马清");
     put(a, AMOUNT, 702.1, "联系电话");
     put(a, PRIOR, 701.1, "87698006");
-    put_lines(a, LABEL, 748.3, (const char *const[]){"部门", "总体", "资金"}, 3);
+    put_lines(a, LABEL, 748.3, PITCH, (const char *const[]){"部门", "总体", "资金"}, 3);
     put(a, TEXT, 748.3, "总体资金情况");
     put(a, AMOUNT, 748.3, "当年金额");
     put(a, SHARE, 748.3, "占比");
-    put_lines(a, PRIOR, 748.3, (const char *const[]){"近两年收支", "金额"}, 2);
+    put_lines(a, PRIOR, 748.3, PITCH, (const char *const[]){"近两年收支", "金额"}, 2);
 }
 
 /* The next page: the first cell's rest at the top, then the body. */
 static void put_second_page(pdf_glyphs *b)
 {
-    put_lines(b, LABEL, 33.9, (const char *const[]){"情况", "（万", "元）"}, 3);
+    put_lines(b, LABEL, 33.9, PITCH, (const char *const[]){"情况", "（万", "元）"}, 3);
     put(b, TEXT, 114.6, "收入构成");
-    put_lines(b, 231.3, 106.0, (const char *const[]){"财政", "拨款"}, 2);
+    put_lines(b, 231.3, 106.0, PITCH, (const char *const[]){"财政", "拨款"}, 2);
     put(b, AMOUNT, 113.6, "2877.94");
     put(b, SHARE, 113.6, "100.00%");
     put(b, PRIOR, 113.6, "3178.38");
@@ -179,24 +172,24 @@ static void put_value_cut_pages(pdf_glyphs *a, pdf_glyphs *b)
 {
     put(a, 59.8, 606.1, "目标名");
     put(a, 59.8, 623.3, "称");
-    put_lines(a, 106.8, 606.1, (const char *const[]){"一级", "指标"}, 2);
+    put_lines(a, 106.8, 606.1, PITCH, (const char *const[]){"一级", "指标"}, 2);
     put(a, 147.5, 614.7, "二级指标");
     put(a, 219.5, 614.7, "三级指标");
     put(a, 309.1, 614.7, "指标值");
-    put_lines(a, 521.3, 597.5, (const char *const[]){"指标值", "确定依", "据"}, 3);
+    put_lines(a, 521.3, 597.5, PITCH, (const char *const[]){"指标值", "确定依", "据"}, 3);
     put_then_ascii(a, 309.1, 678.1, "前年", 336.2, "2024", 7.63);
     put_then_ascii(a, 381.3, 678.1, "上年", 408.4, "2025", 7.63);
-    put_lines(a, 451.3, 669.5, (const char *const[]){"预计当年实", "现"}, 2);
+    put_lines(a, 451.3, 669.5, PITCH, (const char *const[]){"预计当年实", "现"}, 2);
     put(a, 59.8, 724.3, "年度绩");
     put(a, 59.8, 741.6, "效目标");
-    put_lines(a, 106.8, 724.3, (const char *const[]){"成本", "指标"}, 2);
+    put_lines(a, 106.8, 724.3, PITCH, (const char *const[]){"成本", "指标"}, 2);
     put(a, 147.5, 724.3, "经济成本指");
     put_then_ascii(a, 147.5, 741.6, "标", 161.9, "1", 7.63);
     put(a, 219.5, 732.9, "经费使用限额");
     put_wide(a, 309.1, 724.3, "585.29", 6.99);
     put(a, 353.5, 724.3, "万");
     put(a, 309.1, 741.6, "元");
-    put_lines(a, 521.3, 724.3, (const char *const[]){"计划数", "据"}, 2);
+    put_lines(a, 521.3, 724.3, PITCH, (const char *const[]){"计划数", "据"}, 2);
     put(a, 147.5, 779.1, "经济成本指");
     put(a, 219.5, 779.1, "立体停车库维");
     put(a, 309.1, 779.1, "支付金额");
@@ -211,10 +204,10 @@ static void put_value_cut_pages(pdf_glyphs *a, pdf_glyphs *b)
         put(b, x + 27.7, 33.9, "万元");
     }
     put(b, 521.3, 33.9, "据");
-    put_lines(b, 106.8, 71.5, (const char *const[]){"产出", "指标"}, 2);
+    put_lines(b, 106.8, 71.5, PITCH, (const char *const[]){"产出", "指标"}, 2);
     put_then_ascii(b, 147.5, 80.1, "数量指标", 197.9, "1", 7.63);
-    put_lines(b, 219.5, 71.5, (const char *const[]){"购置家具用具", "数量"}, 2);
-    put_lines(b, 521.3, 71.5, (const char *const[]){"计划数", "据"}, 2);
+    put_lines(b, 219.5, 71.5, PITCH, (const char *const[]){"购置家具用具", "数量"}, 2);
+    put_lines(b, 521.3, 71.5, PITCH, (const char *const[]){"计划数", "据"}, 2);
 }
 
 /* A one-line row cut at the foot goes on though a value's cell was not

@@ -20,13 +20,6 @@
 #define TOTAL 316.3
 static const double BUDGET[6] = {377.3, 438.3, 470.8, 503.3, 535.8, 568.3};
 
-/* Put the lines of one cell from x, the first at y. */
-static void put_lines(pdf_glyphs *g, double x, double y, const char *const *s, int n)
-{
-    for (int i = 0; i < n; i++)
-        put(g, x, y + PITCH * i, s[i]);
-}
-
 /* The header's first row at the page's foot, cut: "项目名" "项目单"
  * "财政" at its top, "称" "位" "拨款" under them at the text's pitch, then
  * "结转"; "结余" opens the next page (b). */
@@ -35,11 +28,11 @@ static void put_cut_first_row(pdf_glyphs *a, pdf_glyphs *b)
     put(a, 56.8, 657.2, "项目支出表");
     put(a, 56.8, 720.0, "单位：万元");
     put(a, CODE, 755.1, "项目编码");
-    put_lines(a, NAME, 755.1, (const char *const[]){"项目名", "称"}, 2);
-    put_lines(a, UNIT, 755.1, (const char *const[]){"项目单", "位"}, 2);
+    put_lines(a, NAME, 755.1, PITCH, (const char *const[]){"项目名", "称"}, 2);
+    put_lines(a, UNIT, 755.1, PITCH, (const char *const[]){"项目单", "位"}, 2);
     put(a, TOTAL, 755.1, "合计");
     put(a, BUDGET[0], 755.1, "本年拨款");
-    put_lines(a, BUDGET[3], 755.1, (const char *const[]){"财政", "拨款", "结转"}, 3);
+    put_lines(a, BUDGET[3], 755.1, PITCH, (const char *const[]){"财政", "拨款", "结转"}, 3);
     put(b, BUDGET[3], 34.5, "结余");
 }
 
@@ -50,12 +43,12 @@ static void put_second_row(pdf_glyphs *g)
     static const char *const gpb[] = {"一般公共", "预算"}, *gpb2[] = {"一般", "公共", "预算"},
                              *fund[] = {"政府", "性基", "金预", "算"},
                              *soe[] = {"国有", "资本", "经营", "预算"};
-    put_lines(g, BUDGET[0], 89.3, gpb, 2);
-    put_lines(g, BUDGET[1], 72.1, fund, 4);
-    put_lines(g, BUDGET[2], 72.1, soe, 4);
-    put_lines(g, BUDGET[3], 80.7, gpb2, 3);
-    put_lines(g, BUDGET[4], 72.1, fund, 4);
-    put_lines(g, BUDGET[5], 72.1, soe, 4);
+    put_lines(g, BUDGET[0], 89.3, PITCH, gpb, 2);
+    put_lines(g, BUDGET[1], 72.1, PITCH, fund, 4);
+    put_lines(g, BUDGET[2], 72.1, PITCH, soe, 4);
+    put_lines(g, BUDGET[3], 80.7, PITCH, gpb2, 3);
+    put_lines(g, BUDGET[4], 72.1, PITCH, fund, 4);
+    put_lines(g, BUDGET[5], 72.1, PITCH, soe, 4);
 }
 
 /* The second row, then the body: a total row, a category's row and a
@@ -67,14 +60,14 @@ static void put_second_row_and_body(pdf_glyphs *g)
     put(g, BUDGET[0], 158.7, "1,438.00");
     static const char *const name[] = {"其他运", "转类"};
     put(g, CODE, 202.3, "22");
-    put_lines(g, NAME, 194.7, name, 2);
+    put_lines(g, NAME, 194.7, PITCH, name, 2);
     put(g, TOTAL, 202.3, "43.87");
     put(g, BUDGET[0], 202.3, "43.87");
     static const char *const project[] = {"信息化", "建设项", "目经费"},
                              *unit[] = {"武汉市", "洪山区", "行政审", "批局"};
     put(g, CODE, 270.3, "42011126014Y000000100");
-    put_lines(g, NAME, 262.7, project, 3);
-    put_lines(g, UNIT, 245.4, unit, 4);
+    put_lines(g, NAME, 262.7, PITCH, project, 3);
+    put_lines(g, UNIT, 245.4, PITCH, unit, 4);
     put(g, TOTAL, 270.3, "17.80");
     put(g, BUDGET[0], 270.3, "17.80");
 }
@@ -137,7 +130,7 @@ static void cut_row_keeps_its_columns_when_a_label_has_none(void **st)
     put(&b, TOTAL, 158.7, "1,438.00");
     put(&b, BUDGET[0], 158.7, "1,438.00");
     put(&b, CODE, 202.3, "22");
-    put_lines(&b, NAME, 194.7, (const char *const[]){"其他运", "转类"}, 2);
+    put_lines(&b, NAME, 194.7, PITCH, (const char *const[]){"其他运", "转类"}, 2);
     put(&b, TOTAL, 202.3, "43.87");
     put(&b, BUDGET[0], 202.3, "43.87");
     ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
@@ -188,7 +181,7 @@ static void rows_a_row_apart_stay_rows(void **st)
 static void put_project(pdf_glyphs *g, double y, const char *code, const char *const *name, int n,
                         const char *figure)
 {
-    put_lines(g, NAME, y, name, n);
+    put_lines(g, NAME, y, PITCH, name, n);
     put_wide(g, CODE, y + PITCH, code, 7.64);
     put(g, TOTAL, y + PITCH, figure);
     put(g, BUDGET[0], y + PITCH, figure);
@@ -212,7 +205,7 @@ static void third_page_keeps_body_columns(void **st)
     for (int i = 0; i < 4; i++)
         put(&a, hx[i], 760.0, head[i]);
     put(&b, CODE, 60.0, "22");
-    put_lines(&b, NAME, 51.4, (const char *const[]){"其他运", "转类"}, 2);
+    put_lines(&b, NAME, 51.4, PITCH, (const char *const[]){"其他运", "转类"}, 2);
     put(&b, TOTAL, 60.0, "43.87");
     put(&b, BUDGET[0], 60.0, "43.87");
     put_project(&b, 110.0, "42011126014Y000000101", (const char *const[]){"食堂场", "所租赁"}, 2, "26.07");
