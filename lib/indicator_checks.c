@@ -26,9 +26,10 @@ static void place(const ys_indicator *x, char *buf, size_t cap)
                  kind_word(x->annual));
 }
 
+/* The value as written, in the form findings quote text in, up to 60 bytes. */
 static void shown(const ys_ivalue *v, char *buf, size_t cap)
 {
-    ys_snprintf(buf, cap, "%.*s", (int)(v->srclen < 60 ? v->srclen : 60), v->src);
+    ys_quote_form(v->src, v->srclen, buf, cap < 61 ? cap : 61);
 }
 
 static int add(ys_findings *out, ys_severity sev, const ys_rule *r, const char *table,

@@ -230,6 +230,19 @@ bool ys_ivalue_align(const ys_ivalue *a, const ys_ivalue *b, unsigned ctx, ys_iv
     return !strcmp(ux, uy);
 }
 
+/* Two values kept as written say the same when their quoted forms agree:
+ * "2个五门柜 1台饮水机" from a text and "2个五门柜1台饮水机" from a PDF
+ * whose cell wrapped at the space. */
+static bool same_words(const ys_ivalue *a, const ys_ivalue *b)
+{
+    char x[512], y[512];
+    size_t nx = ys_quote_form(a->src, a->srclen, x, sizeof x);
+    size_t ny = ys_quote_form(b->src, b->srclen, y, sizeof y);
+    if (nx + 8 >= sizeof x || ny + 8 >= sizeof y)   /* cut short: as written */
+        return a->srclen == b->srclen && !memcmp(a->src, b->src, a->srclen);
+    return nx == ny && !memcmp(x, y, nx);
+}
+
 ys_ivsame ys_ivalue_same(const ys_ivalue *a, const ys_ivalue *b, unsigned ctx)
 {
     if (a->kind == YS_IV_EMPTY || b->kind == YS_IV_EMPTY)
@@ -237,8 +250,7 @@ ys_ivsame ys_ivalue_same(const ys_ivalue *a, const ys_ivalue *b, unsigned ctx)
     if (a->kind == YS_IV_QUAL && b->kind == YS_IV_QUAL)
         return !strcmp(a->word, b->word) ? YS_IVS_SAME : YS_IVS_UNKNOWN;
     if (!numeric(a) || !numeric(b) || a->kind != b->kind) {
-        if (a->kind == YS_IV_VERBATIM && b->kind == YS_IV_VERBATIM &&
-            a->srclen == b->srclen && !memcmp(a->src, b->src, a->srclen))
+        if (a->kind == YS_IV_VERBATIM && b->kind == YS_IV_VERBATIM && same_words(a, b))
             return YS_IVS_SAME;
         return YS_IVS_UNKNOWN;
     }

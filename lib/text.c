@@ -1,5 +1,6 @@
 /*
- * text.c — trimming and full-width/half-width folding (utf8proc NFKC).
+ * text.c — trimming, full-width/half-width folding (utf8proc NFKC) and the
+ * form findings quote text in.
  * Promise: never reads past n, always NUL-terminates out when cap > 0.
  */
 #include "text.h"
@@ -509,4 +510,37 @@ size_t ys_fold_keep_space(const char *s, size_t n, char *out, size_t cap)
             return m;
     }
     return fold(s, n, out, cap, true);
+}
+
+size_t ys_quote_form(const char *s, size_t n, char *out, size_t cap)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t o = 0, i = 0;
+    bool pending = false, prev_wide = false;
+    if (!cap)
+        return 0;
+    while (i < n) {
+        size_t w = blank_at(u + i, n - i);
+        if (w) {
+            pending = o > 0;
+            i += w;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < n && (u[j] & 0xC0) == 0x80)
+            j++;
+        bool wide = u[i] >= 0x80;
+        size_t need = j - i + (pending && !prev_wide && !wide);
+        if (o + need >= cap)
+            break;      /* cut between characters, never inside one */
+        if (pending && !prev_wide && !wide)
+            out[o++] = ' ';
+        memcpy(out + o, s + i, j - i);
+        o += j - i;
+        pending = false;
+        prev_wide = wide;
+        i = j;
+    }
+    out[o] = 0;
+    return o;
 }

@@ -38,6 +38,18 @@ size_t ys_fold_keep_space(const char *s, size_t n, char *out, size_t cap);
  */
 size_t ys_fold_fast(const char *s, size_t n, char *out, size_t cap);
 
+/*
+ * The form findings quote a document's text in: white space at the ends
+ * and beside a non-ASCII character dropped, other runs one ASCII space
+ * ("2个五门柜 1台饮水机" → "2个五门柜1台饮水机", "a  b" → "a b").
+ * Why: whether a space stands between Chinese and a figure depends on the
+ * format (a PDF cell that wraps at that space keeps none of it), and a
+ * finding must read the same whichever format its document came in.
+ * Writes at most cap - 1 bytes to out, cut between characters, and
+ * NUL-terminates it (cap > 0); returns the length written.
+ */
+size_t ys_quote_form(const char *s, size_t n, char *out, size_t cap);
+
 /* Copy s[0..n) (n = (size_t)-1: strlen) into dst of cap > 0 bytes,
  * cut to fit (byte-wise, as snprintf "%s" cuts) and NUL-terminated.
  * Returns dst.  Hot paths use it for snprintf(dst, cap, "%s", s). */

@@ -204,6 +204,13 @@ static void equality(void **st)
     assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_COST), YS_IVS_SAME);
     a = P("90%"), b = P("92%");
     assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_RATE), YS_IVS_DIFFER);
+    /* kept as written: a space beside Chinese is no difference (a PDF
+     * cell wrapped there has none), other words are */
+    a = P("2个五门柜 1台饮水机"), b = P("2个五门柜1台饮水机");
+    assert_int_equal(a.kind, YS_IV_VERBATIM);
+    assert_int_equal(ys_ivalue_same(&a, &b, 0), YS_IVS_SAME);
+    b = P("2个五门柜 2台饮水机");
+    assert_int_equal(ys_ivalue_same(&a, &b, 0), YS_IVS_UNKNOWN);
     a = P("≥90%"), b = P("≥92%");
     assert_int_equal(ys_ivalue_same(&a, &b, YS_IVC_RATE), YS_IVS_DIFFER);
     a = P("> 93%"), b = P("≥93%");

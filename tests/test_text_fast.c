@@ -197,6 +197,32 @@ static void utf8_len_counts_code_points(void **st)
     assert_int_equal(ys_utf8_len("表11目标", strlen("表11目标")), 5);
 }
 
+/* The quoted form: blanks beside non-ASCII text go, runs between ASCII
+ * words become one space, and a cut falls between characters. */
+static void quote_form_by_example(void **st)
+{
+    (void)st;
+    static const char *const pairs[][2] = {
+        {"2个五门柜 1台饮水机", "2个五门柜1台饮水机"},
+        {"  LED 灯\t2 台\u3000", "LED灯2台"},
+        {"Windows  10 \n系统", "Windows 10系统"},
+        {"a\u00a0b", "a b"},
+        {"", ""},
+        {" \u3000 ", ""},
+    };
+    char out[64];
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        size_t n = ys_quote_form(pairs[i][0], strlen(pairs[i][0]), out, sizeof out);
+        assert_string_equal(out, pairs[i][1]);
+        assert_int_equal(n, strlen(pairs[i][1]));
+    }
+    /* 4 bytes of room: "ab" and one 3-byte character do not fit, "ab" does */
+    assert_int_equal(ys_quote_form("ab五", strlen("ab五"), out, 4), 2);
+    assert_string_equal(out, "ab");
+    assert_int_equal(ys_quote_form("五六", strlen("五六"), out, 4), 3);
+    assert_string_equal(out, "五");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -206,6 +232,7 @@ int main(void)
         cmocka_unit_test(fold_keep_space_as_nfkc),
         cmocka_unit_test(fold_fast_refuses_invalid),
         cmocka_unit_test(utf8_len_counts_code_points),
+        cmocka_unit_test(quote_form_by_example),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
