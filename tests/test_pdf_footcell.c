@@ -6,7 +6,10 @@
  * page (readers/pdf_foot.c, pdf_row_setting, as readers/pdf_block.c,
  * pdf_glyph_column, places each word); and a one-line row cut there,
  * whose rest starts with a word that did not fit on its line
- * (readers/pdf_edges.c, pdf_goes_on_wrapped).  No poppler: the glyph
+ * (readers/pdf_edges.c, pdf_goes_on_wrapped); and an indicator's row cut
+ * on its first line, its cells closer than the text height, a row of the
+ * table because it starts where a cell of the band above starts
+ * (readers/pdf_marks.c, mark_column_runs).  No poppler: the glyph
  * boxes are written here, so every expected cell is the text the test put
  * there. */
 #include "testutil.h"
@@ -229,12 +232,77 @@ static void cut_row_goes_on_with_a_word_that_did_not_fit(void **state)
     drop_pages(d, &a, &b);
 }
 
+/* Put an indicator's value: the comparator, its ASCII figure (glyphs
+ * 7.6 wide) and the unit after it. */
+static void put_value(pdf_glyphs *g, double x, double y, const char *fig, const char *unit)
+{
+    assert_int_equal(pdf_glyphs_add(g, x, y, x + 10.0, y + H, "≥", strlen("≥"), 1), YS_OK);
+    x += 10.0;
+    for (size_t i = 0; fig[i]; i++, x += 7.6)
+        assert_int_equal(pdf_glyphs_add(g, x, y, x + 7.6, y + H, fig + i, 1, 0), YS_OK);
+    put(g, x + 2.4, y, unit);
+}
+
+#define L2 338.0     /* a form's indicator columns: 二级 (with its number), */
+#define L3 399.8     /* 三级 (wrapped five characters a line), the value, */
+#define VALUE 467.5  /* the basis ("计划" / "数据") */
+#define BASIS 530.5
+
+/* An indicator's row of three lines standing on its middle from y: its
+ * 二级 label over its number, its name's two lines, its value, "计划数据". */
+static void put_indicator(pdf_glyphs *g, double y, const char *no, const char *name1,
+                          const char *name2, const char *fig, const char *unit)
+{
+    put(g, L2, y + 1.6, "数量指标");
+    put_wide(g, L2, y + 16.2, no, 7.6);
+    put_lines(g, L3, y, PITCH, (const char *const[]){name1, name2}, 2);
+    put_value(g, VALUE, y + 8.6, fig, unit);
+    put_lines(g, BASIS, y, PITCH, (const char *const[]){"计划", "数据"}, 2);
+}
+
+/* A form's indicator rows, each in bands of three lines, then one cut by
+ * the page's foot on its first line, "数量指标 │ 大学生专窗 │ ≥3000件 │
+ * 计划", its cells closer than the text height (one cell as a line); the
+ * rest opens the next page: "12", "咨询+收件" / "量", "数据". */
+static void put_indicator_cut_pages(pdf_glyphs *a, pdf_glyphs *b)
+{
+    put(a, 59.8, 540.0, "年度目标的指标如下。");   /* prose from the page's margin */
+    put_indicator(a, 595.9, "9", "车库维修次", "数", "10", "次");
+    put_indicator(a, 668.0, "10", "一网通办事", "项数量", "500", "项");
+    put_indicator(a, 740.0, "11", "推出跨市办", "理业务数量", "400", "项");
+    put(a, L2, 794.8, "数量指标");
+    put(a, L3, 794.8, "大学生专窗");
+    put_value(a, VALUE, 794.8, "3000", "件");
+    put(a, BASIS, 794.8, "计划");
+    put_wide(b, L2, 41.5, "12", 7.6);
+    put_lines(b, L3, 33.9, PITCH, (const char *const[]){"咨询+收件", "量"}, 2);
+    put(b, BASIS, 42.5, "数据");
+    put_indicator(b, 88.7, "13", "全年新登记", "企业数量", "1.6", "万户");
+    put_indicator(b, 143.5, "14", "年末市场主", "体总量", "23", "万户");
+}
+
+/* The cut line starts where a cell of the band above starts (its first
+ * line, "数量指标"; its last starts a column on): a row of the table, its
+ * cells going on at the next page's top, not a line of prose. */
+static void indicator_cut_on_its_first_line_goes_on(void **state)
+{
+    (void)state;
+    pdf_glyphs a = {0}, b = {0};
+    ys_doc *d = emit_laid(put_indicator_cut_pages, &a, &b);
+    want_line(d, found_line(d, "数量指标12"),
+              (const char *const[]){"数量指标12", "大学生专窗咨询+收件量", "≥3000件", "计划数据", NULL});
+    want_line(d, found_line(d, "数量指标13"),
+              (const char *const[]){"数量指标13", "全年新登记企业数量", "≥1.6万户", "计划数据", NULL});
+    drop_pages(d, &a, &b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(cut_label_goes_on_past_wide_cells),
         cmocka_unit_test(spanning_header_at_foot_is_not_cut),
         cmocka_unit_test(cut_row_goes_on_with_a_word_that_did_not_fit),
+        cmocka_unit_test(indicator_cut_on_its_first_line_goes_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

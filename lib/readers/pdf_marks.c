@@ -85,13 +85,24 @@ static int starts_top_columns(const page *p, int i, int j)
     return any_inner;
 }
 
+/* pdf_starts_cell_at for the lines of row a's band: a cell of the row
+ * above starts there though its line nearest the run does not ("数量指标"
+ * opens a band whose last line, "理业务数量 数据", starts a column on). */
+static int band_starts_cell_at(const page *p, const prow *a, double x, int inner, double left)
+{
+    for (int r = a->oband; r < p->nrows && p->rows[r].oband == a->oband; r++)
+        if (pdf_starts_cell_at(p, &p->rows[r], x, inner, left))
+            return 1;
+    return 0;
+}
+
 /*
  * One-cell lines between rows of two or more cells are a table's rows
  * with the other cells empty ("十、城乡社区支出" under "九、其他收入 │
  * 九、节能环保支出") or text wrapped in one cell, when each starts exactly
- * where a cell of the rows above and below starts and one of them stands in
- * an inner column (a label of a form's first column alone is no table
- * row: its form's rows stay as they are).  At a page's foot (a table cut
+ * where a cell of the rows above (any line of their band) and below
+ * starts and one of them stands in an inner column (a label of a form's
+ * first column alone is no table row: its form's rows stay as they are).  At a page's foot (a table cut
  * by the page) only lines in an inner column count: prose never starts
  * there.  At a page's top they go on with the table ending the page
  * before when they start where its columns start.  Lines of the band of
@@ -127,8 +138,8 @@ static void mark_column_runs(page *p)
         }
         for (int r = s; r < e && ok; r++) {
             double x = p->rows[r].x0;
-            ok = pdf_starts_cell_at(p, a, x, inner, left) && (!b || pdf_starts_cell_at(p, b, x, 0, left));
-            any_inner |= pdf_starts_cell_at(p, a, x, 1, left);
+            ok = band_starts_cell_at(p, a, x, inner, left) && (!b || pdf_starts_cell_at(p, b, x, 0, left));
+            any_inner |= band_starts_cell_at(p, a, x, 1, left);
         }
         ok = ok && any_inner;
         for (int r = s; r < e && ok; r++)
