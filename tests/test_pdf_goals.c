@@ -2,7 +2,9 @@
  * pdf_cut.c) on pages laid out by hand the way LibreOffice sets them: a
  * label wrapped in a narrow cell beside its text, lines of it parting as
  * cells, a narrow text column, a goal cut by a page break, a goal's
- * text longer than its label under a table's rows.  No poppler:
+ * text longer than its label under a table's rows, a label of two lines
+ * set line for line beside its text's two (and two rows of whole labels
+ * set as close, which are no such label).  No poppler:
  * every expected cell is the text the test itself put in that cell. */
 #include "testutil.h"
 
@@ -233,6 +235,61 @@ static void goal_text_longer_than_label(void **st)
     pdf_glyphs_free(&g);
 }
 
+/* A goal's label of two lines beside its text's two lines, set line for
+ * line (17.2 pt apart), at the page's top, then a form's header: the
+ * label's lines part from the text's by under a text height on the first
+ * line ("长期目" │ text), by more on the second ("标5:" │ text: a row of
+ * two cells, which would join the header's block).  With rows[] one
+ * of them. */
+static ys_doc *emit_aligned_label(const char *const *label, const char *const *text)
+{
+    pdf_glyphs g = {0};
+    const double L = 59.8, T = 107.9, P = 17.2, y = 71.5;
+    put_lines(&g, L, y, P, label, 2);
+    put_lines(&g, T, y, P, text, 2);
+    put(&g, 434.1, 126.3, "指标值");
+    put_lines(&g, L, 134.9, P, (const char *const[]){"目标名", "称"}, 2);
+    put(&g, T, 143.5, "一级指标");
+    put(&g, 260.9, 143.5, "二级指标");
+    put(&g, 321.6, 143.5, "三级指标");
+    put(&g, 383.3, 143.5, "指标值");
+    put_lines(&g, 434.1, 143.5, P, (const char *const[]){"确定依", "据"}, 2);
+    put(&g, L, 198.3, "长期绩");
+    put(&g, T, 213.9, "成本指标");
+    put(&g, 321.6, 213.9, "租赁费用");
+    put(&g, 383.3, 213.9, "26.00");
+    put(&g, 434.1, 213.9, "计划");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    pdf_glyphs_free(&g);
+    return d;
+}
+
+/* The label wrapped inside its word ("长期目" over "标5:", the colon on
+ * its last line): one row, label and whole text, before the header. */
+static void goal_label_set_line_for_line(void **st)
+{
+    (void)st;
+    ys_doc *d = emit_aligned_label((const char *const[]){"长期目", "标5:"},
+                                   (const char *const[]){"成本控制、合规经营、持续", "运营、职工满意。"});
+    want_line(d, 0, (const char *const[]){"长期目标5:", "成本控制、合规经营、持续运营、职工满意。", NULL});
+    assert_int_equal(line_starting(d, "目标名称"), 1);
+    ys_doc_free(d);
+}
+
+/* Two rows of a table without padding stand as close; each label is
+ * whole ("负责人" over "联系人"): no label of two lines beside a text
+ * of two.  (Read as prose, the lines run on as one paragraph: nothing on
+ * the page tells them from the lines of one.) */
+static void whole_labels_line_for_line_stay_apart(void **st)
+{
+    (void)st;
+    ys_doc *d = emit_aligned_label((const char *const[]){"负责人", "联系人"},
+                                   (const char *const[]){"办公楼维修改造工程项目", "武汉市洪山区行政审批局"});
+    assert_int_equal(line_starting(d, "负责人联系人"), d->nlines);
+    assert_int_equal(line_starting(d, "目标名称"), 1);
+    ys_doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +299,8 @@ int main(void)
         cmocka_unit_test(narrow_cell_cut_by_page),
         cmocka_unit_test(labelled_goal_cut_by_page),
         cmocka_unit_test(goal_text_longer_than_label),
+        cmocka_unit_test(goal_label_set_line_for_line),
+        cmocka_unit_test(whole_labels_line_for_line_stay_apart),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

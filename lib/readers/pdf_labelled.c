@@ -4,8 +4,10 @@
  * label's lines ("年度" / "目标" / "4:") stand half a line off the
  * paragraph's and run into them as rows of one paragraph, and the
  * paragraph's lines above and below the label's stand at its own pitch.
- * Read as one row of two cells, the label and the paragraph.  Split from pdf_rows.c,
- * which asks it for its prose rows, and, before it cuts a page into table
+ * Read as one row of two cells, the label and the paragraph.  A label of
+ * two lines beside a paragraph of two stands line for line with it; it
+ * counts when it wrapped inside its word, up to its colon.  Split from
+ * pdf_rows.c, which asks it for its prose rows, and, before it cuts a page into table
  * blocks and prose, for such labels a line of which reads as two cells
  * (a label's line a cell's gap from the text's: "1:" beside it) and made
  * a block's row, which would cut the text in three.
@@ -101,14 +103,44 @@ static int paragraph_beside(const page *p, int r, int e, double split, double l,
     return 1;
 }
 
+/* Whether glyph k is a colon, ASCII or full-width. */
+static int is_colon(const page *p, size_t k)
+{
+    const char *t = p->g->text.p + G(p, k)->off;
+    return (G(p, k)->len == 1 && t[0] == ':') ||
+           (G(p, k)->len == 3 && (unsigned char)t[0] == 0xEF && (unsigned char)t[1] == 0xBC &&
+            (unsigned char)t[2] == 0x9A);
+}
+
+/* Whether the label of two rows side by side with their paragraph's two
+ * lines (a cell's line pitch apart, not half a line off as when the
+ * counts differ) wrapped inside a word: its first line's last glyph left
+ * of split is no colon, its second line's is ("长期目" over "标5:").  Two
+ * rows of a two-column table without padding stand as close, each label
+ * whole ("负责人" over "联系人"), or each ending in a colon. */
+static int label_wrapped_to_colon(const page *p, int r, double split)
+{
+    size_t end[2] = {0, 0};
+    for (int i = 0; i < 2; i++) {
+        const prow *w = &p->rows[r + i];
+        for (size_t k = w->g0; k < w->g0 + w->n && G(p, k)->x1 <= split; k++)
+            end[i] = k + 1;
+        if (!end[i])
+            return 0;
+    }
+    return !is_colon(p, end[0] - 1) && is_colon(p, end[1] - 1) &&
+           p->rows[r + 1].y0 - p->rows[r].y1 < 0.25 * p->rows[r].em;
+}
+
 /* The interleaved rows from r of a label beside a paragraph (the rows
- * closer than half a line apart): their end, *split and the paragraph's
- * left edge *l; r when they are no such cells. */
+ * closer than half a line apart; or two rows, label_wrapped_to_colon):
+ * their end, *split and the paragraph's left edge *l; r when they are no
+ * such cells. */
 static int interleaved_end(const page *p, int r, int r1, double *split, double *l)
 {
     int e = pdf_close_rows_end(p, r, r1);
     double s = 0, left = 0, right = 0, em = p->rows[r].em;
-    if (e - r < 3 || !pdf_first_side_gap(p, r, e, &s, l, &left, &right))
+    if (e - r < 2 || !pdf_first_side_gap(p, r, e, &s, l, &left, &right))
         return r;
     /* a narrow label: a few characters a line, beside a wider text (a
        form's narrow column holds seven characters beside four) */
@@ -116,7 +148,8 @@ static int interleaved_end(const page *p, int r, int r1, double *split, double *
         return r;
     int nlab, ntext;
     *split = (s + *l) / 2;
-    if (!paragraph_beside(p, r, e, *split, *l, &nlab, &ntext) || nlab < 2 || ntext < 2)
+    if (!paragraph_beside(p, r, e, *split, *l, &nlab, &ntext) || nlab < 2 || ntext < 2 ||
+        (e - r == 2 && !label_wrapped_to_colon(p, r, *split)))
         return r;
     return e;
 }
