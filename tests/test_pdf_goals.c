@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pdf_testutil.h"
+#include "text.h"
 
 /*
  * A goal's label wrapped beside its text set a line apart (17.3 pt, the
@@ -290,6 +291,56 @@ static void whole_labels_line_for_line_stay_apart(void **st)
     ys_doc_free(d);
 }
 
+/* Put text s from x, then ASCII a right after it (glyphs 7.6 wide, 2.4
+ * after s): "效目标" "1". */
+static void put_numbered(pdf_glyphs *g, double x, double y, const char *s, const char *a)
+{
+    put(g, x, y, s);
+    x += W * (double)ys_utf8_len(s, strlen(s)) + 2.4;
+    for (size_t i = 0; a[i]; i++, x += 7.6)
+        assert_int_equal(pdf_glyphs_add(g, x, y, x + 7.6, y + H, a + i, 1, 0), YS_OK);
+}
+
+/* A project form's goals under "名称 │ 目标说明" (text seven characters
+ * a line): a long-term goal whole, then the year's goal cut by the page's
+ * foot after its text's second line, its label's two lines beside them;
+ * the text goes on at the next page's top, above the next table's title
+ * stacked in its narrow cell.  The foot's last line parts from its label
+ * by only half the text height ("效目标 1" │ "“高效办成一件"). */
+static void put_goal_cut_at_foot(pdf_glyphs *a, pdf_glyphs *b)
+{
+    const double L = 59.8, T = 113.8, P = 17.3;
+    put(a, L, 644.2, "名称");
+    put(a, T, 644.2, "目标说明");
+    put_lines(a, T, 681.7, P, (const char *const[]){"研究解决政务服", "务难点堵点，不", "断提高审批服务",
+                                                    "效能和便利度"}, 4);
+    put(a, L, 699.0, "长期绩");
+    put_numbered(a, L, 716.3, "效目标", "1");
+    put_lines(a, T, 771.0, P, (const char *const[]){"深化政务服务", "“高效办成一件"}, 2);
+    put(a, L, 771.0, "年度绩");
+    put_numbered(a, L, 788.3, "效目标", "1");
+    put_lines(b, T, 33.9, P, (const char *const[]){"事”改革，优化", "线下办事服务体", "验"}, 3);
+    put_lines(b, L, 106.0, P, (const char *const[]){"长期绩", "效目标", "表"}, 3);
+}
+
+/* The cut goal reads as one row: its label, its whole text. */
+static void goal_cut_at_foot_beside_its_label(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    put_goal_cut_at_foot(&a, &b);
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    want_line(d, line_starting(d, "长期绩效目标1"),
+              (const char *const[]){"长期绩效目标1", "研究解决政务服务难点堵点，不断提高审批服务效能和便利度",
+                                    NULL});
+    want_line(d, line_starting(d, "年度绩效目标1"),
+              (const char *const[]){"年度绩效目标1", "深化政务服务“高效办成一件事”改革，优化线下办事服务体验",
+                                    NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -301,6 +352,7 @@ int main(void)
         cmocka_unit_test(goal_text_longer_than_label),
         cmocka_unit_test(goal_label_set_line_for_line),
         cmocka_unit_test(whole_labels_line_for_line_stay_apart),
+        cmocka_unit_test(goal_cut_at_foot_beside_its_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

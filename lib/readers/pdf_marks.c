@@ -96,6 +96,29 @@ static int band_starts_cell_at(const page *p, const prow *a, double x, int inner
     return 0;
 }
 
+/* Whether one-cell row w parts, at gaps that part cells (is_cjk_gap,
+ * is_label_figure_gap), into two or more runs each starting where a cell
+ * of row a's band starts: a line of a row's cells closer than the text
+ * height ("效目标 1 │ “高效办成一件", a goal's row cut by the page's foot,
+ * a line under "年度绩 │ 深化政务服务").  Asked of lines under half a
+ * line below the one above: lines of one row.  A row of its own whose
+ * cells stand that close at the foot is prose's to read (pdf_cut.c). */
+static int parts_at_cells_of(const page *p, const prow *w, const prow *a)
+{
+    int runs = 1;
+    if (!band_starts_cell_at(p, a, G(p, w->g0)->x0, 0, 0))
+        return 0;
+    for (size_t k = w->g0 + 1; k < w->g0 + w->n; k++) {
+        const pdf_glyph *x = G(p, k - 1), *y = G(p, k);
+        if (!is_cjk_gap(x, y, w->em) && !is_label_figure_gap(p, x, y, w->em))
+            continue;
+        if (!band_starts_cell_at(p, a, y->x0, 0, 0))
+            return 0;
+        runs++;
+    }
+    return runs >= 2;
+}
+
 /*
  * One-cell lines between rows of two or more cells are a table's rows
  * with the other cells empty ("十、城乡社区支出" under "九、其他收入 │
@@ -103,8 +126,9 @@ static int band_starts_cell_at(const page *p, const prow *a, double x, int inner
  * where a cell of the rows above (any line of their band) and below
  * starts and one of them stands in an inner column (a label of a form's
  * first column alone is no table row: its form's rows stay as they are).  At a page's foot (a table cut
- * by the page) only lines in an inner column count: prose never starts
- * there.  At a page's top they go on with the table ending the page
+ * by the page) only lines in an inner column count, or lines parting
+ * into the cells of the rows above (parts_at_cells_of): prose never
+ * starts there.  At a page's top they go on with the table ending the page
  * before when they start where its columns start.  Lines of the band of
  * the row above or below (a label wrapped beside its figures, "收入构" /
  * "成") are that row's, not the run's.
@@ -138,8 +162,11 @@ static void mark_column_runs(page *p)
         }
         for (int r = s; r < e && ok; r++) {
             double x = p->rows[r].x0;
-            ok = band_starts_cell_at(p, a, x, inner, left) && (!b || pdf_starts_cell_at(p, b, x, 0, left));
-            any_inner |= band_starts_cell_at(p, a, x, 1, left);
+            int parts = !b && p->rows[r].y0 - p->rows[r - 1].y1 < 0.5 * p->rows[r].em &&
+                        parts_at_cells_of(p, &p->rows[r], a);
+            ok = parts || (band_starts_cell_at(p, a, x, inner, left) &&
+                           (!b || pdf_starts_cell_at(p, b, x, 0, left)));
+            any_inner |= parts || band_starts_cell_at(p, a, x, 1, left);
         }
         ok = ok && any_inner;
         for (int r = s; r < e && ok; r++)
