@@ -4,7 +4,8 @@
  * cells, a narrow text column, a goal cut by a page break, a goal's
  * text longer than its label under a table's rows, a label of two lines
  * set line for line beside its text's two (and two rows of whole labels
- * set as close, which are no such label).  No poppler:
+ * set as close, which are no such label), a narrow cell whose short last
+ * line at a page's foot ends it.  No poppler:
  * every expected cell is the text the test itself put in that cell. */
 #include "testutil.h"
 
@@ -291,6 +292,32 @@ static void whole_labels_line_for_line_stay_apart(void **st)
     ys_doc_free(d);
 }
 
+/* A form's title stacked in its narrow first cell at a page's foot, its
+ * last line short ("表" under "项目资金绩" / "效目标申报"), and the next
+ * cell's stack opening the next page ("单位名称:" / "武汉市洪山" / ...):
+ * the title ended on its page, the next page's stack is a text of its
+ * own, not the title's rest. */
+static void short_last_line_ends_a_narrow_cell(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    const double L = 59.8, P = 17.3;
+    put(&a, L, 600, "名称");
+    put(&a, 300, 600, "指标");
+    put(&a, 500, 600, "17.80");
+    put_lines(&a, L, 724.3, P, (const char *const[]){"项目资金绩", "效目标申报", "表"}, 3);
+    put_lines(&b, L, 33.9, P, (const char *const[]){"单位名称:", "武汉市洪山", "区行政审批", "局"}, 4);
+    put(&b, L, 140, "名称");
+    put(&b, 300, 140, "指标");
+    put(&b, 500, 140, "26.07");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
+    want_line(d, 1, (const char *const[]){"项目资金绩效目标申报表", NULL});
+    want_line(d, 2, (const char *const[]){"单位名称: 武汉市洪山区行政审批局", NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&a);
+    pdf_glyphs_free(&b);
+}
+
 /* Put text s from x, then ASCII a right after it (glyphs 7.6 wide, 2.4
  * after s): "效目标" "1". */
 static void put_numbered(pdf_glyphs *g, double x, double y, const char *s, const char *a)
@@ -353,6 +380,7 @@ int main(void)
         cmocka_unit_test(goal_label_set_line_for_line),
         cmocka_unit_test(whole_labels_line_for_line_stay_apart),
         cmocka_unit_test(goal_cut_at_foot_beside_its_label),
+        cmocka_unit_test(short_last_line_ends_a_narrow_cell),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

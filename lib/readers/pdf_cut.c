@@ -6,6 +6,8 @@
  * page's last line is read as usual and noted (pdf_cut_mark); when the next
  * page's first lines stand in the same strips, that line is replaced by the
  * whole cell (pdf_cut_take), as one row of two cells or one paragraph.
+ * Only a cell whose last line at the foot runs to its strip's edge goes
+ * on: a short one ended there.
  * Promise: a line is replaced only by one holding the same glyphs and the
  * next page's first rows; nothing fails but allocation.
  */
@@ -120,6 +122,18 @@ static int label_beside(const page *p, int r, int e, pdf_cut *t)
     return in_strips(p, r, e, t, &nlab, &ntext) && nlab >= 1 && ntext >= 1;
 }
 
+/* Whether the last row's text runs to within two text heights of the
+ * strip's right edge: the cell wrapped there, so it may go on at the next
+ * page (a line may end a character short where the next may not start
+ * one).  A short last line ends its paragraph ("表" under "项目资金绩" /
+ * "效目标申报", a title stacked in a narrow cell, is no cut cell: the
+ * cell under it opens the next page). */
+static int last_row_filled(const page *p, const pdf_cut *t)
+{
+    const prow *w = &p->rows[p->nrows - 1];
+    return w->x1 > t->split && w->x1 >= t->right - 2 * w->em;
+}
+
 void pdf_cut_mark(page *p)
 {
     pdf_carry *k = p->carry;
@@ -139,6 +153,8 @@ void pdf_cut_mark(page *p)
     if (label_beside(p, r, p->nrows, &t))
         t.two = 1;
     else if (ln->is_row || !narrow_paragraph(p, r, p->nrows, &t))
+        return;
+    if (!last_row_filled(p, &t))
         return;
     ys_buf cell[2] = {{0}};
     pdf_collect_labelled(p, r, p->nrows, t.split, cell);
