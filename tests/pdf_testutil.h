@@ -1,8 +1,9 @@
 /*
  * pdf_testutil.h — helpers shared by the PDF geometry tests (test_pdf_*.c):
- * glyphs laid out on a page by hand (put, put_wide, put_lines), one page turned into
- * lines (emit), pages through one carry (emit_pages), the line a cell
- * opens (line_starting), a line's cells compared (want_line).  Boxes are
+ * glyphs laid out on a page by hand (put, put_wide, put_lines), one page
+ * turned into lines (emit), pages through one carry (emit_pages) and
+ * their freeing (drop_pages), the line a cell opens (line_starting), a
+ * line's cells compared (want_line).  Boxes are
  * as poppler gives LibreOffice's 12 pt text: 15.6 pt high, CJK glyphs
  * 12 pt wide, ASCII 6.
  */
@@ -71,6 +72,14 @@ static inline ys_doc *emit_pages(pdf_glyphs *const *pg, int n, int wraps)
     assert_int_equal(pdf_carry_flush(d, &carry), YS_OK);
     pdf_carry_free(&carry);
     return d;
+}
+
+/* Free the document of two pages and the pages' glyphs. */
+static inline void drop_pages(ys_doc *d, pdf_glyphs *a, pdf_glyphs *b)
+{
+    ys_doc_free(d);
+    pdf_glyphs_free(a);
+    pdf_glyphs_free(b);
 }
 
 /* Index of the line of d whose first cell is s, or d->nlines. */

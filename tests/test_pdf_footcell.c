@@ -79,13 +79,6 @@ static ys_doc *emit_laid(void (*lay)(pdf_glyphs *, pdf_glyphs *), pdf_glyphs *a,
     return emit_pages(pages, 2, 1);
 }
 
-static void drop_pages(ys_doc *d, pdf_glyphs *a, pdf_glyphs *b)
-{
-    ys_doc_free(d);
-    pdf_glyphs_free(a);
-    pdf_glyphs_free(b);
-}
-
 /* The line of d whose first cell is s, which must be there (else the
  * lines' first cells are printed). */
 static size_t found_line(const ys_doc *d, const char *s)

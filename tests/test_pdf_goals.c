@@ -114,9 +114,7 @@ static void goal_cut_by_page(void **st)
     want_line(d, 1, (const char *const[]){"长期目标5:", "成本控制合规经营持续运营职工满意。", NULL});
     assert_int_equal(d->lines[1].page, 1);
     want_line(d, 2, (const char *const[]){"名称", "指标", "26.07", NULL});
-    ys_doc_free(d);
-    pdf_glyphs_free(&a);
-    pdf_glyphs_free(&b);
+    drop_pages(d, &a, &b);
 }
 
 /*
@@ -182,9 +180,7 @@ static void labelled_goal_cut_by_page(void **st)
     ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
     want_line(d, 1, (const char *const[]){"年度绩效目标", "进一步优化营商环境按照高效办成一件事工作目标和工作要求巩固拓展成果"
                                           "加快推动各项改革任务落地落实落细。", NULL});
-    ys_doc_free(d);
-    pdf_glyphs_free(&a);
-    pdf_glyphs_free(&b);
+    drop_pages(d, &a, &b);
 }
 
 /*
@@ -313,9 +309,7 @@ static void short_last_line_ends_a_narrow_cell(void **st)
     ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 1);
     want_line(d, 1, (const char *const[]){"项目资金绩效目标申报表", NULL});
     want_line(d, 2, (const char *const[]){"单位名称: 武汉市洪山区行政审批局", NULL});
-    ys_doc_free(d);
-    pdf_glyphs_free(&a);
-    pdf_glyphs_free(&b);
+    drop_pages(d, &a, &b);
 }
 
 /* Put text s from x, then ASCII a right after it (glyphs 7.6 wide, 2.4
@@ -363,9 +357,7 @@ static void goal_cut_at_foot_beside_its_label(void **st)
     want_line(d, line_starting(d, "年度绩效目标1"),
               (const char *const[]){"年度绩效目标1", "深化政务服务“高效办成一件事”改革，优化线下办事服务体验",
                                     NULL});
-    ys_doc_free(d);
-    pdf_glyphs_free(&a);
-    pdf_glyphs_free(&b);
+    drop_pages(d, &a, &b);
 }
 
 int main(void)

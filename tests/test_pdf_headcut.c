@@ -3,7 +3,9 @@
  * fit: the row's cells stand at its top, wrapped a few characters a line
  * in narrow columns, the rest of one cell opens the next page over the
  * header's second row and the body (readers/pdf_block.c,
- * is_wrapped_cells; readers/pdf_carry.c, pdf_emit_held_in).  No poppler:
+ * is_wrapped_cells; readers/pdf_carry.c, pdf_emit_held_in); and one cut
+ * after its first line, whose cells' rest opens the next page as lines
+ * of one cell (readers/pdf_headcut.c).  No poppler:
  * the glyph boxes are written here, so every expected cell is the text
  * the test put there. */
 #include "testutil.h"
@@ -97,9 +99,7 @@ static void read_cut_first_row(int wraps)
     want_line(d, k + 4, (const char *const[]){"42011126014Y000000100", "信息化建设项目经费",
                                               "武汉市洪山区行政审批局", "17.80", "17.80", NULL});
     assert_int_equal(d->nlines, k + 5);
-    ys_doc_free(d);
-    pdf_glyphs_free(&a);
-    pdf_glyphs_free(&b);
+    drop_pages(d, &a, &b);
 }
 
 static void header_row_cut_at_foot_reads_whole(void **st)
@@ -138,9 +138,7 @@ static void cut_row_keeps_its_columns_when_a_label_has_none(void **st)
     want_line(d, k, (const char *const[]){"项目编码", "项目名称", "项目单位", "合计", "本年拨款",
                                           "财政拨款结转结余", NULL});
     want_line(d, k + 3, (const char *const[]){"22", "其他运转类", "43.87", "43.87", NULL});
-    ys_doc_free(d);
-    pdf_glyphs_free(&a);
-    pdf_glyphs_free(&b);
+    drop_pages(d, &a, &b);
 }
 
 /*
@@ -170,9 +168,7 @@ static void rows_a_row_apart_stay_rows(void **st)
     assert_string_equal(d->lines[k].cells[0], "项目编码");
     assert_string_equal(d->lines[k + 1].cells[0], "");
     assert_string_equal(d->lines[k + 2].cells[0], "22");
-    ys_doc_free(d);
-    pdf_glyphs_free(&a);
-    pdf_glyphs_free(&b);
+    drop_pages(d, &a, &b);
 }
 
 /* A project's row from y: its long code level with its name's second line
@@ -223,6 +219,68 @@ static void third_page_keeps_body_columns(void **st)
     pdf_glyphs_free(&c);
 }
 
+/* A header whose row is cut after its first line, before any table
+ * showed that its cells wrap: "部门（单" stands 6.3 pt (under half the
+ * text height) before "部门", so the two read as one cell at the foot;
+ * the cells' rest opens the next page, their lines interleaved ("（单" /
+ * "位）代" / "位）名" / "码" / "称"), over the header's second row and the
+ * body. */
+static void put_header_cut_after_first_line(pdf_glyphs *a, pdf_glyphs *b)
+{
+    put(a, 56.8, 695.1, "部门收入总表");
+    put(a, 56.8, 757.9, "单位：万元");
+    put(a, 59.8, 793.1, "部门（单");
+    put(a, 114.1, 793.1, "部门");
+    put(a, 158.6, 793.1, "合计");
+    put(a, 215.8, 793.1, "本年收入");
+    put(b, 114.1, 34.5, "（单");
+    put(b, 59.8, 43.1, "位）代");
+    put(b, 114.1, 51.8, "位）名");
+    put(b, 59.8, 60.4, "码");
+    put(b, 114.1, 69.0, "称");
+    put(b, 215.8, 132.4, "小计");
+    put(b, 273.1, 132.4, "一般公共预算");
+    put(b, 114.1, 195.9, "合计");
+    put(b, 59.8, 258.3, "014");
+    put(b, 114.1, 258.3, "审批局");
+    for (int i = 0; i < 3; i++) {
+        put(b, 158.6 + 57.2 * i, 195.9, "2877.94");
+        put(b, 158.6 + 57.2 * i, 258.3, "2877.94");
+    }
+}
+
+/* The header reads as one row of its four cells, each whole: the foot's
+ * cell parts where a line of the next page starts ("部门" under "（单"). */
+static void header_cut_after_first_line_parts_its_cells(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0};
+    put_header_cut_after_first_line(&a, &b);
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 0);
+    want_line(d, line_starting(d, "部门（单位）代码"),
+              (const char *const[]){"部门（单位）代码", "部门（单位）名称", "合计", "本年收入", NULL});
+    want_line(d, line_starting(d, "014"),
+              (const char *const[]){"014", "审批局", "2877.94", "2877.94", "2877.94", NULL});
+    drop_pages(d, &a, &b);
+}
+
+/* The same foot, then a page opening with a note from the margin: no
+ * line of it starts where a word of the foot's row starts, so the row
+ * stays as it was read and the note stays prose. */
+static void header_at_foot_keeps_its_cells_before_prose(void **st)
+{
+    (void)st;
+    pdf_glyphs a = {0}, b = {0}, scratch = {0};
+    put_header_cut_after_first_line(&a, &scratch);
+    put(&b, 56.8, 34.5, "注：本表为空表。");
+    put(&b, 56.8, 120.0, "三、部门支出总表");
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&a, &b}, 2, 0);
+    want_line(d, line_starting(d, "部门（单部门"), (const char *const[]){"部门（单部门", "合计", "本年收入", NULL});
+    want_line(d, line_starting(d, "注：本表为空表。"), (const char *const[]){"注：本表为空表。", NULL});
+    drop_pages(d, &a, &b);
+    pdf_glyphs_free(&scratch);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +289,8 @@ int main(void)
         cmocka_unit_test(cut_row_keeps_its_columns_when_a_label_has_none),
         cmocka_unit_test(rows_a_row_apart_stay_rows),
         cmocka_unit_test(third_page_keeps_body_columns),
+        cmocka_unit_test(header_cut_after_first_line_parts_its_cells),
+        cmocka_unit_test(header_at_foot_keeps_its_cells_before_prose),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

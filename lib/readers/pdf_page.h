@@ -287,6 +287,18 @@ int pdf_close_rows_end(const page *p, int r, int r1);
 int pdf_first_side_gap(const page *p, int r, int e, double *s, double *l, double *left,
                        double *right);
 
+/* A header's row cut by a page break after its first line
+ * (pdf_headcut.c), asked by pdf_rows.c.  Note in p->carry the page's last
+ * row, a block's one line with no figure, read as the document's last
+ * line. */
+void pdf_headcut_mark(page *p);
+/* When the page's first rows (one cell each, standing close) each start
+ * where a word of the noted row starts and end short of its next, replace
+ * that line with the row laid in the columns its cells and those rows
+ * open, take the rows off the page and return how many; else 0.  Sets
+ * p->rc on failure. */
+int pdf_headcut_take(page *p);
+
 /* A cell cut by a page break (pdf_cut.c), asked by pdf_rows.c. */
 /* Note in p->carry the cell the page's last line was made of, when its
  * next page may go on with it: a label beside its text, or one paragraph

@@ -291,6 +291,7 @@ static int run_page(page *p)
     if (rc != YS_OK)
         return rc;
     pdf_cut_take(p);        /* lines ending the page before's cell */
+    pdf_headcut_take(p);    /* or its header's row */
     int taken = pdf_take_carry(p);
     if (taken > 0) {        /* those lines are part of the page before's row */
         memmove(p->rows, p->rows + taken, sizeof *p->rows * (size_t)(p->nrows - taken));
@@ -321,6 +322,8 @@ static int run_page(page *p)
     if (p->carry && p->carry->regrid)
         pdf_emit_held_in(p, p->carry->col, p->carry->nc);
     pdf_cut_mark(p);
+    if (!p->carry || !p->carry->cut.on)
+        pdf_headcut_mark(p);
     return p->rc;
 }
 

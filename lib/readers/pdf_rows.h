@@ -46,6 +46,20 @@ typedef struct pdf_cut {
     size_t len[2];
 } pdf_cut;
 
+/* A header's row ending a page, noted with its glyphs, whose cells the
+ * next page's first lines may go on (pdf_headcut.c). */
+#define PDF_HEADCUT_MAX 96
+typedef struct pdf_headcut {
+    int on, n;                 /* n glyphs in g[] */
+    size_t line;               /* the document's line it made */
+    double em;
+    struct {
+        double x0, x1;
+        unsigned char len;
+        char s[4];
+    } g[PDF_HEADCUT_MAX];
+} pdf_headcut;
+
 /* The last table row of a page, held until the next page shows whether its
  * first lines continue it (a row cut by the page break: "208050" at the
  * foot, "5" at the top).  Zeroed by the caller; cells are owned here. */
@@ -85,6 +99,8 @@ typedef struct pdf_carry {
     pdf_col col[PDF_MAX_COLS];
     ys_buf cell[PDF_MAX_COLS];
     pdf_cut cut;               /* the page's last cell, if it may go on */
+    pdf_headcut headcut;       /* the page's last row, a header's first
+                                  line, if its cells may go on */
 } pdf_carry;
 
 /* Append the page's lines to d (no = ++*no each, page = page).  carry
