@@ -13,6 +13,7 @@
  * Promise: a line is replaced only by one holding its glyphs and the next
  * page's first rows; nothing fails but allocation.
  */
+#include <assert.h>
 #include <math.h>
 #include <string.h>
 
@@ -144,6 +145,7 @@ int pdf_headcut_take(page *p)
         return 0;
     double s[PDF_HEADCUT_MAX + 8];
     int n = 0;
+    assert(h->n > 0 && h->n <= PDF_HEADCUT_MAX);
     for (int i = 0; i < h->n; i++)
         if (starts_word(h, i, 0.5))
             add_start(s, &n, h->g[i].x0);
@@ -155,6 +157,7 @@ int pdf_headcut_take(page *p)
     }
     if (n == cells)
         return 0;       /* no cell parts: the rows read as they stand */
+    assert(n <= PDF_HEADCUT_MAX + 1);
     ys_buf cell[PDF_HEADCUT_MAX + 8];
     memset(cell, 0, sizeof cell[0] * (size_t)n);
     lay_cells(p, h, e, s, n, cell);

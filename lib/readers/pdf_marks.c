@@ -125,11 +125,12 @@ static int parts_at_cells_of(const page *p, const prow *w, const prow *a)
  * 九、节能环保支出") or text wrapped in one cell, when each starts exactly
  * where a cell of the rows above (any line of their band) and below
  * starts and one of them stands in an inner column (a label of a form's
- * first column alone is no table row: its form's rows stay as they are).  At a page's foot (a table cut
- * by the page) only lines in an inner column count, or lines parting
- * into the cells of the rows above (parts_at_cells_of): prose never
- * starts there.  At a page's top they go on with the table ending the page
- * before when they start where its columns start.  Lines of the band of
+ * first column alone is no table row: its form's rows stay as they are).
+ * At a page's foot (a table cut by the page) only lines in an inner
+ * column count, or lines parting into the cells of the rows above
+ * (parts_at_cells_of): prose never starts there.  At a page's top they go
+ * on with the table ending the page before when they start where its
+ * columns start.  Lines of the band of
  * the row above or below (a label wrapped beside its figures, "收入构" /
  * "成") are that row's, not the run's.
  */
