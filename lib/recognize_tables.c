@@ -469,6 +469,19 @@ int ys_rz_label_keys(const ys_ptable *pt, const char *s, int *keys, int max)
     return *s && max > 0 ? label_run(pt, s, keys, max, 0) : 0;
 }
 
+/* Note the table found under its title but left out: its header's first
+ * line and the first label no column of the layout answers to. */
+static int note_unread(ys_rz *z, const ys_ptable *pt, const header *h, const ys_rz_map *m,
+                       size_t title_li)
+{
+    const char *label = "";
+    for (int c = 0; c < m->width && !label[0]; c++)
+        if (m->depth[c] > 0 && m->role[c] == YS_COL_NONE)
+            label = m->label[c][m->depth[c] - 1];
+    size_t at = h->nrows ? h->rows[0] : title_li;
+    return ys_tableset_add_unread(z->ts, pt->id, label, z->doc->lines[at].no);
+}
+
 int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t title_from,
                      size_t body, size_t end)
 {
@@ -490,7 +503,7 @@ int ys_rz_read_table(ys_rz *z, const ys_ptable *pt, size_t title_li, size_t titl
         if (width == pt->ncols)
             map_by_order(pt, &tc, width, &m);
         else if ((one < 0 || !all_keys) && !no_figures(z, h.data, end))
-            return z->oom ? YS_ENOMEM : YS_OK;   /* cannot be mapped: left out */
+            return z->oom ? YS_ENOMEM : note_unread(z, pt, &h, &m, title_li);   /* left out */
     }
     label_of(&m, YS_COL_CODE, &m.code_label);
     label_of(&m, YS_COL_NAME, &m.name_label);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "profile.h"
 #include "rules_document.h"
 #include "text.h"
@@ -219,6 +220,21 @@ static int report_table(const ys_rule *r, const char *id, const char *title, int
                              ys_table_label(id, tl, sizeof tl), title, what);
 }
 
+/* A required table found under its title whose header the recogniser
+ * could not map: not absent, unread; the label it stopped at is named. */
+static int report_unread(const ys_rule *r, const char *id, const char *title, const ys_unread *u,
+                         bool national, ys_findings *out)
+{
+    char what[256];
+    if (u->label[0])
+        ys_snprintf(what, sizeof what, "表头无法识别（“%s”不是此表的列），未能读取，请核对原文",
+                    u->label);
+    else
+        ys_snprintf(what, sizeof what, "表头缺少此表的列，未能读取，请核对原文");
+    return report_table(r, id, title, u->line, national ? YS_SEV_ERROR : YS_SEV_WARNING, what,
+                        out);
+}
+
 /* Claim keys that say of tables 7–9 "none" (没有…) or "0" (…预算0万元). */
 static const struct {
     const char *id, *none, *total;
@@ -300,8 +316,10 @@ static int report_sections(const ys_rule *r, const ys_tableset *ts, const ys_pro
  * one without figures carries its statement (备注：本年没有…); the project
  * forms (12) are there when table 10 lists projects; part 3 has every
  * section the profile lists.  A missing table or section is an error (a
- * warning under other profiles than national), an empty table without
- * statement (a 注, "没有…" or its total given as 0) a warning.
+ * warning under other profiles than national), and so is a table found
+ * under its title whose header could not be read (said so, at its
+ * header's line); an empty table without statement (a 注, "没有…" or its
+ * total given as 0) a warning.
  */
 int ys_dk_required(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
 {
@@ -321,10 +339,14 @@ int ys_dk_required(const ys_rule *r, const ys_tableset *ts, ys_findings *out)
                                   "缺失：表10列有项目，却没有项目支出绩效目标表", out);
         } else {
             const ys_table *t = ys_tableset_find(ts, pt->id);
-            /* the recogniser records no titles it failed to read, so under
-             * a layout less proven than the national one an absent table
-             * may be one it did not recognise: a warning that says so */
-            if (!t && national)
+            const ys_unread *u = t ? NULL : ys_tableset_unread(ts, pt->id);
+            /* the recogniser notes the titles whose header it could not
+             * map; under a layout less proven than the national one an
+             * absent table may still be one it did not recognise: a
+             * warning that says so */
+            if (u)
+                rc = report_unread(r, pt->id, title, u, national, out);
+            else if (!t && national)
                 rc = report_table(r, pt->id, title, 0, YS_SEV_ERROR, "缺失", out);
             else if (!t)
                 rc = report_table(r, pt->id, title, 0, YS_SEV_WARNING,

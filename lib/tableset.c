@@ -44,6 +44,7 @@ void ys_tableset_free(ys_tableset *ts)
     free(ts->claims);
     free(ts->mentions);
     free(ts->paras);
+    free(ts->unread);
     ys_arena_free(ts->arena);
     free(ts);
 }
@@ -215,4 +216,28 @@ ys_para *ys_tableset_add_para(ys_tableset *ts)
         return NULL;
     ts->paras = v;
     return memset(&ts->paras[ts->nparas++], 0, sizeof *v);
+}
+
+int ys_tableset_add_unread(ys_tableset *ts, const char *id, const char *label, int line)
+{
+    ys_unread *v = grow(ts->unread, &ts->ucap, ts->nunread, sizeof *v);
+    if (!v)
+        return YS_ENOMEM;
+    ts->unread = v;
+    ys_unread *u = &ts->unread[ts->nunread];
+    u->id = ys_ts_str(ts, id, (size_t)-1);
+    u->label = ys_ts_str(ts, label ? label : "", (size_t)-1);
+    u->line = line;
+    if (!u->id || !u->label)
+        return YS_ENOMEM;
+    ts->nunread++;
+    return YS_OK;
+}
+
+const ys_unread *ys_tableset_unread(const ys_tableset *ts, const char *id)
+{
+    for (size_t i = 0; i < ts->nunread; i++)
+        if (strcmp(ts->unread[i].id, id) == 0)
+            return &ts->unread[i];
+    return NULL;
 }

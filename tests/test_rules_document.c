@@ -185,6 +185,30 @@ static void required(void **st)
     expect_none(ts);
 }
 
+/* Table 6 found but unread: one DOC.required at its header's line that
+ * names the label it stopped at; under another layout, a warning. */
+static void required_unread(void **st)
+{
+    (void)st;
+    ys_tableset *ts = full_set("部门", "6", NULL);
+    clean_narrative(ts);
+    assert_int_equal(ys_tableset_add_unread(ts, "6", "一公预", 63), YS_OK);
+    assert_null(ys_tableset_unread(ts, "5-1"));
+    ys_findings f;
+    ys_findings_init(&f);
+    assert_int_equal(ys_audit(ts, &f), YS_OK);
+    assert_int_equal(doc_count(&f, NULL), 1);
+    const ys_finding *fd = doc_first(&f);
+    assert_string_equal(fd->rule, "DOC.required");
+    assert_int_equal(fd->sev, YS_SEV_ERROR);
+    assert_int_equal(fd->nlines, 1);
+    assert_int_equal(fd->lines[0], 63);
+    assert_non_null(strstr(fd->message, "表头无法识别（“一公预”"));
+    assert_null(strstr(fd->message, "缺失"));
+    ys_findings_free(&f);
+    ys_tableset_free(ts);
+}
+
 /* Part 3 under the national profile's headings, each numbered as a
  * document numbers them ("三、"), but the one at `skip` (-1: none). */
 static void headed_sections(ys_tableset *ts, int skip)
@@ -584,6 +608,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(clean_set),   cmocka_unit_test(required),
+        cmocka_unit_test(required_unread),
         cmocka_unit_test(forms_required), cmocka_unit_test(sections_required),
         cmocka_unit_test(reason),
         cmocka_unit_test(direction),   cmocka_unit_test(dup_amount),

@@ -121,6 +121,15 @@ typedef struct ys_mention {
     int line;
 } ys_mention;
 
+/* A table whose title a reader found but whose header it could not map
+ * to the layout's columns: it is not in tables[]; checks that miss it
+ * say so instead of calling it absent. */
+typedef struct ys_unread {
+    const char *id;       /* the layout's table id ("2") */
+    const char *label;    /* the first header label it could not name, or "" */
+    int line;             /* the header's first line */
+} ys_unread;
+
 typedef struct ys_tableset {
     const char *source;       /* file it came from, or package folder */
     const char *department;   /* name as first stated */
@@ -139,6 +148,8 @@ typedef struct ys_tableset {
     ys_mention *mentions;
     size_t nparas, pcap;
     ys_para *paras;
+    size_t nunread, ucap;
+    ys_unread *unread;
     struct ys_arena *arena;
 } ys_tableset;
 
@@ -176,5 +187,9 @@ int ys_tableset_reserve_indicators(ys_tableset *ts, size_t n);
 ys_claim *ys_tableset_add_claim(ys_tableset *ts);
 int ys_tableset_add_mention(ys_tableset *ts, const char *name, int line);
 ys_para *ys_tableset_add_para(ys_tableset *ts);
+/* Note table `id` found but unread (strings copied).  YS_OK or YS_ENOMEM. */
+int ys_tableset_add_unread(ys_tableset *ts, const char *id, const char *label, int line);
+/* The note of table `id` found but unread, or NULL. */
+const ys_unread *ys_tableset_unread(const ys_tableset *ts, const char *id);
 
 #endif
