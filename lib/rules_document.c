@@ -227,8 +227,8 @@ static int report_unread(const ys_rule *r, const char *id, const char *title, co
 {
     char what[256];
     if (u->label[0])
-        ys_snprintf(what, sizeof what, "表头无法识别（“%s”不是此表的列），未能读取，请核对原文",
-                    u->label);
+        ys_snprintf(what, sizeof what,
+                    "表头无法识别（“%s”一列对应不上此表的栏目），未能读取，请核对原文", u->label);
     else
         ys_snprintf(what, sizeof what, "表头缺少此表的列，未能读取，请核对原文");
     return report_table(r, id, title, u->line, national ? YS_SEV_ERROR : YS_SEV_WARNING, what,
