@@ -79,6 +79,21 @@ static void json_tables(ys_buf *b, const ys_tableset *ts)
     ys_buf_puts(b, ts && ts->ntables ? "\n  ]" : "]");
 }
 
+static void json_unread(ys_buf *b, const ys_tableset *ts)
+{
+    size_t n = ts ? ts->nunread : 0;
+    ys_buf_puts(b, "\"unread\": [");
+    for (size_t i = 0; i < n; i++) {
+        const ys_unread *u = &ts->unread[i];
+        ys_buf_puts(b, i ? ",\n    {" : "\n    {");
+        json_str(b, "id", u->id);
+        ys_buf_puts(b, ", ");
+        json_str(b, "label", u->label);
+        ys_buf_printf(b, ", \"line\": %d}", u->line);
+    }
+    ys_buf_puts(b, n ? "\n  ]" : "]");
+}
+
 static void json_finding(ys_buf *b, const ys_finding *fd)
 {
     ys_buf_puts(b, "{");
@@ -111,6 +126,8 @@ int ys_report_json(ys_buf *b, const char *file, const ys_tableset *ts,
     json_str(b, "department", ts ? ts->department : NULL);
     ys_buf_printf(b, ",\n  \"year\": %d,\n  ", ts ? ts->year : 0);
     json_tables(b, ts);
+    ys_buf_puts(b, ",\n  ");
+    json_unread(b, ts);
     ys_buf_puts(b, ",\n  \"findings\": [");
     for (size_t i = 0; i < f->n; i++) {
         ys_buf_puts(b, i ? ",\n    " : "\n    ");

@@ -151,6 +151,7 @@ def has(pred):
     return any(pred(x) for x in f)
 assert d["year"] == 2026 and d["department"], d["department"]
 assert {"1", "3", "10"} <= {t["id"] for t in d["tables"]}
+assert d["unread"] == [], d["unread"]
 assert has(lambda x: x["rule"] == "N.missing" and x["severity"] == "error" and missing in x["lines"])
 assert has(lambda x: "83.87" in x["message"] and health in x["lines"] and x["severity"] == "warning")
 assert has(lambda x: x["rule"] == "T12.year" and x["severity"] == "error" and "762.85" in x["actual"] + x["message"])
@@ -169,6 +170,12 @@ PY
     ! grep -q '表2（部门收入总表）缺失' "$T/out" \
     && ok "table 2 with a garbled label: unread at line $head2, not absent" \
     || fail "table 2 with a garbled label: $(grep '表2' "$T/out")"
+  run --format json "$T/garbled.txt"
+  python3 -c 'import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["unread"] == [{"id": "2", "label": "一公预", "line": int(sys.argv[2])}], d["unread"]
+assert "2" not in {t["id"] for t in d["tables"]}' "$T/out" "$head2" \
+    && ok "table 2 with a garbled label: JSON lists it unread" || fail "table 2 unread in JSON"
 fi
 
 echo "$fails failed"

@@ -21,8 +21,10 @@ int ys_report_summary(ys_buf *b, const char *file, const ys_findings *f);
 
 /*
  * One JSON object: {"file", "department", "year", "tables": [{"id", "title",
- * "first_line", "last_line"}], "findings": [{"severity", "rule", "table",
- * "lines", "message", "expected", "actual"}]}.  ts may be NULL (no tables).
+ * "first_line", "last_line"}], "unread": [{"id", "label", "line"}] (tables
+ * found under their title whose header could not be read), "findings":
+ * [{"severity", "rule", "table", "lines", "message", "expected",
+ * "actual"}]}.  ts may be NULL (no tables).
  * Returns YS_OK or YS_ENOMEM.
  */
 int ys_report_json(ys_buf *b, const char *file, const ys_tableset *ts,
