@@ -312,6 +312,103 @@ static void short_last_line_ends_a_narrow_cell(void **st)
     drop_pages(d, &a, &b);
 }
 
+/* Put text s from x, box top y, as poppler gives another type size:
+ * boxes h high, CJK glyphs cw wide, ASCII aw. */
+static void put_sized(pdf_glyphs *g, double x, double y, const char *s, double h, double cw,
+                      double aw)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0, n = strlen(s); i < n;) {
+        size_t len = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
+        double w = len == 1 ? aw : cw;
+        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + h, s + i, len, i == 0), YS_OK);
+        x += w;
+        i += len;
+    }
+}
+
+#define H105 13.65  /* LibreOffice's 10.5 pt text: boxes 13.65 high, */
+#define W105 10.5   /* CJK glyphs 10.5 wide, figures 6.66 */
+#define A105 6.66
+
+/* A form in 10.5 pt: its date stacked in the narrow first cell, "2026"
+ * a point above the line before it (figures' boxes stand higher); the
+ * name row's label ("部门" / "（单" / "位）名" / "称") interleaved with
+ * its text, its widest line 6.2 pt (0.45 of the text height) short of
+ * the text; then the form's row of cells. */
+static ys_doc *emit_form_105(void)
+{
+    pdf_glyphs g = {0};
+    const double L = 59.8, T = 97.5;
+    put_sized(&g, 56.8, 483.8, "部门整体支出绩效目标申报表", H105, W105, A105);
+    static const struct { double y; const char *s; } stack[] = {
+        {516.8, "填报日"}, {531.9, "期："}, {544.6, "2026"}, {559.2, "年"}, {574.3, "月"},
+        {589.4, "日"}};
+    for (size_t i = 0; i < sizeof stack / sizeof stack[0]; i++)
+        put_sized(&g, L, stack[i].y, stack[i].s, H105, W105, A105);
+    put_sized(&g, 73.0, 559.2, "1", H105, W105, A105);   /* 2.7 pt after 年 */
+    put_sized(&g, 73.0, 574.3, "6", H105, W105, A105);
+    static const struct { double x, y; const char *s; } name[] = {
+        {L, 624.8, "部门"}, {T, 632.4, "武汉市洪山区行政审批局"}, {L, 639.9, "（单"},
+        {T, 647.5, "（武汉市洪山区政务服务"}, {L, 655.0, "位）名"}, {T, 662.6, "局）"},
+        {L, 670.1, "称"}};
+    for (size_t i = 0; i < sizeof name / sizeof name[0]; i++)
+        put_sized(&g, name[i].x, name[i].y, name[i].s, H105, W105, A105);
+    put_sized(&g, L, 705.5, "填报人", H105, W105, A105);
+    put_sized(&g, T, 705.5, "马清", H105, W105, A105);
+    put_sized(&g, 266.6, 705.5, "联系电话", H105, W105, A105);
+    put_sized(&g, 451.5, 704.6, "87698006", H105, W105, A105);
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    pdf_glyphs_free(&g);
+    return d;
+}
+
+/* The name row reads as its label and text though they stand under half
+ * the text height apart, and the stacked date as one text before it. */
+static void form_in_smaller_type_reads_its_cells(void **st)
+{
+    (void)st;
+    ys_doc *d = emit_form_105();
+    want_line(d, line_starting(d, "部门（单位）名称"),
+              (const char *const[]){"部门（单位）名称", "武汉市洪山区行政审批局（武汉市洪山区政务服务局）",
+                                    NULL});
+    size_t k = line_starting(d, "填报日期： 2026 年1 月6 日");
+    assert_true(k < d->nlines);
+    assert_int_equal(line_starting(d, "2026"), d->nlines);
+    ys_doc_free(d);
+}
+
+/* A list numbered "1." … "4.", each number 6 pt (half the text height,
+ * 12 pt boxes) before its item: items of a list, not one label beside
+ * one paragraph. */
+static void numbered_list_is_no_label(void **st)
+{
+    (void)st;
+    pdf_glyphs g = {0};
+    static const char *const item[] = {"上海市普陀区人民政府万里街道办事处（本部）。",
+                                       "上海市普陀区万里街道社区事务受理服务中心。",
+                                       "上海市普陀区万里街道社区党群服务中心。",
+                                       "上海市普陀区万里街道城市运行管理中心。"};
+    put_sized(&g, 82.26, 119.1,
+              "上海市普陀区人民政府万里街道办事处部门预算是包括万里街道本部以及下属5家预算单位的综合收支计划。",
+              12.04, 12, 6);
+    put_sized(&g, 82.26, 133.7, "本部门中，行政单位1家，具体包括：", 12.04, 12, 6);
+    for (int i = 0; i < 4; i++) {
+        char no[8];
+        snprintf(no, sizeof no, "%d.", i + 1);
+        put_sized(&g, 82.26, 148.4 + 14.65 * i, no, 12.04, 12, 6);
+        put_sized(&g, 100.26, 148.4 + 14.65 * i, item[i], 12.04, 12, 6);
+    }
+    ys_doc *d = emit_pages((pdf_glyphs *const[]){&g}, 1, 1);
+    char want[256];
+    snprintf(want, sizeof want, "1. %s", item[0]);
+    want_line(d, line_starting(d, want), (const char *const[]){want, NULL});
+    snprintf(want, sizeof want, "4. %s", item[3]);
+    want_line(d, line_starting(d, want), (const char *const[]){want, NULL});
+    ys_doc_free(d);
+    pdf_glyphs_free(&g);
+}
+
 /* Put text s from x, then ASCII a right after it (glyphs 7.6 wide, 2.4
  * after s): "效目标" "1". */
 static void put_numbered(pdf_glyphs *g, double x, double y, const char *s, const char *a)
@@ -373,6 +470,8 @@ int main(void)
         cmocka_unit_test(whole_labels_line_for_line_stay_apart),
         cmocka_unit_test(goal_cut_at_foot_beside_its_label),
         cmocka_unit_test(short_last_line_ends_a_narrow_cell),
+        cmocka_unit_test(form_in_smaller_type_reads_its_cells),
+        cmocka_unit_test(numbered_list_is_no_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

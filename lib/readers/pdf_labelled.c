@@ -6,7 +6,8 @@
  * paragraph's lines above and below the label's stand at its own pitch.
  * Read as one row of two cells, the label and the paragraph.  A label of
  * two lines beside a paragraph of two stands line for line with it; it
- * counts when it wrapped inside its word, up to its colon.  Split from
+ * counts when it wrapped inside its word, up to its colon; lines set line
+ * for line whose left parts end in marks are a list (aligned_list).  Split from
  * pdf_rows.c, which asks it for its prose rows, and, before it cuts a page into table
  * blocks and prose, for such labels a line of which reads as two cells
  * (a label's line a cell's gap from the text's: "1:" beside it) and made
@@ -41,9 +42,13 @@ int pdf_close_rows_end(const page *p, int r, int r1)
     return e;
 }
 
-/* The first gap, from the left, wider than half the text height that the
- * glyphs of rows [r, e) side by side leave: *s where the glyphs left of
- * it end, *l where the ones right of it start.  0 when there is none. */
+/* The first gap, from the left, wider than 0.4 of the text height that
+ * the glyphs of rows [r, e) side by side leave: *s where the glyphs left
+ * of it end, *l where the ones right of it start.  0 when there is none.
+ * (LibreOffice's cell padding is a length, not a share of the type: in
+ * 10.5 pt type a label's widest line stands 0.45 of the text height
+ * short of its paragraph.  A list's numbers stand as close to their
+ * items: aligned_list tells them apart.) */
 int pdf_first_side_gap(const page *p, int r, int e, double *s, double *l, double *left,
                           double *right)
 {
@@ -62,7 +67,7 @@ int pdf_first_side_gap(const page *p, int r, int e, double *s, double *l, double
     int found = 0;
     *left = v[0].x0;
     for (size_t i = 1; i < m; i++) {
-        if (!found && v[i].x0 - reach > 0.5 * em) {
+        if (!found && v[i].x0 - reach > 0.4 * em) {
             *s = reach;
             *l = v[i].x0;
             found = 1;
@@ -132,6 +137,41 @@ static int label_wrapped_to_colon(const page *p, int r, double split)
            p->rows[r + 1].y0 - p->rows[r].y1 < 0.25 * p->rows[r].em;
 }
 
+/* The last glyph of row i left of split, or (size_t)-1 when none. */
+static size_t label_end(const page *p, int i, double split)
+{
+    const prow *w = &p->rows[i];
+    size_t end = (size_t)-1;
+    for (size_t k = w->g0; k < w->g0 + w->n && G(p, k)->x1 <= split; k++)
+        end = k;
+    return end;
+}
+
+/* Whether glyph k ends a list's mark or a whole label: a digit, ASCII
+ * punctuation, or full-width punctuation (EF BC xx, E3 80 xx). */
+static int ends_mark(const page *p, size_t k)
+{
+    const unsigned char *t = (const unsigned char *)p->g->text.p + G(p, k)->off;
+    if (G(p, k)->len == 1)
+        return !((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'));
+    return G(p, k)->len == 3 && (t[0] == 0xEF || (t[0] == 0xE3 && t[1] == 0x80));
+}
+
+/* Rows [r, e) each holding a label's line beside a text's (set line for
+ * line, not interleaved): one label wrapped inside its word only when no
+ * line of it but the last ends a mark ("1." over "2." beside a list's
+ * items is a list, "长期绩" over "效目标" over "1" one label). */
+static int aligned_list(const page *p, int r, int e, double split)
+{
+    for (int i = r; i < e; i++)
+        if (p->rows[i].x1 <= split || label_end(p, i, split) == (size_t)-1)
+            return 0;   /* a row of one cell alone: interleaved */
+    for (int i = r; i + 1 < e; i++)
+        if (ends_mark(p, label_end(p, i, split)))
+            return 1;
+    return 0;
+}
+
 /* The interleaved rows from r of a label beside a paragraph (the rows
  * closer than half a line apart; or two rows, label_wrapped_to_colon):
  * their end, *split and the paragraph's left edge *l; r when they are no
@@ -149,7 +189,7 @@ static int interleaved_end(const page *p, int r, int r1, double *split, double *
     int nlab, ntext;
     *split = (s + *l) / 2;
     if (!paragraph_beside(p, r, e, *split, *l, &nlab, &ntext) || nlab < 2 || ntext < 2 ||
-        (e - r == 2 && !label_wrapped_to_colon(p, r, *split)))
+        (e - r == 2 && !label_wrapped_to_colon(p, r, *split)) || aligned_list(p, r, e, *split))
         return r;
     return e;
 }

@@ -280,7 +280,7 @@ void pdf_collect_labelled(page *p, int r, int e, double split, ys_buf cell[2]);
  * to the ones above them (the lines of one cell and of the cell beside
  * it, interleaved). */
 int pdf_close_rows_end(const page *p, int r, int r1);
-/* The first gap from the left wider than half the text height that the
+/* The first gap from the left wider than 0.4 of the text height that the
  * glyphs of rows [r, e) leave side by side: *s where the glyphs left of it
  * end, *l where the others start; *left, *right the glyphs' extent.
  * 0 when there is none. */

@@ -214,22 +214,31 @@ int pdf_shows_wrapping(page *p, int r0, int r1)
 
 /* Whether row w stands right under row a at its left edge, as the next
  * line of one cell or paragraph: one cell, under half a line's height
- * below it. */
+ * below it, or over it by a quarter at most (a line of figures, "2026",
+ * whose boxes stand a point higher than the Chinese line's above). */
 static int is_next_line(const prow *a, const prow *w)
 {
     double gap = w->y0 - a->y1;
-    return w->ncells == 1 && fabs(w->x0 - a->x0) < 0.1 * w->em && gap >= 0 && gap < 0.5 * w->em;
+    return w->ncells == 1 && fabs(w->x0 - a->x0) < 0.1 * w->em && gap > -0.25 * w->em &&
+           gap < 0.5 * w->em;
 }
 
 /* Whether block row b, just below the lines [r, e) of one column, has a
  * cell starting at their left edge, under two lines' height below them,
  * and it (or the row it hangs from) is twice as wide as they are: the
- * table they head. */
+ * table they head.  A label beside its paragraph there (pdf_labelled_end)
+ * is such a row of two cells. */
 static int heads_table(const page *p, int r, int e, double right)
 {
     const prow *b = &p->rows[e], *w = &p->rows[r];
-    return b->block && b->y0 - p->rows[e - 1].y1 < 2 * w->em &&
-           right - w->x0 < 0.5 * pdf_anchor_span(b) && pdf_starts_cell_at(p, b, w->x0, 0, 0);
+    if (b->y0 - p->rows[e - 1].y1 >= 2 * w->em)
+        return 0;
+    double split, span = pdf_anchor_span(b);
+    int end = b->block ? e : pdf_labelled_end(p, e, p->nrows, &split);
+    for (int i = e; i < end; i++)     /* a label beside its paragraph: a row of two cells */
+        span = fmax(span, p->rows[i].x1 - b->x0);
+    return (b->block || end > e) && right - w->x0 < 0.5 * span &&
+           pdf_starts_cell_at(p, b, w->x0, 0, 0);
 }
 
 int pdf_wrapped_cell_end(const page *p, int r, int r1)
