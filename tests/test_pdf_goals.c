@@ -394,7 +394,7 @@ static void numbered_list_is_no_label(void **st)
               12.04, 12, 6);
     put_sized(&g, 82.26, 133.7, "本部门中，行政单位1家，具体包括：", 12.04, 12, 6);
     for (int i = 0; i < 4; i++) {
-        char no[8];
+        char no[16];
         snprintf(no, sizeof no, "%d.", i + 1);
         put_sized(&g, 82.26, 148.4 + 14.65 * i, no, 12.04, 12, 6);
         put_sized(&g, 100.26, 148.4 + 14.65 * i, item[i], 12.04, 12, 6);
