@@ -1,6 +1,7 @@
 /*
  * pdf_testutil.h — helpers shared by the PDF geometry tests (test_pdf_*.c):
- * glyphs laid out on a page by hand (put, put_wide, put_lines), one page
+ * glyphs laid out on a page by hand (put, put_sized, put_wide,
+ * put_then_ascii, put_lines), one page
  * turned into lines (emit), pages through one carry (emit_pages) and
  * their freeing (drop_pages), the line a cell opens (line_starting), a
  * line's cells compared (want_line).  Boxes are
@@ -17,19 +18,27 @@
 #define H 15.6     /* glyph box height, as poppler gives a 12 pt font */
 #define W 12.0     /* width of a CJK glyph; ASCII glyphs are half */
 
-/* Put text s as glyphs from x, box top y; its first glyph follows a blank
- * in the text stream, as poppler gives words of one line. */
-static void put(pdf_glyphs *g, double x, double y, const char *s)
+/* Put text s as glyphs from x, box top y, as poppler gives a type size
+ * whose boxes are h high, CJK glyphs cw wide and ASCII ones aw; its first
+ * glyph follows a blank in the text stream, as poppler gives words of one
+ * line. */
+static inline void put_sized(pdf_glyphs *g, double x, double y, const char *s, double h,
+                             double cw, double aw)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, n = strlen(s);
-    while (i < n) {
+    for (size_t i = 0, n = strlen(s); i < n;) {
         size_t len = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
-        double w = len == 1 ? W / 2 : W;
-        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + H, s + i, len, i == 0), YS_OK);
+        double w = len == 1 ? aw : cw;
+        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + h, s + i, len, i == 0), YS_OK);
         x += w;
         i += len;
     }
+}
+
+/* put_sized in 12 pt. */
+static void put(pdf_glyphs *g, double x, double y, const char *s)
+{
+    put_sized(g, x, y, s, H, W, W / 2);
 }
 
 /* Put ASCII text s from x, box top y, its glyphs w wide (a code's figures
@@ -38,6 +47,15 @@ static inline void put_wide(pdf_glyphs *g, double x, double y, const char *s, do
 {
     for (size_t i = 0; s[i]; i++, x += w)
         assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + H, s + i, 1, i == 0), YS_OK);
+}
+
+/* Put text s then ASCII a from ax on its line (ASCII glyphs w wide):
+ * "前年" "2024", "效目标" "1". */
+static inline void put_then_ascii(pdf_glyphs *g, double x, double y, const char *s, double ax,
+                                  const char *a, double w)
+{
+    put(g, x, y, s);
+    put_wide(g, ax, y, a, w);
 }
 
 /* Put the lines of one cell from x, the first at y, pitch apart. */

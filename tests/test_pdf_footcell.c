@@ -153,14 +153,6 @@ static void spanning_header_at_foot_is_not_cut(void **state)
     drop_pages(d, &a, &b);
 }
 
-/* Put "前年"-like text s then ASCII a just after it (ASCII glyphs w wide). */
-static void put_then_ascii(pdf_glyphs *g, double x, double y, const char *s, double ax,
-                           const char *a, double w)
-{
-    put(g, x, y, s);
-    put_wide(g, ax, y, a, w);
-}
-
 /* A goals table's header and a row standing on their middles, then a
  * one-line row at the page's foot filling its narrow cells; its rest
  * opens the next page: "标2", "保费", "=25万元" three times, "据". */

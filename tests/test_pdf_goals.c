@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "pdf_testutil.h"
-#include "text.h"
 
 /*
  * A goal's label wrapped beside its text set a line apart (17.3 pt, the
@@ -312,21 +311,6 @@ static void short_last_line_ends_a_narrow_cell(void **st)
     drop_pages(d, &a, &b);
 }
 
-/* Put text s from x, box top y, as poppler gives another type size:
- * boxes h high, CJK glyphs cw wide, ASCII aw. */
-static void put_sized(pdf_glyphs *g, double x, double y, const char *s, double h, double cw,
-                      double aw)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0, n = strlen(s); i < n;) {
-        size_t len = u[i] < 0x80 ? 1 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3 : 4;
-        double w = len == 1 ? aw : cw;
-        assert_int_equal(pdf_glyphs_add(g, x, y, x + w, y + h, s + i, len, i == 0), YS_OK);
-        x += w;
-        i += len;
-    }
-}
-
 #define H105 13.65  /* LibreOffice's 10.5 pt text: boxes 13.65 high, */
 #define W105 10.5   /* CJK glyphs 10.5 wide, figures 6.66 */
 #define A105 6.66
@@ -409,16 +393,6 @@ static void numbered_list_is_no_label(void **st)
     pdf_glyphs_free(&g);
 }
 
-/* Put text s from x, then ASCII a right after it (glyphs 7.6 wide, 2.4
- * after s): "效目标" "1". */
-static void put_numbered(pdf_glyphs *g, double x, double y, const char *s, const char *a)
-{
-    put(g, x, y, s);
-    x += W * (double)ys_utf8_len(s, strlen(s)) + 2.4;
-    for (size_t i = 0; a[i]; i++, x += 7.6)
-        assert_int_equal(pdf_glyphs_add(g, x, y, x + 7.6, y + H, a + i, 1, 0), YS_OK);
-}
-
 /* A project form's goals under "名称 │ 目标说明" (text seven characters
  * a line): a long-term goal whole, then the year's goal cut by the page's
  * foot after its text's second line, its label's two lines beside them;
@@ -433,10 +407,10 @@ static void put_goal_cut_at_foot(pdf_glyphs *a, pdf_glyphs *b)
     put_lines(a, T, 681.7, P, (const char *const[]){"研究解决政务服", "务难点堵点，不", "断提高审批服务",
                                                     "效能和便利度"}, 4);
     put(a, L, 699.0, "长期绩");
-    put_numbered(a, L, 716.3, "效目标", "1");
+    put_then_ascii(a, L, 716.3, "效目标", 98.2, "1", 7.6);   /* "1" 2.4 pt after */
     put_lines(a, T, 771.0, P, (const char *const[]){"深化政务服务", "“高效办成一件"}, 2);
     put(a, L, 771.0, "年度绩");
-    put_numbered(a, L, 788.3, "效目标", "1");
+    put_then_ascii(a, L, 788.3, "效目标", 98.2, "1", 7.6);
     put_lines(b, T, 33.9, P, (const char *const[]){"事”改革，优化", "线下办事服务体", "验"}, 3);
     put_lines(b, L, 106.0, P, (const char *const[]){"长期绩", "效目标", "表"}, 3);
 }

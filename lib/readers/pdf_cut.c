@@ -33,6 +33,32 @@ static int same_unspaced(const char *a, size_t an, const char *b, size_t bn)
     }
 }
 
+int pdf_line_is_glyphs(const page *p, const ys_line *ln, int r, int e)
+{
+    int i = r;
+    size_t k = r < e ? p->rows[r].g0 : 0;
+    for (int c = 0; c < ln->ncells; c++)
+        for (const char *s = ln->cells[c]; *s;) {
+            if (*s == ' ') {
+                s++;
+                continue;
+            }
+            while (i < e && k == p->rows[i].g0 + p->rows[i].n)
+                if (++i < e)
+                    k = p->rows[i].g0;
+            if (i == e)
+                return 0;
+            const pdf_glyph *a = G(p, k++);
+            if (strncmp(s, p->g->text.p + a->off, a->len) != 0)
+                return 0;
+            s += a->len;
+        }
+    while (i < e && k == p->rows[i].g0 + p->rows[i].n)
+        if (++i < e)
+            k = p->rows[i].g0;
+    return i == e;
+}
+
 /* Whether line ln is what rows [r, e) made alone: its cells the label's
  * and the text's (cell, as collected), or one cell of the rows' glyphs
  * in their order (a paragraph, or a label run into its text's line). */
@@ -41,15 +67,7 @@ static int line_is_rows(const page *p, const ys_line *ln, int r, int e, const ys
     if (ln->ncells == 2)
         return same_unspaced(ln->cells[0], strlen(ln->cells[0]), cell[0].p, cell[0].n) &&
                same_unspaced(ln->cells[1], strlen(ln->cells[1]), cell[1].p, cell[1].n);
-    if (ln->ncells != 1)
-        return 0;
-    ys_buf b = {0};
-    for (int i = r; i < e; i++)
-        for (size_t k = p->rows[i].g0; k < p->rows[i].g0 + p->rows[i].n; k++)
-            ys_buf_put(&b, p->g->text.p + G(p, k)->off, G(p, k)->len);
-    int same = !b.oom && same_unspaced(ln->cells[0], strlen(ln->cells[0]), b.p, b.n);
-    ys_buf_free(&b);
-    return same;
+    return ln->ncells == 1 && pdf_line_is_glyphs(p, ln, r, e);
 }
 
 /* Whether each row of [r, e) sets its glyphs right of split from l (half

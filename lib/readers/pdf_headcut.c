@@ -19,27 +19,6 @@
 
 #include "pdf_page.h"
 
-/* Whether the glyphs of the page's last row make line ln, spaces aside. */
-static int line_is_last_row(const page *p, const ys_line *ln)
-{
-    const prow *w = &p->rows[p->nrows - 1];
-    size_t k = w->g0, end = w->g0 + w->n;
-    for (int c = 0; c < ln->ncells; c++)
-        for (const char *s = ln->cells[c]; *s;) {
-            if (*s == ' ') {
-                s++;
-                continue;
-            }
-            if (k == end)
-                return 0;
-            const pdf_glyph *a = G(p, k++);
-            if (strncmp(s, p->g->text.p + a->off, a->len) != 0)
-                return 0;
-            s += a->len;
-        }
-    return k == end;
-}
-
 void pdf_headcut_mark(page *p)
 {
     pdf_carry *k = p->carry;
@@ -49,7 +28,7 @@ void pdf_headcut_mark(page *p)
     const ys_line *ln = &p->d->lines[p->d->nlines - 1];
     if (!w->block || w->figure || w->ncells < 2 || w->n > PDF_HEADCUT_MAX || !ln->is_row ||
         ln->page != p->pageno || (p->nrows > 1 && p->rows[p->nrows - 2].oband == w->oband) ||
-        !line_is_last_row(p, ln))
+        !pdf_line_is_glyphs(p, ln, p->nrows - 1, p->nrows))
         return;
     pdf_headcut *h = &k->headcut;
     for (size_t i = 0; i < w->n; i++) {

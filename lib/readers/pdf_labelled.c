@@ -117,26 +117,6 @@ static int is_colon(const page *p, size_t k)
             (unsigned char)t[2] == 0x9A);
 }
 
-/* Whether the label of two rows side by side with their paragraph's two
- * lines (a cell's line pitch apart, not half a line off as when the
- * counts differ) wrapped inside a word: its first line's last glyph left
- * of split is no colon, its second line's is ("长期目" over "标5:").  Two
- * rows of a two-column table without padding stand as close, each label
- * whole ("负责人" over "联系人"), or each ending in a colon. */
-static int label_wrapped_to_colon(const page *p, int r, double split)
-{
-    size_t end[2] = {0, 0};
-    for (int i = 0; i < 2; i++) {
-        const prow *w = &p->rows[r + i];
-        for (size_t k = w->g0; k < w->g0 + w->n && G(p, k)->x1 <= split; k++)
-            end[i] = k + 1;
-        if (!end[i])
-            return 0;
-    }
-    return !is_colon(p, end[0] - 1) && is_colon(p, end[1] - 1) &&
-           p->rows[r + 1].y0 - p->rows[r].y1 < 0.25 * p->rows[r].em;
-}
-
 /* The last glyph of row i left of split, or (size_t)-1 when none. */
 static size_t label_end(const page *p, int i, double split)
 {
@@ -145,6 +125,19 @@ static size_t label_end(const page *p, int i, double split)
     for (size_t k = w->g0; k < w->g0 + w->n && G(p, k)->x1 <= split; k++)
         end = k;
     return end;
+}
+
+/* Whether the label of two rows side by side with their paragraph's two
+ * lines (a cell's line pitch apart, not half a line off as when the
+ * counts differ) wrapped inside a word: its first line's last glyph left
+ * of split is no colon, its second line's is ("长期目" over "标5:").  Two
+ * rows of a two-column table without padding stand as close, each label
+ * whole ("负责人" over "联系人"), or each ending in a colon. */
+static int label_wrapped_to_colon(const page *p, int r, double split)
+{
+    size_t a = label_end(p, r, split), b = label_end(p, r + 1, split);
+    return a != (size_t)-1 && b != (size_t)-1 && !is_colon(p, a) && is_colon(p, b) &&
+           p->rows[r + 1].y0 - p->rows[r].y1 < 0.25 * p->rows[r].em;
 }
 
 /* Whether glyph k ends a list's mark or a whole label: a digit, ASCII

@@ -299,6 +299,10 @@ void pdf_headcut_mark(page *p);
  * p->rc on failure. */
 int pdf_headcut_take(page *p);
 
+/* Whether the cells of line ln, one after another and spaces aside, are
+ * the glyphs of rows [r, e) in their order: the line those rows made. */
+int pdf_line_is_glyphs(const page *p, const ys_line *ln, int r, int e);
+
 /* A cell cut by a page break (pdf_cut.c), asked by pdf_rows.c. */
 /* Note in p->carry the cell the page's last line was made of, when its
  * next page may go on with it: a label beside its text, or one paragraph
